@@ -1,0 +1,85 @@
+"""Command line: thin wrappers over the library functions."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+
+from bot.config import Settings
+from bot.corpus import CorpusError
+
+app = typer.Typer(help="Bilingual assistant on the cost of outsourcing customer support.")
+
+
+def _settings() -> Settings:
+    return Settings()
+
+
+def _fail(message: str) -> None:
+    typer.echo(message, err=True)
+    raise typer.Exit(code=2)
+
+
+@app.command()
+def index(
+    rebuild: Annotated[bool, typer.Option(help="Build a new collection, then switch.")] = False,
+) -> None:
+    """Build the Chroma index of both languages (idempotent)."""
+    from bot.embeddings import make_embeddings
+    from bot.index import build_index
+
+    settings = _settings()
+    try:
+        report = build_index(settings, make_embeddings(settings.embeddings), rebuild=rebuild)
+    except CorpusError as exc:
+        _fail(f"Corpus error: {exc}")
+    typer.echo(report.message())
+
+
+@app.command()
+def search(
+    question: str,
+    k: Annotated[int, typer.Option("-k", min=1, max=50, help="Number of hits.")] = 4,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Print the best passages for a question, in the question's language."""
+    from bot.runtime import open_retriever
+
+    if not question.strip():
+        _fail("Pertanyaan kosong / empty question.")
+    hits = open_retriever(_settings()).retrieve(question, k)
+    if as_json:
+        typer.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
+        return
+    for rank, hit in enumerate(hits, start=1):
+        typer.echo(f"[{rank}] {hit.title} ({hit.id}, {hit.lang}, score {hit.score:.3f})")
+        typer.echo(f"    {hit.text}\n")
+
+
+@app.command()
+def repl() -> None:
+    """Interactive terminal session: ask questions, get the best passages."""
+    from bot.runtime import open_retriever
+
+    retriever = open_retriever(_settings())
+    typer.echo("Tanyakan apa saja tentang biaya outsourcing dukungan pelanggan / Ask away. Ctrl-D to quit.")
+    for line in sys.stdin:
+        question = line.strip()
+        if not question:
+            continue
+        for hit in retriever.retrieve(question, 2):
+            typer.echo(f"- {hit.title} [{hit.id}]\n  {hit.text}\n")
+
+
+def _register_optional() -> None:
+    try:
+        from bot import cost_cli
+    except ImportError:
+        return
+    cost_cli.register(app)
+
+
+_register_optional()

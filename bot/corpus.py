@@ -1,0 +1,149 @@
+"""Load and validate the structured bilingual corpus into chunks."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+LANGS = ("id", "en")
+KINDS = ("section", "faq")
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
+REQUIRED = ("id", "kind", "title", "text")
+# Figures whose presence must agree across the two languages of one entry.
+FIGURE_PATTERN = re.compile(r"\$\d+(?:[.,]\d+)?|\b24/7\b|\b\d+(?:[.,]\d+)?%")
+
+
+class CorpusError(ValueError):
+    """A corpus file is malformed; the message names the file, the entry and the problem."""
+
+    def __init__(self, path: Path, entry: str | None, problem: str) -> None:
+        where = f"{path}" + (f", entry {entry!r}" if entry else "")
+        super().__init__(f"{where}: {problem}")
+        self.path, self.entry, self.problem = path, entry, problem
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One retrievable passage: an article section or a FAQ entry in one language."""
+
+    id: str
+    lang: str
+    kind: str
+    title: str
+    text: str
+    source: str
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(f"{self.title}\n{self.text}".encode()).hexdigest()[:16]
+
+    @property
+    def embed_text(self) -> str:
+        return f"{self.title}\n{self.text}"
+
+    def metadata(self) -> dict[str, str]:
+        return {
+            "id": self.id,
+            "lang": self.lang,
+            "section": self.id,
+            "title": self.title,
+            "kind": self.kind,
+            "source": self.source,
+            "hash": self.content_hash,
+        }
+
+
+def load_language(path: Path) -> list[Chunk]:
+    """Read one language file, validating every entry."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise CorpusError(path, None, f"cannot be read as YAML ({exc})") from exc
+    if not isinstance(data, dict):
+        raise CorpusError(path, None, "top level must be a mapping with 'lang' and 'entries'")
+    lang = data.get("lang")
+    if lang not in LANGS:
+        raise CorpusError(path, None, f"'lang' must be one of {LANGS}, got {lang!r}")
+    entries = data.get("entries")
+    if not isinstance(entries, list) or not entries:
+        raise CorpusError(path, None, "'entries' must be a non-empty list")
+    chunks: list[Chunk] = []
+    seen: set[str] = set()
+    for position, entry in enumerate(entries, start=1):
+        label = entry.get("id") if isinstance(entry, dict) else None
+        name = str(label) if label else f"#{position}"
+        if not isinstance(entry, dict):
+            raise CorpusError(path, name, "entry must be a mapping")
+        for key in REQUIRED:
+            value = entry.get(key)
+            if not isinstance(value, str) or not value.strip():
+                raise CorpusError(path, name, f"field {key!r} is missing or empty")
+        unknown = set(entry) - set(REQUIRED)
+        if unknown:
+            raise CorpusError(path, name, f"unknown field(s) {sorted(unknown)}")
+        if not ID_PATTERN.match(entry["id"]):
+            raise CorpusError(path, name, "id must be lower-case letters, digits and dashes")
+        if entry["kind"] not in KINDS:
+            raise CorpusError(path, name, f"kind must be one of {KINDS}, got {entry['kind']!r}")
+        if entry["id"] in seen:
+            raise CorpusError(path, name, "duplicate id")
+        seen.add(entry["id"])
+        chunks.append(
+            Chunk(
+                id=entry["id"],
+                lang=lang,
+                kind=entry["kind"],
+                title=entry["title"].strip(),
+                text=entry["text"].strip(),
+                source=path.name,
+            )
+        )
+    return chunks
+
+
+def figures(text: str) -> set[str]:
+    """Return the money amounts, percentages and '24/7' mentioned in a text."""
+    return {m.replace(",", ".") for m in FIGURE_PATTERN.findall(text)}
+
+
+def check_alignment(by_lang: dict[str, list[Chunk]], corpus_dir: Path) -> None:
+    """Fail when the languages drift apart: ids, kinds or figures that differ."""
+    maps = {lang: {c.id: c for c in chunks} for lang, chunks in by_lang.items()}
+    ids = {lang: list(m) for lang, m in maps.items()}
+    first, second = LANGS
+    for lang, other in ((first, second), (second, first)):
+        missing = [i for i in ids[lang] if i not in maps[other]]
+        if missing:
+            raise CorpusError(corpus_dir / f"{other}.yaml", missing[0], f"id missing ({lang} has it)")
+    if ids[first] != ids[second]:
+        raise CorpusError(corpus_dir / f"{second}.yaml", None, "entries are in a different order")
+    for entry_id, chunk in maps[first].items():
+        twin = maps[second][entry_id]
+        if chunk.kind != twin.kind:
+            raise CorpusError(corpus_dir / f"{second}.yaml", entry_id, "kind differs from id.yaml")
+        a, b = figures(chunk.embed_text), figures(twin.embed_text)
+        if a != b:
+            raise CorpusError(
+                corpus_dir / f"{second}.yaml",
+                entry_id,
+                f"figures differ: id has {sorted(a)}, en has {sorted(b)}",
+            )
+
+
+def load_corpus(corpus_dir: Path) -> list[Chunk]:
+    """Load both languages, validate each file and their alignment."""
+    by_lang = {lang: load_language(corpus_dir / f"{lang}.yaml") for lang in LANGS}
+    check_alignment(by_lang, corpus_dir)
+    return [chunk for lang in LANGS for chunk in by_lang[lang]]
+
+
+def corpus_fingerprint(chunks: list[Chunk]) -> str:
+    """Hash of every chunk's identity and content, for naming the collection."""
+    digest = hashlib.sha256()
+    for chunk in chunks:
+        digest.update(f"{chunk.id}|{chunk.lang}|{chunk.kind}|{chunk.content_hash}\n".encode())
+    return digest.hexdigest()[:12]

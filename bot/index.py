@@ -1,0 +1,169 @@
+"""Build and open the Chroma store of both languages' chunks."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import uuid
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlparse
+
+from langchain_core.embeddings import Embeddings
+
+from bot.config import Settings
+from bot.corpus import Chunk, corpus_fingerprint, load_corpus
+
+CHUNKING = "entry-v1"  # one chunk per section / FAQ entry per language
+POINTER_COLLECTION = "bot-active-index"
+PREFIX = "kb-"
+
+
+class IndexMissingError(RuntimeError):
+    """No complete index exists yet for the current embedder and corpus."""
+
+
+class StoreUnavailableError(RuntimeError):
+    """The Chroma store cannot be reached (e.g. the server is down)."""
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    collection: str
+    added: int
+    total: int
+    rebuilt: bool
+    seconds: float
+
+    def message(self) -> str:
+        if self.added == 0:
+            return f"Index {self.collection} is up to date ({self.total} chunks); nothing added."
+        verb = "Rebuilt" if self.rebuilt else "Built"
+        return f"{verb} index {self.collection}: {self.added} chunks in {self.seconds:.1f}s."
+
+
+@dataclass
+class KnowledgeIndex:
+    """An opened index: the LangChain store plus the corpus it was built from."""
+
+    store: Any  # langchain_chroma.Chroma
+    collection: str
+    chunks: list[Chunk]
+    embeddings: Embeddings
+    embedder: str
+
+    def count(self) -> int:
+        return self.store._collection.count()
+
+
+def make_client(settings: Settings) -> Any:
+    """Return a Chroma client: embedded persistent store, or a server when BOT_CHROMA_URL is set."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if settings.chroma_url:
+        url = urlparse(settings.chroma_url)
+        return chromadb.HttpClient(
+            host=url.hostname or "127.0.0.1",
+            port=url.port or 8000,
+            ssl=url.scheme == "https",
+            settings=chroma_settings,
+        )
+    settings.chroma_dir.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+
+
+def collection_base(embedder: str, chunks: list[Chunk]) -> str:
+    """Name the collection from what shapes the vectors: embedder, chunking, corpus."""
+    key = f"{embedder}|{CHUNKING}|{corpus_fingerprint(chunks)}"
+    return PREFIX + hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def _pointer(client: Any) -> Any:
+    return client.get_or_create_collection(POINTER_COLLECTION, embedding_function=None)
+
+
+def _active_name(client: Any, base: str) -> str | None:
+    got = _pointer(client).get(ids=[base], include=["metadatas"])
+    if not got["ids"]:
+        return None
+    return got["metadatas"][0]["collection"]
+
+
+def _set_active(client: Any, base: str, name: str) -> None:
+    _pointer(client).upsert(
+        ids=[base], embeddings=[[0.0]], metadatas=[{"collection": name}], documents=[name]
+    )
+
+
+def _store(client: Any, name: str, embeddings: Embeddings) -> Any:
+    from langchain_chroma import Chroma
+
+    return Chroma(
+        collection_name=name,
+        embedding_function=embeddings,
+        client=client,
+        collection_metadata={"hnsw:space": "cosine"},
+    )
+
+
+def _complete(client: Any, name: str | None, expected: int) -> bool:
+    if not name:
+        return False
+    try:
+        return client.get_collection(name).count() == expected
+    except Exception:  # noqa: BLE001 - a missing collection is reported as incomplete
+        return False
+
+
+def build_index(
+    settings: Settings,
+    embeddings: Embeddings,
+    *,
+    rebuild: bool = False,
+    chunks: list[Chunk] | None = None,
+) -> BuildReport:
+    """Build the index if missing (or always with rebuild); switch to it only once complete."""
+    started = time.perf_counter()
+    chunks = chunks if chunks is not None else load_corpus(settings.corpus_dir)
+    client = make_client(settings)
+    base = collection_base(settings.embeddings, chunks)
+    active = _active_name(client, base)
+    if not rebuild and _complete(client, active, len(chunks)):
+        return BuildReport(active, 0, len(chunks), False, time.perf_counter() - started)
+    name = f"{base}-{uuid.uuid4().hex[:8]}"
+    store = _store(client, name, embeddings)
+    store.add_texts(
+        texts=[c.embed_text for c in chunks],
+        metadatas=[c.metadata() for c in chunks],
+        ids=[f"{c.lang}:{c.id}" for c in chunks],
+    )
+    if store._collection.count() != len(chunks):
+        raise RuntimeError(f"index {name} is incomplete; the previous index stays active")
+    _set_active(client, base, name)
+    for collection in client.list_collections():
+        stale = getattr(collection, "name", collection)
+        if stale.startswith(base) and stale != name:
+            client.delete_collection(stale)
+    return BuildReport(name, len(chunks), len(chunks), active is not None, time.perf_counter() - started)
+
+
+def open_index(settings: Settings, embeddings: Embeddings) -> KnowledgeIndex:
+    """Open the active, complete collection for the current embedder and corpus."""
+    chunks = load_corpus(settings.corpus_dir)
+    try:
+        client = make_client(settings)
+        active = _active_name(client, collection_base(settings.embeddings, chunks))
+        complete = _complete(client, active, len(chunks))
+    except Exception as exc:  # noqa: BLE001 - chroma raises many kinds when unreachable
+        raise StoreUnavailableError(f"Chroma store unavailable: {exc}") from exc
+    if not complete:
+        raise IndexMissingError("No index for this embedder and corpus yet: run `bot index`.")
+    return KnowledgeIndex(
+        store=_store(client, active, embeddings),
+        collection=active,
+        chunks=chunks,
+        embeddings=embeddings,
+        embedder=settings.embeddings,
+    )

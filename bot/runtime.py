@@ -1,0 +1,23 @@
+"""Open the models and the index once, building the index when it is missing."""
+
+from __future__ import annotations
+
+from bot.config import Settings
+from bot.embeddings import make_embeddings
+from bot.index import IndexMissingError, build_index, open_index
+from bot.lang import detect_language
+from bot.retrieve import Retriever
+
+
+def open_retriever(settings: Settings, *, build_missing: bool = True) -> Retriever:
+    """Return a warm retriever; build the index first if it does not exist yet."""
+    embeddings = make_embeddings(settings.embeddings)
+    try:
+        index = open_index(settings, embeddings)
+    except IndexMissingError:
+        if not build_missing:
+            raise
+        build_index(settings, embeddings)
+        index = open_index(settings, embeddings)
+    detect_language("warm up the language detector")
+    return Retriever(index)
