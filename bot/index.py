@@ -17,6 +17,7 @@ from bot.corpus import Chunk, corpus_fingerprint, load_corpus
 CHUNKING = "entry-v1"  # one chunk per section / FAQ entry per language
 POINTER_COLLECTION = "bot-active-index"
 PREFIX = "kb-"
+BATCH = 8  # chunks embedded and written per step
 
 
 class IndexMissingError(RuntimeError):
@@ -134,11 +135,13 @@ def build_index(
         return BuildReport(active, 0, len(chunks), False, time.perf_counter() - started)
     name = f"{base}-{uuid.uuid4().hex[:8]}"
     store = _store(client, name, embeddings)
-    store.add_texts(
-        texts=[c.embed_text for c in chunks],
-        metadatas=[c.metadata() for c in chunks],
-        ids=[f"{c.lang}:{c.id}" for c in chunks],
-    )
+    for start in range(0, len(chunks), BATCH):
+        batch = chunks[start : start + BATCH]
+        store.add_texts(
+            texts=[c.embed_text for c in batch],
+            metadatas=[c.metadata() for c in batch],
+            ids=[f"{c.lang}:{c.id}" for c in batch],
+        )
     if store._collection.count() != len(chunks):
         raise RuntimeError(f"index {name} is incomplete; the previous index stays active")
     _set_active(client, base, name)
