@@ -65,7 +65,9 @@ def repl() -> None:
     from bot.runtime import open_retriever
 
     retriever = open_retriever(_settings())
-    typer.echo("Tanyakan apa saja tentang biaya outsourcing dukungan pelanggan / Ask away. Ctrl-D to quit.")
+    typer.echo(
+        "Tanyakan apa saja tentang biaya outsourcing dukungan pelanggan / Ask away. Ctrl-D to quit."
+    )
     for line in sys.stdin:
         question = line.strip()
         if not question:

@@ -118,7 +118,9 @@ def check_alignment(by_lang: dict[str, list[Chunk]], corpus_dir: Path) -> None:
     for lang, other in ((first, second), (second, first)):
         missing = [i for i in ids[lang] if i not in maps[other]]
         if missing:
-            raise CorpusError(corpus_dir / f"{other}.yaml", missing[0], f"id missing ({lang} has it)")
+            raise CorpusError(
+                corpus_dir / f"{other}.yaml", missing[0], f"id missing ({lang} has it)"
+            )
     if ids[first] != ids[second]:
         raise CorpusError(corpus_dir / f"{second}.yaml", None, "entries are in a different order")
     for entry_id, chunk in maps[first].items():

@@ -149,7 +149,9 @@ def build_index(
         stale = getattr(collection, "name", collection)
         if stale.startswith(base) and stale != name:
             client.delete_collection(stale)
-    return BuildReport(name, len(chunks), len(chunks), active is not None, time.perf_counter() - started)
+    return BuildReport(
+        name, len(chunks), len(chunks), active is not None, time.perf_counter() - started
+    )
 
 
 def open_index(settings: Settings, embeddings: Embeddings) -> KnowledgeIndex:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Indonesian function words and colloquial particles. A question that uses them is Indonesian
-# even when its content words are English ("Berapa hourly rate untuk outsourced support?").
+# Indonesian function words, particles and topic words that are not English words. A question
+# that uses one is Indonesian even when its content words are English ("Berapa hourly rate untuk outsourced support?").
 ID_MARKERS = frozenset(
     """
     apa apakah berapa bagaimana gimana gmn kenapa mengapa siapa kapan dimana mana
@@ -18,7 +18,7 @@ ID_MARKERS = frozenset(
     """.split()
 )
 # English words that are also Indonesian-looking tokens; they do not count as markers.
-AMBIGUOUS = frozenset({"per", "dan", "ada", "bisa", "mana"})
+AMBIGUOUS = frozenset({"per", "dan", "ada", "bisa", "mana", "jam"})
 WORD = re.compile(r"[a-zA-Z]+")
 
 
@@ -41,10 +41,6 @@ def detect_language(text: str, default: str = "id") -> str:
     words = [w.lower() for w in WORD.findall(text)]
     if not words:
         return default
-    markers = sum(1 for w in words if w in ID_MARKERS and w not in AMBIGUOUS)
-    if markers >= 2 or (markers == 1 and len(words) <= 4):
+    if any(w in ID_MARKERS and w not in AMBIGUOUS for w in words):
         return "id"
-    share = indonesian_share(text)
-    if markers == 1:
-        return "id" if share >= 0.2 else "en"
-    return "id" if share >= 0.5 else "en"
+    return "id" if indonesian_share(text) >= 0.5 else "en"

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import pytest
+
+from bot.lang import detect_language
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Berapa tarif per jam untuk dukungan pelanggan outsourcing?", "id"),
+        ("What is the hourly rate for outsourced customer support?", "en"),
+        ("Berapa hourly rate untuk outsourced support?", "id"),
+        ("mahal nggak sih outsourcing?", "id"),
+        ("gimana cara jaga keamanan data kalo pake vendor?", "id"),
+        ("apa itu SLA?", "id"),
+        ("Is offshore support cheaper than domestic?", "en"),
+        ("how do I measure ROI?", "en"),
+        ("What are the hidden costs of a call center partner?", "en"),
+        ("kalau di dalam negeri?", "id"),
+        ("customer support outsourcing worth it gak?", "id"),
+        ("Apa saja tantangan outsourcing?", "id"),
+        ("benefits of outsourcing", "en"),
+        ("keuntungan outsourcing ke luar negeri", "id"),
+    ],
+)
+def test_detects_language_of_short_and_mixed_questions(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_text_without_words_falls_back_to_default():
+    assert detect_language("???", default="en") == "en"
+    assert detect_language("123 456") == "id"
