@@ -59,6 +59,51 @@ def search(
         typer.echo(f"    {hit.text}\n")
 
 
+def _print_answer(result, as_json: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps(result.to_json_dict(), ensure_ascii=False, sort_keys=True))
+    else:
+        typer.echo(result.answer + "\n")
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="The question, or '-' to read one per line.")],
+    lang: Annotated[str | None, typer.Option(help="Answer language: id or en.")] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print one JSON object per answer.")
+    ] = False,
+) -> None:
+    """Answer a question (or each line of standard input) in its language, with sources."""
+    from bot.answer_types import QuestionError
+    from bot.chain import get_assistant
+
+    if lang not in (None, "id", "en"):
+        _fail("--lang must be 'id' or 'en'.")
+    assistant = get_assistant(_settings())
+    stream = sys.stdin.buffer if question == "-" else None
+    questions = (line.rstrip(b"\r\n") for line in stream) if stream else [question]
+    failed = False
+    for item in questions:
+        if stream is not None and not item.strip():
+            continue
+        try:
+            _print_answer(assistant.answer(item, lang=lang), as_json)
+        except QuestionError as err:
+            failed = True
+            if as_json:
+                error = {"question": _printable(item), "error": err.code, "message": err.message}
+                typer.echo(json.dumps(error, ensure_ascii=False, sort_keys=True))
+            else:
+                typer.echo(err.message, err=True)
+    if failed and stream is None:
+        raise typer.Exit(code=2)
+
+
+def _printable(item: str | bytes) -> str:
+    return item.decode("utf-8", "replace") if isinstance(item, bytes) else item
+
+
 @app.command()
 def repl() -> None:
     """Interactive terminal session: ask questions, get the best passages."""

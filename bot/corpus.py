@@ -13,6 +13,7 @@ LANGS = ("id", "en")
 KINDS = ("section", "faq")
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
 REQUIRED = ("id", "kind", "title", "text")
+OPTIONAL = ("addresses",)  # ids of entries whose problems this entry answers
 # Figures whose presence must agree across the two languages of one entry.
 FIGURE_PATTERN = re.compile(r"\$\d+(?:[.,]\d+)?|\b24/7\b|\b\d+(?:[.,]\d+)?%")
 
@@ -36,6 +37,7 @@ class Chunk:
     title: str
     text: str
     source: str
+    addresses: tuple[str, ...] = ()
 
     @property
     def content_hash(self) -> str:
@@ -82,13 +84,16 @@ def load_language(path: Path) -> list[Chunk]:
             value = entry.get(key)
             if not isinstance(value, str) or not value.strip():
                 raise CorpusError(path, name, f"field {key!r} is missing or empty")
-        unknown = set(entry) - set(REQUIRED)
+        unknown = set(entry) - set(REQUIRED) - set(OPTIONAL)
         if unknown:
             raise CorpusError(path, name, f"unknown field(s) {sorted(unknown)}")
         if not ID_PATTERN.match(entry["id"]):
             raise CorpusError(path, name, "id must be lower-case letters, digits and dashes")
         if entry["kind"] not in KINDS:
             raise CorpusError(path, name, f"kind must be one of {KINDS}, got {entry['kind']!r}")
+        addresses = entry.get("addresses", [])
+        if not isinstance(addresses, list) or not all(isinstance(a, str) for a in addresses):
+            raise CorpusError(path, name, "'addresses' must be a list of entry ids")
         if entry["id"] in seen:
             raise CorpusError(path, name, "duplicate id")
         seen.add(entry["id"])
@@ -100,8 +105,14 @@ def load_language(path: Path) -> list[Chunk]:
                 title=entry["title"].strip(),
                 text=entry["text"].strip(),
                 source=path.name,
+                addresses=tuple(addresses),
             )
         )
+    known = {c.id for c in chunks}
+    for chunk in chunks:
+        for target in chunk.addresses:
+            if target not in known:
+                raise CorpusError(path, chunk.id, f"'addresses' names unknown id {target!r}")
     return chunks
 
 
@@ -125,6 +136,8 @@ def check_alignment(by_lang: dict[str, list[Chunk]], corpus_dir: Path) -> None:
         raise CorpusError(corpus_dir / f"{second}.yaml", None, "entries are in a different order")
     for entry_id, chunk in maps[first].items():
         twin = maps[second][entry_id]
+        if chunk.addresses != twin.addresses:
+            raise CorpusError(corpus_dir / f"{second}.yaml", entry_id, "'addresses' differs")
         if chunk.kind != twin.kind:
             raise CorpusError(corpus_dir / f"{second}.yaml", entry_id, "kind differs from id.yaml")
         a, b = figures(chunk.embed_text), figures(twin.embed_text)

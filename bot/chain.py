@@ -1,0 +1,254 @@
+"""The answer chain: validate, detect language, route, retrieve, compose, cite."""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from typing import Any
+
+from langchain_core.runnables import RunnableLambda
+
+from bot.answer_types import Answer, QuestionError, Source, ToolCall
+from bot.compose import UnitIndex, draft_answer, render_draft, render_sources
+from bot.config import Settings
+from bot.lang import detect_language
+from bot.prompts import Prompts, load_prompts
+from bot.retrieve import Hit, Retriever
+from bot.route import asks_for_remedy, is_greeting, is_injection, on_topic
+
+log = logging.getLogger("bot.chain")
+
+# Refusal thresholds on the top retrieval score (cosine, e5). Calibrated on eval/gold.jsonl:
+# in-topic questions need MIN_SCORE_ON_TOPIC, questions without topic words need MIN_SCORE_OFF_TOPIC.
+MIN_SCORE_ON_TOPIC = 0.80
+MIN_SCORE_OFF_TOPIC = 0.86
+COST_CONTEXT_IDS = ("faq-hourly-rate", "faq-hidden-costs")
+FOLLOW_UP = re.compile(
+    r"\b(itu|tersebut|nya|mereka|it|its|that|those|them|this|these|they)\b|nya\b|^(dan|lalu|terus|"
+    r"kalau|kalo|bagaimana dengan|gimana dengan|and|what about|how about|then)\b"
+)
+CITED_ID = re.compile(r"^\[\d+\] .*\(`([a-z0-9-]+)`\)$", re.MULTILINE)
+
+
+class Assistant:
+    """Holds the warm models, index and prompts; answers questions."""
+
+    def __init__(self, settings: Settings, retriever: Retriever, prompts: Prompts) -> None:
+        self.settings = settings
+        self.retriever = retriever
+        self.prompts = prompts
+        index = retriever.index
+        self.units = UnitIndex(index.chunks, index.embeddings, settings.home, index.embedder)
+        self._chunks = {(c.id, c.lang): c for c in index.chunks}
+        self.chain = RunnableLambda(self._run)
+
+    # -- public -----------------------------------------------------------------------------
+    def answer(
+        self, question: str | bytes, history: list[dict] | None = None, lang: str | None = None
+    ) -> Answer:
+        """Answer one question in its language, citing sources; raise QuestionError for bad input."""
+        return self.chain.invoke({"question": question, "history": history or [], "lang": lang})
+
+    # -- chain ------------------------------------------------------------------------------
+    def _run(self, inputs: dict[str, Any]) -> Answer:
+        timings: dict[str, float] = {}
+        started = time.perf_counter()
+        text, lang = self._validate(inputs["question"], inputs.get("lang"))
+        timings["detect"] = _ms(started)
+        history = inputs.get("history") or []
+        if is_injection(text):
+            return self._fixed(text, lang, "injection", timings, started)
+        if is_greeting(text):
+            return self._fixed(text, lang, "greeting", timings, started, refused=False)
+        cost = self._cost_request(text, history)
+        if cost is not None:
+            return self._cost_answer(text, lang, cost, timings, started)
+        return self._knowledge_answer(text, lang, history, timings, started)
+
+    def _validate(self, question: str | bytes, override: str | None) -> tuple[str, str]:
+        fallback = override if override in ("id", "en") else "id"
+        if isinstance(question, bytes):
+            try:
+                question = question.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise QuestionError(
+                    "undecodable", self.prompts.text(fallback, "undecodable"), fallback
+                ) from exc
+        text = " ".join(question.split())
+        if not text:
+            raise QuestionError("empty", self.prompts.text(fallback, "empty"), fallback)
+        lang = override if override in ("id", "en") else detect_language(text)
+        if len(text) > self.settings.max_question_chars:
+            message = self.prompts.text(
+                lang, "too_long", length=len(text), limit=self.settings.max_question_chars
+            )
+            raise QuestionError("too_long", message, lang)
+        return text, lang
+
+    def _fixed(self, text, lang, key, timings, started, refused: bool = True) -> Answer:
+        route = "greeting" if key == "greeting" else "refusal"
+        body = self.prompts.text(lang, key)
+        if key == "greeting":  # the introduction is bilingual, the question's language first
+            body += "\n\n" + self.prompts.text("en" if lang == "id" else "id", key)
+        timings["total"] = _ms(started)
+        return Answer(text, lang, body, refused, route, timings_ms=timings)
+
+    # -- knowledge --------------------------------------------------------------------------
+    def _knowledge_answer(self, text, lang, history, timings, started) -> Answer:
+        t0 = time.perf_counter()
+        query = self._contextual_query(text, history)
+        vector = self.retriever.index.embeddings.embed_query(query)
+        if query == text:
+            hits = self.retriever.search_vector(vector, self.settings.k, lang)
+        else:
+            hits = self.retriever.search_vector(vector, len(self._chunks) // 2, lang)
+            hits = self._follow_up_order(text, hits, history)[: self.settings.k]
+        timings["retrieve"] = _ms(t0)
+        if self._out_of_scope(query, hits, follow_up=query != text):
+            return self._fixed(text, lang, "refusal", timings, started)
+        t1 = time.perf_counter()
+        draft = draft_answer(query, vector, hits, self.units, lang)
+        body = render_draft(draft, self.prompts.text(lang, "sources_heading"))
+        timings["compose"] = _ms(t1)
+        timings["total"] = _ms(started)
+        sources = [_source(h) for h in draft.cited]
+        return Answer(text, lang, body, False, "knowledge", sources, [], timings)
+
+    def _out_of_scope(self, query: str, hits: list[Hit], follow_up: bool) -> bool:
+        """Refuse when the best passage is too far; a follow-up inherits the conversation's topic."""
+        if not hits:
+            return True
+        floor = MIN_SCORE_ON_TOPIC if follow_up or on_topic(query) else MIN_SCORE_OFF_TOPIC
+        return hits[0].score < floor
+
+    @staticmethod
+    def _contextual_query(text: str, history: list[dict]) -> str:
+        """A short or anaphoric follow-up is read together with the previous user question."""
+        previous = _last(history, "user")
+        if previous and (len(text.split()) <= 5 or FOLLOW_UP.search(text.lower())):
+            return f"{previous} {text}"
+        return text
+
+    def _follow_up_order(self, text: str, hits: list[Hit], history: list[dict]) -> list[Hit]:
+        """A follow-up asks for something new: entries that address what the last answer raised
+        come first, entries the last answer already cited go last."""
+        seen = set(CITED_ID.findall(_last(history, "assistant") or ""))
+        if not seen:
+            return hits
+
+        def rank(hit: Hit) -> int:
+            chunk = self._chunks[(hit.id, hit.lang)]
+            if asks_for_remedy(text) and seen & set(chunk.addresses):
+                return 0
+            return 2 if hit.id in seen else 1
+
+        return sorted(hits, key=rank)
+
+    # -- cost -------------------------------------------------------------------------------
+    def _cost_request(self, text: str, history: list[dict]) -> dict | None:
+        from bot.cost_parse import parse_cost_fields, parse_cost_question
+
+        request = parse_cost_question(text)
+        if request is not None:
+            return request.model_dump(exclude_none=True, exclude_unset=True)
+        previous = _last_cost_question(history)
+        fields = parse_cost_fields(text)
+        if previous is None or not fields:
+            return None
+        merged = previous.model_dump(exclude_none=True, exclude_unset=True)
+        merged.update(fields)
+        return merged
+
+    def _cost_answer(self, text, lang, request: dict, timings, started) -> Answer:
+        from bot.cost import CostValidationError, estimate, validate_request
+        from bot.cost_render import render_cost, render_cost_error
+
+        t0 = time.perf_counter()
+        context = [self._context_hit(entry, lang, text) for entry in COST_CONTEXT_IDS]
+        try:
+            result = estimate(validate_request(request))
+        except CostValidationError as err:
+            timings["total"] = _ms(started)
+            body = render_cost_error(err, lang)
+            call = ToolCall("estimate_cost", request, {"error": err.message(lang)})
+            return Answer(text, lang, body, False, "cost", [], [call], timings)
+        timings["estimate"] = _ms(t0)
+        payload = result.to_json_dict()
+        body = "\n".join(
+            [
+                render_cost(result, lang),
+                "",
+                f"{self.prompts.text(lang, 'rate_band')} [1]",
+                "",
+                self.prompts.text(lang, "cost_context_heading"),
+                *self._hidden_cost_points(lang, 2),
+                "",
+                self.prompts.text(lang, "sources_heading"),
+                *render_sources(context),
+            ]
+        )
+        timings["total"] = _ms(started)
+        call = ToolCall("estimate_cost", payload.get("request", request), payload)
+        sources = [_source(h) for h in context]
+        return Answer(text, lang, body, False, "cost", sources, [call], timings)
+
+    def _context_hit(self, entry: str, lang: str, question: str) -> Hit:
+        chunk = self._chunks[(entry, lang)]
+        return Hit(entry, chunk.title, lang, 1.0, chunk.text, chunk.kind, lang)
+
+    def _hidden_cost_points(self, lang: str, marker: int) -> list[str]:
+        from bot.compose import render_unit
+
+        rows = self.units.rows("faq-hidden-costs", lang)
+        units = [self.units.units[r] for r in rows if self.units.units[r].bullet]
+        return [f"- {render_unit(u)} [{marker}]" for u in units]
+
+
+def _source(hit: Hit) -> Source:
+    return Source(hit.id, hit.title, hit.lang, hit.score, hit.text)
+
+
+def _last(history: list[dict], role: str) -> str | None:
+    for turn in reversed(history):
+        if isinstance(turn, dict) and turn.get("role") == role and turn.get("content"):
+            return str(turn["content"])
+    return None
+
+
+def _last_cost_question(history: list[dict]):
+    from bot.cost_parse import parse_cost_question
+
+    for turn in reversed(history):
+        if isinstance(turn, dict) and turn.get("role") == "user":
+            request = parse_cost_question(str(turn.get("content", "")))
+            if request is not None:
+                return request
+    return None
+
+
+def _ms(since: float) -> float:
+    return round((time.perf_counter() - since) * 1000, 2)
+
+
+_assistants: dict[str, Assistant] = {}
+_lock = threading.Lock()
+
+
+def get_assistant(settings: Settings | None = None) -> Assistant:
+    """Return the process-wide assistant for these settings, building it once."""
+    from bot.runtime import open_retriever
+
+    settings = settings or Settings()
+    key = settings.model_dump_json()
+    with _lock:
+        if key not in _assistants:
+            prompts = load_prompts(settings.prompts_dir)
+            _assistants[key] = Assistant(settings, open_retriever(settings), prompts)
+        return _assistants[key]
+
+
+def answer(question: str, history: list[dict] | None = None, lang: str | None = None) -> Answer:
+    """Answer a question with the default settings (see Assistant.answer)."""
+    return get_assistant().answer(question, history, lang)

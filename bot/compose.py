@@ -1,0 +1,193 @@
+"""Extractive answers: pick the passages' sentences and bullets that answer the question, cite them."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from bot.corpus import Chunk
+from bot.retrieve import Hit
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9$])")
+BULLET_LABEL = re.compile(r"^([^:]{3,60}):\s+(.+)$")
+FIGURE = re.compile(r"\$\d|\d+\s*%|24/7|\d")
+QUANTITY_CUES = re.compile(
+    r"\b(berapa|how much|how many|rate|rates|tarif|harga|price|prices|pricing|per jam|hourly|"
+    r"per hour|kisaran|range|ongkos)\b"
+)
+MAX_POINTS = 6
+SECOND_PASSAGE_MARGIN = 0.015  # another passage is cited when it scores this close to the top
+POINT_MARGIN = 0.06  # a unit is kept when it scores this close to the best unit
+FIGURE_BONUS = 0.03  # quantitative questions prefer units that carry figures
+REDUNDANT_COSINE = 0.94
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence or a bullet of one chunk."""
+
+    chunk_id: str
+    lang: str
+    text: str
+    bullet: bool
+    position: int
+
+
+@dataclass(frozen=True)
+class Point:
+    text: str
+    source: int  # 1-based index into the cited passages
+
+
+@dataclass(frozen=True)
+class Draft:
+    lead: Point
+    points: list[Point]
+    cited: list[Hit]
+
+
+def split_units(chunk: Chunk) -> list[Unit]:
+    """Split a chunk into its intro sentences and bullets, in reading order."""
+    units: list[Unit] = []
+    for line in chunk.text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if line.startswith("- "):
+            units.append(Unit(chunk.id, chunk.lang, line[2:].strip(), True, len(units)))
+            continue
+        for sentence in SENTENCE_END.split(line):
+            units.append(Unit(chunk.id, chunk.lang, sentence.strip(), False, len(units)))
+    return units
+
+
+class UnitIndex:
+    """Every unit's vector, computed once per corpus and embedder and cached on disk."""
+
+    def __init__(self, chunks: list[Chunk], embeddings: Embeddings, cache_dir: Path, key: str):
+        self.units = [u for c in chunks for u in split_units(c)]
+        digest = hashlib.sha256(
+            (key + "".join(f"{u.chunk_id}|{u.lang}|{u.text}\n" for u in self.units)).encode()
+        ).hexdigest()[:16]
+        cache = cache_dir / f"units-{digest}.npy"
+        if cache.exists():
+            vectors = np.load(cache)
+        else:
+            vectors = np.asarray(embeddings.embed_documents([u.text for u in self.units]))
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_suffix(".tmp.npy")
+            np.save(tmp, vectors)
+            tmp.replace(cache)
+        self.vectors = vectors.astype(np.float32)
+        self._rows: dict[tuple[str, str], list[int]] = {}
+        for row, unit in enumerate(self.units):
+            self._rows.setdefault((unit.chunk_id, unit.lang), []).append(row)
+
+    def rows(self, chunk_id: str, lang: str) -> list[int]:
+        return self._rows.get((chunk_id, lang), [])
+
+
+def render_unit(unit: Unit) -> str:
+    """Bold a bullet's label ('Label: text') for reading."""
+    match = BULLET_LABEL.match(unit.text) if unit.bullet else None
+    return f"**{match.group(1)}**: {match.group(2)}" if match else unit.text
+
+
+def is_quantitative(question: str) -> bool:
+    return bool(QUANTITY_CUES.search(question.lower()))
+
+
+def _passages(hits: list[Hit]) -> list[Hit]:
+    top = hits[0].score
+    return [h for h in hits[:3] if h is hits[0] or h.score >= top - SECOND_PASSAGE_MARGIN]
+
+
+def draft_answer(
+    question: str, vector: list[float], hits: list[Hit], units: UnitIndex, lang: str
+) -> Draft:
+    """Choose a lead and the relevant points from the best passages, with redundancy removed."""
+    query = np.asarray(vector, dtype=np.float32)
+    quantitative = is_quantitative(question)
+    passages = _passages(hits)
+    scored: list[tuple[float, int, int]] = []  # (score, passage index, unit row)
+    for p_index, hit in enumerate(passages):
+        for row in units.rows(hit.id, lang):
+            score = float(units.vectors[row] @ query)
+            if quantitative and FIGURE.search(units.units[row].text):
+                score += FIGURE_BONUS
+            scored.append((score, p_index, row))
+    scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+    best = scored[0][0]
+    top_rows = [row for _, p, row in scored if p == 0]
+    lead_row = _lead_row(units, top_rows, quantitative)
+    chosen = [lead_row]
+    for score, p_index, row in scored:
+        if len(chosen) > MAX_POINTS or row in chosen:
+            continue
+        unit = units.units[row]
+        keep = p_index == 0 and (unit.bullet or score >= best - POINT_MARGIN)
+        keep = keep or score >= best - POINT_MARGIN / 3
+        if keep and not _redundant(units, row, chosen):
+            chosen.append(row)
+    cited: list[Hit] = []
+    points: list[Point] = []
+    for row in chosen:
+        hit = next(h for h in passages if h.id == units.units[row].chunk_id)
+        if hit not in cited:
+            cited.append(hit)
+        points.append(Point(render_unit(units.units[row]), cited.index(hit) + 1))
+    lead, rest = points[0], points[1:]
+    top_order = {row: units.units[row].position for row in chosen}
+    rest_rows = chosen[1:]
+    ordered = sorted(
+        zip(rest_rows, rest, strict=True), key=lambda rp: (rp[1].source, top_order[rp[0]])
+    )
+    return Draft(lead=lead, points=[p for _, p in ordered], cited=cited)
+
+
+def _lead_row(units: UnitIndex, top_rows: list[int], quantitative: bool) -> int:
+    """A figure leads the answer to a quantitative question; otherwise the top passage's intro
+    line leads a list and its best sentence leads prose."""
+    if quantitative:
+        with_figures = [r for r in top_rows if FIGURE.search(units.units[r].text)]
+        if with_figures:
+            return with_figures[0]
+    best_row = top_rows[0]
+    if units.units[best_row].bullet:
+        intro = [r for r in top_rows if not units.units[r].bullet]
+        if intro:
+            return min(intro, key=lambda r: units.units[r].position)
+    return best_row
+
+
+def _redundant(units: UnitIndex, row: int, chosen: list[int]) -> bool:
+    vector = units.vectors[row]
+    words = set(units.units[row].text.lower().split())
+    for other in chosen:
+        if float(units.vectors[other] @ vector) >= REDUNDANT_COSINE:
+            return True
+        other_words = set(units.units[other].text.lower().split())
+        if len(words & other_words) / max(1, len(words | other_words)) > 0.6:
+            return True
+    return False
+
+
+def render_draft(draft: Draft, sources_heading: str) -> str:
+    """Markdown: lead, bullet points, each with its [n] marker, then the numbered sources."""
+    lines = [f"{draft.lead.text} [{draft.lead.source}]"]
+    if draft.points:
+        lines.append("")
+        lines.extend(f"- {p.text} [{p.source}]" for p in draft.points)
+    lines.append("")
+    lines.append(sources_heading)
+    lines.extend(render_sources(draft.cited))
+    return "\n".join(lines)
+
+
+def render_sources(cited: list[Hit]) -> list[str]:
+    return [f"[{n}] {hit.title} (`{hit.id}`)" for n, hit in enumerate(cited, start=1)]
