@@ -43,6 +43,7 @@ class Assistant:
         self.units = UnitIndex(index.chunks, index.embeddings, settings.home, index.embedder)
         self._chunks = {(c.id, c.lang): c for c in index.chunks}
         self.chain = RunnableLambda(self._run)
+        self._llm = None  # built on first use when settings.generator == "llm"
 
     # -- public -----------------------------------------------------------------------------
     def answer(
@@ -109,12 +110,33 @@ class Assistant:
         if self._out_of_scope(query, hits, follow_up=query != text):
             return self._fixed(text, lang, "refusal", timings, started)
         t1 = time.perf_counter()
+        generated = self._generate_with_llm(text, lang, hits, history)
+        if generated is not None:
+            body, calls, cited = generated
+            timings["generate"] = _ms(t1)
+            timings["total"] = _ms(started)
+            sources = [_source(h) for h in cited]
+            return Answer(text, lang, body, False, "knowledge", sources, calls, timings)
         draft = draft_answer(query, vector, hits, self.units, lang)
         body = render_draft(draft, self.prompts.text(lang, "sources_heading"))
         timings["compose"] = _ms(t1)
         timings["total"] = _ms(started)
         sources = [_source(h) for h in draft.cited]
         return Answer(text, lang, body, False, "knowledge", sources, [], timings)
+
+    def _generate_with_llm(self, text, lang, hits, history):
+        """Answer through the configured chat model; None means use the extractive generator."""
+        if self.settings.generator != "llm":
+            return None
+        from bot.llm import LLMGenerator
+
+        try:
+            if self._llm is None:
+                self._llm = LLMGenerator(self.settings, self.prompts)
+            return self._llm.generate(text, lang, hits, history)
+        except Exception as exc:  # noqa: BLE001 - any backend failure falls back
+            log.warning("LLM backend failed (%s); answering extractively", type(exc).__name__)
+            return None
 
     def _out_of_scope(self, query: str, hits: list[Hit], follow_up: bool) -> bool:
         """Refuse when the best passage is too far; a follow-up inherits the conversation's topic."""
