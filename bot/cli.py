@@ -36,6 +36,8 @@ def index(
         report = build_index(settings, make_embeddings(settings.embeddings), rebuild=rebuild)
     except CorpusError as exc:
         _fail(f"Corpus error: {exc}")
+    except ValueError as exc:  # chromadb reports an unreachable server this way
+        _fail(f"Chroma store unavailable: {exc}")
     typer.echo(report.message())
 
 

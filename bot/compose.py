@@ -22,7 +22,7 @@ QUANTITY_CUES = re.compile(
 )
 MAX_POINTS = 6
 SECOND_PASSAGE_MARGIN = 0.015  # another passage is cited when it scores this close to the top
-POINT_MARGIN = 0.06  # a unit is kept when it scores this close to the best unit
+POINT_MARGIN = 0.02  # another passage's unit is kept when it scores this close to the best
 FIGURE_BONUS = 0.03  # quantitative questions prefer units that carry figures
 REDUNDANT_COSINE = 0.94
 
@@ -126,12 +126,12 @@ def draft_answer(
     top_rows = [row for _, p, row in scored if p == 0]
     lead_row = _lead_row(units, top_rows, quantitative)
     chosen = [lead_row]
-    for score, p_index, row in scored:
+    # The top passage's units come first; other passages only add what is as relevant.
+    for score, p_index, row in sorted(scored, key=lambda item: item[1] > 0):
         if len(chosen) > MAX_POINTS or row in chosen:
             continue
-        unit = units.units[row]
-        keep = p_index == 0 and (unit.bullet or score >= best - POINT_MARGIN)
-        keep = keep or score >= best - POINT_MARGIN / 3
+        # Passages are short (at most five units): the best one is given whole.
+        keep = p_index == 0 or score >= best - POINT_MARGIN
         if keep and not _redundant(units, row, chosen):
             chosen.append(row)
     cited: list[Hit] = []

@@ -118,6 +118,14 @@ def _complete(client: Any, name: str | None, expected: int) -> bool:
         return False
 
 
+def _drop_stale(client: Any, base: str, keep: str) -> None:
+    """Delete this base's other generations: old ones and those a killed rebuild left."""
+    for collection in client.list_collections():
+        stale = getattr(collection, "name", collection)
+        if stale.startswith(base) and stale != keep:
+            client.delete_collection(stale)
+
+
 def build_index(
     settings: Settings,
     embeddings: Embeddings,
@@ -132,6 +140,7 @@ def build_index(
     base = collection_base(settings.embeddings, chunks)
     active = _active_name(client, base)
     if not rebuild and _complete(client, active, len(chunks)):
+        _drop_stale(client, base, keep=active)
         return BuildReport(active, 0, len(chunks), False, time.perf_counter() - started)
     name = f"{base}-{uuid.uuid4().hex[:8]}"
     store = _store(client, name, embeddings)
@@ -145,10 +154,7 @@ def build_index(
     if store._collection.count() != len(chunks):
         raise RuntimeError(f"index {name} is incomplete; the previous index stays active")
     _set_active(client, base, name)
-    for collection in client.list_collections():
-        stale = getattr(collection, "name", collection)
-        if stale.startswith(base) and stale != name:
-            client.delete_collection(stale)
+    _drop_stale(client, base, keep=name)
     return BuildReport(
         name, len(chunks), len(chunks), active is not None, time.perf_counter() - started
     )
