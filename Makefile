@@ -37,6 +37,9 @@ test: $(DEV_STAMP)
 bench: $(DEV_STAMP)
 	$(BIN)/python bench/bench.py
 
+eval: $(DEV_STAMP)
+	$(BIN)/bot eval
+
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check bot tests
 	$(BIN)/ruff format --check bot tests

@@ -124,11 +124,17 @@ def repl() -> None:
 
 
 def _register_optional() -> None:
-    try:
-        from bot import cost_cli
-    except ImportError:
-        return
-    cost_cli.register(app)
+    """Add the commands that live beside their feature (cost, eval, serve, feedback)."""
+    import importlib
+
+    for name in ("bot.cost_cli", "bot.eval_cli", "bot.serve_cli"):
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(app)
 
 
 _register_optional()
