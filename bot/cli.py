@@ -108,19 +108,24 @@ def _printable(item: str | bytes) -> str:
 
 @app.command()
 def repl() -> None:
-    """Interactive terminal session: ask questions, get the best passages."""
-    from bot.runtime import open_retriever
+    """Interactive terminal session: a conversation with the assistant."""
+    from bot.answer_types import QuestionError
+    from bot.chain import get_assistant
 
-    retriever = open_retriever(_settings())
-    typer.echo(
-        "Tanyakan apa saja tentang biaya outsourcing dukungan pelanggan / Ask away. Ctrl-D to quit."
-    )
+    assistant = get_assistant(_settings())
+    typer.echo("Tanya apa saja tentang outsourcing dukungan pelanggan / Ask away (Ctrl-D to quit).")
+    history: list[dict] = []
     for line in sys.stdin:
-        question = line.strip()
-        if not question:
+        try:
+            result = assistant.answer(line, history[-6:])
+        except QuestionError as err:
+            typer.echo(err.message)
             continue
-        for hit in retriever.retrieve(question, 2):
-            typer.echo(f"- {hit.title} [{hit.id}]\n  {hit.text}\n")
+        typer.echo(result.answer + "\n")
+        history += [
+            {"role": "user", "content": result.question},
+            {"role": "assistant", "content": result.answer},
+        ]
 
 
 def _register_optional() -> None:
