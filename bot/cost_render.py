@@ -1,0 +1,261 @@
+"""Render cost estimates and cost errors as Markdown in Indonesian or English.
+
+Every fixed phrase comes from prompts/{id,en}/cost.yaml; numbers use the reader's separators
+(12.345,67 in Indonesian, 12,345.67 in English).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from bot.cost_model import LANGS, CostModelError, CostValidationError, Issue
+
+if TYPE_CHECKING:
+    from bot.cost import CostResult
+
+
+def _flat_keys(node: object, prefix: str = "") -> set[str]:
+    if isinstance(node, dict):
+        return set().union(*(_flat_keys(v, f"{prefix}{k}.") for k, v in node.items()))
+    return {prefix.rstrip(".")}
+
+
+@lru_cache(maxsize=8)
+def _cached_phrases(prompts_dir: str) -> dict[str, dict[str, Any]]:
+    tables: dict[str, dict[str, Any]] = {}
+    for lang in LANGS:
+        path = Path(prompts_dir) / lang / "cost.yaml"
+        try:
+            tables[lang] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise CostModelError(f"{path}: {exc}") from exc
+    keys = {lang: _flat_keys(table) for lang, table in tables.items()}
+    if keys["id"] != keys["en"]:
+        raise CostModelError(f"cost phrases differ between id and en: {keys['id'] ^ keys['en']}")
+    return tables
+
+
+def load_phrases(lang: str, prompts_dir: Path | None = None) -> dict[str, Any]:
+    """Return the fixed cost phrases for 'id' or 'en' (both files checked for the same keys)."""
+    if prompts_dir is None:
+        from bot.config import Settings
+
+        prompts_dir = Settings().prompts_dir
+    return _cached_phrases(str(prompts_dir))[lang if lang in LANGS else "en"]
+
+
+def fmt_number(value: Decimal | float | int, lang: str, places: int | None = None) -> str:
+    """Format a number with the language's separators; places=None keeps up to 4 decimals."""
+    number = Decimal(str(value))
+    if places is None:
+        text = f"{number.quantize(Decimal('0.0001'), rounding=ROUND_HALF_UP).normalize():,f}"
+    else:
+        quantum = Decimal(1).scaleb(-places)
+        text = f"{number.quantize(quantum, rounding=ROUND_HALF_UP):,.{places}f}"
+    if lang == "id":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def fmt_money(value: Decimal | float | int, lang: str) -> str:
+    """Format USD with cents, e.g. $12.345,67 (id) or $12,345.67 (en)."""
+    return f"${fmt_number(value, lang, 2)}"
+
+
+def _value(value: Any, phrases: dict[str, Any], lang: str) -> str:
+    if isinstance(value, list | tuple):
+        return ", ".join(_value(v, phrases, lang) for v in value)
+    if isinstance(value, str):
+        return phrases["languages"].get(value) or phrases["values"].get(value, value)
+    return fmt_number(value, lang)
+
+
+def _basis(key: str, basis: dict[str, Any], phrases: dict[str, Any], lang: str) -> str:
+    shown = {
+        name: fmt_money(v, lang)
+        if name.endswith("usd") or name == "usd_per_agent"
+        else _value(v, phrases, lang)
+        for name, v in basis.items()
+    }
+    return phrases["basis"][key].format(**shown)
+
+
+def _assumption_label(key: str, phrases: dict[str, Any]) -> str:
+    labels, parts = phrases["assumption_labels"], key.split(".")
+    if parts[0] == "defaults":
+        return labels["defaults"].format(item=phrases["fields"].get(parts[1], parts[1]))
+    if parts[0] == "channels":
+        item = phrases["values"].get(parts[1], parts[1])
+        return labels[f"channels.{parts[2]}"].format(item=item)
+    if key in labels:
+        return labels[key]
+    return labels[parts[0]].format(item=phrases["values"].get(parts[1], parts[1]))
+
+
+def _band_sentence(result: CostResult, phrases: dict[str, Any], lang: str) -> str:
+    low, high = result.article_band_usd
+    share = (result.hourly_rate_usd - low) / (high - low)
+    position = "low" if share < Decimal(1) / 3 else "middle" if share < Decimal(2) / 3 else "high"
+    all_in = result.monthly_total_usd / result.agent_hours_per_month
+    return phrases["band"].format(
+        position=phrases["band_position"][position],
+        band_min=f"${fmt_number(low, lang)}",
+        band_max=f"${fmt_number(high, lang)}",
+        all_in=fmt_money(all_in, lang),
+    )
+
+
+def _staffing(result: CostResult, phrases: dict[str, Any], lang: str) -> list[str]:
+    assumptions = {key: value for key, value, _ in result.assumptions}
+    template = phrases["staffing_workload" if result.mode == "workload" else "staffing_agents"]
+    out = [
+        template.format(
+            seats=result.seats,
+            hours=fmt_number(result.covered_hours_per_month, lang),
+            agent_hours=fmt_number(result.agent_hours_per_month, lang),
+            fte=fmt_number(result.fte, lang, 2),
+            headcount=result.headcount,
+            paid_hours=fmt_number(assumptions["staffing.paid_hours_per_fte_month"], lang),
+            shrinkage=fmt_number(assumptions["staffing.shrinkage_pct"], lang),
+        )
+    ]
+    for plan in result.channel_seats:
+        out.append(
+            phrases["channel_seats"].format(
+                channel=phrases["values"][plan.channel],
+                contacts=fmt_number(plan.contacts_per_month, lang, 0),
+                aht=fmt_number(plan.aht_minutes, lang),
+                traffic=fmt_number(plan.traffic_erlangs, lang, 2),
+                seats=plan.seats,
+                service_level=fmt_number(plan.service_level * 100, lang, 1),
+                occupancy=fmt_number(plan.occupancy * 100, lang, 1),
+            )
+        )
+    return out
+
+
+def render_cost(result: CostResult, lang: str) -> str:
+    """Render an estimate: headline, table of lines, rate vs the article's band, assumptions."""
+    p = load_phrases(lang)
+    money = lambda v: fmt_money(v, lang)  # noqa: E731
+    inputs = result.inputs
+    out = [f"### {p['title']}", ""]
+    out.append(
+        p["headline"].format(
+            monthly=money(result.monthly_total_usd),
+            months=result.months,
+            total=money(result.total_usd),
+            one_time=money(result.one_time_total_usd),
+        )
+    )
+    out += ["", p["table_header"], "|---|---|---:|"]
+    coverage = _value(inputs["coverage"], p, lang)
+    for line in result.lines:
+        if line.kind == "one_time":
+            out.append(
+                f"| **{p['monthly_total']}** | | **{fmt_number(result.monthly_total_usd, lang, 2)}** |"
+            )
+        basis = _basis(line.key, {**line.basis, "coverage": coverage}, p, lang)
+        out.append(f"| {p['lines'][line.key]} | {basis} | {fmt_number(line.amount_usd, lang, 2)} |")
+    total_label = p["horizon_total"].format(months=result.months)
+    out += [f"| **{total_label}** | | **{fmt_number(result.total_usd, lang, 2)}** |", ""]
+    parts = result.rate_parts
+    rate = p["rate"].format(
+        rate=money(result.hourly_rate_usd),
+        location=_value(inputs["location"], p, lang),
+        base=money(parts["base_usd"]),
+        support_type=_value(inputs["support_type"], p, lang),
+        type_mult=fmt_number(parts["support_type_multiplier"], lang, 2),
+        expertise=_value(inputs["expertise"], p, lang),
+        expertise_mult=fmt_number(parts["expertise_multiplier"], lang, 2),
+    )
+    out += [f"{rate} {_band_sentence(result, p, lang)}", "", *_staffing(result, p, lang), ""]
+    if result.cost_per_contact_usd is not None:
+        contacts = fmt_number(inputs["contacts_per_month"], lang, 0)
+        out += [
+            p["per_contact"].format(amount=money(result.cost_per_contact_usd), contacts=contacts),
+            "",
+        ]
+    if (cmp := result.comparison) is not None:
+        out.append(
+            p["comparison"].format(
+                inhouse=money(cmp.inhouse_monthly_usd),
+                savings=money(cmp.monthly_savings_usd),
+                horizon_savings=money(cmp.horizon_savings_usd),
+                months=result.months,
+                roi=fmt_number(cmp.roi_pct, lang, 1),
+            )
+        )
+        month = cmp.break_even_month
+        out += [p["break_even"].format(month=month) if month else p["no_break_even"], ""]
+    out.append(p["assumptions_title"])
+    for key, value, source in result.assumptions:
+        label = _assumption_label(key, p)
+        out.append(f"- {label}: {_value(value, p, lang)} ({p['sources'][source]})")
+    if result.defaults_used:
+        shown = ", ".join(p["fields"][name] for name in result.defaults_used)
+        out += ["", f"{p['defaults_title']} {shown}"]
+    return "\n".join(out)
+
+
+def render_comparison(field: str, results: Sequence[tuple[str, CostResult]], lang: str) -> str:
+    """Render several estimates side by side, one column per value of the compared field."""
+    p = load_phrases(lang)
+    label = p["fields"].get(field, field)
+    heads = [_value(value.split(","), p, lang) for value, _ in results]
+    out = [f"### {p['compare_title'].format(field=label)}", ""]
+    out += ["| | " + " | ".join(heads) + " |", "|---|" + "---:|" * len(results)]
+    rows: list[tuple[str, list[str]]] = [
+        (
+            p["compare_rows"]["hourly_rate"],
+            [fmt_money(r.hourly_rate_usd, lang) for _, r in results],
+        ),
+        (p["compare_rows"]["seats"], [str(r.seats) for _, r in results]),
+    ]
+    for index, line in enumerate(results[0][1].lines):
+        if line.kind == "one_time":
+            continue
+        rows.append(
+            (
+                p["lines"][line.key],
+                [fmt_number(r.lines[index].amount_usd, lang, 2) for _, r in results],
+            )
+        )
+    compare_rows = p["compare_rows"]
+    rows += [
+        (
+            f"**{compare_rows['monthly_total']}**",
+            [f"**{fmt_money(r.monthly_total_usd, lang)}**" for _, r in results],
+        ),
+        (compare_rows["one_time"], [fmt_money(r.one_time_total_usd, lang) for _, r in results]),
+        (compare_rows["horizon_total"], [fmt_money(r.total_usd, lang) for _, r in results]),
+    ]
+    out += [f"| {name} | " + " | ".join(cells) + " |" for name, cells in rows]
+    return "\n".join(out)
+
+
+def render_issues(issues: Sequence[Issue], lang: str) -> str:
+    """Return one line per invalid field, naming the field in the reader's language."""
+    p = load_phrases(lang)
+    lines = []
+    for issue in issues:
+        template = p["errors"].get(issue.code, p["errors"]["invalid"])
+        ctx = {"value": "", "limit": "", "options": "", **issue.ctx}
+        ctx = {
+            k: fmt_number(v, lang) if isinstance(v, int | float | Decimal) else v
+            for k, v in ctx.items()
+        }
+        label = p["fields"].get(issue.field, issue.field)
+        lines.append(template.format(field=issue.field, label=label, **ctx))
+    return "\n".join(lines)
+
+
+def render_cost_error(err: CostValidationError, lang: str) -> str:
+    """Render a validation error for the user: a title line and one line per field."""
+    return f"{load_phrases(lang)['error_title']}\n{render_issues(err.issues, lang)}"
