@@ -1,0 +1,383 @@
+"""Turn a cost question in Indonesian or English into a CostRequest.
+
+The text is normalised first (number words and digit groupings become plain numbers, both
+languages share one vocabulary), then each field is read by a pattern that consumes its span,
+so "respons email dalam 24 jam" is never also read as 24/7 coverage. Asking the same thing in
+either language gives the same fields.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from bot.cost_model import CostRequest, default_cost_model, validate_request
+
+NUM = r"(\d+(?:\.\d+)?)"
+# Fields that make a question a calculation; without one of them it is a knowledge-base question.
+QUANTITY_FIELDS = frozenset(
+    "agents contacts_per_month avg_handle_minutes service_level_pct answer_within_seconds "
+    "email_response_hours months inhouse_monthly_usd".split()
+)
+
+_ID_UNITS = "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas".split()
+_EN_UNITS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen"
+).split()
+_EN_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SMALL = {"nol": 0, "zero": 0} | {w: i for i, w in enumerate(_ID_UNITS, 1)}
+_SMALL |= {w: i for i, w in enumerate(_EN_UNITS, 1)} | {
+    w: 10 * i for i, w in enumerate(_EN_TENS, 2)
+}
+_HUNDRED = {"ratus", "seratus", "hundred"}
+_SCALES = {
+    **dict.fromkeys(("ribu", "seribu", "rb", "k", "thousand"), 1000),
+    **dict.fromkeys(("juta", "sejuta", "jt", "million"), 1_000_000),
+    **dict.fromkeys(("miliar", "milyar", "billion"), 1_000_000_000),
+}
+_TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z]+")
+
+
+def _number_run(words: list[str]) -> Decimal:
+    total = group = unit = Decimal(0)
+    for word in words:
+        if word in _SMALL:
+            unit += _SMALL[word]
+        elif word[0].isdigit():
+            unit += Decimal(word)
+        elif word == "a":
+            unit += 1
+        elif word == "setengah":
+            unit += Decimal("0.5")
+        elif word == "belas":
+            unit += 10
+        elif word == "puluh":
+            unit *= 10
+        elif word in _HUNDRED:
+            group += (unit or 1) * 100
+            unit = Decimal(0)
+        elif word in _SCALES:
+            total += ((group + unit) or 1) * _SCALES[word]
+            group = unit = Decimal(0)
+    return total + group + unit
+
+
+def _continues(prev: str, word: str, nxt: str | None) -> bool:
+    """Whether word extends the number run ending in prev."""
+    if word in _SCALES or word in _HUNDRED:
+        return True
+    if prev[0].isdigit():
+        return False
+    if word in ("belas", "puluh", "setengah"):
+        return prev in _SMALL
+    if word == "and":
+        return prev in _HUNDRED and nxt in _SMALL
+    return word in _SMALL and not (prev in _SMALL and _SMALL[prev] < 20)
+
+
+def _starts(word: str, nxt: str | None) -> bool:
+    if word in _SMALL or word[0].isdigit() or word in ("seratus", "seribu", "sejuta"):
+        return True
+    return word == "a" and (nxt in _HUNDRED or nxt in _SCALES)
+
+
+def words_to_numbers(text: str) -> str:
+    """Replace number words and scaled numbers ('lima', 'twenty-five', '10k', '1.5 juta') by digits."""
+    tokens = list(_TOKEN.finditer(text))
+    out, last, i = [], 0, 0
+    while i < len(tokens):
+        word = tokens[i].group()
+        nxt = tokens[i + 1].group() if i + 1 < len(tokens) else None
+        if not _starts(word, nxt):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and text[tokens[j - 1].end() : tokens[j].start()].strip() == "":
+            after = tokens[j + 1].group() if j + 1 < len(tokens) else None
+            if not _continues(tokens[j - 1].group(), tokens[j].group(), after):
+                break
+            j += 1
+        value = _number_run([t.group() for t in tokens[i:j]])
+        out += [text[last : tokens[i].start()], _plain(value)]
+        last, i = tokens[j - 1].end(), j
+    return "".join(out) + text[last:]
+
+
+def _plain(value: Decimal) -> str:
+    return f"{value.normalize():f}"
+
+
+def normalize(text: str) -> str:
+    """Lowercase, unify digit groupings (10.000 / 10,000 -> 10000; 1,5 -> 1.5) and number words."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(r"(?<=[a-z\d])-(?=[a-z])|(?<=[a-z])-(?=\d)", " ", text)
+    text = re.sub(
+        r"(?<![\d.,])\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?![\d]|[.,]\d)",
+        lambda m: m.group(0).replace(m.group(1), ""),
+        text,
+    )
+    text = re.sub(r"(\d),(\d)", r"\1.\2", text)
+    text = re.sub(r"(\d)(k|rb|jt|ribu|juta|thousand|million)\b", r"\1 \2", text)
+    text = re.sub(r"\s*\b(?:persen|percent|per cent)\b", "%", text)
+    return words_to_numbers(text)
+
+
+# Plural or uncountable contact nouns: a number before one is a volume even without "per month".
+_CONTACT_NOUN = (
+    r"(?:tiket|tickets|kontak|contacts|panggilan|calls|chats|obrolan|e ?mails|pesan|messages"
+    r"|interaksi|interactions|pertanyaan|inquiries|enquiries|queries|percakapan|conversations)"
+)
+# Any contact word, singular ones too ("6 minutes per call", "5 chat agents").
+_CONTACT = rf"(?:{_CONTACT_NOUN}|ticket|contact|call|chat|e ?mail|message|interaction|conversation)"
+_PERIOD = (
+    r"(?:(?:per|/|a|an|each|every|setiap|tiap|in a)\s*(?P<per>bulan|month|hari|day|minggu|week"
+    r"|tahun|year)|(?P<adv>sebulan|sehari|seminggu|setahun|monthly|daily|weekly|yearly|annually"
+    r"|bulanan|harian|mingguan|tahunan))"
+)
+_PERIOD_KIND = {"month": "month", "day": "day", "week": "week", "year": "year"}
+_PERIOD_KIND |= dict.fromkeys(("bulan", "sebulan", "monthly", "bulanan"), "month")
+_PERIOD_KIND |= dict.fromkeys(("hari", "sehari", "daily", "harian"), "day")
+_PERIOD_KIND |= dict.fromkeys(("minggu", "seminggu", "weekly", "mingguan"), "week")
+_PERIOD_KIND |= dict.fromkeys(("tahun", "setahun", "yearly", "annually", "tahunan"), "year")
+_AGENT = (
+    r"(?:agen|agents?|seats?|kursi|staf|staff|cs|operators?|orang|people|persons?|reps?"
+    r"|representatives?)"
+)
+# Words that end the adjectives between a number and its noun ("5 offshore phone agents").
+_GAP_STOP = (
+    rf"(?:{_CONTACT_NOUN}|{_AGENT}|per|a|an|di|in|dalam|within|selama|for|menit|minutes?|jam"
+    r"|hours?|detik|seconds?|bulan|months?|tahun|years?|hari|days?)"
+)
+_GAP = rf"(?:(?!{_GAP_STOP}\b)[a-z]+\s+)"
+_SECONDS = {"detik": 1, "dtk": 1, "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1}
+_SECONDS |= {"menit": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60, "m": 60}
+_HOURS = {"jam": 1, "hour": 1, "hours": 1, "hr": 1, "hrs": 1, "h": 1}
+_HOURS |= {"hari": 24, "day": 24, "days": 24}
+_TIME_UNIT = r"(detik|dtk|secs?|seconds?|s|menit|mins?|minutes?|m|jam|hours?|hrs?|h|hari|days?)\b"
+
+_COVERAGE = {
+    "24x7": r"24\s*/\s*7|24\s*x\s*7|24 7|24 jam|24 hours?|round the clock|around the clock"
+    r"|sepanjang waktu|non ?stop|tanpa henti",
+    "extended": r"extended(?: hours)?|jam (?:layanan )?(?:diperpanjang|panjang)|jam tambahan"
+    r"|(?:12|16) (?:jam|hours?)|evenings? and weekends?|malam dan akhir pekan",
+    "business_hours": r"jam kerja|jam kantor|business hours|office hours|working hours|hari kerja"
+    r"|senin (?:sampai|hingga|s ?d) jumat|monday (?:to|through) friday|8 (?:jam|hours?)|9 to 5",
+}
+_CHOICES = {
+    "location": {
+        "offshore": r"offshore|off shore|luar negeri|lepas pantai|overseas|abroad|mancanegara",
+        "nearshore": r"nearshore|near shore|negara tetangga|negara terdekat|negara dekat",
+        "domestic": r"domestic|domestik|dalam negeri|onshore|on shore",
+    },
+    "support_type": {
+        "technical": r"teknis|technical|tech support|it support|dukungan it|troubleshooting",
+        "basic": r"dasar|basic",
+    },
+    "expertise": {
+        "specialist": r"spesialis|specialists?|speciali[sz]ed|ahli|experts?|pakar",
+        "skilled": r"terampil|skilled|berpengalaman|experienced|senior|mahir",
+        "standard": r"junior|entry level|pemula|standar(?:d)? (?:agents?|expertise|level)"
+        r"|(?:agen|keahlian) standar",
+    },
+}
+_CHANNELS = {
+    "phone": r"telepon|telpon|phone|calls?|panggilan|voice|hotline|call cent(?:er|re)",
+    "email": r"e ?mails?|surel",
+    "chat": r"chats?|obrolan|live chat|whatsapp|messenger",
+    "social_media": r"media sosial|sosial media|sosmed|medsos|social media|instagram|facebook|tiktok",
+}
+
+
+def _pairs(text: str) -> dict[str, str]:
+    return dict(pair.split("=") for pair in text.split())
+
+
+_LANG_ID = _pairs(
+    "inggris=en indonesia=id melayu=ms mandarin=zh cina=zh tionghoa=zh jepang=ja korea=ko thai=th "
+    "thailand=th vietnam=vi arab=ar spanyol=es prancis=fr perancis=fr jerman=de belanda=nl hindi=hi "
+    "tagalog=fil filipina=fil jawa=jv sunda=su portugis=pt rusia=ru italia=it"
+)
+_LANG_EN = _pairs(
+    "english=en indonesian=id malay=ms mandarin=zh chinese=zh japanese=ja korean=ko thai=th "
+    "vietnamese=vi arabic=ar spanish=es french=fr german=de dutch=nl hindi=hi tagalog=fil "
+    "filipino=fil javanese=jv sundanese=su portuguese=pt russian=ru italian=it"
+)
+_NOT_LANGUAGE = r"(?!\s+(?:customers?|market|compan(?:y|ies)|business(?:es)?|clients?|users?))"
+
+
+class _Text:
+    """The normalised question; take() reads a pattern once and blanks what it consumed."""
+
+    def __init__(self, text: str) -> None:
+        self.full = self.text = normalize(text)
+
+    def take(self, pattern: str, group: int = 0) -> re.Match[str] | None:
+        match = re.search(pattern, self.text)
+        if match:
+            start, end = match.span(group)
+            self.text = f"{self.text[:start]} | {self.text[end:]}"
+        return match
+
+    def first(self, options: dict[str, str]) -> str | None:
+        """Return the option named earliest in the whole question."""
+        found = [
+            (m.start(), key)
+            for key, pattern in options.items()
+            if (m := re.search(rf"\b(?:{pattern})\b", self.full))
+        ]
+        return min(found)[1] if found else None
+
+
+def _monthly(amount: Decimal, period: str | None) -> int:
+    calendar = default_cost_model().calendar
+    factor = {
+        "day": calendar.days_per_month.value,
+        "week": calendar.weeks_per_month.value,
+        "year": Decimal(1) / 12,
+    }.get(_PERIOD_KIND.get(period or "", "month"), Decimal(1))
+    return int((amount * factor).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def _number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral() else float(value)
+
+
+def _seconds(value: str, unit: str) -> Decimal:
+    if unit in _SECONDS:
+        return Decimal(value) * _SECONDS[unit]
+    return Decimal(value) * _HOURS[unit] * 3600
+
+
+def _set_target(fields: dict[str, Any], seconds: Decimal) -> None:
+    """Targets of an hour or more are email/social response times, shorter ones answer times."""
+    if seconds >= 3600:
+        fields["email_response_hours"] = _number(seconds / 3600)
+    else:
+        fields["answer_within_seconds"] = _number(seconds)
+
+
+def _read_service(t: _Text, fields: dict[str, Any]) -> None:
+    answered = r"(?:(?:are|is|harus|bisa)\s+)?(?:answered|dijawab|terjawab|ditangani|handled|responded to)?"
+    m = t.take(
+        rf"{NUM}\s*%\s*(?:(?:of|dari)\s+)?(?:(?:the\s+)?{_CONTACT}\s+)?{answered}\s*"
+        rf"(?:dalam|within|in|under|di bawah|kurang dari)\s*{NUM}\s*{_TIME_UNIT}"
+    )
+    if m:
+        fields["service_level_pct"] = _number(Decimal(m.group(1)))
+        _set_target(fields, _seconds(m.group(2), m.group(3)))
+    elif m := t.take(
+        r"(?:sla|service level|tingkat layanan|target)\s*(?:of|sebesar|:)?\s*(\d+)\s*/\s*(\d+)\b"
+    ):
+        fields["service_level_pct"] = int(m.group(1))
+        fields["answer_within_seconds"] = int(m.group(2))
+    elif m := t.take(rf"(?:sla|service level|tingkat layanan)\s*(?:of|sebesar|:)?\s*{NUM}\s*%"):
+        fields["service_level_pct"] = _number(Decimal(m.group(1)))
+    m = t.take(
+        r"\w*(?:respon|balas|repl|jawab|answer)\w*(?:\s+[a-z]+){0,3}?\s+"
+        rf"(?:dalam|within|in|under|kurang dari)\s*{NUM}\s*{_TIME_UNIT}"
+    )
+    if m:
+        _set_target(fields, _seconds(m.group(1), m.group(2)))
+
+
+def _read_aht(t: _Text, fields: dict[str, Any]) -> None:
+    m = t.take(
+        r"(?:aht|average handl\w* time|handl\w* time|waktu penanganan|lama penanganan|durasi"
+        rf"|rata rata penanganan)[^\d|]{{0,25}}?{NUM}\s*{_TIME_UNIT}"
+    ) or t.take(rf"{NUM}\s*{_TIME_UNIT}\s*(?:per|/|setiap|tiap|each|a|an|untuk)?\s*{_CONTACT}\b")
+    if m and m.group(2) in _SECONDS:
+        fields["avg_handle_minutes"] = _number(_seconds(m.group(1), m.group(2)) / 60)
+
+
+def _read_agents(t: _Text, fields: dict[str, Any]) -> None:
+    m = t.take(rf"{NUM}\s+{_GAP}{{0,4}}?{_AGENT}\b", group=1) or t.take(
+        r"(?:jumlah agen|number of agents|agents?|agen|seats?|kursi)\s*(?::|=|sebanyak|berjumlah"
+        rf"|sejumlah|of|is|adalah)\s*{NUM}",
+        group=1,
+    )
+    if m:
+        fields["agents"] = _number(Decimal(m.group(1)))
+
+
+def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
+    inbound = r"(?:\s+(?:masuk|incoming|inbound|baru|new))?\s*"
+    m = (
+        t.take(rf"{NUM}\s+{_GAP}{{0,2}}?{_CONTACT}\b{inbound}{_PERIOD}")
+        or t.take(rf"{NUM}\s+{_GAP}{{0,2}}?{_CONTACT_NOUN}\b{inbound}{_PERIOD}?")
+        or t.take(
+            rf"\bvolume\w*\s*(?:of|sebesar|sekitar|about|around|:)?\s*{NUM}[^\d|]{{0,20}}?{_PERIOD}?"
+        )
+    )
+    if m:
+        fields["contacts_per_month"] = _monthly(
+            Decimal(m.group(1)), m.group("per") or m.group("adv")
+        )
+    if re.search(r"\b(?:in house|inhouse|internal|sendiri|own team)\b", t.text):
+        m = t.take(rf"(?:\$|\busd|\bus\$)\s*{NUM}\s*{_PERIOD}?") or t.take(
+            rf"{NUM}\s*(?:usd|dollars?|dolar)\b\s*{_PERIOD}?"
+        )
+        if m:
+            period = _PERIOD_KIND.get(m.group("per") or m.group("adv") or "", "month")
+            amount = Decimal(m.group(1)) / (12 if period == "year" else 1)
+            fields["inhouse_monthly_usd"] = _number(amount.quantize(Decimal("0.01")))
+
+
+def _read_months(t: _Text, fields: dict[str, Any]) -> None:
+    if m := t.take(rf"{NUM}\s*(bulan|months?|tahun|years?)\b"):
+        years = m.group(2).startswith(("tahun", "year"))
+        fields["months"] = _number(Decimal(m.group(1)) * (12 if years else 1))
+    elif t.take(r"\b(?:selama|for|over|kontrak|contract)\s+(?:setahun|a year)\b"):
+        fields["months"] = 12
+
+
+def _read_choices(t: _Text, fields: dict[str, Any]) -> None:
+    for key in ("24x7", "extended", "business_hours"):
+        if re.search(rf"\b(?:{_COVERAGE[key]})\b", t.text):
+            fields["coverage"] = key
+            break
+    for field, options in _CHOICES.items():
+        if value := t.first(options):
+            fields[field] = value
+    channels = [ch for ch, pat in _CHANNELS.items() if re.search(rf"\b(?:{pat})\b", t.full)]
+    if channels:
+        fields["channels"] = channels
+    ids, ens = "|".join(_LANG_ID), "|".join(_LANG_EN)
+    found = set()
+    for m in re.finditer(
+        rf"\b(?:ber)?bahasa\s+((?:{ids})(?:\s*(?:,|dan|&|serta|atau|/)\s*(?:bahasa\s+)?(?:{ids}))*)",
+        t.full,
+    ):
+        found |= {_LANG_ID[name] for name in re.findall(rf"\b(?:{ids})\b", m.group(1))}
+    found |= {_LANG_EN[m.group(1)] for m in re.finditer(rf"\b({ens})\b{_NOT_LANGUAGE}", t.full)}
+    if found:
+        fields["languages"] = sorted(found)
+
+
+def parse_cost_fields(text: str) -> dict[str, Any]:
+    """Return only the request fields the text states ('what about domestic?' -> location)."""
+    t = _Text(text)
+    fields: dict[str, Any] = {}
+    for read in (
+        _read_service,
+        _read_aht,
+        _read_agents,
+        _read_contacts,
+        _read_months,
+        _read_choices,
+    ):
+        read(t, fields)
+    return fields
+
+
+def parse_cost_question(text: str) -> CostRequest | None:
+    """Return the request a cost question asks for, or None when it states no quantity.
+
+    Raises CostValidationError when a stated quantity is invalid (e.g. "0 agen").
+    """
+    fields = parse_cost_fields(text)
+    if not QUANTITY_FIELDS & fields.keys():
+        return None
+    return validate_request(fields)

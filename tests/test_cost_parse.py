@@ -1,0 +1,288 @@
+"""Cost questions in words: the same question in Indonesian and English gives the same request."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.cost import CostValidationError, estimate
+from bot.cost_parse import normalize, parse_cost_fields, parse_cost_question
+
+# (Indonesian, English, fields both must yield)
+PAIRS = [
+    (
+        "Berapa biaya 5 agen telepon luar negeri yang melayani 24/7?",
+        "What would 5 offshore phone agents covering 24/7 cost?",
+        {"agents": 5, "channels": ["phone"], "location": "offshore", "coverage": "24x7"},
+    ),
+    (
+        "Butuh lima agen untuk jam kerja saja",
+        "We need five agents for business hours only",
+        {"agents": 5, "coverage": "business_hours"},
+    ),
+    (
+        "10.000 tiket per bulan dengan AHT 6 menit",
+        "10k tickets a month with an AHT of 6 minutes",
+        {"contacts_per_month": 10000, "avg_handle_minutes": 6},
+    ),
+    (
+        "10.000 tiket per bulan, 5 agen",
+        "10,000 tickets per month, 5 agents",
+        {"contacts_per_month": 10000, "agents": 5},
+    ),
+    (
+        "Dukungan teknis oleh 3 agen spesialis di dalam negeri",
+        "Technical support by 3 specialist agents, domestic",
+        {
+            "agents": 3,
+            "support_type": "technical",
+            "expertise": "specialist",
+            "location": "domestic",
+        },
+    ),
+    (
+        "tujuh agen nearshore, chat dan email, 24 jam",
+        "seven nearshore agents, chat and email, 24 hours",
+        {"agents": 7, "location": "nearshore", "channels": ["email", "chat"], "coverage": "24x7"},
+    ),
+    (
+        "dua puluh lima agen berbahasa Inggris dan Indonesia",
+        "twenty-five agents speaking English and Indonesian",
+        {"agents": 25, "languages": ["en", "id"]},
+    ),
+    (
+        "500 panggilan per hari, 80% dijawab dalam 20 detik",
+        "500 calls a day, 80% answered within 20 seconds",
+        {
+            "contacts_per_month": 15200,
+            "service_level_pct": 80,
+            "answer_within_seconds": 20,
+            "channels": ["phone"],
+        },
+    ),
+    (
+        "3.000 email sebulan, dibalas dalam 4 jam",
+        "3,000 emails monthly, replied within 4 hours",
+        {"contacts_per_month": 3000, "email_response_hours": 4, "channels": ["email"]},
+    ),
+    (
+        "1,5 juta chat per tahun",
+        "1.5 million chats per year",
+        {"contacts_per_month": 125000, "channels": ["chat"]},
+    ),
+    (
+        "kontrak 2 tahun untuk 12 agen chat dan email nearshore",
+        "a 2-year contract for 12 chat and email agents nearshore",
+        {"months": 24, "agents": 12, "location": "nearshore", "channels": ["email", "chat"]},
+    ),
+    (
+        "8 agen terampil selama 6 bulan",
+        "8 skilled agents for 6 months",
+        {"agents": 8, "expertise": "skilled", "months": 6},
+    ),
+    (
+        "Biaya in-house kami $40.000 per bulan, kalau 6 agen luar negeri berapa?",
+        "Our in-house cost is $40,000 a month; what would 6 offshore agents cost?",
+        {"inhouse_monthly_usd": 40000, "agents": 6, "location": "offshore"},
+    ),
+    (
+        "seratus agen dukungan dasar jam kerja",
+        "one hundred basic support agents in business hours",
+        {"agents": 100, "support_type": "basic", "coverage": "business_hours"},
+    ),
+    (
+        "sepuluh ribu kontak sebulan lewat media sosial",
+        "ten thousand contacts a month over social media",
+        {"contacts_per_month": 10000, "channels": ["social_media"]},
+    ),
+    (
+        "2.500 tiket per minggu, rata-rata penanganan 12 menit",
+        "2,500 tickets per week, average handling time 12 minutes",
+        {"contacts_per_month": 10825, "avg_handle_minutes": 12},
+    ),
+    (
+        "tingkat layanan 90% dalam 30 detik untuk 20.000 panggilan per bulan",
+        "service level 90% within 30 seconds for 20,000 calls per month",
+        {
+            "service_level_pct": 90,
+            "answer_within_seconds": 30,
+            "contacts_per_month": 20000,
+            "channels": ["phone"],
+        },
+    ),
+    (
+        "SLA 80/20, 40.000 panggilan per bulan, telepon luar negeri 24/7",
+        "SLA 80/20, 40,000 calls a month, offshore phone 24/7",
+        {
+            "service_level_pct": 80,
+            "answer_within_seconds": 20,
+            "contacts_per_month": 40000,
+            "channels": ["phone"],
+            "location": "offshore",
+            "coverage": "24x7",
+        },
+    ),
+    (
+        "4 agen dengan jam layanan diperpanjang",
+        "4 agents with extended hours",
+        {"agents": 4, "coverage": "extended"},
+    ),
+    (
+        "6 agen dukungan bahasa Inggris, Mandarin dan Jepang",
+        "6 agents supporting English, Mandarin and Japanese",
+        {"agents": 6, "languages": ["en", "ja", "zh"]},
+    ),
+    (
+        "respons email dalam 24 jam, 5.000 email per bulan, jam kerja",
+        "email response within 24 hours, 5,000 emails per month, business hours",
+        {
+            "email_response_hours": 24,
+            "contacts_per_month": 5000,
+            "channels": ["email"],
+            "coverage": "business_hours",
+        },
+    ),
+    (
+        "dua ratus lima puluh ribu tiket per tahun",
+        "two hundred fifty thousand tickets per year",
+        {"contacts_per_month": 20833},
+    ),
+    (
+        "tim 15 orang, durasi 8 menit per tiket, teknis",
+        "a team of 15 people, 8 minutes per ticket, technical",
+        {"agents": 15, "avg_handle_minutes": 8, "support_type": "technical"},
+    ),
+    (
+        "lima belas agen ahli telepon dan chat selama setahun",
+        "fifteen expert phone and chat agents for a year",
+        {"agents": 15, "expertise": "specialist", "channels": ["phone", "chat"], "months": 12},
+    ),
+    (
+        "20 agen dalam negeri sepanjang waktu, biaya internal $150.000 per bulan",
+        "20 domestic agents round the clock, internal cost $150,000 per month",
+        {"agents": 20, "location": "domestic", "coverage": "24x7", "inhouse_monthly_usd": 150000},
+    ),
+    (
+        "AHT 360 detik, 12.000 panggilan per bulan",
+        "AHT 360 seconds, 12,000 calls per month",
+        {"avg_handle_minutes": 6, "contacts_per_month": 12000, "channels": ["phone"]},
+    ),
+    (
+        "sembilan agen junior, bahasa Indonesia dan Melayu",
+        "nine junior agents, Indonesian and Malay",
+        {"agents": 9, "expertise": "standard", "languages": ["id", "ms"]},
+    ),
+    (
+        "1.200 panggilan per hari, 95% dalam 15 detik, 24x7",
+        "1,200 calls daily, 95% within 15 seconds, 24x7",
+        {
+            "contacts_per_month": 36480,
+            "service_level_pct": 95,
+            "answer_within_seconds": 15,
+            "channels": ["phone"],
+            "coverage": "24x7",
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("indonesian", "english", "expected"), PAIRS)
+def test_same_question_same_request(indonesian: str, english: str, expected: dict) -> None:
+    assert parse_cost_fields(indonesian) == expected
+    assert parse_cost_fields(english) == expected
+    request_id, request_en = parse_cost_question(indonesian), parse_cost_question(english)
+    assert request_id is not None and request_id == request_en
+    assert estimate(request_id).to_json() == estimate(request_en).to_json()
+
+
+def test_table_is_big_enough() -> None:
+    assert len(PAIRS) >= 25
+    assert len({ind for ind, _, _ in PAIRS}) == len({en for _, en, _ in PAIRS}) == len(PAIRS)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("lima", "5"),
+        ("five", "5"),
+        ("sebelas", "11"),
+        ("dua puluh", "20"),
+        ("twenty-one", "21"),
+        ("seratus", "100"),
+        ("a hundred and twenty", "120"),
+        ("seribu lima ratus", "1500"),
+        ("one thousand five hundred", "1500"),
+        ("10.000", "10000"),
+        ("10,000", "10000"),
+        ("10k", "10000"),
+        ("2,5k", "2500"),
+        ("1,5 juta", "1500000"),
+        ("1.5 million", "1500000"),
+        ("3 jt", "3000000"),
+        ("20rb", "20000"),
+        ("6,5 menit", "6.5 menit"),
+        ("delapan puluh persen", "80%"),
+        ("satu setengah juta", "1500000"),
+        ("24/7", "24/7"),
+        ("one two", "1 2"),
+    ],
+)
+def test_numbers_in_words_and_digits(text: str, expected: str) -> None:
+    assert normalize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mahal nggak sih outsourcing?",
+        "Is outsourcing expensive?",
+        "Berapa tarif per jam outsourcing dukungan pelanggan?",
+        "What does outsourcing cost per hour?",
+        "Berapa biaya dukungan 24/7 di luar negeri?",
+        "How do I keep customer data safe?",
+        "",
+    ],
+)
+def test_questions_without_quantities_are_not_calculations(text: str) -> None:
+    assert parse_cost_question(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("kalau di dalam negeri?", {"location": "domestic"}),
+        ("what about domestic?", {"location": "domestic"}),
+        ("kalau 24/7?", {"coverage": "24x7"}),
+        ("and if it's 24/7?", {"coverage": "24x7"}),
+        ("bagaimana kalau 10 agen?", {"agents": 10}),
+        ("what if we had 10 agents?", {"agents": 10}),
+        ("kalau teknis?", {"support_type": "technical"}),
+    ],
+)
+def test_follow_ups_yield_only_what_they_mention(text: str, expected: dict) -> None:
+    assert parse_cost_fields(text) == expected
+
+
+def test_follow_up_merges_over_the_previous_request() -> None:
+    first = parse_cost_question("5 agen luar negeri 24/7")
+    assert first is not None
+    merged = first.model_copy(update=parse_cost_fields("kalau di dalam negeri?"))
+    assert merged.location == "domestic" and merged.agents == 5
+    assert estimate(merged).monthly_total_usd > estimate(first).monthly_total_usd
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("0 agen telepon", "agents"),
+        ("zero agents", "agents"),
+        ("satu miliar agen", "agents"),
+        ("a billion agents", "agents"),
+        ("120% dalam 20 detik", "service_level_pct"),
+        ("kontrak 0 bulan", "months"),
+    ],
+)
+def test_absurd_quantities_fail_naming_the_field(text: str, field: str) -> None:
+    with pytest.raises(CostValidationError) as info:
+        parse_cost_question(text)
+    assert info.value.field == field
+    assert f"`{field}`" in info.value.message("id") and f"`{field}`" in info.value.message("en")
