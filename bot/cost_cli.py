@@ -1,0 +1,117 @@
+"""`bot cost`: the estimator on the command line (a thin wrapper over bot.cost)."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+import typer
+
+from bot.cost import CostValidationError, compare, estimate, validate_request
+from bot.cost_model import CostModelError
+from bot.cost_parse import parse_cost_fields
+from bot.cost_render import render_comparison, render_cost, render_cost_error
+
+
+def _fields(options: dict[str, str | None]) -> dict[str, Any]:
+    return {name: value for name, value in options.items() if value is not None}
+
+
+def _parse_compare(spec: str) -> tuple[str, list[str] | None]:
+    field, _, values = spec.partition("=")
+    field = field.strip().replace("-", "_")
+    if not values:
+        return field, None
+    parts = [v.strip() for v in values.split(",") if v.strip()]
+    return field, [p.split("+") if field in ("channels", "languages") else p for p in parts]
+
+
+def cost(
+    agents: Annotated[str | None, typer.Option(help="Seats staffed at the same time.")] = None,
+    contacts_per_month: Annotated[
+        str | None, typer.Option("--contacts-per-month", "--contacts", help="Monthly contacts.")
+    ] = None,
+    avg_handle_minutes: Annotated[
+        str | None, typer.Option("--avg-handle-minutes", "--aht", help="Average handle time.")
+    ] = None,
+    service_level_pct: Annotated[
+        str | None, typer.Option("--service-level-pct", "--service-level", help="e.g. 80.")
+    ] = None,
+    answer_within_seconds: Annotated[
+        str | None, typer.Option("--answer-within-seconds", help="Phone/chat target, e.g. 20.")
+    ] = None,
+    email_response_hours: Annotated[
+        str | None, typer.Option("--email-response-hours", help="Email/social target, hours.")
+    ] = None,
+    channels: Annotated[
+        str | None, typer.Option(help="Comma list: phone,email,chat,social_media.")
+    ] = None,
+    support_type: Annotated[str | None, typer.Option(help="basic | technical.")] = None,
+    expertise: Annotated[str | None, typer.Option(help="standard | skilled | specialist.")] = None,
+    location: Annotated[str | None, typer.Option(help="offshore | nearshore | domestic.")] = None,
+    coverage: Annotated[str | None, typer.Option(help="business_hours | extended | 24x7.")] = None,
+    languages: Annotated[str | None, typer.Option(help="Comma list of codes, e.g. en,id.")] = None,
+    months: Annotated[str | None, typer.Option(help="Contract horizon in months.")] = None,
+    inhouse_monthly_usd: Annotated[
+        str | None, typer.Option("--inhouse-monthly-usd", "--inhouse", help="For savings/ROI.")
+    ] = None,
+    question: Annotated[
+        str | None, typer.Option("--question", "-q", help="Read fields from a question too.")
+    ] = None,
+    compare_field: Annotated[
+        str | None,
+        typer.Option("--compare", help="FIELD or FIELD=v1,v2 (e.g. location, agents=1,5,10)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print byte-stable JSON.")] = False,
+    lang: Annotated[str, typer.Option(help="Language of the output: id | en.")] = "id",
+) -> None:
+    """Estimate the monthly cost of outsourced customer support, line by line.
+
+    Options take text so that every bad value goes through the request's validation and is
+    reported with its field name in the chosen language, never as a traceback.
+    """
+    if lang not in ("id", "en"):
+        typer.echo("--lang: id | en", err=True)
+        raise typer.Exit(code=2)
+    options = _fields(
+        {
+            "agents": agents,
+            "contacts_per_month": contacts_per_month,
+            "avg_handle_minutes": avg_handle_minutes,
+            "service_level_pct": service_level_pct,
+            "answer_within_seconds": answer_within_seconds,
+            "email_response_hours": email_response_hours,
+            "channels": channels,
+            "support_type": support_type,
+            "expertise": expertise,
+            "location": location,
+            "coverage": coverage,
+            "languages": languages,
+            "months": months,
+            "inhouse_monthly_usd": inhouse_monthly_usd,
+        }
+    )
+    try:
+        request = validate_request({**(parse_cost_fields(question) if question else {}), **options})
+        if compare_field:
+            field, values = _parse_compare(compare_field)
+            results = compare(request, field, values)
+            if as_json:
+                data = {label: result.to_json_dict() for label, result in results}
+                typer.echo(json.dumps(data, sort_keys=True, ensure_ascii=False, indent=2))
+            else:
+                typer.echo(render_comparison(field, results, lang))
+            return
+        result = estimate(request)
+    except CostValidationError as err:
+        typer.echo(render_cost_error(err, lang), err=True)
+        raise typer.Exit(code=2) from None
+    except CostModelError as err:
+        typer.echo(f"cost_model.yaml: {err}", err=True)
+        raise typer.Exit(code=1) from None
+    typer.echo(result.to_json() if as_json else render_cost(result, lang))
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `cost` command to a Typer app (bot/cli.py calls this)."""
+    app.command(name="cost")(cost)
