@@ -156,6 +156,7 @@ _SECONDS = {"detik": 1, "dtk": 1, "s": 1, "sec": 1, "secs": 1, "second": 1, "sec
 _SECONDS |= {"menit": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60, "m": 60}
 _HOURS = {"jam": 1, "hour": 1, "hours": 1, "hr": 1, "hrs": 1, "h": 1}
 _HOURS |= {"hari": 24, "day": 24, "days": 24}
+_SHORT_UNIT = r"(detik|dtk|secs?|seconds?|s|menit|mins?|minutes?|m)\b"
 _TIME_UNIT = r"(detik|dtk|secs?|seconds?|s|menit|mins?|minutes?|m|jam|hours?|hrs?|h|hari|days?)\b"
 
 _COVERAGE = {
@@ -174,7 +175,7 @@ _CHOICES = {
     },
     "support_type": {
         "technical": r"teknis|technical|tech support|it support|dukungan it|troubleshooting",
-        "basic": r"dasar|basic",
+        "basic": r"(?:dukungan|layanan|agen) dasar|basic",
     },
     "expertise": {
         "specialist": r"spesialis|specialists?|speciali[sz]ed|ahli|experts?|pakar",
@@ -286,9 +287,9 @@ def _read_service(t: _Text, fields: dict[str, Any]) -> None:
 def _read_aht(t: _Text, fields: dict[str, Any]) -> None:
     m = t.take(
         r"(?:aht|average handl\w* time|handl\w* time|waktu penanganan|lama penanganan|durasi"
-        rf"|rata rata penanganan)[^\d|]{{0,25}}?{NUM}\s*{_TIME_UNIT}"
-    ) or t.take(rf"{NUM}\s*{_TIME_UNIT}\s*(?:per|/|setiap|tiap|each|a|an|untuk)?\s*{_CONTACT}\b")
-    if m and m.group(2) in _SECONDS:
+        rf"|rata rata penanganan)[^\d|]{{0,25}}?{NUM}\s*{_SHORT_UNIT}"
+    ) or t.take(rf"{NUM}\s*{_SHORT_UNIT}\s*(?:per|/|setiap|tiap|each|a|an|untuk)?\s*{_CONTACT}\b")
+    if m:
         fields["avg_handle_minutes"] = _number(_seconds(m.group(1), m.group(2)) / 60)
 
 

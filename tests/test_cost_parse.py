@@ -256,6 +256,9 @@ def test_questions_without_quantities_are_not_calculations(text: str) -> None:
         ("bagaimana kalau 10 agen?", {"agents": 10}),
         ("what if we had 10 agents?", {"agents": 10}),
         ("kalau teknis?", {"support_type": "technical"}),
+        ("durasi layanan 24 jam", {"coverage": "24x7"}),
+        ("berapa tarif dasar per jam?", {}),
+        ("what is the base rate per hour?", {}),
     ],
 )
 def test_follow_ups_yield_only_what_they_mention(text: str, expected: dict) -> None:
