@@ -26,6 +26,8 @@ def _parse_compare(spec: str) -> tuple[str, list[str] | None]:
     return field, [p.split("+") if field in ("channels", "languages") else p for p in parts]
 
 
+# Options take text so that every bad value goes through the request's validation and is
+# reported with its field name in the chosen language, never as a Click error or a traceback.
 def cost(
     agents: Annotated[str | None, typer.Option(help="Seats staffed at the same time.")] = None,
     contacts_per_month: Annotated[
@@ -65,11 +67,7 @@ def cost(
     as_json: Annotated[bool, typer.Option("--json", help="Print byte-stable JSON.")] = False,
     lang: Annotated[str, typer.Option(help="Language of the output: id | en.")] = "id",
 ) -> None:
-    """Estimate the monthly cost of outsourced customer support, line by line.
-
-    Options take text so that every bad value goes through the request's validation and is
-    reported with its field name in the chosen language, never as a traceback.
-    """
+    """Estimate the monthly cost of outsourced customer support, line by line."""
     if lang not in ("id", "en"):
         typer.echo("--lang: id | en", err=True)
         raise typer.Exit(code=2)
