@@ -170,9 +170,13 @@ class Assistant:
 
     # -- cost -------------------------------------------------------------------------------
     def _cost_request(self, text: str, history: list[dict]) -> dict | None:
+        from bot.cost import CostValidationError
         from bot.cost_parse import parse_cost_fields, parse_cost_question
 
-        request = parse_cost_question(text)
+        try:
+            request = parse_cost_question(text)
+        except CostValidationError:  # a stated quantity is invalid: _cost_answer says which
+            return parse_cost_fields(text)
         if request is not None:
             return request.model_dump(exclude_none=True, exclude_unset=True)
         previous = _last_cost_question(history)
@@ -212,7 +216,7 @@ class Assistant:
             ]
         )
         timings["total"] = _ms(started)
-        call = ToolCall("estimate_cost", payload.get("request", request), payload)
+        call = ToolCall("estimate_cost", request, payload)
         sources = [_source(h) for h in context]
         return Answer(text, lang, body, False, "cost", sources, [call], timings)
 
@@ -240,11 +244,15 @@ def _last(history: list[dict], role: str) -> str | None:
 
 
 def _last_cost_question(history: list[dict]):
+    from bot.cost import CostValidationError
     from bot.cost_parse import parse_cost_question
 
     for turn in reversed(history):
         if isinstance(turn, dict) and turn.get("role") == "user":
-            request = parse_cost_question(str(turn.get("content", "")))
+            try:
+                request = parse_cost_question(str(turn.get("content", "")))
+            except CostValidationError:
+                continue
             if request is not None:
                 return request
     return None

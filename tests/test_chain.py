@@ -154,3 +154,54 @@ def test_two_runs_are_identical_apart_from_timings(assistant):
 
     for question in ("Apa manfaat outsourcing CS?", "What are the hidden costs of outsourcing?"):
         assert run(question) == run(question)
+
+
+COST_PAIRS = [
+    ("Berapa biaya 5 agen luar negeri 24/7 per bulan?", "How much do 5 offshore agents 24/7 cost a month?"),
+    ("10.000 tiket per bulan, AHT 6 menit, lewat chat, dalam negeri", "10k tickets a month, AHT 6 minutes, via chat, domestic"),
+    ("tiga agen teknis spesialis jam kerja di nearshore", "three technical specialist agents in business hours, nearshore"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("id_question", "en_question"), COST_PAIRS)
+def test_same_cost_question_gives_same_total_in_both_languages(assistant, id_question, en_question):
+    answers = [assistant.answer(q) for q in (id_question, en_question)]
+    totals = [a.tool_calls[0].result["monthly_total_usd"] for a in answers]
+    assert [a.route for a in answers] == ["cost", "cost"]
+    assert [a.language for a in answers] == ["id", "en"]
+    assert isinstance(totals[0], float | int) and totals[0] == totals[1] > 0
+    assert "$10" in answers[0].answer and "$50" in answers[1].answer
+    assert {s.id for s in answers[0].sources} == {"faq-hourly-rate", "faq-hidden-costs"}
+
+
+def test_cost_follow_up_changes_only_the_location(assistant):
+    first = assistant.answer("Berapa biaya 5 agen luar negeri 24/7 per bulan?")
+    history = [
+        {"role": "user", "content": first.question},
+        {"role": "assistant", "content": first.answer},
+    ]
+    follow = assistant.answer("kalau di dalam negeri?", history)
+    before, after = first.tool_calls[0].args, follow.tool_calls[0].args
+    assert after["location"] == "domestic"
+    assert {k: v for k, v in after.items() if k != "location"} == {
+        k: v for k, v in before.items() if k != "location"
+    }
+    assert (
+        follow.tool_calls[0].result["monthly_total_usd"]
+        > first.tool_calls[0].result["monthly_total_usd"]
+    )
+
+
+def test_question_without_numbers_is_not_a_calculation(assistant):
+    result = assistant.answer("mahal nggak sih outsourcing?")
+    assert result.route == "knowledge" and not result.tool_calls
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [("Berapa biaya 0 agen per bulan?", "agents"), ("How much for 0 agents a month?", "agents")],
+)
+def test_invalid_cost_input_names_the_field_without_traceback(assistant, question, phrase):
+    result = assistant.answer(question)
+    assert result.route == "cost" and result.tool_calls[0].result.get("error")
+    assert phrase in result.answer or "agen" in result.answer
