@@ -22,6 +22,8 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 GOAL_RATIO = 1.3  # warm search p50 may cost at most this much over embed + raw query
+GOAL_ANSWER_RATIO = 1.5  # warm extractive answer p50 over the same floor
+GOAL_ANSWER_MS = 50.0
 ROUNDS = 5  # passes over QUERIES: 5 x 40 = 200 timed searches
 WARMUP = 10
 COLD_RUNS = 3
@@ -180,6 +182,54 @@ def measure_latency(bench: Bench) -> list[Row]:
     ]
 
 
+def measure_answer(bench: Bench) -> list[Row]:
+    """Warm extractive answers (knowledge and cost questions) vs. the retrieval floor."""
+    from bot.chain import get_assistant
+    from bot.index import make_client
+
+    assistant = get_assistant(bench.settings)
+    index = assistant.retriever.index
+    collection = make_client(bench.settings).get_collection(index.collection)
+    questions = QUERIES + [
+        "Berapa biaya 5 agen luar negeri 24/7 per bulan?",
+        "How much do 3 domestic technical agents in business hours cost a month?",
+    ]
+
+    def answer(q: str) -> None:
+        assistant.answer(q)
+
+    def floor(q: str) -> None:
+        collection.query(query_embeddings=[index.embeddings.embed_query(q)], n_results=8)
+
+    for q in questions[:WARMUP]:
+        answer(q)
+    timings: dict[Callable[[str], None], list[float]] = {answer: [], floor: []}
+    for i, q in enumerate(questions * ROUNDS):
+        for fn in (answer, floor) if i % 2 else (floor, answer):
+            started = time.perf_counter()
+            fn(q)
+            timings[fn].append((time.perf_counter() - started) * 1000)
+    a, f = timings[answer], timings[floor]
+    p50, ratio = statistics.median(a), statistics.median(a) / statistics.median(f)
+    return [
+        Row(
+            "answer",
+            f"extractive answer p50 ({len(a)} questions, warm)",
+            p50,
+            "ms",
+            f"<= {GOAL_ANSWER_MS:.0f} ms ({'met' if p50 <= GOAL_ANSWER_MS else 'MISSED'})",
+        ),
+        Row("answer", "extractive answer p95", pct(a, 95), "ms"),
+        Row(
+            "answer",
+            "answer p50 / floor p50",
+            ratio,
+            "x",
+            f"<= {GOAL_ANSWER_RATIO} ({'met' if ratio <= GOAL_ANSWER_RATIO else 'MISSED'})",
+        ),
+    ]
+
+
 def measure_memory(bench: Bench) -> list[Row]:
     # ru_maxrss is in KiB on Linux.
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -194,6 +244,7 @@ MEASUREMENTS: list[Callable[[Bench], list[Row]]] = [
     measure_build,
     measure_cold_start,
     measure_latency,
+    measure_answer,
     measure_memory,
 ]
 
