@@ -1,0 +1,186 @@
+"""`bot eval`: run the gold set through the configurations, report, gate on thresholds."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+import yaml
+
+from bot.config import REPO_ROOT
+
+REPORT_DIR = REPO_ROOT / "eval" / "report"
+THRESHOLDS = REPO_ROOT / "eval" / "thresholds.yaml"
+Bound = tuple[str, float]  # (">=" | "<=", limit)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `eval` command to the bot CLI."""
+    app.command("eval")(eval_command)
+
+
+def eval_command(
+    cases: Annotated[Path | None, typer.Option(help="Gold set (JSON Lines).")] = None,
+    report: Annotated[Path, typer.Option(help="Report folder.")] = REPORT_DIR,
+    config: Annotated[
+        list[str] | None,
+        typer.Option(help="Configuration to run (repeatable); default: the side-by-side set."),
+    ] = None,
+    snapshot: Annotated[
+        bool, typer.Option("--snapshot", help="Write eval/answers.snapshot.jsonl.")
+    ] = False,
+    check_snapshot: Annotated[
+        bool, typer.Option("--check-snapshot", help="Diff answers against the snapshot.")
+    ] = False,
+    fast: Annotated[
+        bool, typer.Option("--fast", help="A quarter of the cases plus all refusals, e5 only.")
+    ] = False,
+) -> None:
+    """Evaluate the assistant on the gold set; exit 1 below the gate or on a changed answer."""
+    from bot import eval_report as rep
+    from bot import evaluate as ev
+    from bot.config import Settings
+
+    started = time.perf_counter()
+    chosen = ev.load_gold(cases or ev.GOLD)
+    chosen = ev.fast_subset(chosen) if fast else chosen
+    names = config or ([ev.PRIMARY] if fast else list(ev.DEFAULT_CONFIGS))
+    if unknown := [n for n in names if n not in ev.CONFIGS]:
+        _usage(f"unknown configuration(s) {unknown}; choose from {sorted(ev.CONFIGS)}")
+    if snapshot and fast:
+        _usage("--snapshot records every case; run it without --fast.")
+    chains = [n for n in names if ev.CONFIGS[n].generator]
+    if not chains and (snapshot or check_snapshot):
+        _usage("--snapshot / --check-snapshot need a configuration with a generator.")
+    settings = Settings()
+    k, shared = settings.k, {}
+    ordered = sorted(names, key=lambda n: (n != ev.PRIMARY, ev.CONFIGS[n].generator is None))
+    runs = {
+        n: ev.run_config(ev.CONFIGS[n], chosen, settings, repeat=n == ordered[0], shared=shared)
+        for n in ordered
+    }
+    metrics = {n: ev.score_config(runs[n], k) for n in ordered}
+    primary = runs[ordered[0]]
+    checks = check_thresholds(metrics[ordered[0]])
+    failures = {r.case.id: rep.case_failures(r, ev.case_scores(r, k)) for r in primary.runs}
+    latencies = {n: [x.latency_ms for x in runs[n].runs if x.latency_ms] for n in chains}
+    meta = _meta(chosen, runs, started, fast)
+    verdict = checks_table(checks)
+    pairs = ev.pair_scores(primary.runs)
+    paths = rep.write_report(report, metrics, verdict, primary, failures, pairs, latencies, k, meta)
+    typer.echo(rep.terminal_summary(metrics, verdict, k, meta))
+    timings = [
+        f"{n} {t['total']:.1f}s (setup {t['setup']:.1f}s)" for n, t in meta["timings_s"].items()
+    ]
+    typer.echo("\ntimings: " + ", ".join(timings))
+    failed_gate = [c.key for c in checks if passes(c.value, c.gate) is False]
+    missed_goals = [c.key for c in checks if passes(c.value, c.goal) is False]
+    typer.echo(f"goals unmet ({len(missed_goals)}): {', '.join(missed_goals) or 'none'}")
+    typer.echo(
+        f"gate ({primary.config.name}): {'FAIL ' + ', '.join(failed_gate) if failed_gate else 'pass'}"
+    )
+    typer.echo(f"report: {' '.join(str(p) for p in paths)}")
+    changed = False
+    if snapshot:
+        typer.echo(f"snapshot: wrote {rep.write_snapshot(primary.runs)} answers to {rep.SNAPSHOT}")
+    elif check_snapshot:
+        blocks = rep.snapshot_diff(primary.runs, subset=fast)
+        typer.echo("".join(block + "\n\n" for block in blocks), nl=False)
+        changed = bool(blocks)
+        typer.echo(
+            f"snapshot: {len(blocks)} answer(s) changed" if blocks else "snapshot: unchanged"
+        )
+    if failed_gate or changed:
+        raise typer.Exit(code=1)
+
+
+def _meta(
+    chosen: Sequence[Any], runs: dict[str, Any], started: float, fast: bool
+) -> dict[str, Any]:
+    langs = Counter(c.language for c in chosen)
+    return {
+        "cases": len(chosen),
+        "by_language": ", ".join(f"{lang} {n}" for lang, n in sorted(langs.items())),
+        "categories": dict(Counter(c.category for c in chosen)),
+        "seconds": time.perf_counter() - started,
+        "timings_s": {
+            n: {"setup": round(r.setup_seconds, 2), "total": round(r.seconds, 2)}
+            for n, r in runs.items()
+        },
+        "fast": fast,
+    }
+
+
+def _usage(message: str) -> None:
+    typer.echo(message, err=True)
+    raise typer.Exit(code=2)
+
+
+# -- thresholds: goals are printed, the gate decides the exit status -----------------------------
+@dataclass(frozen=True)
+class Check:
+    key: str  # metric or metric@lang
+    value: float | None
+    goal: Bound | None
+    gate: Bound | None
+
+
+def passes(value: float | None, bound: Bound | None) -> bool | None:
+    """Whether a value meets a bound; None when there is no bound, False when no value."""
+    if bound is None:
+        return None
+    if value is None:
+        return False
+    op, limit = bound
+    return value >= limit - 1e-9 if op == ">=" else value <= limit + 1e-9
+
+
+def _bounds(section: dict[str, Any] | None) -> dict[str, Bound]:
+    out = {}
+    for key, spec in (section or {}).items():
+        if isinstance(spec, dict):
+            out[key] = (">=", float(spec["min"])) if "min" in spec else ("<=", float(spec["max"]))
+        else:
+            out[key] = (">=", float(spec))
+    return out
+
+
+def check_thresholds(metrics: dict[str, dict[str, Any]], path: Path = THRESHOLDS) -> list[Check]:
+    """Compare one configuration's metrics (scope -> name -> value) with the goals and the gate."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    goals, gate = _bounds(data.get("goals")), _bounds(data.get("gate"))
+    checks = []
+    for key in sorted(set(goals) | set(gate), key=lambda k: (k.split("@")[0], k)):
+        name, _, scope = key.partition("@")
+        value = metrics.get(scope or "all", {}).get(name)
+        checks.append(Check(key, value, goals.get(key), gate.get(key)))
+    return checks
+
+
+def checks_table(checks: Sequence[Check]) -> tuple[list[str], list[list[str]]]:
+    """Rows of metric, value, goal and gate with pass / FAIL marks."""
+    from bot.eval_report import fmt
+
+    def bound(b: Bound | None) -> str:
+        return "—" if b is None else f"{b[0]} {b[1]:g}"
+
+    def mark(ok: bool | None) -> str:
+        return "" if ok is None else ("pass" if ok else "FAIL")
+
+    rows = [
+        [
+            c.key,
+            fmt(c.key.split("@")[0], c.value),
+            bound(c.goal),
+            mark(passes(c.value, c.goal)),
+            bound(c.gate),
+            mark(passes(c.value, c.gate)),
+        ]  # fmt: skip
+        for c in checks
+    ]
+    return ["metric", "value", "goal", "goal?", "gate", "gate?"], rows
