@@ -140,16 +140,17 @@ def plots(metrics: Metrics, latencies: dict[str, list[float]]) -> dict[str, byte
         ax.set_xticks([x + 0.4 - width / 2 for x in range(len(columns))], [c[1] for c in columns])
         ax.set_ylim(0, 1.05)
         ax.set_title(f"{title} per configuration and language")
-        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        if series:
+            ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     out["metrics.png"] = _png(fig, plt)
     fig, ax = plt.subplots(figsize=(8, 4))
     for config, values in latencies.items():
-        if values:
-            ax.hist(values, bins=30, alpha=0.6, label=config)
+        ax.hist(values, bins=30, alpha=0.6, label=config)
     ax.set_xlabel("answer latency (ms)")
     ax.set_ylabel("cases")
-    ax.set_title("Answer latency")
-    ax.legend()
+    ax.set_title("Answer latency" + ("" if latencies else " (no configuration with answers)"))
+    if latencies:
+        ax.legend()
     out["latency.png"] = _png(fig, plt)
     return out
 
@@ -280,6 +281,8 @@ def terminal_summary(metrics: Metrics, verdict: Table, k: int, meta: dict[str, A
             for scope, values in scopes.items()
             if any(values.get(n) is not None for n, _ in columns)
         ]
+        if not rows:
+            continue
         widths = [max(len(str(x)) for x in col) for col in zip(header, *rows, strict=True)]
         lines.append("")
         for row in [header, *rows]:
