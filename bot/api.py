@@ -1,0 +1,310 @@
+"""JSON API: POST /api/ask, POST /api/cost, GET /healthz (thin adapters over the chain and cost).
+
+Bodies are read by hand rather than by FastAPI's parameter binding so that every bad body
+(invalid UTF-8, invalid JSON, wrong types, lone surrogates) gets a 4xx with a message in the
+user's language instead of a generic error or a 500; the OpenAPI docs still show the schemas.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import Callable
+from typing import Any, Literal
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from starlette.concurrency import run_in_threadpool
+
+from bot.answer_types import QuestionError
+from bot.lang import detect_language
+
+
+def app_version() -> str:
+    """The installed package's version."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("bot")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+log = logging.getLogger("bot.api")
+
+MAX_BODY_BYTES = 256 * 1024
+HEALTH_TIMEOUT_S = 5.0
+LANGS = ("id", "en")
+# API-level phrases; the chain's own phrases (empty, too long, undecodable) come from prompts/.
+PHRASES: dict[str, dict[str, str]] = {
+    "invalid_json": {
+        "id": "Badan permintaan bukan JSON yang valid ({detail}).",
+        "en": "The request body is not valid JSON ({detail}).",
+    },
+    "not_object": {
+        "id": "Badan permintaan harus berupa objek JSON, mis. {example}.",
+        "en": "The request body must be a JSON object, e.g. {example}.",
+    },
+    "too_large": {
+        "id": "Badan permintaan terlalu besar (maksimum {limit} byte).",
+        "en": "The request body is too large (at most {limit} bytes).",
+    },
+    "invalid_field": {"id": "Kolom `{field}` {problem}.", "en": "Field `{field}` {problem}."},
+}
+PROBLEMS: dict[str, dict[str, str]] = {
+    "missing": {"id": "wajib diisi", "en": "is required"},
+    "string_type": {"id": "harus berupa teks", "en": "must be a string"},
+    "list_type": {"id": "harus berupa daftar", "en": "must be a list"},
+    "model_type": {"id": "harus berupa objek", "en": "must be an object"},
+    "dict_type": {"id": "harus berupa objek", "en": "must be an object"},
+    "literal_error": {
+        "id": "harus salah satu dari: {expected}",
+        "en": "must be one of: {expected}",
+    },
+    "extra_forbidden": {"id": "tidak dikenal", "en": "is not a known field"},
+    "string_too_long": {
+        "id": "terlalu panjang (maksimum {max_length} karakter)",
+        "en": "is too long (at most {max_length} characters)",
+    },
+    "too_long": {
+        "id": "berisi terlalu banyak item (maksimum {max_length})",
+        "en": "has too many items (at most {max_length})",
+    },
+    "invalid": {"id": "tidak valid ({msg})", "en": "is invalid ({msg})"},
+}
+
+
+class Turn(BaseModel):
+    """One earlier message of the conversation."""
+
+    model_config = ConfigDict(extra="forbid")
+    role: Literal["user", "assistant"]
+    content: str = Field(max_length=50_000)
+
+
+class AskBody(BaseModel):
+    """A question, optionally with the conversation so far and a language override."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"question": "Berapa tarif per jam untuk CS outsourcing?"},
+                {
+                    "question": "And what about 24/7?",
+                    "history": [
+                        {"role": "user", "content": "What is the hourly rate?"},
+                        {"role": "assistant", "content": "Rates range from $10 to $50 ..."},
+                    ],
+                    "lang": "en",
+                },
+            ]
+        },
+    )
+    question: str = Field(description="The question, in Indonesian or English.")
+    history: list[Turn] | None = Field(
+        default=None, max_length=50, description="Earlier turns, oldest first."
+    )
+    lang: Literal["id", "en", "auto"] | None = Field(
+        default=None, description="Answer language; unset or 'auto' detects it."
+    )
+
+
+class ApiError(Exception):
+    """A client error: the status and the JSON body to send."""
+
+    def __init__(self, status: int, code: str, message: str, lang: str, **extra: Any) -> None:
+        super().__init__(message)
+        self.status = status
+        self.body = {"error": code, "message": message, "lang": lang, **extra}
+
+    def response(self) -> JSONResponse:
+        return JSONResponse(self.body, status_code=self.status)
+
+
+def _phrase(key: str, lang: str, **values: Any) -> str:
+    return PHRASES[key][lang].format(**values)
+
+
+def _inline_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """Return the model's JSON schema with $defs inlined, as OpenAPI requestBody wants it."""
+    schema = model.model_json_schema()
+    defs = schema.pop("$defs", {})
+
+    def resolve(node: Any) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref", "")
+            if ref.startswith("#/$defs/"):
+                return resolve(defs[ref.rsplit("/", 1)[1]])
+            return {k: resolve(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [resolve(v) for v in node]
+        return node
+
+    return resolve(schema)
+
+
+def _body_doc(model: type[BaseModel]) -> dict[str, Any]:
+    schema = _inline_schema(model)
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
+
+
+def header_lang(request: Request) -> str | None:
+    """The first of id / en in Accept-Language, if any."""
+    for part in request.headers.get("accept-language", "").split(","):
+        code = part.split(";")[0].strip().lower()[:2]
+        if code in LANGS:
+            return code
+    return None
+
+
+def guess_lang(request: Request, data: Any = None) -> str:
+    """The user's language as far as it is known: explicit field, question text, header."""
+    if isinstance(data, dict):
+        if data.get("lang") in LANGS:
+            return data["lang"]
+        question = data.get("question")
+        if isinstance(question, str) and question.strip() and _encodable(question):
+            return detect_language(question)
+    return (
+        request.query_params.get("lang")
+        if request.query_params.get("lang") in LANGS
+        else (header_lang(request) or "id")
+    )
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+async def read_json(request: Request, undecodable: Callable[[str], str]) -> Any:
+    """Read a bounded body and parse it as UTF-8 JSON, raising ApiError for a bad one."""
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            lang = guess_lang(request)
+            raise ApiError(413, "too_large", _phrase("too_large", lang, limit=MAX_BODY_BYTES), lang)
+        chunks.append(chunk)
+    raw = b"".join(chunks)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        lang = guess_lang(request)
+        raise ApiError(400, "undecodable", undecodable(lang), lang) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        lang = guess_lang(request)
+        detail = f"{exc.msg}, line {exc.lineno} column {exc.colno}"
+        message = _phrase("invalid_json", lang, detail=detail)
+        raise ApiError(400, "invalid_json", message, lang) from None
+    if not isinstance(data, dict):
+        lang = guess_lang(request)
+        message = _phrase("not_object", lang, example='{"question": "..."}')
+        raise ApiError(422, "not_object", message, lang)
+    return data
+
+
+def validation_error(exc: ValidationError, lang: str) -> ApiError:
+    """Turn pydantic's errors into one readable line per field, in `lang`."""
+    lines = []
+    for err in exc.errors():
+        field = ".".join(str(p) for p in err["loc"]) or "body"
+        kind = err["type"] if err["type"] in PROBLEMS else "invalid"
+        ctx = {k: str(v) for k, v in (err.get("ctx") or {}).items()}
+        problem = PROBLEMS[kind][lang].format(msg=err["msg"], **{"expected": "", **ctx})
+        lines.append(_phrase("invalid_field", lang, field=field, problem=problem))
+    fields = [".".join(str(p) for p in e["loc"]) for e in exc.errors()]
+    return ApiError(422, "invalid_body", "\n".join(lines), lang, fields=fields)
+
+
+def make_router(assistant: Any) -> APIRouter:
+    """Build the API routes over a warm assistant."""
+    router = APIRouter()
+
+    def undecodable(lang: str) -> str:
+        return assistant.prompts.text(lang, "undecodable")
+
+    @router.post("/api/ask", tags=["api"], openapi_extra=_body_doc(AskBody))
+    async def ask(request: Request) -> JSONResponse:
+        """Answer a question; the same JSON as `bot ask --json`."""
+        try:
+            data = await read_json(request, undecodable)
+            lang = guess_lang(request, data)
+            try:
+                body = AskBody.model_validate(data)
+            except ValidationError as exc:
+                raise validation_error(exc, lang) from None
+            texts = [body.question] + [t.content for t in body.history or []]
+            if not all(_encodable(t) for t in texts):
+                raise ApiError(400, "undecodable", undecodable(lang), lang)
+            history = [t.model_dump() for t in body.history or []]
+            override = body.lang if body.lang in LANGS else None
+            try:
+                answer = await run_in_threadpool(assistant.answer, body.question, history, override)
+            except QuestionError as err:
+                raise ApiError(422, err.code, err.message, err.lang) from None
+        except ApiError as err:
+            log.info("ask rejected: %s", err.body["error"])
+            return err.response()
+        log.info(
+            "ask lang=%s route=%s refused=%s ms=%s question=%s",
+            answer.language,
+            answer.route,
+            answer.refused,
+            answer.timings_ms.get("total"),
+            body.question,
+        )
+        return JSONResponse(answer.to_json_dict())
+
+    from bot.cost_model import CostRequest
+
+    @router.post("/api/cost", tags=["api"], openapi_extra=_body_doc(CostRequest))
+    async def cost(request: Request) -> JSONResponse:
+        """Estimate the cost of outsourced support; the estimator's JSON. `?lang=` for errors."""
+        from bot.cost import CostValidationError, estimate, validate_request
+
+        try:
+            data = await read_json(request, undecodable)
+            lang = guess_lang(request, data)
+            data.pop("lang", None)
+            try:
+                result = await run_in_threadpool(lambda: estimate(validate_request(data)))
+            except CostValidationError as err:
+                issues = [{"field": i.field, "code": i.code} for i in err.issues]
+                message = err.message(lang)
+                raise ApiError(422, "invalid_cost_request", message, lang, issues=issues) from None
+        except ApiError as err:
+            log.info("cost rejected: %s", err.body["error"])
+            return err.response()
+        return JSONResponse(result.to_json_dict())
+
+    @router.get("/healthz", tags=["ops"])
+    async def healthz() -> JSONResponse:
+        """Index loaded, item count, embedder, version; 503 'degraded' when the store fails."""
+        index = assistant.retriever.index
+        info: dict[str, Any] = {
+            "version": app_version(),
+            "embedder": index.embedder,
+            "collection": index.collection,
+            "expected_items": len(index.chunks),
+        }
+        try:
+            count = await asyncio.wait_for(asyncio.to_thread(index.count), HEALTH_TIMEOUT_S)
+        except Exception as exc:  # noqa: BLE001 - any store failure means degraded
+            log.warning("healthz: Chroma store unreachable (%s)", type(exc).__name__)
+            body = {"status": "degraded", "index_loaded": False, "items": None, **info}
+            body["error"] = f"Chroma store unreachable ({type(exc).__name__})"
+            return JSONResponse(body, status_code=503)
+        ok = count == len(index.chunks)
+        body = {"status": "ok" if ok else "degraded", "index_loaded": ok, "items": count, **info}
+        return JSONResponse(body, status_code=200 if ok else 503)
+
+    return router

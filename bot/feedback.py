@@ -1,0 +1,111 @@
+"""Thumbs up / down on answers, kept in SQLite under the data dir and exported as CSV."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from bot.redact import redact_secrets
+
+COLUMNS = ("id", "created_at", "rating", "lang", "question", "answer", "sources")
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS feedback (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    created_at TEXT NOT NULL,
+    rating INTEGER NOT NULL CHECK (rating IN (-1, 1)),
+    lang TEXT NOT NULL DEFAULT '',
+    question TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    sources TEXT NOT NULL DEFAULT '[]'
+)
+"""
+
+
+def feedback_path(home: Path) -> Path:
+    """Where the feedback database lives for a data dir."""
+    return home / "feedback.sqlite3"
+
+
+class FeedbackStore:
+    """Append-only feedback table; every write opens its own connection in WAL mode."""
+
+    def __init__(self, path: Path, secrets: Iterable[str] = ()) -> None:
+        self.path = path
+        self.secrets = tuple(s for s in secrets if s)
+        self._lock = threading.Lock()  # one writer at a time within this process
+        self._ready = False
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self.path, timeout=30.0)
+        conn.execute("PRAGMA busy_timeout = 30000")
+        if not self._ready:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute(SCHEMA)
+            conn.commit()
+            self._ready = True
+        return conn
+
+    def add(
+        self,
+        question: str,
+        answer: str,
+        rating: int | bool,
+        sources: list[dict[str, Any]] | list[str] | None = None,
+        lang: str = "",
+    ) -> int:
+        """Store one rating (+1 up, -1 down) with secrets removed; return the row id."""
+        value = 1 if rating is True or rating == 1 else -1 if rating is False or rating == -1 else 0
+        if value == 0:
+            raise ValueError(f"rating must be up (1/True) or down (-1/False), not {rating!r}")
+        row = (
+            datetime.now(UTC).isoformat(timespec="seconds"),
+            value,
+            lang,
+            redact_secrets(question, self.secrets),
+            redact_secrets(answer, self.secrets),
+            redact_secrets(json.dumps(sources or [], ensure_ascii=False), self.secrets),
+        )
+        with self._lock:
+            conn = self._connect()
+            try:
+                with conn:
+                    cursor = conn.execute(
+                        "INSERT INTO feedback (created_at, rating, lang, question, answer, sources)"
+                        " VALUES (?, ?, ?, ?, ?, ?)",
+                        row,
+                    )
+                return int(cursor.lastrowid or 0)
+            finally:
+                conn.close()
+
+    def rows(self) -> Iterator[dict[str, Any]]:
+        """Yield every stored rating, oldest first."""
+        if not self.path.exists():
+            return
+        conn = sqlite3.connect(self.path, timeout=30.0)
+        try:
+            cursor = conn.execute(f"SELECT {', '.join(COLUMNS)} FROM feedback ORDER BY id")
+            for values in cursor:
+                yield dict(zip(COLUMNS, values, strict=True))
+        except sqlite3.OperationalError:  # no table yet: nothing was rated
+            return
+        finally:
+            conn.close()
+
+    def export_csv(self, out: TextIO) -> int:
+        """Write all ratings as CSV (header first); return the number of rows."""
+        writer = csv.DictWriter(out, fieldnames=COLUMNS)
+        writer.writeheader()
+        count = 0
+        for row in self.rows():
+            row["rating"] = "up" if row["rating"] > 0 else "down"
+            writer.writerow(row)
+            count += 1
+        return count

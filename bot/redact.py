@@ -1,0 +1,110 @@
+"""Keep secrets out of logs and stored text; mask e-mail addresses and phone numbers in logs."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Mapping
+from numbers import Number
+
+SECRET = "[REDACTED]"
+EMAIL = "[email]"
+PHONE = "[phone]"
+
+# Credentials by shape. Each pattern matches the secret itself (or the value after its key).
+_SECRET_PATTERNS = [
+    re.compile(r"\bxox[a-z]-[A-Za-z0-9-]{6,}"),  # Slack bot, user, app-level, refresh tokens
+    re.compile(r"\bxapp-[A-Za-z0-9-]{6,}"),  # Slack app-level (socket mode) tokens
+    re.compile(r"https://hooks\.slack\.com/[A-Za-z0-9/_-]+"),  # Slack incoming webhooks
+    re.compile(r"\bsk-(?:proj-|ant-)?[A-Za-z0-9_-]{16,}"),  # OpenAI / Anthropic style API keys
+    re.compile(r"\bgh[pousr]_[A-Za-z0-9]{20,}"),  # GitHub tokens
+    re.compile(r"\bhf_[A-Za-z0-9]{20,}"),  # Hugging Face tokens
+    re.compile(r"\bAKIA[0-9A-Z]{16}\b"),  # AWS access key ids
+    re.compile(r"\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"),  # JWTs
+]
+# "Bearer <token>" and "api_key=<value>" style pairs: keep the key, drop the value.
+_SCHEME = re.compile(r"(?i)\b(bearer|basic)(\s+)[A-Za-z0-9._~+/=-]{6,}")
+_KEYED = re.compile(
+    r"(?i)(\b(?:api[_-]?key|apikey|access[_-]?token|auth[_-]?token|token|secret|signing[_-]?secret|"
+    r"client[_-]?secret|password|passwd|authorization)\b[\"']?\s*[:=]\s*[\"']?)"
+    r"(?!(?:bearer|basic)\s)([A-Za-z0-9._~+/=-]{6,})"
+)
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# Phone numbers start with +, 00, 0 or "(" (e.g. +62 812-3456-7890, 0812 3456 7890, (021) 555-1234);
+# money ($62,553.75), dates (2024-03-25) and plain counts (10000) do not.
+_PHONE = re.compile(r"(?<![\w$.,/])(?:\+|\()?\d[\d ().-]{6,}\d(?![\w])")
+
+
+def _is_phone(text: str) -> bool:
+    digits = sum(ch.isdigit() for ch in text)
+    return 9 <= digits <= 15 and (text[0] in "+(" or text.startswith("0"))
+
+
+def redact_secrets(text: str, extra: Iterable[str] = ()) -> str:
+    """Replace tokens, API keys and known secret values by [REDACTED]."""
+    for value in extra:
+        if value and len(value) >= 6:
+            text = text.replace(value, SECRET)
+    for pattern in _SECRET_PATTERNS:
+        text = pattern.sub(SECRET, text)
+    text = _SCHEME.sub(lambda m: m.group(1) + m.group(2) + SECRET, text)
+    return _KEYED.sub(lambda m: m.group(1) + SECRET, text)
+
+
+def mask_personal(text: str) -> str:
+    """Mask e-mail addresses and phone numbers."""
+    text = _EMAIL.sub(EMAIL, text)
+    return _PHONE.sub(lambda m: PHONE if _is_phone(m.group()) else m.group(), text)
+
+
+def redact(text: str, extra: Iterable[str] = ()) -> str:
+    """Remove secrets and mask personal data: what a log line may hold."""
+    return mask_personal(redact_secrets(text, extra))
+
+
+class RedactingFilter(logging.Filter):
+    """Rewrite each record's message (and traceback) with secrets and personal data removed."""
+
+    def __init__(self, secrets: Iterable[str] = ()) -> None:
+        super().__init__()
+        self.secrets = tuple(s for s in secrets if s)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str):
+            record.msg = self._clean(record.msg)
+        # Arguments are cleaned one by one so formatters that read record.args (uvicorn's access
+        # log) keep working; numbers pass as they are.
+        if isinstance(record.args, tuple):
+            record.args = tuple(self._clean_arg(a) for a in record.args)
+        elif isinstance(record.args, Mapping):
+            record.args = {k: self._clean_arg(v) for k, v in record.args.items()}
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self._clean(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self._clean(record.stack_info)
+        return True
+
+    def _clean(self, text: str) -> str:
+        return redact(text, self.secrets)
+
+    def _clean_arg(self, value: object) -> object:
+        if isinstance(value, Number) or value is None:
+            return value
+        return self._clean(value if isinstance(value, str) else str(value))
+
+
+def install(secrets: Iterable[str] = ()) -> RedactingFilter:
+    """Attach one RedactingFilter to every handler that exists now (root and named loggers)."""
+    flt = RedactingFilter(secrets)
+    loggers = [logging.getLogger()] + [
+        logger
+        for logger in logging.Logger.manager.loggerDict.values()
+        if isinstance(logger, logging.Logger)
+    ]
+    for logger in loggers:
+        for handler in logger.handlers:
+            if not any(isinstance(f, RedactingFilter) for f in handler.filters):
+                handler.addFilter(flt)
+    return flt

@@ -1,0 +1,48 @@
+"""`bot serve` and `bot feedback export`: thin wrappers over bot.server and bot.feedback."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+feedback_app = typer.Typer(help="Ratings given to answers in the web UI.")
+
+
+def serve(
+    host: Annotated[str | None, typer.Option(help="Interface (default 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default 7860).", min=0)] = None,
+) -> None:
+    """Run the web UI, JSON API and Slack bot in one server (builds the index if missing)."""
+    from bot.config import Settings
+    from bot.server import ServerSettings
+    from bot.server import serve as run
+
+    server = ServerSettings()
+    overrides = {k: v for k, v in {"host": host, "port": port}.items() if v is not None}
+    run(Settings(), server.model_copy(update=overrides))
+
+
+@feedback_app.command("export")
+def export(
+    out: Annotated[Path | None, typer.Option("--out", help="CSV file (default: stdout).")] = None,
+) -> None:
+    """Write every stored rating as CSV: id, time, rating, language, question, answer, sources."""
+    from bot.config import Settings
+    from bot.feedback import FeedbackStore, feedback_path
+
+    store = FeedbackStore(feedback_path(Settings().home))
+    if out is None:
+        store.export_csv(sys.stdout)
+        return
+    with out.open("w", newline="", encoding="utf-8") as handle:
+        count = store.export_csv(handle)
+    typer.echo(f"Wrote {count} ratings to {out}", err=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add `serve` and `feedback export` to a Typer app (bot/cli.py calls this)."""
+    app.command(name="serve")(serve)
+    app.add_typer(feedback_app, name="feedback")

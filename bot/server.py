@@ -1,0 +1,162 @@
+"""One ASGI server (FastAPI + uvicorn): Gradio UI at /, JSON API, Slack bot at /slack/events."""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.config import Settings
+
+log = logging.getLogger("bot.server")
+
+WARM_UP_QUESTIONS = (
+    ("Berapa tarif per jam untuk CS outsourcing?", None),
+    ("What are the challenges of outsourcing customer service?", None),
+    ("Bagaimana cuaca di Jakarta besok?", None),
+)
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+class ServerSettings(BaseSettings):
+    """Knobs of `bot serve` (env prefix BOT_SERVER_; Slack keys also by their usual names)."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="BOT_SERVER_", extra="forbid", populate_by_name=True
+    )
+
+    host: str = Field(default="127.0.0.1", description="Interface to listen on.")
+    port: int = Field(default=7860, ge=0, le=65535, description="TCP port to listen on.")
+    rate_limit_per_min: int = Field(
+        default=60,
+        ge=0,
+        description="Requests per minute per client on /api/* (0 turns the limit off).",
+        validation_alias=AliasChoices("BOT_SERVER_RATE_LIMIT_PER_MIN", "BOT_RATE_LIMIT_PER_MIN"),
+    )
+    slack_bot_token: SecretStr | None = Field(
+        default=None,
+        description="Bot token (xoxb-...); with the signing secret it enables /slack/events.",
+        validation_alias=AliasChoices("SLACK_BOT_TOKEN", "BOT_SERVER_SLACK_BOT_TOKEN"),
+    )
+    slack_signing_secret: SecretStr | None = Field(
+        default=None,
+        description="Signing secret used to verify requests from Slack.",
+        validation_alias=AliasChoices("SLACK_SIGNING_SECRET", "BOT_SERVER_SLACK_SIGNING_SECRET"),
+    )
+    slack_api_url: str | None = Field(
+        default=None,
+        description="Slack Web API base URL (default https://slack.com/api/); tests use a mock.",
+    )
+    slack_cost_command: str = Field(default="/biaya", description="Slash command for costs.")
+    warm_up: bool = Field(default=True, description="Answer a few questions before serving.")
+
+    def secrets(self, settings: Settings | None = None) -> list[str]:
+        """Configured secret values, so logs and stored feedback can be scrubbed of them."""
+        values = [
+            s.get_secret_value() for s in (self.slack_bot_token, self.slack_signing_secret) if s
+        ]
+        if settings is not None and settings.llm_api_key not in ("", "not-needed"):
+            values.append(settings.llm_api_key)
+        return values
+
+
+def warm_up(assistant: Any) -> float:
+    """Run a few questions through the chain so the first user does not pay for lazy loading."""
+    started = time.perf_counter()
+    for question, lang in WARM_UP_QUESTIONS:
+        assistant.answer(question, lang=lang)
+    return time.perf_counter() - started
+
+
+def _slack(app: Any, assistant: Any, server: ServerSettings) -> None:
+    """Mount the Slack bot when both Slack settings are there; else say why in one line."""
+    token, secret = server.slack_bot_token, server.slack_signing_secret
+    if not token or not secret:
+        missing = [
+            n for n, v in (("SLACK_BOT_TOKEN", token), ("SLACK_SIGNING_SECRET", secret)) if not v
+        ]
+        log.warning(
+            "Slack bot disabled: %s not set; /slack/events is not served", " and ".join(missing)
+        )
+        return
+    from bot.slack import EVENTS_PATH, SlackBot, mount_slack
+
+    try:
+        bot = SlackBot(
+            assistant,
+            token.get_secret_value(),
+            secret.get_secret_value(),
+            api_url=server.slack_api_url,
+            cost_command=server.slack_cost_command,
+        )
+    except Exception as exc:  # noqa: BLE001 - a bad token must not take the UI and API down
+        log.error("Slack bot disabled: could not start (%s: %s)", type(exc).__name__, exc)
+        return
+    mount_slack(app, bot)
+    log.info("Slack bot enabled at %s (command %s)", EVENTS_PATH, server.slack_cost_command)
+
+
+def create_app(
+    settings: Settings, server: ServerSettings | None = None, assistant: Any = None
+) -> Any:
+    """Build the whole server: warm assistant, API, Slack route, rate limit and the Gradio UI."""
+    import gradio as gr
+    from fastapi import FastAPI
+
+    from bot.api import app_version, make_router
+    from bot.feedback import FeedbackStore, feedback_path
+    from bot.ratelimit import RateLimiter, RateLimitMiddleware
+    from bot.ui import CSS, build_ui, theme
+
+    server = server or ServerSettings()
+    if assistant is None:
+        from bot.chain import get_assistant
+
+        started = time.perf_counter()
+        assistant = get_assistant(settings)  # builds the index first when it is missing
+        log.info("Assistant ready in %.1fs", time.perf_counter() - started)
+    if server.warm_up:
+        log.info("Warmed up in %.2fs", warm_up(assistant))
+    app = FastAPI(
+        title="Outsourcing customer support assistant",
+        version=app_version(),
+        description="Answers in Indonesian or English with sources, and cost estimates.",
+    )
+    app.state.assistant = assistant
+    if server.rate_limit_per_min > 0:
+        limiter = RateLimiter(server.rate_limit_per_min)
+        app.add_middleware(RateLimitMiddleware, limiter=limiter, prefix="/api/")
+    app.include_router(make_router(assistant))
+    _slack(app, assistant, server)
+    store = FeedbackStore(feedback_path(settings.home), secrets=server.secrets(settings))
+    demo = build_ui(assistant, store)
+    return gr.mount_gradio_app(
+        app, demo, path="/", theme=theme(), css=CSS, ssr_mode=False, footer_links=["settings"]
+    )
+
+
+def serve(settings: Settings, server: ServerSettings) -> None:
+    """Build and warm everything, then listen; traffic is accepted only once ready."""
+    import uvicorn
+
+    from bot import redact
+
+    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
+    redact.install(server.secrets(settings))
+    app = create_app(settings, server)
+    index = app.state.assistant.retriever.index
+    config = uvicorn.Config(
+        app, host=server.host, port=server.port, log_config=None, timeout_graceful_shutdown=5
+    )
+    redact.install(server.secrets(settings))
+    log.info(
+        "Serving %d items (embedder %s) on http://%s:%d  UI /  API /api/ask /api/cost  docs /docs",
+        len(index.chunks),
+        index.embedder,
+        server.host,
+        server.port,
+    )
+    uvicorn.Server(config).run()

@@ -1,0 +1,232 @@
+"""Slack bot over HTTP (slack-bolt): answers mentions and DMs in their thread, `/biaya` for costs.
+
+Bolt verifies signatures (401 on a missing, wrong or stale one), acknowledges events at once and
+runs the listener in its executor, so Slack gets its 200 within 3 seconds and the answer follows
+through chat.postMessage. A retried delivery carries the same event_id and is not answered twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from fastapi import FastAPI, Request
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import Response
+
+from bot.answer_types import Answer, QuestionError
+
+log = logging.getLogger("bot.slack")
+
+EVENTS_PATH = "/slack/events"
+MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+LINK = re.compile(r"<((?:https?|mailto):[^|>]+)(?:\|([^>]+))?>")
+CHANNEL_REF = re.compile(r"<#[A-Z0-9]+\|([^>]*)>")
+BOLD = re.compile(r"\*\*(.+?)\*\*")
+USAGE = {
+    "id": "Contoh: `/biaya 5 agen offshore 24/7 selama 12 bulan` atau "
+    "`/biaya 20000 kontak per bulan lewat chat dan email, in-house $40.000 per bulan`.",
+    "en": "Example: `/biaya 5 offshore agents 24/7 for 12 months` or "
+    "`/biaya 20,000 contacts a month over chat and email, in-house $40,000 a month`.",
+}
+
+
+class SeenOnce:
+    """Thread-safe set of recently seen keys (event ids, channel:ts) with a time to live."""
+
+    def __init__(self, ttl_s: float = 3600.0, max_items: int = 10_000) -> None:
+        self.ttl_s, self.max_items = ttl_s, max_items
+        self._seen: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def claim(self, key: str) -> bool:
+        """Return True the first time `key` is seen within the TTL, False afterwards."""
+        now = time.monotonic()
+        with self._lock:
+            if len(self._seen) >= self.max_items:
+                self._seen = {k: t for k, t in self._seen.items() if now - t < self.ttl_s}
+            seen = self._seen.get(key)
+            if seen is not None and now - seen < self.ttl_s:
+                return False
+            self._seen[key] = now
+            return True
+
+
+def clean_text(text: str) -> str:
+    """Turn Slack's message markup into plain text: drop mentions, unwrap links, unescape."""
+    text = MENTION.sub(" ", text)
+    text = CHANNEL_REF.sub(lambda m: f"#{m.group(1)}", text)
+    text = LINK.sub(lambda m: m.group(2) or m.group(1), text)
+    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    return " ".join(text.split())
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _table_block(rows: list[str]) -> list[str]:
+    """Render a Markdown table as an aligned code block (Slack has no tables)."""
+    cells = [
+        [BOLD.sub(r"\1", c.strip()) for c in row.strip().strip("|").split("|")]
+        for row in rows
+        if not re.fullmatch(r"\|?[\s:|-]+\|?", row.strip())
+    ]
+    width = max(len(r) for r in cells)
+    cells = [r + [""] * (width - len(r)) for r in cells]
+    sizes = [max(len(r[i]) for r in cells) for i in range(width)]
+    lines = ["  ".join(c.ljust(sizes[i]) for i, c in enumerate(r)).rstrip() for r in cells]
+    return ["```", *lines, "```"]
+
+
+def markdown_to_mrkdwn(text: str) -> str:
+    """Convert the chain's Markdown (headings, bold, bullets, tables) to Slack mrkdwn."""
+    out: list[str] = []
+    table: list[str] = []
+    for line in _escape(text).splitlines():
+        if line.lstrip().startswith("|"):
+            table.append(line)
+            continue
+        if table:
+            out += _table_block(table)
+            table = []
+        heading = re.match(r"^#{1,6}\s+(.*)$", line)
+        if heading:
+            line = "*" + BOLD.sub(r"\1", heading.group(1)) + "*"
+        else:
+            line = BOLD.sub(r"*\1*", line)
+            line = re.sub(r"^(\s*)[-*] ", r"\1• ", line)
+        out.append(line)
+    if table:
+        out += _table_block(table)
+    return "\n".join(out)
+
+
+def format_answer(answer: Answer, sources_heading: str) -> str:
+    """The answer in mrkdwn, its sources as a short list at the end."""
+    body = answer.answer
+    lines = body.splitlines()
+    if sources_heading in lines:  # the chain's own sources block goes last; rebuild it
+        body = "\n".join(lines[: len(lines) - lines[::-1].index(sources_heading) - 1]).rstrip()
+    text = markdown_to_mrkdwn(body)
+    if answer.sources:
+        items = [f"• [{i}] {_escape(s.title)}" for i, s in enumerate(answer.sources, start=1)]
+        text += f"\n\n*{_escape(sources_heading)}*\n" + "\n".join(items)
+    return text
+
+
+class SlackBot:
+    """The bolt App and its listeners over a warm assistant."""
+
+    def __init__(
+        self,
+        assistant: Any,
+        token: str,
+        signing_secret: str,
+        api_url: str | None = None,
+        cost_command: str = "/biaya",
+    ) -> None:
+        from slack_bolt import App
+        from slack_sdk import WebClient
+
+        self.assistant = assistant
+        self.seen = SeenOnce()
+        client = WebClient(token=token, base_url=api_url) if api_url else WebClient(token=token)
+        self.app = App(
+            client=client,
+            signing_secret=signing_secret,
+            process_before_response=False,  # ack first, answer in the listener executor
+            listener_executor=ThreadPoolExecutor(max_workers=8, thread_name_prefix="slack"),
+            logger=logging.getLogger("bot.slack.bolt"),
+        )
+        self.app.use(self._skip_retried_events)
+        self.app.event("app_mention")(self._on_mention)
+        self.app.event("message")(self._on_message)
+        self.app.command(cost_command)(self._on_cost_command)
+
+    # -- middleware ---------------------------------------------------------------------------
+    def _skip_retried_events(self, body: dict, request: Any, next: Any) -> Any:  # noqa: A002
+        """Let each event_id through once; Slack's retries of it get a plain 200."""
+        from slack_bolt import BoltResponse
+
+        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
+        if event_id and not self.seen.claim(f"event:{event_id}"):
+            retry = (request.headers.get("x-slack-retry-num") or ["?"])[0]
+            log.info(
+                "slack: retry %s of event %s already handled; not answering again", retry, event_id
+            )
+            return BoltResponse(status=200, body="")
+        return next()
+
+    # -- listeners ----------------------------------------------------------------------------
+    def _on_mention(self, event: dict, client: Any) -> None:
+        self._answer(event, client, "app_mention")
+
+    def _on_message(self, event: dict, client: Any) -> None:
+        if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
+            return  # only plain user messages in direct messages; mentions come as app_mention
+        self._answer(event, client, "im")
+
+    def _answer(self, event: dict, client: Any, kind: str) -> None:
+        channel, ts = event.get("channel"), event.get("ts")
+        if not channel or not ts or not self.seen.claim(f"msg:{channel}:{ts}"):
+            return
+        thread_ts = event.get("thread_ts") or ts
+        question = clean_text(event.get("text") or "")
+        started = time.perf_counter()
+        try:
+            answer = self.assistant.answer(question)
+            heading = self.assistant.prompts.text(answer.language, "sources_heading")
+            text = format_answer(answer, heading)
+            outcome = f"lang={answer.language} route={answer.route}"
+        except QuestionError as err:
+            text, outcome = _escape(err.message), f"rejected={err.code}"
+        client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=text, mrkdwn=True)
+        log.info(
+            "slack: answered %s in %s thread=%s %s ms=%.0f question=%s",
+            kind,
+            channel,
+            thread_ts,
+            outcome,
+            (time.perf_counter() - started) * 1000,
+            question,
+        )
+
+    def _on_cost_command(self, ack: Any, command: dict, respond: Any) -> None:
+        ack()
+        respond(text=self.cost_reply(command.get("text") or ""), response_type="in_channel")
+
+    def cost_reply(self, text: str) -> str:
+        """Estimate from the command's words; usage help when it states nothing."""
+        from bot.cost import CostValidationError, estimate, validate_request
+        from bot.cost_parse import parse_cost_fields
+        from bot.cost_render import render_cost, render_cost_error
+        from bot.lang import detect_language
+
+        text = clean_text(text)
+        lang = detect_language(text) if text else "id"
+        fields = parse_cost_fields(text) if text else {}
+        if not fields:
+            return USAGE[lang]
+        try:
+            result = estimate(validate_request(fields))
+        except CostValidationError as err:
+            return markdown_to_mrkdwn(render_cost_error(err, lang))
+        return markdown_to_mrkdwn(render_cost(result, lang))
+
+
+def mount_slack(app: FastAPI, bot: SlackBot) -> None:
+    """Serve the bot at POST /slack/events, dispatching off the event loop."""
+    from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
+
+    @app.post(EVENTS_PATH, include_in_schema=False)
+    async def slack_events(request: Request) -> Response:
+        # slack_bolt.adapter.fastapi.SlackRequestHandler calls the synchronous App.dispatch on
+        # the event loop; a thread keeps the UI and API responsive while bolt waits for ack().
+        body = await request.body()
+        bolt_response = await run_in_threadpool(bot.app.dispatch, to_bolt_request(request, body))
+        return to_starlette_response(bolt_response)

@@ -1,0 +1,186 @@
+"""Gradio web UI: a streamed chat with sources beside it, and the cost estimator (thin adapter)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot import ui_cost
+from bot.feedback import FeedbackStore
+from bot.ui_chat import ChatHandlers, sources_html
+
+LANG_CHOICES = [("Otomatis / Auto", "auto"), ("Bahasa Indonesia", "id"), ("English", "en")]
+EXAMPLES = [
+    "Berapa tarif per jam untuk CS outsourcing?",
+    "Apa saja tantangan outsourcing layanan pelanggan?",
+    "Bagaimana menjaga keamanan data pelanggan saat pakai vendor?",
+    "Berapa biaya 5 agen luar negeri 24/7 per bulan?",
+    "What is the hourly rate for outsourced support?",
+    "What are the hidden costs of outsourcing customer service?",
+    "How do I measure the ROI of outsourced support?",
+    "How much do 10 nearshore agents on chat and email cost for 6 months?",
+]
+LABELS = {
+    "id": {
+        "title": "## Asisten outsourcing dukungan pelanggan\n"
+        "Jawaban berdasarkan artikel *Berapa Biaya untuk Mengalihdayakan Dukungan Pelanggan?*, "
+        "selalu dengan sumber. Tanyakan dalam bahasa Indonesia atau Inggris.",
+        "lang": "Bahasa jawaban",
+        "tab_chat": "Tanya jawab",
+        "tab_cost": "Estimasi biaya",
+        "chat": "Percakapan",
+        "question": "Pertanyaan Anda",
+        "placeholder": "Mis. Berapa tarif per jam untuk CS outsourcing?",
+        "send": "Kirim",
+        "clear": "Percakapan baru",
+        "examples": "Contoh pertanyaan / Example questions",
+        "result": "Hasil estimasi",
+    },
+    "en": {
+        "title": "## Customer support outsourcing assistant\n"
+        "Answers from the article *How Much Does It Cost to Outsource Customer Support?*, "
+        "always with sources. Ask in Indonesian or English.",
+        "lang": "Answer language",
+        "tab_chat": "Ask",
+        "tab_cost": "Cost estimate",
+        "chat": "Conversation",
+        "question": "Your question",
+        "placeholder": "E.g. What is the hourly rate for outsourced support?",
+        "send": "Send",
+        "clear": "New conversation",
+        "examples": "Contoh pertanyaan / Example questions",
+        "result": "Estimate",
+    },
+}
+CSS = """
+.bot-sources h3 { margin: 0 0 .5em; }
+.bot-source-list { list-style: none; padding-left: 0; }
+.bot-source { margin-bottom: 1em; }
+.bot-source-title { font-weight: 600; }
+.bot-source-meta { font-size: .85em; opacity: .75; }
+.bot-source-text { white-space: pre-line; font-size: .92em; margin-top: .25em; }
+.bot-source-other summary { cursor: pointer; color: var(--link-text-color); margin-top: .3em; }
+"""
+
+
+def theme() -> Any:
+    """A theme on system fonts: the page loads nothing from outside this server."""
+    import gradio as gr
+
+    return gr.themes.Soft(
+        font=["ui-sans-serif", "system-ui", "sans-serif"],
+        font_mono=["ui-monospace", "monospace"],
+    )
+
+
+def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
+    """Build the Blocks app; labels start in `lang` and follow the chosen answer language."""
+    import gradio as gr
+
+    chat = ChatHandlers(assistant, store)
+    t = LABELS[lang]
+    with gr.Blocks(title="Outsourcing CS · Asisten", analytics_enabled=False) as demo:
+        ui_lang = gr.State(lang)
+        turns = gr.State([])
+        with gr.Row(equal_height=True):
+            title = gr.Markdown(t["title"], elem_id="title")
+            choice = gr.Radio(
+                LANG_CHOICES, value="auto", label=t["lang"], elem_id="lang", scale=0, min_width=320
+            )
+        with gr.Tabs():
+            with gr.Tab(t["tab_chat"], id="chat", elem_id="tab-chat") as tab_chat:
+                with gr.Row():
+                    with gr.Column(scale=3):
+                        chatbot = gr.Chatbot(
+                            label=t["chat"],
+                            elem_id="chat",
+                            height=460,
+                            buttons=["copy", "copy_all"],
+                        )
+                        status = gr.Markdown("", elem_id="status")
+                        with gr.Row():
+                            box = gr.Textbox(
+                                label=t["question"],
+                                placeholder=t["placeholder"],
+                                elem_id="question",
+                                scale=5,
+                                lines=1,
+                            )
+                            send = gr.Button(t["send"], variant="primary", elem_id="send", scale=1)
+                        clear = gr.Button(t["clear"], size="sm", elem_id="clear")
+                        gr.Examples([[q] for q in EXAMPLES], inputs=[box], label=t["examples"])
+                    with gr.Column(scale=2):
+                        sources = gr.HTML(sources_html(None, chat.chunks, lang), elem_id="sources")
+            with gr.Tab(t["tab_cost"], id="cost", elem_id="tab-cost") as tab_cost:
+                cost_intro = gr.Markdown(ui_cost.PHRASES[lang]["intro"])
+                form = ui_cost.build_components(lang)
+                run_cost = gr.Button(ui_cost.PHRASES[lang]["estimate"], variant="primary")
+                run_cost.elem_id = "estimate"
+                cost_status = gr.Markdown("", elem_id="cost-status")
+                with gr.Row():
+                    with gr.Column(scale=3):
+                        cost_result = gr.Markdown("", elem_id="cost-result")
+                    with gr.Column(scale=2):
+                        cost_chart = gr.BarPlot(
+                            None,
+                            x="item",
+                            y="usd",
+                            color="kind",
+                            label=ui_cost.PHRASES[lang]["chart"],
+                            sort="-y",
+                            x_title=" ",
+                            y_title="USD",
+                            color_title=" ",
+                            x_label_angle=-30,
+                            elem_id="cost-chart",
+                            height=460,
+                            visible=False,
+                        )
+
+        labelled = [title, choice, tab_chat, tab_cost, chatbot, box, send, clear, sources]
+        labelled += [cost_intro, run_cost, cost_chart]
+        form_inputs = [form[name] for name in ui_cost.FIELDS]
+        labelled += [*form_inputs, form["_targets"]]
+
+        def relabel(lang: str, turns_now: list) -> list[Any]:
+            t = LABELS[lang]
+            c = ui_cost.PHRASES[lang]
+            return [
+                gr.update(value=t["title"]),
+                gr.update(label=t["lang"]),
+                gr.update(label=t["tab_chat"]),
+                gr.update(label=t["tab_cost"]),
+                gr.update(label=t["chat"]),
+                gr.update(label=t["question"], placeholder=t["placeholder"]),
+                gr.update(value=t["send"]),
+                gr.update(value=t["clear"]),
+                gr.skip() if turns_now else sources_html(None, chat.chunks, lang),
+                gr.update(value=c["intro"]),
+                gr.update(value=c["estimate"]),
+                gr.update(label=c["chart"]),
+                *ui_cost.relabel(lang),
+            ]
+
+        def pick_language(selected: str, current: str) -> str:
+            return selected if selected in ("id", "en") else current
+
+        private = {"api_visibility": "private"}  # the JSON API is the programmatic way in
+        choice.change(pick_language, [choice, ui_lang], ui_lang, **private).then(
+            relabel, [ui_lang, turns], labelled, **private
+        )
+        ask_outputs = [chatbot, turns, sources, status, box, ui_lang]
+        for trigger in (box.submit, send.click):
+            trigger(chat.respond, [box, turns, choice, ui_lang], ask_outputs, **private).then(
+                relabel, [ui_lang, turns], labelled, **private
+            )
+        chatbot.like(chat.rate, [turns, ui_lang], status, **private)
+        cleared = [chatbot, turns, sources, status, box]
+        clear.click(chat.clear, ui_lang, cleared, **private)
+        chatbot.clear(chat.clear, ui_lang, cleared, **private)
+
+        def estimate(lang: str, *values: Any) -> tuple:
+            return ui_cost.estimate_view(lang, dict(zip(ui_cost.FIELDS, values, strict=True)))
+
+        cost_outputs = [cost_status, cost_result, cost_chart]
+        run_cost.click(estimate, [ui_lang, *form_inputs], cost_outputs, **private)
+    demo.queue(default_concurrency_limit=8)
+    return demo

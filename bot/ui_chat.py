@@ -1,0 +1,158 @@
+"""The chat tab's handlers: streamed answers, the sources panel, thumbs up / down."""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import gradio as gr
+
+from bot.answer_types import Answer, QuestionError
+from bot.feedback import FeedbackStore
+
+log = logging.getLogger("bot.ui")
+
+STREAM_STEPS = 24  # pieces an answer is revealed in
+STREAM_DELAY_S = 0.02
+BOLD = re.compile(r"\*\*(.+?)\*\*")
+PHRASES = {
+    "id": {
+        "sources": "Sumber yang dikutip",
+        "no_sources": "Jawaban berikutnya akan menampilkan sumbernya di sini.",
+        "other": "Lihat versi bahasa Inggris",
+        "score": "skor",
+        "thanks_up": "Terima kasih! Penilaian 👍 Anda tersimpan.",
+        "thanks_down": "Terima kasih! Penilaian 👎 Anda tersimpan; kami akan memperbaikinya.",
+        "thinking": "…",
+    },
+    "en": {
+        "sources": "Cited sources",
+        "no_sources": "The next answer will show its sources here.",
+        "other": "Show the Indonesian version",
+        "score": "score",
+        "thanks_up": "Thank you! Your 👍 rating was saved.",
+        "thanks_down": "Thank you! Your 👎 rating was saved; we will look into it.",
+        "thinking": "…",
+    },
+}
+
+
+def _rich(text: str) -> str:
+    """Escape passage text for HTML, keeping its **bold** markers as <strong>."""
+    return BOLD.sub(r"<strong>\1</strong>", html.escape(text))
+
+
+def sources_html(answer: Answer | None, chunks: dict[tuple[str, str], Any], lang: str) -> str:
+    """The cited passages, each with its other-language version one click away."""
+    p = PHRASES[lang]
+    head = f'<div class="bot-sources"><h3>{p["sources"]}</h3>'
+    if answer is None or not answer.sources:
+        return head + f'<p class="bot-sources-empty">{p["no_sources"]}</p></div>'
+    items = []
+    other = "en" if answer.language == "id" else "id"
+    for number, source in enumerate(answer.sources, start=1):
+        twin = chunks.get((source.id, other))
+        versions = ""
+        if twin is not None:
+            versions = (
+                f'<details class="bot-source-other" lang="{other}">'
+                f"<summary>{PHRASES[answer.language]['other']}</summary>"
+                f'<div class="bot-source-title">{html.escape(twin.title)}</div>'
+                f'<div class="bot-source-text">{_rich(twin.text)}</div></details>'
+            )
+        items.append(
+            f'<li class="bot-source" data-id="{html.escape(source.id)}" lang="{source.language}">'
+            f'<div class="bot-source-title">[{number}] {html.escape(source.title)}</div>'
+            f'<div class="bot-source-meta"><code>{html.escape(source.id)}</code> · '
+            f"{p['score']} {source.score:.2f}</div>"
+            f'<div class="bot-source-text">{_rich(source.text)}</div>{versions}</li>'
+        )
+    return head + '<ol class="bot-source-list">' + "".join(items) + "</ol></div>"
+
+
+def chat_value(turns: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """What the Chatbot shows: one message per turn."""
+    return [{"role": t["role"], "content": t["content"]} for t in turns]
+
+
+def _pieces(text: str, steps: int = STREAM_STEPS) -> Iterator[str]:
+    """Growing prefixes of `text`, cut at whitespace, ending with the whole text."""
+    cuts = [m.end() for m in re.finditer(r"\s+", text)]
+    stride = max(1, len(cuts) // steps)
+    for cut in cuts[stride - 1 :: stride]:
+        yield text[:cut]
+    yield text
+
+
+class ChatHandlers:
+    """Gradio callbacks bound to one assistant and feedback store."""
+
+    def __init__(self, assistant: Any, store: FeedbackStore) -> None:
+        self.assistant = assistant
+        self.store = store
+        self.chunks = {(c.id, c.lang): c for c in assistant.retriever.index.chunks}
+
+    def respond(
+        self, message: str, turns: list[dict[str, Any]], choice: str, ui_lang: str
+    ) -> Iterator[tuple]:
+        """Answer `message` and stream it in; yields (chat, turns, sources, status, box, ui_lang)."""
+        turns = list(turns or [])
+        override = choice if choice in ("id", "en") else None
+        history = [{"role": t["role"], "content": t["content"]} for t in turns]
+        thinking = [*turns, {"role": "user", "content": message}]
+        thinking_view = [*chat_value(thinking), {"role": "assistant", "content": "…"}]
+        yield thinking_view, turns, _skip(), "", "", ui_lang
+        try:
+            answer = self.assistant.answer(message, history=history, lang=override)
+        except QuestionError as err:
+            lang = err.lang if choice == "auto" else ui_lang
+            yield chat_value(turns), turns, _skip(), f"⚠️ {err.message}", message, lang
+            return
+        lang = answer.language if choice == "auto" else ui_lang
+        log.info(
+            "ui ask lang=%s route=%s ms=%s question=%s",
+            answer.language,
+            answer.route,
+            answer.timings_ms.get("total"),
+            message,
+        )
+        user = {"role": "user", "content": answer.question}
+        for partial in _pieces(answer.answer):
+            view = [*chat_value(turns), user, {"role": "assistant", "content": partial}]
+            yield view, turns, _skip(), "", "", ui_lang
+            time.sleep(STREAM_DELAY_S)
+        done = {
+            "role": "assistant",
+            "content": answer.answer,
+            "lang": answer.language,
+            "sources": [s.to_json_dict() for s in answer.sources],
+        }
+        turns = [*turns, user, done]
+        yield chat_value(turns), turns, sources_html(answer, self.chunks, lang), "", "", lang
+
+    def rate(self, turns: list[dict[str, Any]], ui_lang: str, data: gr.LikeData) -> str:
+        """Store a thumbs up / down for the answer at data.index; return a thank-you line."""
+        index = data.index[0] if isinstance(data.index, list | tuple) else data.index
+        if not isinstance(data.liked, bool) or not 0 <= index < len(turns or []):
+            return ""
+        turn = turns[index]
+        if turn["role"] != "assistant":
+            return ""
+        question = next((t["content"] for t in reversed(turns[:index]) if t["role"] == "user"), "")
+        row = self.store.add(
+            question, turn["content"], data.liked, turn.get("sources"), turn.get("lang", "")
+        )
+        log.info("ui feedback row=%s rating=%s", row, "up" if data.liked else "down")
+        return PHRASES[ui_lang]["thanks_up" if data.liked else "thanks_down"]
+
+    def clear(self, ui_lang: str) -> tuple:
+        """Start a new conversation."""
+        return [], [], sources_html(None, self.chunks, ui_lang), "", ""
+
+
+def _skip() -> Any:
+    return gr.skip()

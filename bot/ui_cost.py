@@ -1,0 +1,192 @@
+"""The cost-estimator tab: a form with the estimator's fields, result, chart and assumptions."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from bot.cost_model import (
+    CHANNELS,
+    COVERAGES,
+    EXPERTISE_LEVELS,
+    KNOWN_LANGUAGES,
+    LOCATIONS,
+    SUPPORT_TYPES,
+)
+
+log = logging.getLogger("bot.ui")
+
+NUMBER_FIELDS = ("agents", "contacts_per_month", "months", "inhouse_monthly_usd")
+TARGET_FIELDS = (
+    "avg_handle_minutes",
+    "service_level_pct",
+    "answer_within_seconds",
+    "email_response_hours",
+)
+CHOICE_FIELDS = {
+    "location": LOCATIONS,
+    "coverage": COVERAGES,
+    "support_type": SUPPORT_TYPES,
+    "expertise": EXPERTISE_LEVELS,
+}
+FIELDS = (*NUMBER_FIELDS, "channels", *CHOICE_FIELDS, "languages", *TARGET_FIELDS)
+PHRASES = {
+    "id": {
+        "intro": "Isi yang Anda ketahui; kolom kosong memakai asumsi bawaan (tercantum di hasil). "
+        "Isi **jumlah agen** atau **kontak per bulan**.",
+        "default": "(bawaan)",
+        "targets": "Target layanan (opsional)",
+        "estimate": "Hitung estimasi",
+        "chart": "Biaya per komponen (USD)",
+        "item": "Komponen",
+        "usd": "USD",
+        "kind": "Jenis",
+        "monthly": "per bulan",
+        "one_time": "satu kali",
+    },
+    "en": {
+        "intro": "Fill in what you know; empty fields use the default assumptions (listed in the "
+        "result). Give **number of agents** or **contacts per month**.",
+        "default": "(default)",
+        "targets": "Service targets (optional)",
+        "estimate": "Estimate",
+        "chart": "Cost per component (USD)",
+        "item": "Component",
+        "usd": "USD",
+        "kind": "Kind",
+        "monthly": "monthly",
+        "one_time": "one time",
+    },
+}
+
+
+def _phrases(lang: str) -> dict[str, Any]:
+    from bot.cost_render import load_phrases
+
+    return load_phrases(lang)
+
+
+def field_label(name: str, lang: str) -> str:
+    label = _phrases(lang)["fields"][name]
+    return label[:1].upper() + label[1:]
+
+
+def choices(name: str, lang: str) -> list[tuple[str, str]]:
+    """Option labels in `lang` for an enumerated field (values stay canonical)."""
+    p = _phrases(lang)
+    if name == "channels":
+        return [(p["values"][c], c) for c in CHANNELS]
+    if name == "languages":
+        return sorted(((p["languages"][c], c) for c in KNOWN_LANGUAGES), key=lambda x: x[0])
+    return [(PHRASES[lang]["default"], "")] + [(p["values"][v], v) for v in CHOICE_FIELDS[name]]
+
+
+def build_components(lang: str) -> dict[str, Any]:
+    """Create the form's inputs inside the current Gradio context, keyed by field name."""
+    import gradio as gr
+
+    made: dict[str, Any] = {}
+    with gr.Row():
+        for name in NUMBER_FIELDS:
+            made[name] = _number_box(name, lang)
+    with gr.Row():
+        made["channels"] = gr.CheckboxGroup(
+            choices("channels", lang), label=field_label("channels", lang), elem_id="cost-channels"
+        )
+        made["languages"] = gr.Dropdown(
+            choices("languages", lang),
+            multiselect=True,
+            label=field_label("languages", lang),
+            elem_id="cost-languages",
+        )
+    with gr.Row():
+        for name in CHOICE_FIELDS:
+            made[name] = gr.Dropdown(
+                choices(name, lang), value="", label=field_label(name, lang), elem_id=f"cost-{name}"
+            )
+    with gr.Accordion(PHRASES[lang]["targets"], open=False) as made["_targets"], gr.Row():
+        for name in TARGET_FIELDS:
+            made[name] = _number_box(name, lang)
+    return made
+
+
+def _placeholder(name: str, lang: str) -> str:
+    from bot.cost_model import default_cost_model
+
+    leaf = getattr(default_cost_model().defaults, name, None)
+    return f"{PHRASES[lang]['default']} {leaf.value}" if leaf is not None else ""
+
+
+def _number_box(name: str, lang: str) -> Any:
+    """A text box, not gr.Number: an empty field stays empty (the default applies) and any
+    typed value reaches the estimator's validation, which names the field in the reader's language."""
+    import gradio as gr
+
+    return gr.Textbox(
+        label=field_label(name, lang),
+        placeholder=_placeholder(name, lang),
+        elem_id=f"cost-{name}",
+        max_lines=1,
+    )
+
+
+def relabel(lang: str) -> list[Any]:
+    """Updates for the form's inputs (in FIELDS order, then the accordion) in `lang`."""
+    import gradio as gr
+
+    updates = []
+    for name in FIELDS:
+        if name in CHOICE_FIELDS or name in ("channels", "languages"):
+            updates.append(gr.update(label=field_label(name, lang), choices=choices(name, lang)))
+        else:
+            label, hint = field_label(name, lang), _placeholder(name, lang)
+            updates.append(gr.update(label=label, placeholder=hint))
+    return [*updates, gr.update(label=PHRASES[lang]["targets"])]
+
+
+def request_fields(values: dict[str, Any]) -> dict[str, Any]:
+    """The fields the user filled in; empty ones are left to the estimator's defaults."""
+    from bot.cost_parse import normalize
+
+    fields = {}
+    for name, value in values.items():
+        numeric = name in NUMBER_FIELDS or name in TARGET_FIELDS
+        if numeric and isinstance(value, str):  # digit groupings as typed: 10.000 / 10,000
+            value = normalize(value).strip()
+        if value is None or value == "" or value == []:
+            continue
+        fields[name] = value
+    return fields
+
+
+def chart_frame(result: Any, lang: str) -> Any:
+    """One bar per cost line with its amount (USD), in the order the estimator gives them."""
+    import pandas as pd
+
+    p, words = _phrases(lang), PHRASES[lang]
+    rows = [
+        {
+            "item": p["lines"][line.key],
+            "usd": float(line.amount_usd),
+            "kind": words["monthly" if line.kind == "monthly" else "one_time"],
+        }
+        for line in result.lines
+    ]
+    return pd.DataFrame(rows, columns=["item", "usd", "kind"])
+
+
+def estimate_view(lang: str, values: dict[str, Any]) -> tuple[str, str, Any]:
+    """Run the estimator on the form; return (error, result Markdown, chart update)."""
+    import gradio as gr
+
+    from bot.cost import CostValidationError, estimate, validate_request
+    from bot.cost_render import render_cost, render_cost_error
+
+    fields = request_fields(values)
+    try:
+        result = estimate(validate_request(fields))
+    except CostValidationError as err:
+        return f"⚠️ {render_cost_error(err, lang)}", "", gr.update(visible=False)
+    log.info("ui cost fields=%s monthly=%s", sorted(fields), result.monthly_total_usd)
+    chart = gr.update(value=chart_frame(result, lang), visible=True)
+    return "", render_cost(result, lang), chart

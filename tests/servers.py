@@ -1,0 +1,214 @@
+"""Start the real server (`bot serve` in a subprocess) on a free loopback port, plus a mock Slack.
+
+One server per test session, shared by the API, Slack and browser tests: the index is built once
+in the session's BOT_HOME, the mock Slack Web API records what the bot posts.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+STARTUP_S = 600.0  # a cold machine builds the index first
+SIGNING_SECRET = "test-signing-secret-0123456789abcdef"
+BOT_TOKEN = "xoxb-1111-2222-testtokenvalue"
+BOT_USER_ID = "UBOT12345"
+RATE_LIMIT_PER_MIN = 30
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Call:
+    path: str
+    headers: dict[str, str]
+    body: dict[str, Any]
+
+
+class MockSlack:
+    """A Slack Web API stand-in on loopback: answers auth.test and records every call."""
+
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self._lock = threading.Lock()
+        mock = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+                raw = self.rfile.read(int(self.headers.get("content-length") or 0)).decode()
+                if "json" in (self.headers.get("content-type") or ""):
+                    body = json.loads(raw or "{}")
+                else:
+                    body = {k: v[0] for k, v in parse_qs(raw).items()}
+                with mock._lock:
+                    mock.calls.append(Call(self.path, dict(self.headers), body))
+                self._reply(mock.reply(self.path, body))
+
+            def _reply(self, payload: dict[str, Any] | str) -> None:
+                data = (payload if isinstance(payload, str) else json.dumps(payload)).encode()
+                self.send_response(200)
+                kind = "text/plain" if isinstance(payload, str) else "application/json"
+                self.send_header("content-type", kind)
+                self.send_header("content-length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    @property
+    def api_url(self) -> str:
+        return f"{self.url}/api/"
+
+    def reply(self, path: str, body: dict[str, Any]) -> dict[str, Any] | str:
+        if path.startswith("/response/"):
+            return "ok"  # a slash command's response_url
+        if path == "/api/auth.test":
+            return {
+                "ok": True,
+                "url": "https://example.slack.com/",
+                "team": "Test",
+                "user": "bot",
+                "team_id": "T0001",
+                "user_id": BOT_USER_ID,
+                "bot_id": "B0001",
+                "is_enterprise_install": False,
+            }
+        if path == "/api/chat.postMessage":
+            return {"ok": True, "channel": body.get("channel"), "ts": f"{time.time():.6f}"}
+        return {"ok": True}
+
+    def posts(self, **match: str) -> list[Call]:
+        """chat.postMessage calls whose body has all of `match`."""
+        with self._lock:
+            calls = [c for c in self.calls if c.path == "/api/chat.postMessage"]
+        return [c for c in calls if all(c.body.get(k) == v for k, v in match.items())]
+
+    def to_path(self, path: str) -> list[Call]:
+        with self._lock:
+            return [c for c in self.calls if c.path == path]
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@dataclass
+class LiveServer:
+    url: str
+    home: Path
+    process: subprocess.Popen
+    log_path: Path
+    slack: MockSlack | None = None
+    env: dict[str, str] = field(default_factory=dict)
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        if self.slack is not None:
+            self.slack.stop()
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
+            return response.status == 200
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def start_server(home: Path, env: dict[str, str], log_dir: Path) -> LiveServer:
+    """Run `bot serve` on a free loopback port and wait until /healthz answers 200."""
+    port = free_port()
+    full_env = {
+        **os.environ,
+        "BOT_HOME": str(home),
+        "HF_HUB_OFFLINE": "1",
+        "TRANSFORMERS_OFFLINE": "1",
+        "ANONYMIZED_TELEMETRY": "False",
+        "GRADIO_ANALYTICS_ENABLED": "False",
+        **env,
+    }
+    for name in ("BOT_CHROMA_URL", "BOT_EMBEDDINGS", "BOT_GENERATOR"):
+        if name not in env:
+            full_env.pop(name, None)
+    log_dir.mkdir(parents=True, exist_ok=True)
+    log_path = log_dir / f"server-{port}.log"
+    command = [sys.executable, "-c", "from bot.cli import app; app()", "serve"]
+    command += ["--host", "127.0.0.1", "--port", str(port)]
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            command, cwd=REPO, env=full_env, stdout=log, stderr=subprocess.STDOUT
+        )
+    server = LiveServer(f"http://127.0.0.1:{port}", home, process, log_path, env=env)
+    deadline = time.monotonic() + STARTUP_S
+    while not _healthy(server.url):
+        if process.poll() is not None or time.monotonic() > deadline:
+            server.stop()
+            pytest.fail(f"bot serve did not become healthy:\n{server.log()[-4000:]}")
+        time.sleep(0.5)
+    return server
+
+
+_shared: dict[str, LiveServer] = {}
+
+
+def shared_server(home: Path, log_dir: Path) -> LiveServer:
+    """The session's one server, with Slack configured against a mock Web API."""
+    if "server" not in _shared:
+        slack = MockSlack()
+        env = {
+            "SLACK_BOT_TOKEN": BOT_TOKEN,
+            "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+            "BOT_SERVER_SLACK_API_URL": slack.api_url,
+            "BOT_SERVER_RATE_LIMIT_PER_MIN": str(RATE_LIMIT_PER_MIN),
+        }
+        server = start_server(home, env, log_dir)
+        server.slack = slack
+        _shared["server"] = server
+    return _shared["server"]
+
+
+def stop_shared() -> None:
+    server = _shared.pop("server", None)
+    if server is not None:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def live_server(session_home, tmp_path_factory):
+    """The running server; import this fixture into a test module to use it."""
+    server = shared_server(session_home, REPO / "test-output" / "server")
+    yield server
+    stop_shared()

@@ -1,0 +1,134 @@
+"""Feedback storage: rows as given, secrets stripped, concurrent writers lose nothing, CSV export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import multiprocessing
+import sqlite3
+import threading
+
+import pytest
+from typer.testing import CliRunner
+
+from bot.feedback import COLUMNS, FeedbackStore, feedback_path
+
+SOURCES = [{"id": "faq-hourly-rate", "title": "Hourly rate", "language": "en", "score": 0.93}]
+
+
+def test_add_and_read_back(tmp_path):
+    store = FeedbackStore(feedback_path(tmp_path))
+    first = store.add("What is the hourly rate?", "From $10 to $50 [1]", True, SOURCES, "en")
+    second = store.add("Berapa tarif?", "Antara $10 dan $50 [1]", False, [], "id")
+    rows = list(store.rows())
+    assert [r["id"] for r in rows] == [first, second]
+    assert [(r["rating"], r["lang"], r["question"]) for r in rows] == [
+        (1, "en", "What is the hourly rate?"),
+        (-1, "id", "Berapa tarif?"),
+    ]
+    assert rows[0]["answer"] == "From $10 to $50 [1]"
+    assert '"faq-hourly-rate"' in rows[0]["sources"]
+    assert rows[0]["created_at"].endswith("+00:00")
+    with sqlite3.connect(feedback_path(tmp_path)) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+@pytest.mark.parametrize("rating", [0, 2, "up", None])
+def test_rating_must_be_up_or_down(tmp_path, rating):
+    with pytest.raises(ValueError, match="rating must be up"):
+        FeedbackStore(feedback_path(tmp_path)).add("q", "a", rating)
+
+
+def test_secrets_are_not_stored(tmp_path):
+    store = FeedbackStore(feedback_path(tmp_path), secrets=["local-signing-secret"])
+    store.add(
+        "my token is xoxb-123-456-abcdefgh and local-signing-secret",
+        "Authorization: Bearer abcdef123456",
+        True,
+    )
+    raw = feedback_path(tmp_path).read_bytes() + b"".join(
+        p.read_bytes() for p in tmp_path.glob("feedback.sqlite3-*")
+    )
+    for secret in (b"xoxb-123-456-abcdefgh", b"local-signing-secret", b"abcdef123456"):
+        assert secret not in raw
+    row = next(FeedbackStore(feedback_path(tmp_path)).rows())
+    assert row["question"] == "my token is [REDACTED] and [REDACTED]"
+    assert row["answer"] == "Authorization: Bearer [REDACTED]"
+
+
+def test_concurrent_writers_in_threads_lose_nothing(tmp_path):
+    path = feedback_path(tmp_path)
+    errors: list[BaseException] = []
+
+    def write(worker: int) -> None:
+        store = FeedbackStore(path)  # own instance: no shared lock, SQLite must serialise
+        try:
+            for n in range(25):
+                store.add(f"q{worker}-{n}", "a", n % 2 == 0)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(w,)) for w in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    questions = {r["question"] for r in FeedbackStore(path).rows()}
+    assert len(questions) == 200
+    assert questions == {f"q{w}-{n}" for w in range(8) for n in range(25)}
+
+
+def _write_from_process(path: str, worker: int) -> None:
+    from pathlib import Path
+
+    store = FeedbackStore(Path(path))
+    for n in range(20):
+        store.add(f"p{worker}-{n}", "a", True)
+
+
+def test_concurrent_writers_in_processes_lose_nothing(tmp_path):
+    path = feedback_path(tmp_path)
+    context = multiprocessing.get_context("spawn")
+    workers = [context.Process(target=_write_from_process, args=(str(path), w)) for w in range(4)]
+    for p in workers:
+        p.start()
+    for p in workers:
+        p.join(timeout=120)
+        assert p.exitcode == 0
+    assert len(list(FeedbackStore(path).rows())) == 80
+
+
+def test_export_csv(tmp_path):
+    store = FeedbackStore(feedback_path(tmp_path))
+    store.add('Tarif "per jam", berapa?', "Antara $10\ndan $50", True, SOURCES, "id")
+    out = io.StringIO()
+    assert store.export_csv(out) == 1
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert out.getvalue().splitlines()[0] == ",".join(COLUMNS)
+    assert rows[0]["rating"] == "up"
+    assert rows[0]["question"] == 'Tarif "per jam", berapa?'
+    assert rows[0]["answer"] == "Antara $10\ndan $50"
+
+
+def test_export_without_database_writes_only_the_header(tmp_path):
+    out = io.StringIO()
+    assert FeedbackStore(feedback_path(tmp_path / "none")).export_csv(out) == 0
+    assert out.getvalue().strip() == ",".join(COLUMNS)
+
+
+def test_cli_feedback_export(tmp_path, isolated_home):
+    from bot.cli import app
+
+    FeedbackStore(feedback_path(isolated_home)).add("What is ROI?", "ROI is ... [1]", False)
+    target = tmp_path / "feedback.csv"
+    result = CliRunner().invoke(app, ["feedback", "export", "--out", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "Wrote 1 ratings to" in result.output
+    rows = list(csv.DictReader(target.open(encoding="utf-8")))
+    assert [(r["question"], r["rating"]) for r in rows] == [("What is ROI?", "down")]
+
+    stdout = CliRunner().invoke(app, ["feedback", "export"])
+    assert stdout.exit_code == 0
+    assert stdout.output.splitlines()[0] == ",".join(COLUMNS)
+    assert "What is ROI?" in stdout.output

@@ -1,0 +1,260 @@
+"""The Slack bot on the real server against a mock Slack Web API on loopback."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+import uuid
+from urllib.parse import urlencode
+
+import httpx
+import pytest
+from servers import BOT_USER_ID, SIGNING_SECRET, live_server
+from slack_sdk.signature import SignatureVerifier
+
+from bot.slack import SeenOnce, clean_text, markdown_to_mrkdwn
+
+__all__ = ["live_server"]  # the fixture, imported for this module
+
+ACK_LIMIT_S = 3.0
+
+
+def post(
+    server,
+    body: str,
+    content_type: str,
+    *,
+    ts: int | None = None,
+    secret=SIGNING_SECRET,
+    headers=None,
+):
+    """POST a body to /slack/events signed as Slack does (v0 HMAC-SHA256 of ts:body)."""
+    stamp = str(int(time.time()) if ts is None else ts)
+    signature = SignatureVerifier(secret).generate_signature(timestamp=stamp, body=body)
+    sent = {
+        "content-type": content_type,
+        "x-slack-request-timestamp": stamp,
+        "x-slack-signature": signature,
+        **(headers or {}),
+    }
+    started = time.monotonic()
+    response = httpx.post(f"{server.url}/slack/events", content=body, headers=sent, timeout=30)
+    return response, time.monotonic() - started
+
+
+def event_body(event: dict, event_id: str | None = None) -> str:
+    return json.dumps(
+        {
+            "token": "legacy-verification-token",
+            "team_id": "T0001",
+            "api_app_id": "A0001",
+            "event": event,
+            "type": "event_callback",
+            "event_id": event_id or f"Ev{uuid.uuid4().hex[:10].upper()}",
+            "event_time": int(time.time()),
+        }
+    )
+
+
+def new_ts() -> str:
+    return f"{time.time():.6f}"
+
+
+def wait_for_posts(server, count: int = 1, timeout: float = 60.0, **match) -> list:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        posts = server.slack.posts(**match)
+        if len(posts) >= count:
+            time.sleep(1.5)  # a second post would come right after the first
+            return server.slack.posts(**match)
+        time.sleep(0.1)
+    return server.slack.posts(**match)
+
+
+def mention(ts: str, text: str, channel: str = "C0TEST", thread_ts: str | None = None) -> dict:
+    event = {"type": "app_mention", "user": "U0USER", "text": text, "ts": ts, "channel": channel}
+    event["event_ts"] = ts
+    if thread_ts:
+        event["thread_ts"] = thread_ts
+    return event
+
+
+def test_mention_is_answered_once_in_its_thread(live_server):
+    ts = new_ts()
+    text = f"<@{BOT_USER_ID}> Berapa tarif per jam untuk CS outsourcing?"
+    response, elapsed = post(live_server, event_body(mention(ts, text)), "application/json")
+    assert response.status_code == 200 and elapsed < ACK_LIMIT_S
+    posts = wait_for_posts(live_server, channel="C0TEST", thread_ts=ts)
+    assert len(posts) == 1
+    answer = posts[0].body["text"]
+    assert "$10" in answer and "$50" in answer
+    assert "*Sumber:*\n• [1] Berapa tarif rata-rata per jam" in answer
+    assert "**" not in answer and "(`faq-hourly-rate`)" not in answer
+    assert posts[0].headers["Authorization"].startswith("Bearer xoxb-")
+
+
+def test_mention_inside_a_thread_answers_in_that_thread(live_server):
+    parent, ts = "1700000000.000100", new_ts()
+    event = mention(
+        ts, f"<@{BOT_USER_ID}> What are the challenges of outsourcing?", "C0THREAD", parent
+    )
+    response, _ = post(live_server, event_body(event), "application/json")
+    assert response.status_code == 200
+    posts = wait_for_posts(live_server, channel="C0THREAD")
+    assert [p.body["thread_ts"] for p in posts] == [parent]
+    assert "Communication Barriers" in posts[0].body["text"]
+    assert "*Sources:*" in posts[0].body["text"]
+
+
+def test_direct_message_is_answered_and_own_messages_are_not(live_server):
+    ts = new_ts()
+    dm = {"type": "message", "channel_type": "im", "channel": "D0DM", "user": "U0USER", "ts": ts}
+    dm["text"] = "How much do 5 offshore agents covering 24/7 cost per month?"
+    own = {**dm, "ts": new_ts(), "user": BOT_USER_ID, "bot_id": "B0001", "text": "an answer"}
+    for event in (dm, own):
+        assert post(live_server, event_body(event), "application/json")[0].status_code == 200
+    posts = wait_for_posts(live_server, channel="D0DM")
+    assert len(posts) == 1 and posts[0].body["thread_ts"] == ts
+    text = posts[0].body["text"]
+    assert "*Estimated cost of outsourced customer support*" in text
+    assert "```" in text  # the cost table as a code block
+
+
+def test_retried_event_is_not_answered_twice(live_server):
+    ts, event_id = new_ts(), f"EvRETRY{uuid.uuid4().hex[:6].upper()}"
+    body = event_body(
+        mention(ts, f"<@{BOT_USER_ID}> Apa manfaat outsourcing?", "C0RETRY"), event_id
+    )
+    first, _ = post(live_server, body, "application/json")
+    retry_headers = {"x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout"}
+    retry, elapsed = post(live_server, body, "application/json", headers=retry_headers)
+    assert first.status_code == retry.status_code == 200 and elapsed < ACK_LIMIT_S
+    posts = wait_for_posts(live_server, channel="C0RETRY")
+    later, _ = post(live_server, body, "application/json", headers={"x-slack-retry-num": "2"})
+    assert later.status_code == 200
+    time.sleep(1.5)
+    assert len(live_server.slack.posts(channel="C0RETRY")) == len(posts) == 1
+    assert f"retry 1 of event {event_id} already handled" in live_server.log()
+
+
+@pytest.mark.parametrize(
+    ("secret", "age_s", "drop_headers"),
+    [("wrong-secret", 0, False), (SIGNING_SECRET, 600, False), (SIGNING_SECRET, 0, True)],
+    ids=["wrong-signature", "stale-timestamp", "missing-signature"],
+)
+def test_unsigned_or_stale_requests_get_401(live_server, secret, age_s, drop_headers):
+    body = event_body(mention(new_ts(), "<@U1> Berapa tarif?", "C0BAD"))
+    if drop_headers:
+        response = httpx.post(f"{live_server.url}/slack/events", content=body, timeout=30)
+    else:
+        response, _ = post(
+            live_server, body, "application/json", secret=secret, ts=int(time.time()) - age_s
+        )
+    assert response.status_code == 401
+    time.sleep(1.0)
+    assert live_server.slack.posts(channel="C0BAD") == []
+
+
+def test_url_verification_challenge(live_server):
+    body = json.dumps({"type": "url_verification", "challenge": "chal-123", "token": "t"})
+    response, _ = post(live_server, body, "application/json")
+    assert response.status_code == 200 and "chal-123" in response.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "5 agen offshore 24/7 selama 12 bulan",
+            "*Perkiraan biaya dukungan pelanggan outsourcing*",
+        ),
+        (
+            "10 agents nearshore, in-house $60,000 a month",
+            "*Estimated cost of outsourced customer support*",
+        ),
+        ("", "Contoh: `/biaya 5 agen offshore 24/7"),
+        ("0 agen", "`agents` (jumlah agen) harus minimal 1"),
+    ],
+)
+def test_cost_slash_command_acks_then_responds(live_server, text, expected):
+    path = f"/response/{uuid.uuid4().hex}"
+    form = {
+        "token": "legacy",
+        "team_id": "T0001",
+        "channel_id": "C0CMD",
+        "user_id": "U0USER",
+        "command": "/biaya",
+        "text": text,
+        "response_url": f"{live_server.slack.url}{path}",
+        "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+    }
+    response, elapsed = post(live_server, urlencode(form), "application/x-www-form-urlencoded")
+    assert response.status_code == 200 and elapsed < ACK_LIMIT_S
+    deadline = time.monotonic() + 30
+    while not live_server.slack.to_path(path) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    replies = live_server.slack.to_path(path)
+    assert len(replies) == 1
+    assert expected in replies[0].body["text"]
+    assert replies[0].body["response_type"] == "in_channel"
+
+
+def test_without_slack_settings_the_route_is_off_with_one_log_line(
+    session_home, monkeypatch, caplog
+):
+    from starlette.testclient import TestClient
+
+    from bot.chain import get_assistant
+    from bot.config import Settings
+    from bot.server import ServerSettings, create_app
+
+    for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"):
+        monkeypatch.delenv(name, raising=False)
+    assistant = get_assistant(Settings(home=session_home))
+    with caplog.at_level(logging.INFO, logger="bot.server"):
+        app = create_app(Settings(home=session_home), ServerSettings(warm_up=False), assistant)
+    lines = [r.getMessage() for r in caplog.records if "Slack" in r.getMessage()]
+    assert lines == [
+        "Slack bot disabled: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET not set; "
+        "/slack/events is not served"
+    ]
+    with TestClient(app) as http:
+        assert http.post("/slack/events", content=b"{}").status_code in (404, 405)
+        assert http.get("/healthz").status_code == 200
+
+
+MRKDWN = [
+    ("**Monthly total: $5** · more", "*Monthly total: $5* · more"),
+    ("### Estimated cost", "*Estimated cost*"),
+    ("- **Cost Savings**: lower cost [1]", "• *Cost Savings*: lower cost [1]"),
+    ("a < b & c > d", "a &lt; b &amp; c &gt; d"),
+    (
+        "| Component | USD |\n|---|---:|\n| Labour | 43,800.00 |\n| **Total** | **9** |\nafter",
+        "```\nComponent  USD\nLabour     43,800.00\nTotal      9\n```\nafter",
+    ),
+]
+
+
+@pytest.mark.parametrize(("markdown", "expected"), MRKDWN)
+def test_markdown_to_mrkdwn(markdown, expected):
+    assert markdown_to_mrkdwn(markdown) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<@U123ABC> Berapa tarif?", "Berapa tarif?"),
+        ("<@U1|bot>   what &amp; why &lt;now&gt;", "what & why <now>"),
+        ("see <https://example.com|the site> in <#C1|general>", "see the site in #general"),
+    ],
+)
+def test_clean_text(text, expected):
+    assert clean_text(text) == expected
+
+
+def test_seen_once_expires():
+    seen = SeenOnce(ttl_s=0.05)
+    assert seen.claim("a") is True and seen.claim("a") is False and seen.claim("b") is True
+    time.sleep(0.06)
+    assert seen.claim("a") is True
