@@ -111,6 +111,9 @@ class Assistant:
             return self._fixed(text, lang, "refusal", timings, started)
         t1 = time.perf_counter()
         generated = self._generate_with_llm(text, lang, hits, history)
+        if generated is not None and not generated[2] and not generated[1]:
+            log.warning("LLM answer cited no passage; answering extractively")
+            generated = None
         if generated is not None:
             body, calls, cited = generated
             timings["generate"] = _ms(t1)
