@@ -104,7 +104,8 @@ class ChatHandlers:
         override = choice if choice in ("id", "en") else None
         history = [{"role": t["role"], "content": t["content"]} for t in turns]
         thinking = [*turns, {"role": "user", "content": message}]
-        thinking_view = [*chat_value(thinking), {"role": "assistant", "content": "…"}]
+        waiting = {"role": "assistant", "content": PHRASES[ui_lang]["thinking"]}
+        thinking_view = [*chat_value(thinking), waiting]
         yield thinking_view, turns, _skip(), "", "", ui_lang
         try:
             answer = self.assistant.answer(message, history=history, lang=override)
