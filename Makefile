@@ -29,7 +29,7 @@ index: $(RUN_STAMP)
 	$(BIN)/bot index
 
 run: index
-	$(BIN)/bot repl
+	$(BIN)/bot serve
 
 test: $(DEV_STAMP)
 	$(BIN)/python -m pytest -q

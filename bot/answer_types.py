@@ -51,6 +51,7 @@ class Answer:
             "language": self.language,
             "answer": self.answer,
             "refused": self.refused,
+            "route": self.route,
             "sources": [s.to_json_dict() for s in self.sources],
             "tool_calls": [
                 {"name": t.name, "args": t.args, "result": t.result} for t in self.tool_calls

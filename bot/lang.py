@@ -15,6 +15,7 @@ ID_MARKERS = frozenset(
     bisa dapat harus perlu mau ingin saya aku kami kita kamu anda bapak ibu
     adalah ada sama juga lebih kurang banyak sedikit tolong mohon jelaskan sebutkan
     biaya tarif harga murah mahal per bulan jam tahun orang agen pelanggan dukungan
+    halo hai makasih terima kasih selamat pagi siang
     """.split()
 )
 # English words that are also Indonesian-looking tokens; they do not count as markers.
