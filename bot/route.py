@@ -17,8 +17,10 @@ CAPABILITY = re.compile(
 INJECTION = re.compile(
     r"\b(ignore|disregard|forget|override|bypass)\b.{0,40}\b(instruction|instructions|rules|prompt|"
     r"previous|above)\b|\b(abaikan|lupakan|acuhkan)\b.{0,40}\b(instruksi|perintah|aturan|sebelumnya)\b|"
-    r"\bsystem prompt\b|\byou are now\b|\bpretend (to be|you are)\b|\bjailbreak\b|"
-    r"\b(sekarang kamu adalah|berpura-pura)\b"
+    r"\bsystem prompt\b|\byou are now\b|\bfrom now on\b|\bpretend\b|\bjailbreak\b|"
+    r"\bno rules\b|\b(kamu|anda) sekarang\b|\bsekarang (kamu|anda)\b|\bmulai sekarang\b|"
+    r"\b(anggap|pura-pura|berpura-pura)\b.{0,30}\b(aturan|adalah|jadi|menjadi)\b|"
+    r"\b(tidak ada|tanpa) aturan\b"
 )
 # Asking how to solve, avoid or handle something the previous answer raised.
 REMEDY = re.compile(
@@ -26,17 +28,38 @@ REMEDY = re.compile(
     r"cegah|menangani|tangani|menyelesaikan|overcome|deal with|handle|solve|fix|avoid|prevent|"
     r"mitigate|address|tackle|manage)\w*"
 )
-# Words that place a question in the assistant's subject: outsourcing customer support and its
-# costs. A question with none of them needs a high retrieval score to be answered.
-TOPIC_STEMS = (
-    "outsourc", "alih", "dialihdaya", "mengalihdaya", "vendor", "penyedia", "provider", "mitra",
-    "partner", "pihak ketiga", "third", "support", "dukungan", "pelanggan", "customer", "layanan",
-    "service", "cs", "call center", "callcenter", "helpdesk", "help desk", "agen", "agent",
-    "biaya", "cost", "tarif", "rate", "harga", "price", "murah", "mahal", "cheap", "expensive",
-    "sla", "kpi", "roi", "offshore", "nearshore", "luar negeri", "dalam negeri", "domestic",
-    "overseas", "keamanan data", "data security", "privasi", "privacy", "24/7", "multibahasa",
-    "multilingual", "tersembunyi", "hidden", "onboarding", "kontrak", "contract",
+# Terms of the assistant's subject, customer support and its outsourcing.
+SUPPORT_TERMS = (
+    "support", "dukungan", "pelanggan", "customer", "konsumen", "layanan", "service", "cs",
+    "call center", "call centre", "callcenter", "contact center", "helpdesk", "help desk",
+    "agen", "agent", "sla", "kpi", "tiket", "ticket", "keluhan", "complaint",
 )  # fmt: skip
+# Terms about the source article itself (its summary, conclusion, FAQ).
+ARTICLE_TERMS = (
+    "artikel", "article", "tulisan", "faq", "tanya-jawab", "tanya jawab", "kesimpulan",
+    "conclusion", "ringkasan", "summary", "tl;dr", "tldr", "intinya",
+)  # fmt: skip
+# Terms of outsourcing and cost in general: on topic unless another business function is named.
+GENERAL_TERMS = (
+    "outsourc", "alih daya", "alihdaya", "dialihdaya", "mengalihdaya", "vendor", "penyedia",
+    "provider", "mitra", "partner", "pihak ketiga", "third party", "third-party", "biaya", "cost",
+    "tarif", "rate", "harga", "price", "murah", "mahal", "cheap", "expensive", "roi", "offshore",
+    "nearshore", "luar negeri", "dalam negeri", "domestic", "overseas", "abroad", "keamanan data",
+    "data security", "privasi", "privacy", "24/7", "multibahasa", "multilingual", "tersembunyi",
+    "hidden", "onboarding", "kontrak", "contract",
+)  # fmt: skip
+# Other business functions and everyday subjects: the knowledge base does not cover them, so a
+# question about them is refused unless it also names customer support.
+FOREIGN_TERMS = (
+    "pembukuan", "bookkeeping", "akuntansi", "accounting", "payroll", "penggajian", "gaji karyawan",
+    "pajak", "tax", "pph", "marketing", "pemasaran", "iklan", "advertising", "seo", "instagram",
+    "tiktok", "rekrutmen", "recruiting", "hiring", "legal", "hukum", "logistik", "logistics",
+    "manufaktur", "manufacturing", "software development", "pengembangan aplikasi", "coding",
+    "python", "javascript", "resep", "recipe", "masak", "cook", "cuaca", "weather", "sepak bola",
+    "football", "liga", "league", "film", "movie", "musik", "music", "puisi", "poem", "saham",
+    "stock", "crypto", "kripto",
+)  # fmt: skip
+FUZZY_MIN_LENGTH = 6  # words this long may carry one typo and still match a term
 
 
 def words(text: str) -> list[str]:
@@ -62,14 +85,53 @@ def is_greeting(text: str) -> bool:
     return bool(tokens) and len(tokens) <= 4 and all(t in GREETING_WORDS for t in tokens)
 
 
-def on_topic(text: str) -> bool:
-    """True when the question mentions the subject the knowledge base covers."""
-    lowered = " ".join(words(text))
-    padded = f" {lowered} "
-    for stem in TOPIC_STEMS:
-        if len(stem) <= 3:
-            if f" {stem} " in padded:
-                return True
-        elif stem in lowered:
+def _mentions(text: str, terms: tuple[str, ...]) -> bool:
+    tokens = words(text)
+    padded = f" {' '.join(tokens)} "
+    for term in terms:
+        # Short terms match at a word start ("cost" in "costs"), longer ones anywhere.
+        if (f" {term}" if len(term) <= 4 else term) in padded:
             return True
-    return False
+    long_terms = [t for t in terms if len(t) >= FUZZY_MIN_LENGTH and " " not in t]
+    return any(
+        len(token) >= FUZZY_MIN_LENGTH and _near(token, term)
+        for token in tokens
+        for term in long_terms
+    )
+
+
+def _near(word: str, term: str) -> bool:
+    """True when `word` starts with `term` or differs from it by one edit (a typo)."""
+    if word.startswith(term):
+        return True
+    if abs(len(word) - len(term)) > 1:
+        return False
+    return _edit_distance_at_most_one(word, term)
+
+
+def _edit_distance_at_most_one(a: str, b: str) -> bool:
+    if len(a) > len(b):
+        a, b = b, a
+    i = j = edits = 0
+    while i < len(a) and j < len(b):
+        if a[i] == b[j]:
+            i += 1
+            j += 1
+            continue
+        edits += 1
+        if edits > 1:
+            return False
+        if len(a) == len(b):
+            i += 1
+        j += 1
+    return edits + (len(b) - j) + (len(a) - i) <= 1
+
+
+def topic_level(text: str) -> str:
+    """'support' (names customer support or the article), 'general' (outsourcing or cost only),
+    'foreign' (another business function or subject) or 'none'."""
+    if _mentions(text, SUPPORT_TERMS) or _mentions(text, ARTICLE_TERMS):
+        return "support"
+    if _mentions(text, FOREIGN_TERMS):
+        return "foreign"
+    return "general" if _mentions(text, GENERAL_TERMS) else "none"
