@@ -127,7 +127,7 @@ def normalize(text: str) -> str:
 
 # Plural or uncountable contact nouns: a number before one is a volume even without "per month".
 _CONTACT_NOUN = (
-    r"(?:tiket|tickets|kontak|contacts|panggilan|calls|chats|obrolan|e ?mails|pesan|messages"
+    r"(?:tiket|tickets|kontak|contacts|panggilan|telepon|telpon|calls|chats|obrolan|e ?mails|pesan|messages"
     r"|interaksi|interactions|pertanyaan|inquiries|enquiries|queries|percakapan|conversations)"
 )
 # Any contact word, singular ones too ("6 minutes per call", "5 chat agents").
@@ -171,7 +171,7 @@ _CHOICES = {
     "location": {
         "offshore": r"offshore|off shore|luar negeri|lepas pantai|overseas|abroad|mancanegara",
         "nearshore": r"nearshore|near shore|negara tetangga|negara terdekat|negara dekat",
-        "domestic": r"domestic|domestik|dalam negeri|onshore|on shore",
+        "domestic": r"domestic(?:ally)?|domestik|dalam negeri|onshore|on shore",
     },
     "support_type": {
         "technical": r"teknis|technical|tech support|it support|dukungan it|troubleshooting",

@@ -10,6 +10,11 @@ from bot.cost_parse import normalize, parse_cost_fields, parse_cost_question
 # (Indonesian, English, fields both must yield)
 PAIRS = [
     (
+        "Kami menangani kira-kira 15.000 telepon sebulan, berapa ongkosnya di dalam negeri?",
+        "We handle roughly 15,000 phone calls a month, what would it cost domestically?",
+        {"contacts_per_month": 15000, "channels": ["phone"], "location": "domestic"},
+    ),
+    (
         "Berapa biaya 5 agen telepon luar negeri yang melayani 24/7?",
         "What would 5 offshore phone agents covering 24/7 cost?",
         {"agents": 5, "channels": ["phone"], "location": "offshore", "coverage": "24x7"},
