@@ -83,6 +83,7 @@ class CostResult:
     headcount: int
     lines: tuple[CostLine, ...]
     monthly_total_usd: Decimal
+    all_in_usd_per_agent_hour: Decimal  # monthly total over agent-hours: every line included
     one_time_total_usd: Decimal
     months: int
     total_usd: Decimal
@@ -229,6 +230,7 @@ def estimate(request: CostRequest, model: CostModel | None = None) -> CostResult
         headcount=headcount,
         lines=lines,
         monthly_total_usd=monthly_total,
+        all_in_usd_per_agent_hour=_money(monthly_total / agent_hours),
         one_time_total_usd=one_time,
         months=months,
         total_usd=monthly_total * months + one_time,

@@ -102,7 +102,7 @@ def _band_sentence(result: CostResult, phrases: dict[str, Any], lang: str) -> st
     low, high = result.article_band_usd
     share = (result.hourly_rate_usd - low) / (high - low)
     position = "low" if share < Decimal(1) / 3 else "middle" if share < Decimal(2) / 3 else "high"
-    all_in = result.monthly_total_usd / result.agent_hours_per_month
+    all_in = result.all_in_usd_per_agent_hour
     return phrases["band"].format(
         position=phrases["band_position"][position],
         band_min=f"${fmt_number(low, lang)}",
