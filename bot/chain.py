@@ -21,8 +21,9 @@ from bot.route import asks_for_remedy, is_greeting, is_injection, topic_level
 log = logging.getLogger("bot.chain")
 
 # Refusal: a topic check, then a floor on the top retrieval score (e5 cosine) that depends on it.
-# Calibrated on eval/gold.jsonl, so its refusal cases are no longer held out (in-scope top scores 0.80-0.93; out-of-scope 0.72-0.84, plus
-# other business functions at up to 0.87, which the topic check refuses). The floors are e5 values.
+# Calibrated on eval/gold.jsonl, whose refusal cases are therefore no longer held out: in-scope top
+# scores 0.80-0.93, out-of-scope 0.72-0.84, other business functions up to 0.87 (the topic check
+# refuses those). The floors are e5 values; another embedder needs its own.
 MIN_SCORE = {"support": 0.79, "general": 0.80, "none": 0.85}
 COST_CONTEXT_IDS = ("faq-hourly-rate", "faq-hidden-costs")
 FOLLOW_UP = re.compile(
