@@ -8,6 +8,7 @@ import threading
 import time
 from typing import Any
 
+import numpy as np
 from langchain_core.runnables import RunnableLambda
 
 from bot.answer_types import Answer, QuestionError, Source, ToolCall
@@ -60,6 +61,9 @@ class Assistant:
         text, lang = self._validate(inputs["question"], inputs.get("lang"))
         timings["detect"] = _ms(started)
         history = inputs.get("history") or []
+        # Contact details mean nothing to the knowledge base and a phone number must not be read
+        # as a quantity: route and retrieve on the question without them.
+        text = _without_personal(text) or text
         if is_injection(text):
             return self._fixed(text, lang, "injection", timings, started)
         if is_greeting(text):
@@ -198,7 +202,8 @@ class Assistant:
         from bot.cost_render import render_cost, render_cost_error
 
         t0 = time.perf_counter()
-        context = [self._context_hit(entry, lang, text) for entry in COST_CONTEXT_IDS]
+        vector = self.retriever.index.embeddings.embed_query(text)
+        context = [self._context_hit(entry, lang, vector) for entry in COST_CONTEXT_IDS]
         try:
             result = estimate(validate_request(request))
         except CostValidationError as err:
@@ -226,9 +231,12 @@ class Assistant:
         sources = [_source(h) for h in context]
         return Answer(text, lang, body, False, "cost", sources, [call], timings)
 
-    def _context_hit(self, entry: str, lang: str, question: str) -> Hit:
+    def _context_hit(self, entry: str, lang: str, vector: list[float]) -> Hit:
+        """A passage cited by every estimate, scored by its best unit against the question."""
         chunk = self._chunks[(entry, lang)]
-        return Hit(entry, chunk.title, lang, 1.0, chunk.text, chunk.kind, lang)
+        rows = self.units.rows(entry, lang)
+        score = float((self.units.vectors[rows] @ np.asarray(vector, dtype=np.float32)).max())
+        return Hit(entry, chunk.title, lang, round(score, 6), chunk.text, chunk.kind, lang)
 
     def _hidden_cost_points(self, lang: str, marker: int) -> list[str]:
         from bot.compose import render_unit
@@ -236,6 +244,13 @@ class Assistant:
         rows = self.units.rows("faq-hidden-costs", lang)
         units = [self.units.units[r] for r in rows if self.units.units[r].bullet]
         return [f"- {render_unit(u)} [{marker}]" for u in units]
+
+
+def _without_personal(text: str) -> str:
+    from bot.redact import EMAIL, PHONE, mask_personal
+
+    masked = mask_personal(text).replace(EMAIL, " ").replace(PHONE, " ")
+    return " ".join(masked.split())
 
 
 def _source(hit: Hit) -> Source:

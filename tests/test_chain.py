@@ -205,3 +205,19 @@ def test_invalid_cost_input_names_the_field_without_traceback(assistant, questio
     result = assistant.answer(question)
     assert result.route == "cost" and result.tool_calls[0].result.get("error")
     assert phrase in result.answer or "agen" in result.answer
+
+
+def test_contact_details_neither_steer_retrieval_nor_count_as_quantities(assistant):
+    plain = assistant.answer("Apa saja tantangan outsourcing CS?")
+    noisy = assistant.answer(
+        "Apa saja tantangan outsourcing CS? email budi@example.com, hp 0812-3456-7890"
+    )
+    assert [s.id for s in noisy.sources] == [s.id for s in plain.sources]
+    assert "budi@example.com" not in noisy.question and "0812" not in noisy.question
+    cost = assistant.answer("Berapa biaya 5 agen luar negeri? Hubungi +62 812 3456 7890")
+    assert cost.tool_calls[0].args == {"agents": 5, "location": "offshore"}
+
+
+def test_cost_sources_carry_real_similarity_scores(assistant):
+    result = assistant.answer("How much do 5 offshore agents covering 24/7 cost per month?")
+    assert all(0.5 < s.score < 1.0 for s in result.sources)
