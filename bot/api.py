@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from bot.answer_types import QuestionError
+from bot.index import StoreUnavailableError
 from bot.lang import detect_language
 
 
@@ -52,7 +53,12 @@ PHRASES: dict[str, dict[str, str]] = {
         "en": "The request body is too large (at most {limit} bytes).",
     },
     "invalid_field": {"id": "Kolom `{field}` {problem}.", "en": "Field `{field}` {problem}."},
+    "store_unavailable": {
+        "id": "Basis pengetahuan sementara tidak dapat dijangkau. Silakan coba lagi sebentar lagi.",
+        "en": "The knowledge base is temporarily unreachable. Please try again shortly.",
+    },
 }
+RETRY_AFTER_S = 5  # suggested wait when the store is down
 PROBLEMS: dict[str, dict[str, str]] = {
     "missing": {"id": "wajib diisi", "en": "is required"},
     "string_type": {"id": "harus berupa teks", "en": "must be a string"},
@@ -121,7 +127,8 @@ class ApiError(Exception):
         self.body = {"error": code, "message": message, "lang": lang, **extra}
 
     def response(self) -> JSONResponse:
-        return JSONResponse(self.body, status_code=self.status)
+        headers = {"Retry-After": str(RETRY_AFTER_S)} if self.status == 503 else None
+        return JSONResponse(self.body, status_code=self.status, headers=headers)
 
 
 def _phrase(key: str, lang: str, **values: Any) -> str:
@@ -200,6 +207,10 @@ async def read_json(request: Request, undecodable: Callable[[str], str]) -> Any:
         raise ApiError(400, "undecodable", undecodable(lang), lang) from None
     try:
         data = json.loads(text)
+    except RecursionError:
+        lang = guess_lang(request)
+        message = _phrase("invalid_json", lang, detail="nested too deeply")
+        raise ApiError(400, "invalid_json", message, lang) from None
     except json.JSONDecodeError as exc:
         lang = guess_lang(request)
         detail = f"{exc.msg}, line {exc.lineno} column {exc.colno}"
@@ -251,6 +262,10 @@ def make_router(assistant: Any) -> APIRouter:
                 answer = await run_in_threadpool(assistant.answer, body.question, history, override)
             except QuestionError as err:
                 raise ApiError(422, err.code, err.message, err.lang) from None
+            except StoreUnavailableError:
+                raise ApiError(
+                    503, "store_unavailable", _phrase("store_unavailable", lang), lang
+                ) from None
         except ApiError as err:
             log.info("ask rejected: %s", err.body["error"])
             return err.response()

@@ -6,6 +6,7 @@ import logging
 import re
 import threading
 import time
+from decimal import Decimal
 from typing import Any
 
 import numpy as np
@@ -188,12 +189,12 @@ class Assistant:
         except CostValidationError:  # a stated quantity is invalid: _cost_answer says which
             return parse_cost_fields(text)
         if request is not None:
-            return request.model_dump(exclude_none=True, exclude_unset=True)
+            return _plain(request.model_dump(exclude_none=True, exclude_unset=True))
         previous = _last_cost_question(history)
         fields = parse_cost_fields(text)
         if previous is None or not fields:
             return None
-        merged = previous.model_dump(exclude_none=True, exclude_unset=True)
+        merged = _plain(previous.model_dump(exclude_none=True, exclude_unset=True))
         merged.update(fields)
         return merged
 
@@ -244,6 +245,11 @@ class Assistant:
         rows = self.units.rows("faq-hidden-costs", lang)
         units = [self.units.units[r] for r in rows if self.units.units[r].bullet]
         return [f"- {render_unit(u)} [{marker}]" for u in units]
+
+
+def _plain(fields: dict) -> dict:
+    """Tool-call arguments as JSON numbers: the request model keeps money as Decimal."""
+    return {k: float(v) if isinstance(v, Decimal) else v for k, v in fields.items()}
 
 
 def _without_personal(text: str) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 
 from bot.cost_model import CostRequest, default_cost_model, validate_request
 
-NUM = r"(\d+(?:\.\d+)?)"
+NUM = r"(?<!\d)(\d{1,15}(?:\.\d+)?)(?!\d)"  # a longer run of digits is no quantity
 # Fields that make a question a calculation; without one of them it is a knowledge-base question.
 QUANTITY_FIELDS = frozenset(
     "agents contacts_per_month avg_handle_minutes service_level_pct answer_within_seconds "

@@ -53,6 +53,8 @@ def load_phrases(lang: str, prompts_dir: Path | None = None) -> dict[str, Any]:
 def fmt_number(value: Decimal | float | int, lang: str, places: int | None = None) -> str:
     """Format a number with the language's separators; places=None keeps up to 4 decimals."""
     number = Decimal(str(value))
+    if not number.is_finite() or number.adjusted() > 20:
+        return str(value)  # too large to group and round; shown as given
     if places is None:
         text = f"{number.quantize(Decimal('0.0001'), rounding=ROUND_HALF_UP).normalize():,f}"
     else:
@@ -248,7 +250,9 @@ def render_issues(issues: Sequence[Issue], lang: str) -> str:
         template = p["errors"].get(issue.code, p["errors"]["invalid"])
         ctx = {"value": "", "limit": "", "options": "", **issue.ctx}
         ctx = {
-            k: fmt_number(v, lang) if isinstance(v, int | float | Decimal) else v
+            k: fmt_number(v, lang)
+            if isinstance(v, int | float | Decimal) and not isinstance(v, bool)
+            else v
             for k, v in ctx.items()
         }
         label = p["fields"].get(issue.field, issue.field)

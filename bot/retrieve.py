@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from bot.index import KnowledgeIndex
+from bot.index import KnowledgeIndex, StoreUnavailableError
 from bot.lang import detect_language
 
 
@@ -31,9 +31,12 @@ class Retriever:
 
     def search_vector(self, vector: list[float], k: int, lang: str) -> list[Hit]:
         """Rank entries for an already-embedded question."""
-        pairs = self.index.store.similarity_search_by_vector_with_relevance_scores(
-            vector, k=min(2 * k, len(self._by_key))
-        )
+        try:
+            pairs = self.index.store.similarity_search_by_vector_with_relevance_scores(
+                vector, k=min(2 * k, len(self._by_key))
+            )
+        except Exception as exc:  # noqa: BLE001 - chromadb raises many kinds when unreachable
+            raise StoreUnavailableError(f"Chroma store unavailable: {type(exc).__name__}") from exc
         best: dict[str, Hit] = {}
         for doc, distance in pairs:
             meta = doc.metadata

@@ -221,3 +221,10 @@ def test_contact_details_neither_steer_retrieval_nor_count_as_quantities(assista
 def test_cost_sources_carry_real_similarity_scores(assistant):
     result = assistant.answer("How much do 5 offshore agents covering 24/7 cost per month?")
     assert all(0.5 < s.score < 1.0 for s in result.sources)
+
+
+def test_in_house_cost_is_a_json_number_in_the_tool_call(assistant):
+    result = assistant.answer("5 agents, our in-house team costs $20000 a month")
+    data = json.loads(json.dumps(result.to_json_dict()))
+    assert data["tool_calls"][0]["args"]["inhouse_monthly_usd"] == 20000
+    assert data["tool_calls"][0]["result"]["comparison"]["inhouse_monthly_usd"] == 20000

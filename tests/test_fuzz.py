@@ -5,7 +5,7 @@ quantity, so here the text is built from the parser's own vocabulary (numbers, n
 units, periods, places) to reach the field readers. The API half sends hypothesis-generated
 bodies to /api/ask and /api/cost on the real server: never a 5xx, every 4xx a JSON message, and a
 body the library accepts is answered. Examples are derandomized (the same ones every run) so the
-suite stays stable; known bugs are pinned by exact inputs in strict xfails at the end, and the
+suite stays stable; inputs that once gave server errors are kept as regressions at the end, and the
 strategies keep numbers below the sizes that trigger them.
 """
 
@@ -236,16 +236,9 @@ def test_arbitrary_bytes_are_a_4xx(live_server, path: str, raw: bytes) -> None:
         check_client_error(response)
 
 
-# -- known bugs, pinned by exact inputs ----------------------------------------------------------
-
-DECIMAL_BUG = (
-    "bug in bot/cost_parse.py _monthly() and bot/cost_render.py fmt_number(): Decimal.quantize "
-    "raises InvalidOperation for numbers of 24+ digits or infinity; render_issues() also passes "
-    "booleans (an int subclass) to fmt_number, where Decimal('True') fails"
-)
+# -- inputs that once gave server errors, kept as regressions ---------------------------------
 
 
-@pytest.mark.xfail(strict=True, raises=ArithmeticError, reason=DECIMAL_BUG)
 @pytest.mark.parametrize(
     "text",
     [
@@ -260,14 +253,13 @@ def test_parser_and_its_message_on_huge_numbers(text: str) -> None:
         err.message("en")
 
 
-@pytest.mark.xfail(strict=True, reason="server error on a bad body; see the bug named in each case")
 @pytest.mark.parametrize(
     ("path", "raw"),
     [
         # bot/api.py read_json(): json.loads raises RecursionError, which is not caught
         ("/api/ask", b"[" * 100_000),
         ("/api/cost", b'{"agents": ' + b"[" * 50_000 + b"]" * 50_000 + b"}"),
-        # DECIMAL_BUG, through CostValidationError.message()
+        # Decimal.quantize on huge numbers, infinity or booleans, via CostValidationError.message()
         ("/api/cost", b'{"agents": Infinity}'),
         ("/api/cost", b'{"agents": 5, "inhouse_monthly_usd": 1e308}'),
         ("/api/cost", b'{"agents": 10000000000000000000000000}'),
@@ -279,6 +271,8 @@ def test_parser_and_its_message_on_huge_numbers(text: str) -> None:
         ("/api/ask", b'{"question": "5 agents, in-house costs $1000 a month"}'),
     ],
 )
-def test_known_server_errors(live_server, path: str, raw: bytes) -> None:
+def test_former_server_errors_are_client_errors_or_answers(
+    live_server, path: str, raw: bytes
+) -> None:
     response = post(live_server, path, raw)
     assert response.status_code < 500, response.text
