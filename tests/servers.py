@@ -129,13 +129,7 @@ class LiveServer:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
+        stop_process(self.process)
         if self.slack is not None:
             self.slack.stop()
 
@@ -212,3 +206,15 @@ def live_server(session_home, tmp_path_factory):
     server = shared_server(session_home, REPO / "test-output" / "server")
     yield server
     stop_shared()
+
+
+def stop_process(process: subprocess.Popen | None) -> None:
+    """Terminate a child process, killing it if it does not exit in time."""
+    if process is None or process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from servers import REPO, start_server
+from servers import REPO, start_server, stop_process
 from test_index_server import STARTUP_S, free_port, heartbeat
 
 QUESTION = "What is the hourly rate for outsourced customer support?"
@@ -90,13 +90,7 @@ class Chroma:
             time.sleep(0.2)
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
+        stop_process(self.process)
 
 
 def _burst(url: str, stop: threading.Event, statuses: list[int]) -> None:
