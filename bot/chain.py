@@ -117,9 +117,6 @@ class Assistant:
             return self._fixed(text, lang, "refusal", timings, started)
         t1 = time.perf_counter()
         generated = self._generate_with_llm(text, lang, hits, history)
-        if generated is not None and not generated[2] and not generated[1]:
-            log.warning("LLM answer cited no passage; answering extractively")
-            generated = None
         if generated is not None:
             body, calls, cited = generated
             timings["generate"] = _ms(t1)
@@ -142,10 +139,14 @@ class Assistant:
         try:
             if self._llm is None:
                 self._llm = LLMGenerator(self.settings, self.prompts)
-            return self._llm.generate(text, lang, hits, history)
+            body, calls, cited = self._llm.generate(text, lang, hits, history)
         except Exception as exc:  # noqa: BLE001 - any backend failure falls back
             log.warning("LLM backend failed (%s); answering extractively", type(exc).__name__)
             return None
+        if not cited and not calls:
+            log.warning("LLM answer cited no passage; answering extractively")
+            return None
+        return body, calls, cited
 
     def _out_of_scope(self, query: str, hits: list[Hit], follow_up: bool) -> bool:
         """Refuse another subject, or a best passage too far; a follow-up keeps the topic."""

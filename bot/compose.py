@@ -134,20 +134,21 @@ def draft_answer(
         keep = p_index == 0 or score >= best - POINT_MARGIN
         if keep and not _redundant(units, row, chosen):
             chosen.append(row)
+    by_id = {h.id: h for h in passages}
     cited: list[Hit] = []
-    points: list[Point] = []
     for row in chosen:
-        hit = next(h for h in passages if h.id == units.units[row].chunk_id)
+        hit = by_id[units.units[row].chunk_id]
         if hit not in cited:
             cited.append(hit)
-        points.append(Point(render_unit(units.units[row]), cited.index(hit) + 1))
-    lead, rest = points[0], points[1:]
-    top_order = {row: units.units[row].position for row in chosen}
-    rest_rows = chosen[1:]
-    ordered = sorted(
-        zip(rest_rows, rest, strict=True), key=lambda rp: (rp[1].source, top_order[rp[0]])
-    )
-    return Draft(lead=lead, points=[p for _, p in ordered], cited=cited)
+
+    def source(row: int) -> int:
+        return cited.index(by_id[units.units[row].chunk_id]) + 1
+
+    def point(row: int) -> Point:
+        return Point(render_unit(units.units[row]), source(row))
+
+    rest = sorted(chosen[1:], key=lambda row: (source(row), units.units[row].position))
+    return Draft(lead=point(chosen[0]), points=[point(r) for r in rest], cited=cited)
 
 
 def _lead_row(units: UnitIndex, top_rows: list[int], quantitative: bool) -> int:
