@@ -134,12 +134,17 @@ class LiveServer:
             self.slack.stop()
 
 
-def _healthy(url: str) -> bool:
+def responds_ok(url: str, timeout: float = 2) -> bool:
+    """True when a GET of `url` answers 200."""
     try:
-        with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
             return response.status == 200
     except (urllib.error.URLError, OSError):
         return False
+
+
+def _healthy(url: str) -> bool:
+    return responds_ok(f"{url}/healthz")
 
 
 def start_server(home: Path, env: dict[str, str], log_dir: Path) -> LiveServer:

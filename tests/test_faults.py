@@ -18,8 +18,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from servers import REPO, start_server, stop_process
-from test_index_server import STARTUP_S, free_port, heartbeat
+from servers import REPO, free_port, start_server, stop_process
+from test_index_server import STARTUP_S, heartbeat
 
 QUESTION = "What is the hourly rate for outsourced customer support?"
 COST_QUESTION = "Berapa biaya 5 agen luar negeri 24/7 per bulan?"

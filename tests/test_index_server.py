@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
+from servers import free_port, responds_ok
 
 from bot.config import Settings
 from bot.index import StoreUnavailableError, build_index, open_index
@@ -20,18 +18,8 @@ from bot.retrieve import Retriever
 STARTUP_S = 30.0
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def heartbeat(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1) as response:
-            return response.status == 200
-    except (urllib.error.URLError, OSError):
-        return False
+    return responds_ok(f"{url}/api/v2/heartbeat", timeout=1)
 
 
 @pytest.fixture(scope="module")
