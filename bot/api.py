@@ -236,8 +236,8 @@ def validation_error(exc: ValidationError, lang: str) -> ApiError:
     return ApiError(422, "invalid_body", "\n".join(lines), lang, fields=fields)
 
 
-def make_router(assistant: Any) -> APIRouter:
-    """Build the API routes over a warm assistant."""
+def make_router(assistant: Any, ui_state: Callable[[], str] | None = None) -> APIRouter:
+    """Build the API routes over a warm assistant; `ui_state` tells /healthz how the UI is."""
     router = APIRouter()
 
     def undecodable(lang: str) -> str:
@@ -311,6 +311,8 @@ def make_router(assistant: Any) -> APIRouter:
             "collection": index.collection,
             "expected_items": len(index.chunks),
         }
+        if ui_state is not None:
+            info["ui"] = ui_state()
         try:
             count = await asyncio.wait_for(asyncio.to_thread(index.count), HEALTH_TIMEOUT_S)
         except Exception as exc:  # noqa: BLE001 - any store failure means degraded

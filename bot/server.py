@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from typing import Any
@@ -102,14 +103,16 @@ def _slack(app: Any, assistant: Any, server: ServerSettings) -> None:
 def create_app(
     settings: Settings, server: ServerSettings | None = None, assistant: Any = None
 ) -> Any:
-    """Build the whole server: warm assistant, API, Slack route, rate limit and the Gradio UI."""
-    import gradio as gr
+    """Build the whole server: warm assistant, API, Slack route, rate limit; the UI follows.
+
+    The Gradio UI is built in a worker thread once the server is listening (see
+    bot.ui_deferred), so questions are answered while gradio is still importing.
+    """
     from fastapi import FastAPI
 
     from bot.api import app_version, make_router
-    from bot.feedback import FeedbackStore, feedback_path
     from bot.ratelimit import RateLimiter, RateLimitMiddleware
-    from bot.ui import CSS, build_ui, theme
+    from bot.ui_deferred import DeferredUI
 
     server = server or ServerSettings()
     if assistant is None:
@@ -120,26 +123,51 @@ def create_app(
         log.info("Assistant ready in %.1fs", time.perf_counter() - started)
     if server.warm_up:
         log.info("Warmed up in %.2fs", warm_up(assistant))
+    ui = DeferredUI(lambda: _ui_app(settings, server, assistant))
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: Any) -> Any:
+        ui.start()
+        try:
+            yield
+        finally:
+            await ui.stop()
+
     app = FastAPI(
         title="Outsourcing customer support assistant",
         version=app_version(),
         description="Answers in Indonesian or English with sources, and cost estimates.",
+        lifespan=lifespan,
     )
     app.state.assistant = assistant
+    app.state.ui = ui
     if server.rate_limit_per_min > 0:
         limiter = RateLimiter(server.rate_limit_per_min)
         app.add_middleware(RateLimitMiddleware, limiter=limiter, prefix="/api/")
-    app.include_router(make_router(assistant))
+    app.include_router(make_router(assistant, ui_state=lambda: ui.state))
     _slack(app, assistant, server)
+    app.mount("/", ui)
+    return app
+
+
+def _ui_app(settings: Settings, server: ServerSettings, assistant: Any) -> Any:
+    """The Gradio UI mounted on an app of its own (runs in DeferredUI's worker thread)."""
+    import gradio as gr
+    from fastapi import FastAPI
+
+    from bot.feedback import FeedbackStore, feedback_path
+    from bot.ui import CSS, build_ui, theme
+
     store = FeedbackStore(feedback_path(settings.home), secrets=server.secrets(settings))
     demo = build_ui(assistant, store)
+    bare = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     return gr.mount_gradio_app(
-        app, demo, path="/", theme=theme(), css=CSS, ssr_mode=False, footer_links=["settings"]
+        bare, demo, path="/", theme=theme(), css=CSS, ssr_mode=False, footer_links=["settings"]
     )
 
 
 def serve(settings: Settings, server: ServerSettings) -> None:
-    """Build and warm everything, then listen; traffic is accepted only once ready."""
+    """Build and warm the assistant, then listen; the web UI comes up a few seconds later."""
     import uvicorn
 
     from bot import redact

@@ -144,11 +144,16 @@ def responds_ok(url: str, timeout: float = 2) -> bool:
 
 
 def _healthy(url: str) -> bool:
-    return responds_ok(f"{url}/healthz")
+    """/healthz answers 200 and the web UI, built after the server starts listening, is up."""
+    try:
+        with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
+            return response.status == 200 and json.load(response).get("ui") == "ready"
+    except (urllib.error.URLError, OSError, ValueError):
+        return False
 
 
 def start_server(home: Path, env: dict[str, str], log_dir: Path) -> LiveServer:
-    """Run `bot serve` on a free loopback port and wait until /healthz answers 200."""
+    """Run `bot serve` on a free loopback port and wait until it is healthy with its UI up."""
     port = free_port()
     full_env = {
         **os.environ,

@@ -220,8 +220,12 @@ def test_without_slack_settings_the_route_is_off_with_one_log_line(
         "/slack/events is not served"
     ]
     with TestClient(app) as http:
+        deadline = time.monotonic() + 120
+        while http.get("/healthz").json()["ui"] == "starting":  # the UI is built after start
+            assert time.monotonic() < deadline, "the web UI did not come up"
+            time.sleep(0.1)
+        assert http.get("/healthz").json()["ui"] == "ready"
         assert http.post("/slack/events", content=b"{}").status_code in (404, 405)
-        assert http.get("/healthz").status_code == 200
 
 
 MRKDWN = [
