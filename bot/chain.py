@@ -108,9 +108,9 @@ class Assistant:
         query = self._contextual_query(text, history)
         vector = self.retriever.index.embeddings.embed_query(query)
         if query == text:
-            hits = self.retriever.search_vector(vector, self.settings.k, lang)
+            hits = self.retriever.search_vector(vector, self.settings.k, lang, query)
         else:
-            hits = self.retriever.search_vector(vector, len(self._chunks) // 2, lang)
+            hits = self.retriever.search_vector(vector, len(self._chunks) // 2, lang, query)
             hits = self._follow_up_order(text, hits, history)[: self.settings.k]
         timings["retrieve"] = _ms(t0)
         if self._out_of_scope(query, hits, follow_up=query != text):
@@ -155,7 +155,7 @@ class Assistant:
         level = "support" if follow_up else topic_level(query)
         if level == "foreign":
             return True
-        return hits[0].score < MIN_SCORE[level]
+        return max(h.score for h in hits) < MIN_SCORE[level]
 
     @staticmethod
     def _contextual_query(text: str, history: list[dict]) -> str:

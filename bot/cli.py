@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from typing import Annotated
 
 import typer
 
 from bot.config import Settings
-from bot.corpus import CorpusError
+from bot.corpus import CorpusError, load_corpus
 
 app = typer.Typer(help="Bilingual assistant on the cost of outsourcing customer support.")
 
@@ -30,15 +31,27 @@ def index(
     """Build the Chroma index of both languages (idempotent)."""
     from bot.embeddings import make_embeddings
     from bot.index import build_index
+    from bot.intent import load_or_train
 
     settings = _settings()
+    embeddings = make_embeddings(settings.embeddings)
     try:
-        report = build_index(settings, make_embeddings(settings.embeddings), rebuild=rebuild)
+        report = build_index(settings, embeddings, rebuild=rebuild)
+        started = time.perf_counter()
+        chunks = load_corpus(settings.corpus_dir)
+        model = load_or_train(
+            settings.corpus_dir, chunks, embeddings, settings.embeddings, settings.home
+        )
     except CorpusError as exc:
         _fail(f"Corpus error: {exc}")
     except ValueError as exc:  # chromadb reports an unreachable server this way
         _fail(f"Chroma store unavailable: {exc}")
     typer.echo(report.message())
+    if model.fresh:
+        seconds = time.perf_counter() - started
+        typer.echo(f"Trained the intent model over {len(model.classes)} entries in {seconds:.1f}s.")
+    else:
+        typer.echo("Intent model is up to date; nothing trained.")
 
 
 @app.command()
@@ -57,7 +70,10 @@ def search(
         typer.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
         return
     for rank, hit in enumerate(hits, start=1):
-        typer.echo(f"[{rank}] {hit.title} ({hit.id}, {hit.lang}, score {hit.score:.3f})")
+        confidence = "" if hit.confidence is None else f", confidence {hit.confidence:.2f}"
+        typer.echo(
+            f"[{rank}] {hit.title} ({hit.id}, {hit.lang}, score {hit.score:.3f}{confidence})"
+        )
         typer.echo(f"    {hit.text}\n")
 
 

@@ -22,6 +22,7 @@ QUANTITY_CUES = re.compile(
 )
 MAX_POINTS = 6
 SECOND_PASSAGE_MARGIN = 0.015  # another passage is cited when it scores this close to the top
+SECOND_PASSAGE_SHARE = 0.5  # ... and whose intent probability is at least half the top's
 POINT_MARGIN = 0.02  # another passage's unit is kept when it scores this close to the best
 FIGURE_BONUS = 0.03  # quantitative questions prefer units that carry figures
 REDUNDANT_COSINE = 0.94
@@ -103,8 +104,16 @@ def is_quantitative(question: str) -> bool:
 
 
 def _passages(hits: list[Hit]) -> list[Hit]:
-    top = hits[0].score
-    return [h for h in hits[:3] if h is hits[0] or h.score >= top - SECOND_PASSAGE_MARGIN]
+    """The top hit, and the next ones that are about as similar and (with an intent model)
+    about as likely to be what was asked."""
+    top = hits[0]
+
+    def close(h: Hit) -> bool:
+        if h.score < top.score - SECOND_PASSAGE_MARGIN:
+            return False
+        return h.confidence is None or h.confidence >= SECOND_PASSAGE_SHARE * (top.confidence or 0)
+
+    return [h for h in hits[:3] if h is top or close(h)]
 
 
 def draft_answer(

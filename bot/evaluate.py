@@ -189,7 +189,8 @@ def _retrieval_fn(
         key = (case.question, case.language)
         if key not in cache:
             hits = retriever.retrieve(case.question, n, case.language)
-            cache[key] = {h.id: h.score for h in hits}
+            # The retriever's own order: intent probability when it has a model, else similarity.
+            cache[key] = {h.id: h.score if h.confidence is None else h.confidence for h in hits}
         return cache[key]
 
     if config.retriever == "hybrid":

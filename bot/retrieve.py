@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from bot.index import KnowledgeIndex, StoreUnavailableError
+from bot.intent import IntentModel
 from bot.lang import detect_language
 
 
@@ -13,27 +14,35 @@ class Hit:
     id: str
     title: str
     lang: str
-    score: float
+    score: float  # cosine similarity of the question to the entry's best-matching chunk
     text: str
     kind: str
     matched_lang: str  # language of the chunk whose vector matched best
+    confidence: float | None = None  # P(entry | question) from the intent model, if any
 
     def to_dict(self) -> dict:
         return asdict(self)
 
 
 class Retriever:
-    """Search both languages' chunks; an entry counts once and comes back in `lang`."""
+    """Search both languages' chunks; an entry counts once and comes back in `lang`.
 
-    def __init__(self, index: KnowledgeIndex) -> None:
+    With an intent model the entries are ordered by its probability (see bot.intent), else by
+    similarity; `score` is the similarity either way.
+    """
+
+    def __init__(self, index: KnowledgeIndex, intent: IntentModel | None = None) -> None:
         self.index = index
+        self.intent = intent
         self._by_key = {(c.id, c.lang): c for c in index.chunks}
+        # With an intent model every entry it knows must be among the candidates it reorders.
+        self._candidates = 2 * len(intent.classes) if intent else 0
 
-    def search_vector(self, vector: list[float], k: int, lang: str) -> list[Hit]:
-        """Rank entries for an already-embedded question."""
+    def search_vector(self, vector: list[float], k: int, lang: str, text: str = "") -> list[Hit]:
+        """Rank entries for an already-embedded question (`text` is the question itself)."""
         try:
             pairs = self.index.store.similarity_search_by_vector_with_relevance_scores(
-                vector, k=min(2 * k, len(self._by_key))
+                vector, k=min(max(2 * k, self._candidates), len(self._by_key))
             )
         except Exception as exc:  # noqa: BLE001 - chromadb raises many kinds when unreachable
             raise StoreUnavailableError(f"Chroma store unavailable: {type(exc).__name__}") from exc
@@ -53,10 +62,16 @@ class Retriever:
                 kind=chunk.kind,
                 matched_lang=meta["lang"],
             )
-        return sorted(best.values(), key=lambda h: (-h.score, h.id))[:k]
+        if self.intent is None:
+            return sorted(best.values(), key=lambda h: (-h.score, h.id))[:k]
+        probabilities = self.intent.probabilities(vector, text)
+        ranked = [
+            replace(h, confidence=round(probabilities.get(h.id, 0.0), 6)) for h in best.values()
+        ]
+        return sorted(ranked, key=lambda h: (-(h.confidence or 0.0), -h.score, h.id))[:k]
 
     def retrieve(self, question: str, k: int = 4, lang: str | None = None) -> list[Hit]:
         """Return the top-k entries for a question, text in the question's language."""
         lang = lang or detect_language(question)
         vector = self.index.embeddings.embed_query(question)
-        return self.search_vector(vector, k, lang)
+        return self.search_vector(vector, k, lang, question)

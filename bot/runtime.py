@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.config import Settings
 from bot.embeddings import make_embeddings
 from bot.index import IndexMissingError, build_index, open_index
+from bot.intent import load_or_train
 from bot.lang import detect_language
 from bot.retrieve import Retriever
 
@@ -20,4 +21,7 @@ def open_retriever(settings: Settings, *, build_missing: bool = True) -> Retriev
         build_index(settings, embeddings)
         index = open_index(settings, embeddings)
     detect_language("warm up the language detector")
-    return Retriever(index)
+    intent = load_or_train(
+        settings.corpus_dir, index.chunks, embeddings, index.embedder, settings.home
+    )
+    return Retriever(index, intent)

@@ -93,11 +93,16 @@ def test_index_command_is_idempotent(settings):
     second = runner.invoke(app, ["index"])
     assert first.exit_code == 0, first.output
     assert re.fullmatch(
-        r"Built index kb-[0-9a-f]{16}-[0-9a-f]{8}: 28 chunks in \d+\.\ds\.\n", first.output
+        r"Built index kb-[0-9a-f]{16}-[0-9a-f]{8}: 28 chunks in \d+\.\ds\.\n"
+        r"Trained the intent model over 14 entries in \d+\.\ds\.\n",
+        first.output,
     )
     name = first.output.split()[2].rstrip(":")
     assert second.exit_code == 0, second.output
-    assert second.output == f"Index {name} is up to date (28 chunks); nothing added.\n"
+    assert second.output == (
+        f"Index {name} is up to date (28 chunks); nothing added.\n"
+        "Intent model is up to date; nothing trained.\n"
+    )
 
 
 def _retitle(chunks, position):

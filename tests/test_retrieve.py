@@ -57,12 +57,11 @@ TABLE = [
 ]  # fmt: skip
 
 
-# The issue's goal is hit@1 >= 0.9. The bundled 4-bit multilingual-e5-small reaches about 0.75 on
-# this table in Indonesian and 0.62 in English; aliases, BM25 fusion, centring, all-but-the-top,
-# symmetric modes and a MiniLM ensemble were measured and did not lift it (see the issue note).
-# These floors guard against regressions; the goal stays open.
-HIT_AT_1_FLOOR = {"id": 0.70, "en": 0.60}
-RECALL_AT_3_FLOOR = {"id": 0.85, "en": 0.75}
+# The issue's goal: the right entry first for at least 90% in each language. Passage similarity
+# alone reached about 0.73 (id) / 0.62 (en) here; the intent model (bot/intent.py, trained on
+# corpus/questions.yaml, written without seeing this table) ranks the entries.
+HIT_AT_1_FLOOR = {"id": 0.90, "en": 0.90}
+RECALL_AT_3_FLOOR = {"id": 1.0, "en": 1.0}
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -88,7 +87,9 @@ def test_an_entry_counts_once(retriever):
     hits = retriever.retrieve("biaya outsourcing customer support per jam", 14)
     ids = [h.id for h in hits]
     assert len(ids) == len(set(ids)) == 14
-    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    confidences = [h.confidence for h in hits]  # entries are ranked by the intent model
+    assert confidences == sorted(confidences, reverse=True)
+    assert abs(sum(confidences) - 1) < 1e-3 and all(0 < h.score <= 1 for h in hits)
 
 
 def test_language_override_wins(retriever):
