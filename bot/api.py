@@ -127,7 +127,11 @@ class ApiError(Exception):
         self.body = {"error": code, "message": message, "lang": lang, **extra}
 
     def response(self) -> JSONResponse:
-        headers = {"Retry-After": str(RETRY_AFTER_S)} if self.status == 503 else None
+        headers = {"Retry-After": str(RETRY_AFTER_S)} if self.status == 503 else {}
+        if self.status == 413:
+            # The rest of the body is never read, so the connection cannot carry another
+            # request: say so, or a keep-alive client sends its next request into a closed one.
+            headers["Connection"] = "close"
         return JSONResponse(self.body, status_code=self.status, headers=headers)
 
 

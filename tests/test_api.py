@@ -124,6 +124,25 @@ def test_over_long_questions_are_refused_in_their_language(live_server):
     assert huge.status_code == 413 and huge.json()["error"] == "too_large"
 
 
+def test_a_too_large_body_closes_its_connection_and_the_next_request_still_works(live_server):
+    """The unread rest of a 413's body cannot stay on a keep-alive connection: the server says
+    `Connection: close`, so a client with one pooled connection opens a new one each time."""
+    transport = httpx.HTTPTransport(
+        local_address="127.0.0.9", limits=httpx.Limits(max_connections=1)
+    )
+    huge = b'{"question": "' + b"a" * 300_000 + b'"}'
+    with httpx.Client(base_url=live_server.url, transport=transport, timeout=60) as http:
+        for _ in range(15):
+            refused = http.post(
+                "/api/cost", content=huge, headers={"content-type": "application/json"}
+            )
+            assert refused.status_code == 413 and refused.headers["connection"] == "close"
+            after = http.post(
+                "/api/cost", content=b"", headers={"content-type": "application/json"}
+            )
+            assert after.status_code == 400 and after.json()["error"] == "invalid_json"
+
+
 def test_cost_matches_the_estimator(live_server):
     from bot.cost import estimate, validate_request
 
