@@ -29,6 +29,7 @@ GOAL_RPS_AT_8 = 50.0
 GOAL_RSS_MB = 1536.0
 LOAD_LEVELS = ((1, 60), (8, 400), (32, 640))  # (concurrent clients, requests), each ...
 LOAD_LIMIT_S = 30.0  # ... stopping after this long if the count is not reached
+TRIALS = 3  # runs at the goal's level (8 clients)
 STARTUP_LIMIT_S = 300.0
 COLD_RUNS = 3
 GROWTH = 100  # corpus multiple for the growth section
@@ -138,12 +139,19 @@ class LoadResult:
 
 
 async def _load(url: str, questions: list[str], clients: int, count: int) -> LoadResult:
-    """`count` questions from `clients` concurrent clients, or as many as fit in LOAD_LIMIT_S."""
+    """`count` questions from `clients` concurrent clients, or as many as fit in LOAD_LIMIT_S.
+
+    The clients run on the same two cores as the server; aiohttp spends about half the CPU per
+    request that httpx does, so less of the machine goes to the measuring side.
+    """
+    import aiohttp
+
     latencies: list[float] = []
     errors = sent = 0
     started = time.perf_counter()
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=url, timeout=60, limits=limits) as http:
+    timeout = aiohttp.ClientTimeout(total=60)
+    connector = aiohttp.TCPConnector(limit=clients)
+    async with aiohttp.ClientSession(url, connector=connector, timeout=timeout) as http:
 
         async def client() -> None:
             nonlocal errors, sent
@@ -152,9 +160,14 @@ async def _load(url: str, questions: list[str], clients: int, count: int) -> Loa
                 sent += 1
                 t0 = time.perf_counter()
                 try:
-                    response = await http.post("/api/ask", json={"question": question})
-                    ok = response.status_code == 200 and bool(response.json().get("answer"))
-                except (httpx.HTTPError, ValueError):
+                    async with http.post("/api/ask", json={"question": question}) as response:
+                        body = await response.json()
+                    ok = (
+                        response.status == 200
+                        and isinstance(body, dict)
+                        and bool(body.get("answer"))
+                    )
+                except (TimeoutError, aiohttp.ClientError, ValueError):
                     ok = False
                 latencies.append((time.perf_counter() - t0) * 1000)
                 errors += not ok
@@ -185,8 +198,14 @@ def measure_server(bench: Any) -> list[Any]:
         ]
         asyncio.run(_load(server.url, questions, 4, 20))  # warm the connections and the chain
         for clients, count in LOAD_LEVELS:
-            result = asyncio.run(_load(server.url, questions, clients, count))
-            rows += _load_rows(b, result)
+            # This VM's speed drifts by up to a third between minutes: the goal level is run
+            # TRIALS times and its median run reported, with the others' rates beside it.
+            trials = [
+                asyncio.run(_load(server.url, questions, clients, count))
+                for _ in range(TRIALS if clients == 8 else 1)
+            ]
+            trials.sort(key=lambda r: r.per_second)
+            rows += _load_rows(b, trials[len(trials) // 2], [t.per_second for t in trials])
         rss = _peak_rss_mb(server.process.pid)
     finally:
         server.stop()
@@ -202,14 +221,17 @@ def measure_server(bench: Any) -> list[Any]:
     return rows
 
 
-def _load_rows(b: ModuleType, r: LoadResult) -> list[Any]:
+def _load_rows(b: ModuleType, r: LoadResult, rates: list[float]) -> list[Any]:
     name = f"/api/ask, {r.clients} client{'s' if r.clients > 1 else ''}"
     goal = ""
     if r.clients == 8:
         ok = r.per_second >= GOAL_RPS_AT_8 and r.errors == 0
         goal = f">= {GOAL_RPS_AT_8:.0f}/s, 0 errors ({_verdict(ok)})"
+    runs = f"{r.sent} sent"
+    if len(rates) > 1:
+        runs = f"median of {len(rates)} runs of {r.sent}: " + " / ".join(f"{x:.1f}" for x in rates)
     return [
-        b.Row("load", f"{name}: answers per second ({r.sent} sent)", r.per_second, "/s", goal),
+        b.Row("load", f"{name}: answers per second ({runs})", r.per_second, "/s", goal),
         b.Row("load", f"{name}: latency p50", statistics.median(r.latencies_ms), "ms"),
         b.Row("load", f"{name}: latency p95", b.pct(r.latencies_ms, 95), "ms"),
         b.Row("load", f"{name}: error rate", 100 * r.errors / max(r.sent, 1), "%"),
