@@ -158,7 +158,8 @@ def plots(metrics: Metrics, latencies: dict[str, list[float]]) -> dict[str, byte
 def _png(fig: Any, plt: Any) -> bytes:
     buffer = io.BytesIO()
     fig.tight_layout()
-    fig.savefig(buffer, format="png", dpi=100, metadata={"Software": None})
+    # "tight" keeps the legends placed beside the axes inside the image.
+    fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight", metadata={"Software": None})
     plt.close(fig)
     return buffer.getvalue()
 
