@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import sys
 import time
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, TypeVar
 
 import typer
 
 from bot.config import Settings
 from bot.corpus import CorpusError, load_corpus
+
+T = TypeVar("T")
 
 app = typer.Typer(help="Bilingual assistant on the cost of outsourcing customer support.")
 
@@ -22,6 +25,15 @@ def _settings() -> Settings:
 def _fail(message: str) -> None:
     typer.echo(message, err=True)
     raise typer.Exit(code=2)
+
+
+def _open(factory: Callable[[Settings], T]) -> T:
+    """Open the retriever or assistant; a broken corpus file is one line, not a traceback."""
+    try:
+        return factory(_settings())
+    except CorpusError as exc:
+        _fail(f"Corpus error: {exc}")
+        raise  # unreachable: _fail exits
 
 
 @app.command()
@@ -65,7 +77,7 @@ def search(
 
     if not question.strip():
         _fail("Pertanyaan kosong / empty question.")
-    hits = open_retriever(_settings()).retrieve(question, k)
+    hits = _open(open_retriever).retrieve(question, k)
     if as_json:
         typer.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
         return
@@ -98,7 +110,7 @@ def ask(
 
     if lang not in (None, "id", "en"):
         _fail("--lang must be 'id' or 'en'.")
-    assistant = get_assistant(_settings())
+    assistant = _open(get_assistant)
     stream = sys.stdin.buffer if question == "-" else None
     questions = (line.rstrip(b"\r\n") for line in stream) if stream else [question]
     failed = False
@@ -128,7 +140,7 @@ def repl() -> None:
     from bot.answer_types import QuestionError
     from bot.chain import get_assistant
 
-    assistant = get_assistant(_settings())
+    assistant = _open(get_assistant)
     typer.echo("Tanya apa saja tentang outsourcing dukungan pelanggan / Ask away (Ctrl-D to quit).")
     history: list[dict] = []
     for line in sys.stdin:

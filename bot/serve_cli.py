@@ -18,6 +18,7 @@ def serve(
 ) -> None:
     """Run the web UI, JSON API and Slack bot in one server (builds the index if missing)."""
     from bot.config import Settings
+    from bot.corpus import CorpusError
     from bot.server import ServerSettings
     from bot.server import serve as run
 
@@ -26,7 +27,11 @@ def serve(
     settings = Settings()
     if "BOT_EMBED_WORKERS" not in os.environ:  # a server answers concurrently: one engine a core
         settings = settings.model_copy(update={"embed_workers": min(4, os.cpu_count() or 1)})
-    run(settings, server.model_copy(update=overrides))
+    try:
+        run(settings, server.model_copy(update=overrides))
+    except CorpusError as exc:
+        typer.echo(f"Corpus error: {exc}", err=True)
+        raise typer.Exit(code=2) from None
 
 
 @feedback_app.command("export")

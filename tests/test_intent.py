@@ -90,6 +90,24 @@ def test_bad_questions_file_names_the_entry_and_the_problem(tmp_path, change, en
     assert problem in str(err.value)
 
 
+@pytest.mark.parametrize("command", [["ask", "Berapa tarif per jam?"], ["search", "ROI"]])
+def test_the_cli_names_a_broken_questions_file_in_one_line(tmp_path, monkeypatch, command):
+    from typer.testing import CliRunner
+
+    from bot.cli import app
+
+    corpus = _copy_corpus(tmp_path)
+    _edit_questions(corpus, lambda e: e[4].update(id_questions=e[4]["id_questions"][:2]))
+    monkeypatch.setenv("BOT_CORPUS_DIR", str(corpus))
+    monkeypatch.setenv("BOT_HOME", str(tmp_path / "home"))
+    result = CliRunner().invoke(app, command)
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [
+        f"Corpus error: {corpus / 'questions.yaml'}, entry 'benefits': "
+        "needs at least 8 id questions, has 2"
+    ]
+
+
 class CountingEmbeddings:
     """A cheap deterministic embedder that counts the texts it embeds."""
 
