@@ -238,7 +238,7 @@ def _load_rows(b: ModuleType, r: LoadResult, rates: list[float]) -> list[Any]:
     ]
 
 
-def _watch_peak(proc: subprocess.Popen, peaks: list[float]) -> None:
+def watch_peak(proc: subprocess.Popen, peaks: list[float]) -> None:
     """Poll a child's VmHWM until it exits; the last value read is its peak RSS.
 
     Not ru_maxrss from wait4: on Linux a forked child starts its maximum at the parent's RSS.
@@ -263,7 +263,7 @@ def measure_cold_ask(bench: Any) -> list[Any]:
     for _ in range(COLD_RUNS):
         started = time.perf_counter()
         proc = subprocess.Popen([str(bot), "ask", b.COLD_QUESTION], env=env, stdout=subprocess.PIPE)
-        watcher = threading.Thread(target=_watch_peak, args=(proc, peaks))
+        watcher = threading.Thread(target=watch_peak, args=(proc, peaks))
         watcher.start()
         first = proc.stdout.readline()
         times.append(time.perf_counter() - started)
