@@ -21,7 +21,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bench_server import measure_cold_ask, measure_growth, measure_server, watch_peak
+from bench_growth import measure_growth
+from bench_server import measure_cold_ask, measure_server, watch_peak
 
 HERE = Path(__file__).resolve().parent
 GOAL_RATIO = 1.3  # warm search p50 may cost at most this much over embed + raw query

