@@ -48,9 +48,9 @@ def index(
     settings = _settings()
     embeddings = make_embeddings(settings.embeddings)
     try:
-        report = build_index(settings, embeddings, rebuild=rebuild)
-        started = time.perf_counter()
         chunks = load_corpus(settings.corpus_dir)
+        report = build_index(settings, embeddings, rebuild=rebuild, chunks=chunks)
+        started = time.perf_counter()
         model = load_or_train(
             settings.corpus_dir, chunks, embeddings, settings.embeddings, settings.home
         )

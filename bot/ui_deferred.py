@@ -81,12 +81,6 @@ class DeferredUI:
         self.state = READY
         log.info("Web UI ready in %.1fs", self.seconds)
 
-    async def wait(self) -> str:
-        """Until the build has finished either way; returns the state."""
-        if self._task is not None:
-            await asyncio.shield(self._task)
-        return self.state
-
     async def stop(self) -> None:
         """Leave the UI app's lifespan, or stop a build still in progress."""
         if self._task is not None and not self._task.done():
