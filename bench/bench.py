@@ -97,6 +97,7 @@ class Bench:
     home: Path
     settings: Any
     embeddings: Any = None
+    intent: Any = None  # the retriever's intent model, trained by measure_build
     child_peaks_mb: list[float] = field(default_factory=list)  # cold-start `bot search` runs
 
 
@@ -107,18 +108,27 @@ def pct(values: list[float], q: int) -> float:
 def measure_build(bench: Bench) -> list[Row]:
     from bot.embeddings import make_embeddings
     from bot.index import build_index, open_index
+    from bot.intent import load_or_train
 
     started = time.perf_counter()
     bench.embeddings = make_embeddings(bench.settings.embeddings)
     loaded = time.perf_counter() - started
     report = build_index(bench.settings, bench.embeddings)
     started = time.perf_counter()
-    model = _intent(bench, open_index(bench.settings, bench.embeddings))
+    index = open_index(bench.settings, bench.embeddings)
+    bench.intent = load_or_train(
+        bench.settings.corpus_dir, index.chunks, bench.embeddings, index.embedder, bench.home
+    )
     trained = time.perf_counter() - started
     return [
         Row("build", f"embedder load ({bench.settings.embeddings})", loaded, "s"),
         Row("build", f"index build, fresh ({report.total} chunks)", report.seconds, "s"),
-        Row("build", f"intent model training, fresh ({len(model.classes)} entries)", trained, "s"),
+        Row(
+            "build",
+            f"intent model training, fresh ({len(bench.intent.classes)} entries)",
+            trained,
+            "s",
+        ),
     ]
 
 
@@ -150,15 +160,6 @@ def measure_cold_start(bench: Bench) -> list[Row]:
     ]
 
 
-def _intent(bench: Bench, index: Any) -> Any:
-    """The retriever's intent model (trained during measure_build's `bot index` equivalent)."""
-    from bot.intent import load_or_train
-
-    return load_or_train(
-        bench.settings.corpus_dir, index.chunks, bench.embeddings, index.embedder, bench.home
-    )
-
-
 def measure_latency(bench: Bench) -> list[Row]:
     """Warm search vs. its floor (embed + raw chroma query), interleaved per query."""
     from bot.index import make_client, open_index
@@ -166,7 +167,7 @@ def measure_latency(bench: Bench) -> list[Row]:
     from bot.retrieve import Retriever
 
     index = open_index(bench.settings, bench.embeddings)
-    retriever = Retriever(index, _intent(bench, index))
+    retriever = Retriever(index, bench.intent)
     collection = make_client(bench.settings).get_collection(index.collection)
     detect_language("warm up the language detector")
 

@@ -33,16 +33,11 @@ def measure_growth(bench: Any) -> list[Any]:
     import numpy as np
 
     from bot.index import KnowledgeIndex, _store, collection_base, make_client, open_index
-    from bot.intent import load_or_train
     from bot.lang import detect_language
     from bot.retrieve import Retriever
 
     b = bench_module(bench)
     active = open_index(bench.settings, bench.embeddings)
-    # The real corpus's intent model: it ranks the original entries, the variants rank last.
-    intent = load_or_train(
-        bench.settings.corpus_dir, active.chunks, bench.embeddings, active.embedder, bench.home
-    )
     got = active.store._collection.get(include=["embeddings", "metadatas"])
     chunks = {(c.id, c.lang): c for c in active.chunks}
     base = [chunks[(m["id"], m["lang"])] for m in got["metadatas"]]
@@ -67,7 +62,8 @@ def measure_growth(bench: Any) -> list[Any]:
                 )
             insert_s = time.perf_counter() - started
             index = KnowledgeIndex(store, name, variants, bench.embeddings, settings.embeddings)
-            retrievers[factor] = Retriever(index, intent)
+            # The real corpus's intent model ranks the original entries; the variants rank last.
+            retrievers[factor] = Retriever(index, bench.intent)
             floors[factor] = store._collection
         latency = _growth_latency(b, retrievers, floors, detect_language)
     sample = [c.embed_text for c in base[:EMBED_SAMPLE]]

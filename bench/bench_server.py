@@ -16,6 +16,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -77,37 +78,39 @@ class Server:
         with self.log_path.open("wb") as log:
             self.process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
 
-    def first_answer(self, question: str) -> float:
-        """Seconds from spawn to the first 200 from /api/ask."""
+    def _seconds_until(self, done: Callable[[], bool], failure: str) -> float:
+        """Seconds from spawn until `done()` holds, polling while the server runs."""
         deadline = self.started + STARTUP_LIMIT_S
         while time.perf_counter() < deadline and self.process.poll() is None:
             try:
-                response = httpx.post(
-                    f"{self.url}/api/ask", json={"question": question}, timeout=30
-                )
-                if response.status_code == 200:
+                if done():
                     return time.perf_counter() - self.started
-            except httpx.TransportError:
+            except (httpx.TransportError, ValueError):
                 pass
             time.sleep(0.05)
         self.stop()
         tail = self.log_path.read_text(errors="replace")[-3000:]
-        raise RuntimeError(f"bot serve gave no answer:\n{tail}")
+        raise RuntimeError(f"bot serve {failure}:\n{tail}")
+
+    def first_answer(self, question: str) -> float:
+        """Seconds from spawn to the first 200 from /api/ask."""
+
+        def answered() -> bool:
+            response = httpx.post(f"{self.url}/api/ask", json={"question": question}, timeout=30)
+            return response.status_code == 200
+
+        return self._seconds_until(answered, "gave no answer")
 
     def ui_ready(self) -> float:
         """Seconds from spawn until /healthz says the web UI (built after listening) is up."""
-        deadline = self.started + STARTUP_LIMIT_S
-        while time.perf_counter() < deadline and self.process.poll() is None:
-            try:
-                health = httpx.get(f"{self.url}/healthz", timeout=30).json()
-            except (httpx.TransportError, ValueError):
-                health = {}
-            if health.get("ui") in ("ready", "failed"):
-                if health["ui"] == "failed":
-                    raise RuntimeError("bot serve: the web UI failed to start")
-                return time.perf_counter() - self.started
-            time.sleep(0.05)
-        raise RuntimeError("bot serve: the web UI did not come up")
+
+        def up() -> bool:
+            ui = httpx.get(f"{self.url}/healthz", timeout=30).json().get("ui")
+            if ui == "failed":
+                raise RuntimeError("bot serve: the web UI failed to start")
+            return ui == "ready"
+
+        return self._seconds_until(up, "brought no web UI up")
 
     def stop(self) -> None:
         if self.process.poll() is None:
