@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from servers import free_port, responds_ok
+from servers import free_port, responds_ok, stop_process
 
 from bot.config import Settings
 from bot.index import StoreUnavailableError, build_index, open_index
@@ -46,12 +46,7 @@ def chroma_url(tmp_path_factory):
             time.sleep(0.2)
         yield url
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=10)
+        stop_process(server)
         log.close()
 
 

@@ -73,6 +73,12 @@ def ask(page, question: str, *expected: tuple[str, str]) -> None:
     page.wait_for_timeout(700)  # the labels follow right after the answer
 
 
+def _ratings(live_server, question: str) -> list[dict]:
+    """The stored ratings of answers to `question`."""
+    rows = FeedbackStore(feedback_path(live_server.home)).rows()
+    return [r for r in rows if r["question"] == question]
+
+
 def test_indonesian_question_answer_sources_and_feedback(page, live_server):
     ask(
         page,
@@ -107,11 +113,7 @@ def test_indonesian_question_answer_sources_and_feedback(page, live_server):
     page.wait_for_function("document.querySelector('#status').innerText.includes('👍')")
     assert "Terima kasih! Penilaian 👍 Anda tersimpan." in page.inner_text("#status")
     shot(page, "03-id-follow-up-and-thumbs-up")
-    rows = [
-        r
-        for r in FeedbackStore(feedback_path(live_server.home)).rows()
-        if r["question"] == "bagaimana dengan biaya tersembunyinya?"
-    ]
+    rows = _ratings(live_server, "bagaimana dengan biaya tersembunyinya?")
     assert len(rows) == 1 and rows[0]["rating"] == 1 and rows[0]["lang"] == "id"
     assert "faq-hidden-costs" in rows[0]["sources"] and "Sumber:" in rows[0]["answer"]
 
@@ -133,11 +135,7 @@ def test_english_question_switches_labels_and_override(page, live_server):
     page.locator("#chat button[aria-label='Dislike']").last.click()
     page.wait_for_function("document.querySelector('#status').innerText.includes('👎')")
     shot(page, "05-en-thumbs-down")
-    rows = [
-        r
-        for r in FeedbackStore(feedback_path(live_server.home)).rows()
-        if r["question"] == "What are the challenges of outsourcing customer service?"
-    ]
+    rows = _ratings(live_server, "What are the challenges of outsourcing customer service?")
     assert rows and rows[-1]["rating"] == -1 and rows[-1]["lang"] == "en"
 
     page.get_by_label("Bahasa Indonesia").check()
