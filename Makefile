@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: run test bench eval index lint clean
+.PHONY: run test test-fast bench eval index lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ run: index
 test: $(DEV_STAMP)
 	$(BIN)/python -m pytest -q
 
+# No model, no server, no browser: the tests that answer in seconds.
+test-fast: $(DEV_STAMP)
+	$(BIN)/python -m pytest -q -m "not heavy"
+
 bench: $(DEV_STAMP)
 	$(BIN)/python bench/bench.py
 
@@ -43,6 +47,7 @@ eval: $(DEV_STAMP)
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check bot tests
 	$(BIN)/ruff format --check bot tests
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf $(VENV) .bot

@@ -106,9 +106,9 @@ def pct(values: list[float], q: int) -> float:
 
 
 def measure_build(bench: Bench) -> list[Row]:
-    from bot.embeddings import make_embeddings
-    from bot.index import build_index, open_index
-    from bot.intent import load_or_train
+    from bot.knowledge.embeddings import make_embeddings
+    from bot.knowledge.index import build_index, open_index
+    from bot.knowledge.intent import load_or_train
 
     started = time.perf_counter()
     bench.embeddings = make_embeddings(bench.settings.embeddings)
@@ -162,9 +162,9 @@ def measure_cold_start(bench: Bench) -> list[Row]:
 
 def measure_latency(bench: Bench) -> list[Row]:
     """Warm search vs. its floor (embed + raw chroma query), interleaved per query."""
-    from bot.index import make_client, open_index
+    from bot.knowledge.index import make_client, open_index
+    from bot.knowledge.retrieve import Retriever
     from bot.lang import detect_language
-    from bot.retrieve import Retriever
 
     index = open_index(bench.settings, bench.embeddings)
     retriever = Retriever(index, bench.intent)
@@ -206,8 +206,8 @@ def measure_latency(bench: Bench) -> list[Row]:
 
 def measure_answer(bench: Bench) -> list[Row]:
     """Warm extractive answers (knowledge and cost questions) vs. the retrieval floor."""
-    from bot.chain import get_assistant
-    from bot.index import make_client
+    from bot.answer.assistant import get_assistant
+    from bot.knowledge.index import make_client
 
     assistant = get_assistant(bench.settings)
     index = assistant.retriever.index

@@ -32,9 +32,9 @@ def measure_growth(bench: Any) -> list[Any]:
     """
     import numpy as np
 
-    from bot.index import KnowledgeIndex, _store, collection_base, make_client, open_index
+    from bot.knowledge.index import KnowledgeIndex, _store, collection_base, make_client, open_index
+    from bot.knowledge.retrieve import Retriever
     from bot.lang import detect_language
-    from bot.retrieve import Retriever
 
     b = bench_module(bench)
     active = open_index(bench.settings, bench.embeddings)

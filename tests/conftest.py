@@ -30,6 +30,22 @@ def session_home(tmp_path_factory):
 def retriever(session_home):
     """A warm retriever over a real index built once with the default embedder."""
     from bot.config import Settings
-    from bot.runtime import open_retriever
+    from bot.knowledge.runtime import open_retriever
 
     return open_retriever(Settings(home=session_home))
+
+
+# Tests that need the embedding model, a server or a browser; `make test-fast` leaves them out.
+HEAVY_FIXTURES = frozenset(
+    "retriever assistant live_server embeddings settings chroma_url outage load browser page "
+    "killed_rebuilds chain_stub llm_assistant extractive".split()
+)
+HEAVY_MODULES = frozenset({"test_embeddings", "test_index_server", "test_ui_browser"})
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every test that loads the model or starts a server 'heavy' (see make test-fast)."""
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1] if item.module else ""
+        if module in HEAVY_MODULES or HEAVY_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.heavy)

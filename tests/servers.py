@@ -169,7 +169,7 @@ def start_server(home: Path, env: dict[str, str], log_dir: Path) -> LiveServer:
             full_env.pop(name, None)
     log_dir.mkdir(parents=True, exist_ok=True)
     log_path = log_dir / f"server-{port}.log"
-    command = [sys.executable, "-c", "from bot.cli import app; app()", "serve"]
+    command = [sys.executable, "-c", "from bot.surfaces.cli import app; app()", "serve"]
     command += ["--host", "127.0.0.1", "--port", str(port)]
     with log_path.open("wb") as log:
         process = subprocess.Popen(

@@ -35,7 +35,7 @@ def shape(value):
 
 
 def test_ask_returns_what_bot_ask_json_prints(live_server, session_home, monkeypatch):
-    from bot.cli import app
+    from bot.surfaces.cli import app
 
     with client(live_server, "127.0.0.2") as http:
         response = http.post("/api/ask", json={"question": ID_QUESTION})
@@ -144,7 +144,7 @@ def test_a_too_large_body_closes_its_connection_and_the_next_request_still_works
 
 
 def test_cost_matches_the_estimator(live_server):
-    from bot.cost import estimate, validate_request
+    from bot.cost.estimate import estimate, validate_request
 
     request = {
         "agents": 5,

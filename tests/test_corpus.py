@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from bot.config import REPO_ROOT
-from bot.corpus import CorpusError, figures, load_corpus
+from bot.knowledge.corpus import CorpusError, figures, load_corpus
 
 CORPUS = REPO_ROOT / "corpus"
 SOURCE = REPO_ROOT.parent / "shared" / "source" / "000_277ab6b985f8eee1.txt"

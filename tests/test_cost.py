@@ -11,16 +11,17 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
+from bot.answer.tools import estimate_cost_tool
 from bot.config import REPO_ROOT
-from bot.cost import (
+from bot.cost.erlang import required_seats
+from bot.cost.estimate import (
     CostRequest,
     CostValidationError,
     compare,
     estimate,
-    estimate_cost_tool,
     validate_request,
 )
-from bot.cost_model import (
+from bot.cost.model import (
     EXPERTISE_LEVELS,
     LOCATIONS,
     SUPPORT_TYPES,
@@ -28,8 +29,13 @@ from bot.cost_model import (
     default_cost_model,
     load_cost_model,
 )
-from bot.cost_render import load_phrases, render_comparison, render_cost, render_cost_error
-from bot.erlang import required_seats
+from bot.cost.render import (
+    load_phrases,
+    render_comparison,
+    render_cost,
+    render_cost_error,
+    render_issues,
+)
 
 MODEL_FILE = REPO_ROOT / "corpus" / "cost_model.yaml"
 MUST_SHOW = {"agents": 5, "coverage": "24x7", "location": "offshore"}
@@ -204,7 +210,7 @@ def test_invalid_input_names_the_field_in_both_languages(data: dict, field: str,
         validate_request(data)
     err = info.value
     assert (err.field, err.issues[0].code) == (field, code)
-    messages = {lang: err.message(lang) for lang in ("id", "en")}
+    messages = {lang: render_issues(err.issues, lang) for lang in ("id", "en")}
     assert all(f"`{field}`" in text for text in messages.values())
     assert messages["id"] != messages["en"]
     assert render_cost_error(err, "id").startswith(load_phrases("id")["error_title"])
@@ -214,7 +220,9 @@ def test_workload_beyond_the_model_is_a_validation_error() -> None:
     with pytest.raises(CostValidationError) as info:
         run(contacts_per_month=10_000_000, avg_handle_minutes=60, coverage="business_hours")
     assert info.value.field == "contacts_per_month"
-    assert "10.000" in info.value.message("id") and "10,000" in info.value.message("en")
+    assert "10.000" in render_issues(info.value.issues, "id") and "10,000" in render_issues(
+        info.value.issues, "en"
+    )
 
 
 def test_aliases_are_accepted() -> None:

@@ -8,7 +8,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from bot import cost_cli
+from bot.surfaces import cost_cli
 
 MUST_SHOW = ["cost", "--agents", "5", "--coverage", "24x7", "--location", "offshore"]
 

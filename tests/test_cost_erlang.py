@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.erlang import (
+from bot.cost.erlang import (
     QueueSpec,
     TooManySeats,
     erlang_c,

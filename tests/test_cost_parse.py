@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.cost import CostValidationError, estimate
-from bot.cost_parse import normalize, parse_cost_fields, parse_cost_question
+from bot.cost.estimate import CostValidationError, estimate
+from bot.cost.parse import normalize, parse_cost_fields, parse_cost_question
+from bot.cost.render import render_issues
 
 # (Indonesian, English, fields both must yield)
 PAIRS = [
@@ -293,4 +294,6 @@ def test_absurd_quantities_fail_naming_the_field(text: str, field: str) -> None:
     with pytest.raises(CostValidationError) as info:
         parse_cost_question(text)
     assert info.value.field == field
-    assert f"`{field}`" in info.value.message("id") and f"`{field}`" in info.value.message("en")
+    assert f"`{field}`" in render_issues(info.value.issues, "id") and f"`{field}`" in render_issues(
+        info.value.issues, "en"
+    )

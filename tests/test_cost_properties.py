@@ -7,9 +7,10 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.cost import CostRequest, CostValidationError, estimate
-from bot.cost_model import CHANNELS, COVERAGES, EXPERTISE_LEVELS, LOCATIONS, SUPPORT_TYPES
-from bot.cost_parse import normalize, parse_cost_fields, parse_cost_question
+from bot.cost.estimate import CostRequest, CostValidationError, estimate
+from bot.cost.model import CHANNELS, COVERAGES, EXPERTISE_LEVELS, LOCATIONS, SUPPORT_TYPES
+from bot.cost.parse import normalize, parse_cost_fields, parse_cost_question
+from bot.cost.render import render_issues
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 LANGUAGE_CODES = ["ar", "de", "en", "es", "id", "ja", "ko", "ms", "th", "vi", "zh"]
@@ -198,6 +199,6 @@ def test_parser_never_crashes(text: str) -> None:
     try:
         result = parse_cost_question(text)
     except CostValidationError as err:
-        assert err.message("id") and err.message("en")
+        assert render_issues(err.issues, "id") and render_issues(err.issues, "en")
     else:
         assert result is None or isinstance(result, CostRequest)

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from bot.embeddings import make_embeddings
+from bot.knowledge.embeddings import make_embeddings
 
 
 def cosine(a: list[float], b: list[float]) -> float:

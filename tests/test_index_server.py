@@ -12,8 +12,8 @@ import pytest
 from servers import free_port, responds_ok, stop_process
 
 from bot.config import Settings
-from bot.index import StoreUnavailableError, build_index, open_index
-from bot.retrieve import Retriever
+from bot.knowledge.index import StoreUnavailableError, build_index, open_index
+from bot.knowledge.retrieve import Retriever
 
 STARTUP_S = 30.0
 
@@ -52,7 +52,7 @@ def chroma_url(tmp_path_factory):
 
 @pytest.mark.slow
 def test_build_and_retrieve_through_server(chroma_url, tmp_path, monkeypatch):
-    from bot.embeddings import make_embeddings
+    from bot.knowledge.embeddings import make_embeddings
 
     monkeypatch.setenv("BOT_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("BOT_CHROMA_URL", chroma_url)

@@ -12,9 +12,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot import intent
-from bot.charngrams import CharFeatures, char_wb_ngrams, fit_vectorizer
-from bot.corpus import CorpusError, load_corpus
+from bot.knowledge import intent
+from bot.knowledge.charngrams import CharFeatures, char_wb_ngrams, fit_vectorizer
+from bot.knowledge.corpus import CorpusError, load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SAMPLES = [
@@ -94,7 +94,7 @@ def test_bad_questions_file_names_the_entry_and_the_problem(tmp_path, change, en
 def test_the_cli_names_a_broken_questions_file_in_one_line(tmp_path, monkeypatch, command):
     from typer.testing import CliRunner
 
-    from bot.cli import app
+    from bot.surfaces.cli import app
 
     corpus = _copy_corpus(tmp_path)
     _edit_questions(corpus, lambda e: e[4].update(id_questions=e[4]["id_questions"][:2]))

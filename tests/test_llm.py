@@ -10,11 +10,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openai_stub import ChatStub
 
+from bot.answer.llm import Citations, LLMError, LLMGenerator, make_chat_model
 from bot.config import REPO_ROOT, Settings
-from bot.cost import estimate, validate_request
-from bot.llm import Citations, LLMError, LLMGenerator, make_chat_model
+from bot.cost.estimate import estimate, validate_request
+from bot.knowledge.retrieve import Hit
 from bot.prompts import load_prompts
-from bot.retrieve import Hit
 
 API_KEY = "sk-test-DO-NOT-LOG-5f3a9c"
 COST_ARGS = {"agents": 5, "coverage": "24x7", "location": "offshore"}
@@ -288,7 +288,7 @@ def chain_stub():
 
 @pytest.fixture(scope="module")
 def llm_assistant(session_home, chain_stub):
-    from bot.chain import get_assistant
+    from bot.answer.assistant import get_assistant
 
     return get_assistant(
         Settings(
@@ -303,7 +303,7 @@ def llm_assistant(session_home, chain_stub):
 
 @pytest.fixture(scope="module")
 def extractive(session_home):
-    from bot.chain import get_assistant
+    from bot.answer.assistant import get_assistant
 
     return get_assistant(Settings(home=session_home)).answer(QUESTION)
 
@@ -331,6 +331,8 @@ def test_chain_falls_back_to_the_extractive_answer(
     assert (answer.refused, answer.route) == (False, "knowledge")
     assert answer.answer == extractive.answer and "Sources:" in answer.answer
     assert [s.id for s in answer.sources] == [s.id for s in extractive.sources] != []
-    warnings = [r for r in caplog.records if r.name == "bot.chain" and r.levelname == "WARNING"]
+    warnings = [
+        r for r in caplog.records if r.name == "bot.answer.assistant" and r.levelname == "WARNING"
+    ]
     assert [r.getMessage().startswith("LLM backend failed") for r in warnings] == [True]
     assert API_KEY not in caplog.text

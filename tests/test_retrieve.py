@@ -7,7 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from bot.cli import app
+from bot.surfaces.cli import app
 
 # Paraphrased questions users would ask; none copies a heading or FAQ question of the source.
 TABLE = [

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.route import asks_for_remedy, is_greeting, is_injection, topic_level
+from bot.answer.route import asks_for_remedy, is_greeting, is_injection, topic_level
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ import pytest
 from servers import BOT_USER_ID, SIGNING_SECRET, live_server
 from slack_sdk.signature import SignatureVerifier
 
-from bot.slack import SeenOnce, clean_text, markdown_to_mrkdwn
+from bot.surfaces.slack import SeenOnce, clean_text, markdown_to_mrkdwn
 
 __all__ = ["live_server"]  # the fixture, imported for this module
 
@@ -205,14 +205,14 @@ def test_without_slack_settings_the_route_is_off_with_one_log_line(
 ):
     from starlette.testclient import TestClient
 
-    from bot.chain import get_assistant
+    from bot.answer.assistant import get_assistant
     from bot.config import Settings
-    from bot.server import ServerSettings, create_app
+    from bot.surfaces.server import ServerSettings, create_app
 
     for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"):
         monkeypatch.delenv(name, raising=False)
     assistant = get_assistant(Settings(home=session_home))
-    with caplog.at_level(logging.INFO, logger="bot.server"):
+    with caplog.at_level(logging.INFO, logger="bot.surfaces.server"):
         app = create_app(Settings(home=session_home), ServerSettings(warm_up=False), assistant)
     lines = [r.getMessage() for r in caplog.records if "Slack" in r.getMessage()]
     assert lines == [

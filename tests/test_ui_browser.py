@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from servers import REPO, live_server
 
-from bot.feedback import FeedbackStore, feedback_path
+from bot.surfaces.feedback import FeedbackStore, feedback_path
 
 __all__ = ["live_server"]  # the fixture, imported for this module
 

@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from fastapi.responses import PlainTextResponse
 from starlette.testclient import TestClient
 
-from bot.ui_deferred import DeferredUI
+from bot.surfaces.ui.deferred import DeferredUI
 
 
 def _server(build) -> tuple[FastAPI, DeferredUI]:

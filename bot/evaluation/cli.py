@@ -42,9 +42,9 @@ def eval_command(
     ] = False,
 ) -> None:
     """Evaluate the assistant on the gold set; exit 1 below the gate or on a changed answer."""
-    from bot import eval_report as rep
-    from bot import evaluate as ev
     from bot.config import Settings
+    from bot.evaluation import report as rep
+    from bot.evaluation import run as ev
 
     started = time.perf_counter()
     chosen = ev.load_gold(cases or ev.GOLD)
@@ -182,7 +182,7 @@ def check_thresholds(metrics: dict[str, dict[str, Any]], path: Path = THRESHOLDS
 
 def checks_table(checks: Sequence[Check]) -> tuple[list[str], list[list[str]]]:
     """Rows of metric, value, goal and gate with pass / FAIL marks."""
-    from bot.eval_report import fmt
+    from bot.evaluation.report import fmt
 
     def bound(b: Bound | None) -> str:
         return "—" if b is None else f"{b[0]} {b[1]:g}"

@@ -11,10 +11,10 @@ from typing import Any
 
 import gradio as gr
 
-from bot.answer_types import Answer, QuestionError
-from bot.feedback import FeedbackStore
+from bot.surfaces.feedback import FeedbackStore
+from bot.types import Answer, QuestionError
 
-log = logging.getLogger("bot.ui")
+log = logging.getLogger("bot.surfaces.ui.app")
 
 STREAM_STEPS = 24  # pieces an answer is revealed in
 STREAM_DELAY_S = 0.02

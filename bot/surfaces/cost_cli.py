@@ -1,4 +1,4 @@
-"""`bot cost`: the estimator on the command line (a thin wrapper over bot.cost)."""
+"""`bot cost`: the estimator on the command line (a thin wrapper over bot.cost.estimate)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from typing import Annotated, Any
 
 import typer
 
-from bot.cost import CostValidationError, compare, estimate, validate_request
-from bot.cost_model import CostModelError
-from bot.cost_parse import parse_cost_fields
-from bot.cost_render import render_comparison, render_cost, render_cost_error
+from bot.cost.estimate import CostValidationError, compare, estimate, validate_request
+from bot.cost.model import CostModelError
+from bot.cost.parse import parse_cost_fields
+from bot.cost.render import render_comparison, render_cost, render_cost_error
 
 
 def _fields(options: dict[str, str | None]) -> dict[str, Any]:

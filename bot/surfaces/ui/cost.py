@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from bot.cost_model import (
+from bot.cost.model import (
     CHANNELS,
     COVERAGES,
     EXPERTISE_LEVELS,
@@ -14,7 +14,7 @@ from bot.cost_model import (
     SUPPORT_TYPES,
 )
 
-log = logging.getLogger("bot.ui")
+log = logging.getLogger("bot.surfaces.ui.app")
 
 NUMBER_FIELDS = ("agents", "contacts_per_month", "months", "inhouse_monthly_usd")
 TARGET_FIELDS = (
@@ -61,7 +61,7 @@ PHRASES = {
 
 
 def _phrases(lang: str) -> dict[str, Any]:
-    from bot.cost_render import load_phrases
+    from bot.cost.render import load_phrases
 
     return load_phrases(lang)
 
@@ -111,7 +111,7 @@ def build_components(lang: str) -> dict[str, Any]:
 
 
 def _placeholder(name: str, lang: str) -> str:
-    from bot.cost_model import default_cost_model
+    from bot.cost.model import default_cost_model
 
     leaf = getattr(default_cost_model().defaults, name, None)
     return f"{PHRASES[lang]['default']} {leaf.value}" if leaf is not None else ""
@@ -146,7 +146,7 @@ def relabel(lang: str) -> list[Any]:
 
 def request_fields(values: dict[str, Any]) -> dict[str, Any]:
     """The fields the user filled in; empty ones are left to the estimator's defaults."""
-    from bot.cost_parse import normalize
+    from bot.cost.parse import normalize
 
     fields = {}
     for name, value in values.items():
@@ -179,8 +179,8 @@ def estimate_view(lang: str, values: dict[str, Any]) -> tuple[str, str, Any]:
     """Run the estimator on the form; return (error, result Markdown, chart update)."""
     import gradio as gr
 
-    from bot.cost import CostValidationError, estimate, validate_request
-    from bot.cost_render import render_cost, render_cost_error
+    from bot.cost.estimate import CostValidationError, estimate, validate_request
+    from bot.cost.render import render_cost, render_cost_error
 
     fields = request_fields(values)
     try:

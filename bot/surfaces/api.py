@@ -18,9 +18,10 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from bot.answer_types import QuestionError
-from bot.index import StoreUnavailableError
+from bot.cost.render import render_issues
+from bot.knowledge.index import StoreUnavailableError
 from bot.lang import detect_language
+from bot.types import QuestionError
 
 
 def app_version() -> str:
@@ -33,7 +34,7 @@ def app_version() -> str:
         return "unknown"
 
 
-log = logging.getLogger("bot.api")
+log = logging.getLogger("bot.surfaces.api")
 
 MAX_BODY_BYTES = 256 * 1024
 HEALTH_TIMEOUT_S = 5.0
@@ -283,12 +284,12 @@ def make_router(assistant: Any, ui_state: Callable[[], str] | None = None) -> AP
         )
         return JSONResponse(answer.to_json_dict())
 
-    from bot.cost_model import CostRequest
+    from bot.cost.model import CostRequest
 
     @router.post("/api/cost", tags=["api"], openapi_extra=_body_doc(CostRequest))
     async def cost(request: Request) -> JSONResponse:
         """Estimate the cost of outsourced support; the estimator's JSON. `?lang=` for errors."""
-        from bot.cost import CostValidationError, estimate, validate_request
+        from bot.cost.estimate import CostValidationError, estimate, validate_request
 
         try:
             data = await read_json(request, undecodable)
@@ -298,7 +299,7 @@ def make_router(assistant: Any, ui_state: Callable[[], str] | None = None) -> AP
                 result = await run_in_threadpool(lambda: estimate(validate_request(data)))
             except CostValidationError as err:
                 issues = [{"field": i.field, "code": i.code} for i in err.issues]
-                message = err.message(lang)
+                message = render_issues(err.issues, lang)
                 raise ApiError(422, "invalid_cost_request", message, lang, issues=issues) from None
         except ApiError as err:
             log.info("cost rejected: %s", err.body["error"])

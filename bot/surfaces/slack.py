@@ -18,9 +18,9 @@ from fastapi import FastAPI, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
-from bot.answer_types import Answer, QuestionError
+from bot.types import Answer, QuestionError
 
-log = logging.getLogger("bot.slack")
+log = logging.getLogger("bot.surfaces.slack")
 
 EVENTS_PATH = "/slack/events"
 MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
@@ -141,7 +141,7 @@ class SlackBot:
             signing_secret=signing_secret,
             process_before_response=False,  # ack first, answer in the listener executor
             listener_executor=ThreadPoolExecutor(max_workers=8, thread_name_prefix="slack"),
-            logger=logging.getLogger("bot.slack.bolt"),
+            logger=logging.getLogger("bot.surfaces.slack.bolt"),
         )
         self.app.use(self._skip_retried_events)
         self.app.event("app_mention")(self._on_mention)
@@ -202,9 +202,9 @@ class SlackBot:
 
     def cost_reply(self, text: str) -> str:
         """Estimate from the command's words; usage help when it states nothing."""
-        from bot.cost import CostValidationError, estimate, validate_request
-        from bot.cost_parse import parse_cost_fields
-        from bot.cost_render import render_cost, render_cost_error
+        from bot.cost.estimate import CostValidationError, estimate, validate_request
+        from bot.cost.parse import parse_cost_fields
+        from bot.cost.render import render_cost, render_cost_error
         from bot.lang import detect_language
 
         text = clean_text(text)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.config import REPO_ROOT
-from bot.evaluate import CaseRun, ConfigRun, snapshot_lines
+from bot.evaluation.run import CaseRun, ConfigRun, snapshot_lines
 
 SNAPSHOT = REPO_ROOT / "eval" / "answers.snapshot.jsonl"
 RETRIEVAL_COLUMNS = [
@@ -167,7 +167,7 @@ def _png(fig: Any, plt: Any) -> bytes:
 # -- failures -------------------------------------------------------------------------------------
 def case_failures(run: CaseRun, scores: dict[str, float | None]) -> list[str]:
     """Why a case lost points, in words a reader can act on."""
-    from bot import eval_metrics as m
+    from bot.evaluation import metrics as m
 
     c, a, why = run.case, run.answer, []
     if run.error:

@@ -1,4 +1,4 @@
-"""`bot serve` and `bot feedback export`: thin wrappers over bot.server and bot.feedback."""
+"""`bot serve` and `bot feedback export`: thin wrappers over bot.surfaces.server and bot.surfaces.feedback."""
 
 from __future__ import annotations
 
@@ -18,9 +18,9 @@ def serve(
 ) -> None:
     """Run the web UI, JSON API and Slack bot in one server (builds the index if missing)."""
     from bot.config import Settings
-    from bot.corpus import CorpusError
-    from bot.server import ServerSettings
-    from bot.server import serve as run
+    from bot.knowledge.corpus import CorpusError
+    from bot.surfaces.server import ServerSettings
+    from bot.surfaces.server import serve as run
 
     server = ServerSettings()
     overrides = {k: v for k, v in {"host": host, "port": port}.items() if v is not None}
@@ -40,7 +40,7 @@ def export(
 ) -> None:
     """Write every stored rating as CSV: id, time, rating, language, question, answer, sources."""
     from bot.config import Settings
-    from bot.feedback import FeedbackStore, feedback_path
+    from bot.surfaces.feedback import FeedbackStore, feedback_path
 
     store = FeedbackStore(feedback_path(Settings().home))
     if out is None:

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-log = logging.getLogger("bot.server")
+log = logging.getLogger("bot.surfaces.server")
 
 STARTING = "starting"
 READY = "ready"

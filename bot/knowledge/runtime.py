@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from bot.config import Settings
-from bot.embeddings import make_embeddings
-from bot.index import IndexMissingError, build_index, open_index
-from bot.intent import load_or_train
+from bot.knowledge.embeddings import make_embeddings
+from bot.knowledge.index import IndexMissingError, build_index, open_index
+from bot.knowledge.intent import load_or_train
+from bot.knowledge.retrieve import Retriever
 from bot.lang import detect_language
-from bot.retrieve import Retriever
 
 
 def open_retriever(settings: Settings, *, build_missing: bool = True) -> Retriever:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
 
-from bot.index import KnowledgeIndex, StoreUnavailableError
-from bot.intent import IntentModel
+from bot.knowledge.index import KnowledgeIndex, StoreUnavailableError
+from bot.knowledge.intent import IntentModel
 from bot.lang import detect_language
 
 
@@ -27,7 +27,7 @@ class Hit:
 class Retriever:
     """Search both languages' chunks; an entry counts once and comes back in `lang`.
 
-    With an intent model the entries are ordered by its probability (see bot.intent), else by
+    With an intent model the entries are ordered by its probability (see bot.knowledge.intent), else by
     similarity; `score` is the similarity either way.
     """
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot import ui_cost
-from bot.feedback import FeedbackStore
-from bot.ui_chat import ChatHandlers, sources_html
+from bot.surfaces.feedback import FeedbackStore
+from bot.surfaces.ui import cost as ui_cost
+from bot.surfaces.ui.chat import ChatHandlers, sources_html
 
 LANG_CHOICES = [("Otomatis / Auto", "auto"), ("Bahasa Indonesia", "id"), ("English", "en")]
 EXAMPLES = [

@@ -10,8 +10,8 @@ from pathlib import Path
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from bot.corpus import Chunk
-from bot.retrieve import Hit
+from bot.knowledge.corpus import Chunk
+from bot.knowledge.retrieve import Hit
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9$])")
 BULLET_LABEL = re.compile(r"^([^:]{3,60}):\s+(.+)$")

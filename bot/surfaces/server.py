@@ -12,7 +12,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.config import Settings
 
-log = logging.getLogger("bot.server")
+log = logging.getLogger("bot.surfaces.server")
 
 WARM_UP_QUESTIONS = (
     ("Berapa tarif per jam untuk CS outsourcing?", None),
@@ -84,7 +84,7 @@ def _slack(app: Any, assistant: Any, server: ServerSettings) -> None:
             "Slack bot disabled: %s not set; /slack/events is not served", " and ".join(missing)
         )
         return
-    from bot.slack import EVENTS_PATH, SlackBot, mount_slack
+    from bot.surfaces.slack import EVENTS_PATH, SlackBot, mount_slack
 
     try:
         bot = SlackBot(
@@ -107,17 +107,17 @@ def create_app(
     """Build the whole server: warm assistant, API, Slack route, rate limit; the UI follows.
 
     The Gradio UI is built in a worker thread once the server is listening (see
-    bot.ui_deferred), so questions are answered while gradio is still importing.
+    bot.surfaces.ui.deferred), so questions are answered while gradio is still importing.
     """
     from fastapi import FastAPI
 
-    from bot.api import app_version, make_router
-    from bot.ratelimit import RateLimiter, RateLimitMiddleware
-    from bot.ui_deferred import DeferredUI
+    from bot.surfaces.api import app_version, make_router
+    from bot.surfaces.ratelimit import RateLimiter, RateLimitMiddleware
+    from bot.surfaces.ui.deferred import DeferredUI
 
     server = server or ServerSettings()
     if assistant is None:
-        from bot.chain import get_assistant
+        from bot.answer.assistant import get_assistant
 
         started = time.perf_counter()
         assistant = get_assistant(settings)  # builds the index first when it is missing
@@ -156,8 +156,8 @@ def _ui_app(settings: Settings, server: ServerSettings, assistant: Any) -> Any:
     import gradio as gr
     from fastapi import FastAPI
 
-    from bot.feedback import FeedbackStore, feedback_path
-    from bot.ui import CSS, build_ui, theme
+    from bot.surfaces.feedback import FeedbackStore, feedback_path
+    from bot.surfaces.ui.app import CSS, build_ui, theme
 
     store = FeedbackStore(feedback_path(settings.home), secrets=server.secrets(settings))
     demo = build_ui(assistant, store)
@@ -186,7 +186,6 @@ def serve(settings: Settings, server: ServerSettings) -> None:
     config = uvicorn.Config(
         app, host=server.host, port=server.port, log_config=None, timeout_graceful_shutdown=5
     )
-    redact.install(server.secrets(settings))
     log.info(
         "Serving %d items (embedder %s) on http://%s:%d  UI /  API /api/ask /api/cost  docs /docs",
         len(index.chunks),

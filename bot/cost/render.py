@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from bot.cost_model import LANGS, CostModelError, CostValidationError, Issue
+from bot.cost.model import LANGS, CostModelError, CostValidationError, Issue
 
 if TYPE_CHECKING:
-    from bot.cost import CostResult
+    from bot.cost.estimate import CostResult
 
 
 def _flat_keys(node: object, prefix: str = "") -> set[str]:

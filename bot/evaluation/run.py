@@ -2,7 +2,7 @@
 
 A configuration is a retriever (e5, MiniLM, BM25, hybrid) and, when the chain can use that
 retriever, a generator. Retrieval metrics come from the retriever alone; answer metrics come
-from the chain's answers. Metrics are in bot.eval_metrics; reports in bot.eval_report.
+from the chain's answers. Metrics are in bot.evaluation.metrics; reports in bot.evaluation.report.
 """
 
 from __future__ import annotations
@@ -107,10 +107,8 @@ PRIMARY = "e5+extractive"
 
 
 def _get_assistant(settings: Settings) -> Any:
-    try:
-        from bot.answer import get_assistant
-    except ImportError:  # the chain lived in bot.chain before bot.answer existed
-        from bot.chain import get_assistant
+    from bot.answer.assistant import get_assistant
+
     return get_assistant(settings)
 
 
@@ -118,7 +116,7 @@ def _get_assistant(settings: Settings) -> Any:
 class CaseRun:
     case: GoldCase
     ranked: list[str] = field(default_factory=list)
-    answer: Any = None  # bot.answer_types.Answer
+    answer: Any = None  # bot.types.Answer
     error: str | None = None
     latency_ms: float | None = None
     repeat_same: bool | None = None
@@ -169,9 +167,9 @@ def run_config(
 def _retrieval_fn(
     config: EvalConfig, settings: Settings, assistant: Any, shared: dict[str, Any]
 ) -> Callable[[GoldCase], list[str]]:
-    from bot.corpus import load_corpus
-    from bot.eval_metrics import BM25, fuse, rank
-    from bot.runtime import open_retriever
+    from bot.evaluation.metrics import BM25, fuse, rank
+    from bot.knowledge.corpus import load_corpus
+    from bot.knowledge.runtime import open_retriever
 
     chunks = load_corpus(settings.corpus_dir)
     n = len({c.id for c in chunks})
@@ -199,7 +197,7 @@ def _retrieval_fn(
 
 
 def _answer(assistant: Any, run: CaseRun) -> None:
-    from bot.answer_types import QuestionError
+    from bot.types import QuestionError
 
     started = time.perf_counter()
     try:
@@ -250,7 +248,7 @@ def _passages(run: CaseRun) -> tuple[list[str], list[Any]]:
 
 def case_scores(run: CaseRun, k: int) -> dict[str, float | None]:
     """Every per-case metric that applies to this case (absent key: not applicable)."""
-    from bot import eval_metrics as m
+    from bot.evaluation import metrics as m
     from bot.lang import detect_language
 
     c, a, out = run.case, run.answer, {}
@@ -300,7 +298,7 @@ def case_scores(run: CaseRun, k: int) -> dict[str, float | None]:
 
 
 def _parsed(question: str) -> dict[str, Any] | None:
-    from bot.cost_parse import parse_cost_question
+    from bot.cost.parse import parse_cost_question
 
     request = parse_cost_question(question)
     return None if request is None else request.model_dump(exclude_none=True)
@@ -308,7 +306,7 @@ def _parsed(question: str) -> dict[str, Any] | None:
 
 def pair_scores(runs: Sequence[CaseRun]) -> dict[str, list[tuple[str, float]]]:
     """Cross-language consistency per pair: same cited ids, same refusal, same estimator figures."""
-    from bot.eval_metrics import same_figures
+    from bot.evaluation.metrics import same_figures
 
     by_id = {r.case.id: r for r in runs}
     out: dict[str, list[tuple[str, float]]] = {"pair_sources": [], "pair_refusal": []}
@@ -331,7 +329,7 @@ def pair_scores(runs: Sequence[CaseRun]) -> dict[str, list[tuple[str, float]]]:
 
 def score_config(run: ConfigRun, k: int) -> dict[str, dict[str, float | None]]:
     """Metrics per scope ('all', 'id', 'en'): means of the case metrics, refusal P/R, latency."""
-    from bot.eval_metrics import mean, percentile, refusal_scores
+    from bot.evaluation.metrics import mean, percentile, refusal_scores
 
     per_case = {r.case.id: case_scores(r, k) for r in run.runs}
     metrics: dict[str, dict[str, float | None]] = {}

@@ -12,15 +12,16 @@ from typing import Any
 import numpy as np
 from langchain_core.runnables import RunnableLambda
 
-from bot.answer_types import Answer, QuestionError, Source, ToolCall
-from bot.compose import UnitIndex, draft_answer, render_draft, render_sources
+from bot.answer.compose import UnitIndex, draft_answer, render_draft, render_sources
+from bot.answer.route import asks_for_remedy, is_greeting, is_injection, topic_level
 from bot.config import Settings
+from bot.cost.render import render_issues
+from bot.knowledge.retrieve import Hit, Retriever
 from bot.lang import detect_language
 from bot.prompts import Prompts, load_prompts
-from bot.retrieve import Hit, Retriever
-from bot.route import asks_for_remedy, is_greeting, is_injection, topic_level
+from bot.types import Answer, QuestionError, Source, ToolCall
 
-log = logging.getLogger("bot.chain")
+log = logging.getLogger("bot.answer.assistant")
 
 # Refusal: a topic check, then a floor on the top retrieval score (e5 cosine) that depends on it.
 # Calibrated on eval/gold.jsonl, whose refusal cases are therefore no longer held out: in-scope top
@@ -134,7 +135,7 @@ class Assistant:
         """Answer through the configured chat model; None means use the extractive generator."""
         if self.settings.generator != "llm":
             return None
-        from bot.llm import LLMGenerator
+        from bot.answer.llm import LLMGenerator
 
         try:
             if self._llm is None:
@@ -182,8 +183,8 @@ class Assistant:
 
     # -- cost -------------------------------------------------------------------------------
     def _cost_request(self, text: str, history: list[dict]) -> dict | None:
-        from bot.cost import CostValidationError
-        from bot.cost_parse import parse_cost_fields, parse_cost_question
+        from bot.cost.estimate import CostValidationError
+        from bot.cost.parse import parse_cost_fields, parse_cost_question
 
         try:
             request = parse_cost_question(text)
@@ -200,8 +201,8 @@ class Assistant:
         return merged
 
     def _cost_answer(self, text, lang, request: dict, timings, started) -> Answer:
-        from bot.cost import CostValidationError, estimate, validate_request
-        from bot.cost_render import render_cost, render_cost_error
+        from bot.cost.estimate import CostValidationError, estimate, validate_request
+        from bot.cost.render import render_cost, render_cost_error
 
         t0 = time.perf_counter()
         vector = self.retriever.index.embeddings.embed_query(text)
@@ -211,7 +212,7 @@ class Assistant:
         except CostValidationError as err:
             timings["total"] = _ms(started)
             body = render_cost_error(err, lang)
-            call = ToolCall("estimate_cost", request, {"error": err.message(lang)})
+            call = ToolCall("estimate_cost", request, {"error": render_issues(err.issues, lang)})
             return Answer(text, lang, body, False, "cost", [], [call], timings)
         timings["estimate"] = _ms(t0)
         payload = result.to_json_dict()
@@ -241,7 +242,7 @@ class Assistant:
         return Hit(entry, chunk.title, lang, round(score, 6), chunk.text, chunk.kind, lang)
 
     def _hidden_cost_points(self, lang: str, marker: int) -> list[str]:
-        from bot.compose import render_unit
+        from bot.answer.compose import render_unit
 
         rows = self.units.rows("faq-hidden-costs", lang)
         units = [self.units.units[r] for r in rows if self.units.units[r].bullet]
@@ -272,8 +273,8 @@ def _last(history: list[dict], role: str) -> str | None:
 
 
 def _last_cost_question(history: list[dict]):
-    from bot.cost import CostValidationError
-    from bot.cost_parse import parse_cost_question
+    from bot.cost.estimate import CostValidationError
+    from bot.cost.parse import parse_cost_question
 
     for turn in reversed(history):
         if isinstance(turn, dict) and turn.get("role") == "user":
@@ -296,7 +297,7 @@ _lock = threading.Lock()
 
 def get_assistant(settings: Settings | None = None) -> Assistant:
     """Return the process-wide assistant for these settings, building it once."""
-    from bot.runtime import open_retriever
+    from bot.knowledge.runtime import open_retriever
 
     settings = settings or Settings()
     key = settings.model_dump_json()

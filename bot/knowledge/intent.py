@@ -23,8 +23,8 @@ import numpy as np
 import yaml
 from langchain_core.embeddings import Embeddings
 
-from bot.charngrams import NGRAMS, CharFeatures, fit_vectorizer
-from bot.corpus import LANGS, Chunk, CorpusError
+from bot.knowledge.charngrams import NGRAMS, CharFeatures, fit_vectorizer
+from bot.knowledge.corpus import LANGS, Chunk, CorpusError
 
 QUESTIONS_FILE = "questions.yaml"
 MIN_QUESTIONS = 8  # per entry and language

@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 from langchain_core.embeddings import Embeddings
 
 from bot.config import Settings
-from bot.corpus import Chunk, corpus_fingerprint, load_corpus
+from bot.knowledge.corpus import Chunk, corpus_fingerprint, load_corpus
 
 CHUNKING = "entry-v1"  # one chunk per section / FAQ entry per language
 POINTER_COLLECTION = "bot-active-index"

@@ -1,7 +1,7 @@
 """Deterministic cost estimator: request -> staffing -> cost lines -> totals.
 
 Pure: the numbers come from a CostModel (corpus/cost_model.yaml, read once through
-bot.cost_model when none is passed). Money is Decimal; each figure is rounded once, at the end,
+bot.cost.model when none is passed). Money is Decimal; each figure is rounded once, at the end,
 and every total is the exact sum of its rounded lines.
 """
 
@@ -12,22 +12,18 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from bot.cost_model import (
+from bot.cost.erlang import ChannelSeats, QueueSpec, TooManySeats, staff_workload
+from bot.cost.model import (
     OPTIONS,
     CostModel,
     CostRequest,
     CostValidationError,
     Issue,
     default_cost_model,
-    issues_from,
     validate_request,
 )
-from bot.erlang import ChannelSeats, QueueSpec, TooManySeats, staff_workload
-
-if TYPE_CHECKING:
-    from langchain_core.tools import StructuredTool
 
 __all__ = [
     "CostLine",
@@ -36,7 +32,6 @@ __all__ = [
     "CostValidationError",
     "compare",
     "estimate",
-    "estimate_cost_tool",
     "validate_request",
 ]
 
@@ -329,29 +324,4 @@ def compare(
     variants = [validate_request({**base, field: v}) for v in values]
     return tuple(
         (label, estimate(variant, model)) for label, variant in zip(labels, variants, strict=True)
-    )
-
-
-def estimate_cost_tool() -> StructuredTool:
-    """Return the `estimate_cost` LangChain tool; it calls estimate() with the same schema."""
-    from langchain_core.tools import StructuredTool, ToolException
-
-    def run(**kwargs: Any) -> dict[str, Any]:
-        try:
-            request = validate_request({k: v for k, v in kwargs.items() if v is not None})
-            return estimate(request).to_json_dict()
-        except CostValidationError as err:
-            raise ToolException(err.message("en")) from err
-
-    return StructuredTool.from_function(
-        func=run,
-        name="estimate_cost",
-        description=(
-            "Estimate the monthly cost (USD) of outsourced customer support: staffing (Erlang C "
-            "or agent seats), cost lines, totals, and savings against an in-house cost. "
-            "Give either agents or contacts_per_month; leave out what the user did not say."
-        ),
-        args_schema=CostRequest,
-        handle_tool_error=True,
-        handle_validation_error=lambda exc: issues_from(exc).message("en"),
     )

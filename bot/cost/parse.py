@@ -13,7 +13,7 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from bot.cost_model import CostRequest, default_cost_model, validate_request
+from bot.cost.model import CostRequest, default_cost_model, validate_request
 
 NUM = r"(?<!\d)(\d{1,15}(?:\.\d+)?)(?!\d)"  # a longer run of digits is no quantity
 # Fields that make a question a calculation; without one of them it is a knowledge-base question.

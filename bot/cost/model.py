@@ -228,7 +228,7 @@ class Issue:
 
 
 class CostValidationError(Exception):
-    """Invalid cost input; message(lang) names the field in the user's language."""
+    """Invalid cost input, as data: bot.cost.render words it in the user's language."""
 
     def __init__(self, issues: Sequence[Issue]) -> None:
         self.issues = tuple(issues)
@@ -237,12 +237,6 @@ class CostValidationError(Exception):
     @property
     def field(self) -> str:
         return self.issues[0].field
-
-    def message(self, lang: str) -> str:
-        """Return one line per invalid field, in 'id' or 'en'."""
-        from bot.cost_render import render_issues
-
-        return render_issues(self.issues, lang)
 
 
 _LIMITS = {

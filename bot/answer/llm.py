@@ -1,6 +1,6 @@
 """Optional chat-model generator: answer from the retrieved passages, call estimate_cost, cite.
 
-Every backend failure raises; bot.chain catches it and answers extractively instead.
+Every backend failure raises; bot.answer.assistant catches it and answers extractively instead.
 """
 
 from __future__ import annotations
@@ -19,16 +19,16 @@ from langchain_core.messages import (
     ToolMessage,
 )
 
-from bot.answer_types import ToolCall
-from bot.compose import render_sources
+from bot.answer.compose import render_sources
 from bot.config import Settings
+from bot.knowledge.retrieve import Hit
 from bot.prompts import LANGS, Prompts
-from bot.retrieve import Hit
+from bot.types import ToolCall
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
-log = logging.getLogger("bot.llm")
+log = logging.getLogger("bot.answer.llm")
 
 MAX_TOOL_ROUNDS = 2
 MAX_HISTORY = 6  # prior messages sent along (three exchanges)
@@ -115,7 +115,7 @@ class LLMGenerator:
     """Answer through a chat model bound to the estimate_cost tool."""
 
     def __init__(self, settings: Settings, prompts: Prompts) -> None:
-        from bot.cost import estimate_cost_tool
+        from bot.answer.tools import estimate_cost_tool
 
         self.prompts = prompts
         self.tool = estimate_cost_tool()
