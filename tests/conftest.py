@@ -40,12 +40,14 @@ HEAVY_FIXTURES = frozenset(
     "retriever assistant live_server embeddings settings chroma_url outage load browser page "
     "killed_rebuilds chain_stub llm_assistant extractive".split()
 )
-HEAVY_MODULES = frozenset({"test_embeddings", "test_index_server", "test_ui_browser"})
+HEAVY_MODULES = frozenset({"test_embeddings", "test_index_server", "test_ui_browser", "test_api"})
+HEAVY_TESTS = frozenset({"test_fast_evaluation_passes_the_gate"})
 
 
 def pytest_collection_modifyitems(items):
     """Mark every test that loads the model or starts a server 'heavy' (see make test-fast)."""
     for item in items:
         module = item.module.__name__.rsplit(".", 1)[-1] if item.module else ""
-        if module in HEAVY_MODULES or HEAVY_FIXTURES & set(item.fixturenames):
+        heavy = module in HEAVY_MODULES or item.originalname in HEAVY_TESTS
+        if heavy or HEAVY_FIXTURES & set(item.fixturenames):
             item.add_marker(pytest.mark.heavy)

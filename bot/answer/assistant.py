@@ -15,7 +15,7 @@ from langchain_core.runnables import RunnableLambda
 from bot.answer.compose import UnitIndex, draft_answer, render_draft, render_sources
 from bot.answer.route import asks_for_remedy, is_greeting, is_injection, topic_level
 from bot.config import Settings
-from bot.cost.render import render_issues
+from bot.cost.service import CostService
 from bot.knowledge.retrieve import Hit, Retriever
 from bot.lang import detect_language
 from bot.prompts import Prompts, load_prompts
@@ -43,6 +43,8 @@ class Assistant:
         self.settings = settings
         self.retriever = retriever
         self.prompts = prompts
+        # The estimator reads the cost model and phrases of these settings, not the environment's.
+        self.cost = CostService.from_dirs(settings.corpus_dir, settings.prompts_dir)
         index = retriever.index
         self.units = UnitIndex(index.chunks, index.embeddings, settings.home, index.embedder)
         self._chunks = {(c.id, c.lang): c for c in index.chunks}
@@ -201,24 +203,20 @@ class Assistant:
         return merged
 
     def _cost_answer(self, text, lang, request: dict, timings, started) -> Answer:
-        from bot.cost.estimate import CostValidationError, estimate, validate_request
-        from bot.cost.render import render_cost, render_cost_error
-
         t0 = time.perf_counter()
         vector = self.retriever.index.embeddings.embed_query(text)
         context = [self._context_hit(entry, lang, vector) for entry in COST_CONTEXT_IDS]
-        try:
-            result = estimate(validate_request(request))
-        except CostValidationError as err:
+        reply = self.cost.reply(request, lang)
+        if reply.result is None:
             timings["total"] = _ms(started)
-            body = render_cost_error(err, lang)
-            call = ToolCall("estimate_cost", request, {"error": render_issues(err.issues, lang)})
-            return Answer(text, lang, body, False, "cost", [], [call], timings)
+            error = {"error": self.cost.issue_lines(reply.error, lang)}
+            call = ToolCall("estimate_cost", request, error)
+            return Answer(text, lang, reply.text, False, "cost", [], [call], timings)
         timings["estimate"] = _ms(t0)
-        payload = result.to_json_dict()
+        payload = reply.result.to_json_dict()
         body = "\n".join(
             [
-                render_cost(result, lang),
+                reply.text,
                 "",
                 f"{self.prompts.text(lang, 'rate_band')} [1]",
                 "",

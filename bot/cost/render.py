@@ -142,9 +142,9 @@ def _staffing(result: CostResult, phrases: dict[str, Any], lang: str) -> list[st
     return out
 
 
-def render_cost(result: CostResult, lang: str) -> str:
+def render_cost(result: CostResult, lang: str, prompts_dir: Path | None = None) -> str:
     """Render an estimate: headline, table of lines, rate vs the article's band, assumptions."""
-    p = load_phrases(lang)
+    p = load_phrases(lang, prompts_dir)
     money = lambda v: fmt_money(v, lang)  # noqa: E731
     inputs = result.inputs
     out = [f"### {p['title']}", ""]
@@ -206,9 +206,14 @@ def render_cost(result: CostResult, lang: str) -> str:
     return "\n".join(out)
 
 
-def render_comparison(field: str, results: Sequence[tuple[str, CostResult]], lang: str) -> str:
+def render_comparison(
+    field: str,
+    results: Sequence[tuple[str, CostResult]],
+    lang: str,
+    prompts_dir: Path | None = None,
+) -> str:
     """Render several estimates side by side, one column per value of the compared field."""
-    p = load_phrases(lang)
+    p = load_phrases(lang, prompts_dir)
     label = p["fields"].get(field, field)
     heads = [_value(value.split(","), p, lang) for value, _ in results]
     out = [f"### {p['compare_title'].format(field=label)}", ""]
@@ -242,9 +247,9 @@ def render_comparison(field: str, results: Sequence[tuple[str, CostResult]], lan
     return "\n".join(out)
 
 
-def render_issues(issues: Sequence[Issue], lang: str) -> str:
+def render_issues(issues: Sequence[Issue], lang: str, prompts_dir: Path | None = None) -> str:
     """Return one line per invalid field, naming the field in the reader's language."""
-    p = load_phrases(lang)
+    p = load_phrases(lang, prompts_dir)
     lines = []
     for issue in issues:
         template = p["errors"].get(issue.code, p["errors"]["invalid"])
@@ -260,6 +265,7 @@ def render_issues(issues: Sequence[Issue], lang: str) -> str:
     return "\n".join(lines)
 
 
-def render_cost_error(err: CostValidationError, lang: str) -> str:
+def render_cost_error(err: CostValidationError, lang: str, prompts_dir: Path | None = None) -> str:
     """Render a validation error for the user: a title line and one line per field."""
-    return f"{load_phrases(lang)['error_title']}\n{render_issues(err.issues, lang)}"
+    title = load_phrases(lang, prompts_dir)["error_title"]
+    return f"{title}\n{render_issues(err.issues, lang, prompts_dir)}"

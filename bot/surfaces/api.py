@@ -18,7 +18,6 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from bot.cost.render import render_issues
 from bot.knowledge.index import StoreUnavailableError
 from bot.lang import detect_language
 from bot.types import QuestionError
@@ -289,17 +288,17 @@ def make_router(assistant: Any, ui_state: Callable[[], str] | None = None) -> AP
     @router.post("/api/cost", tags=["api"], openapi_extra=_body_doc(CostRequest))
     async def cost(request: Request) -> JSONResponse:
         """Estimate the cost of outsourced support; the estimator's JSON. `?lang=` for errors."""
-        from bot.cost.estimate import CostValidationError, estimate, validate_request
+        from bot.cost.model import CostValidationError
 
         try:
             data = await read_json(request, undecodable)
             lang = guess_lang(request, data)
             data.pop("lang", None)
             try:
-                result = await run_in_threadpool(lambda: estimate(validate_request(data)))
+                result = await run_in_threadpool(assistant.cost.estimate, data)
             except CostValidationError as err:
                 issues = [{"field": i.field, "code": i.code} for i in err.issues]
-                message = render_issues(err.issues, lang)
+                message = assistant.cost.issue_lines(err, lang)
                 raise ApiError(422, "invalid_cost_request", message, lang, issues=issues) from None
         except ApiError as err:
             log.info("cost rejected: %s", err.body["error"])

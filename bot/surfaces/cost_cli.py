@@ -7,10 +7,10 @@ from typing import Annotated, Any
 
 import typer
 
-from bot.cost.estimate import CostValidationError, compare, estimate, validate_request
-from bot.cost.model import CostModelError
+from bot.config import Settings
+from bot.cost.model import CostModelError, CostValidationError
 from bot.cost.parse import parse_cost_fields
-from bot.cost.render import render_comparison, render_cost, render_cost_error
+from bot.cost.service import CostService
 
 
 def _fields(options: dict[str, str | None]) -> dict[str, Any]:
@@ -89,25 +89,30 @@ def cost(
             "inhouse_monthly_usd": inhouse_monthly_usd,
         }
     )
+    settings = Settings()
     try:
-        request = validate_request({**(parse_cost_fields(question) if question else {}), **options})
+        service = CostService.from_dirs(settings.corpus_dir, settings.prompts_dir)
+        fields = {**(parse_cost_fields(question) if question else {}), **options}
         if compare_field:
             field, values = _parse_compare(compare_field)
-            results = compare(request, field, values)
+            results, table = service.compare(fields, field, values, lang)
             if as_json:
                 data = {label: result.to_json_dict() for label, result in results}
                 typer.echo(json.dumps(data, sort_keys=True, ensure_ascii=False, indent=2))
             else:
-                typer.echo(render_comparison(field, results, lang))
+                typer.echo(table)
             return
-        result = estimate(request)
+        reply = service.reply(fields, lang)
     except CostValidationError as err:
-        typer.echo(render_cost_error(err, lang), err=True)
+        typer.echo(service.error_text(err, lang), err=True)
         raise typer.Exit(code=2) from None
     except CostModelError as err:
         typer.echo(f"cost_model.yaml: {err}", err=True)
         raise typer.Exit(code=1) from None
-    typer.echo(result.to_json() if as_json else render_cost(result, lang))
+    if reply.result is None:
+        typer.echo(reply.text, err=True)
+        raise typer.Exit(code=2)
+    typer.echo(reply.result.to_json() if as_json else reply.text)
 
 
 def register(app: typer.Typer) -> None:

@@ -202,21 +202,12 @@ class SlackBot:
 
     def cost_reply(self, text: str) -> str:
         """Estimate from the command's words; usage help when it states nothing."""
-        from bot.cost.estimate import CostValidationError, estimate, validate_request
-        from bot.cost.parse import parse_cost_fields
-        from bot.cost.render import render_cost, render_cost_error
         from bot.lang import detect_language
 
         text = clean_text(text)
         lang = detect_language(text) if text else "id"
-        fields = parse_cost_fields(text) if text else {}
-        if not fields:
-            return USAGE[lang]
-        try:
-            result = estimate(validate_request(fields))
-        except CostValidationError as err:
-            return markdown_to_mrkdwn(render_cost_error(err, lang))
-        return markdown_to_mrkdwn(render_cost(result, lang))
+        reply = self.assistant.cost.reply_to_text(text, lang)
+        return USAGE[lang] if reply is None else markdown_to_mrkdwn(reply.text)
 
 
 def mount_slack(app: FastAPI, bot: SlackBot) -> None:

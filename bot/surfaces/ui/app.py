@@ -178,7 +178,9 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
         chatbot.clear(chat.clear, ui_lang, cleared, **private)
 
         def estimate(lang: str, *values: Any) -> tuple:
-            return ui_cost.estimate_view(lang, dict(zip(ui_cost.FIELDS, values, strict=True)))
+            return ui_cost.estimate_view(
+                assistant.cost, lang, dict(zip(ui_cost.FIELDS, values, strict=True))
+            )
 
         cost_outputs = [cost_status, cost_result, cost_chart]
         run_cost.click(estimate, [ui_lang, *form_inputs], cost_outputs, **private)

@@ -175,18 +175,14 @@ def chart_frame(result: Any, lang: str) -> Any:
     return pd.DataFrame(rows, columns=["item", "usd", "kind"])
 
 
-def estimate_view(lang: str, values: dict[str, Any]) -> tuple[str, str, Any]:
+def estimate_view(service: Any, lang: str, values: dict[str, Any]) -> tuple[str, str, Any]:
     """Run the estimator on the form; return (error, result Markdown, chart update)."""
     import gradio as gr
 
-    from bot.cost.estimate import CostValidationError, estimate, validate_request
-    from bot.cost.render import render_cost, render_cost_error
-
     fields = request_fields(values)
-    try:
-        result = estimate(validate_request(fields))
-    except CostValidationError as err:
-        return f"⚠️ {render_cost_error(err, lang)}", "", gr.update(visible=False)
-    log.info("ui cost fields=%s monthly=%s", sorted(fields), result.monthly_total_usd)
-    chart = gr.update(value=chart_frame(result, lang), visible=True)
-    return "", render_cost(result, lang), chart
+    reply = service.reply(fields, lang)
+    if reply.result is None:
+        return f"⚠️ {reply.text}", "", gr.update(visible=False)
+    log.info("ui cost fields=%s monthly=%s", sorted(fields), reply.result.monthly_total_usd)
+    chart = gr.update(value=chart_frame(reply.result, lang), visible=True)
+    return "", reply.text, chart

@@ -1,0 +1,75 @@
+"""One way through the estimator for every caller: fields or text in -> validated request ->
+result -> reply rendered in a language. The chain, the API, the UI, Slack and the CLI use it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot.cost.estimate import CostResult, compare, estimate
+from bot.cost.model import (
+    CostModel,
+    CostValidationError,
+    load_cost_model,
+    validate_request,
+)
+from bot.cost.parse import parse_cost_fields
+from bot.cost.render import render_comparison, render_cost, render_cost_error, render_issues
+
+
+@dataclass(frozen=True)
+class CostReply:
+    """What one estimate gave: the result or the validation error, and the reply text."""
+
+    fields: dict[str, Any]
+    result: CostResult | None
+    error: CostValidationError | None
+    text: str
+
+
+class CostService:
+    """The estimator over one cost model and one phrase folder, both given, never guessed."""
+
+    def __init__(self, model: CostModel, prompts_dir: Path) -> None:
+        self.model = model
+        self.prompts_dir = prompts_dir
+
+    @classmethod
+    def from_dirs(cls, corpus_dir: Path, prompts_dir: Path) -> CostService:
+        """Read corpus_dir/cost_model.yaml; phrases come from prompts_dir/{id,en}/cost.yaml."""
+        return cls(load_cost_model(corpus_dir / "cost_model.yaml"), prompts_dir)
+
+    def estimate(self, fields: Mapping[str, Any]) -> CostResult:
+        """Validate and estimate; raise CostValidationError naming the field."""
+        return estimate(validate_request(fields), self.model)
+
+    def reply(self, fields: Mapping[str, Any], lang: str) -> CostReply:
+        """Estimate and render in `lang`; a validation error becomes the reply's text."""
+        fields = dict(fields)
+        try:
+            result = self.estimate(fields)
+        except CostValidationError as err:
+            return CostReply(fields, None, err, self.error_text(err, lang))
+        return CostReply(fields, result, None, render_cost(result, lang, self.prompts_dir))
+
+    def reply_to_text(self, text: str, lang: str) -> CostReply | None:
+        """Read the fields from a question's words; None when it states none."""
+        fields = parse_cost_fields(text) if text.strip() else {}
+        return self.reply(fields, lang) if fields else None
+
+    def compare(
+        self, fields: Mapping[str, Any], field: str, values: Sequence[Any] | None, lang: str
+    ) -> tuple[tuple[tuple[str, CostResult], ...], str]:
+        """Estimate once per value of one field; return the results and their table."""
+        results = compare(validate_request(fields), field, values, self.model)
+        return results, render_comparison(field, results, lang, self.prompts_dir)
+
+    def error_text(self, err: CostValidationError, lang: str) -> str:
+        """A validation error for the user: a title line and one line per field."""
+        return render_cost_error(err, lang, self.prompts_dir)
+
+    def issue_lines(self, err: CostValidationError, lang: str) -> str:
+        """One line per invalid field, without the title."""
+        return render_issues(err.issues, lang, self.prompts_dir)
