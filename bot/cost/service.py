@@ -23,7 +23,6 @@ from bot.cost.render import render_comparison, render_cost, render_cost_error, r
 class CostReply:
     """What one estimate gave: the result or the validation error, and the reply text."""
 
-    fields: dict[str, Any]
     result: CostResult | None
     error: CostValidationError | None
     text: str
@@ -47,12 +46,11 @@ class CostService:
 
     def reply(self, fields: Mapping[str, Any], lang: str) -> CostReply:
         """Estimate and render in `lang`; a validation error becomes the reply's text."""
-        fields = dict(fields)
         try:
             result = self.estimate(fields)
         except CostValidationError as err:
-            return CostReply(fields, None, err, self.error_text(err, lang))
-        return CostReply(fields, result, None, render_cost(result, lang, self.prompts_dir))
+            return CostReply(None, err, self.error_text(err, lang))
+        return CostReply(result, None, render_cost(result, lang, self.prompts_dir))
 
     def reply_to_text(self, text: str, lang: str) -> CostReply | None:
         """Read the fields from a question's words; None when it states none."""

@@ -1,4 +1,4 @@
-"""`bot cost`: the estimator on the command line (a thin wrapper over bot.cost.estimate)."""
+"""`bot cost`: the estimator on the command line (a thin wrapper over bot.cost.service)."""
 
 from __future__ import annotations
 
