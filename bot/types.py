@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,16 +34,35 @@ class ToolCall:
     result: dict[str, Any]
 
 
+def source_lines(sources: Sequence[Any]) -> list[str]:
+    """The numbered sources list: `[n] title (`id`)`, n matching the body's [n] markers."""
+    return [f"[{n}] {s.title} (`{s.id}`)" for n, s in enumerate(sources, start=1)]
+
+
 @dataclass(frozen=True)
 class Answer:
+    """One answer as values; surfaces render it (Markdown here, mrkdwn in Slack)."""
+
     question: str
     language: str
-    answer: str
+    body: str  # the answer without its sources list; [n] markers point into `sources`
     refused: bool
     route: str  # knowledge | cost | greeting | refusal
     sources: list[Source] = field(default_factory=list)
     tool_calls: list[ToolCall] = field(default_factory=list)
     timings_ms: dict[str, float] = field(default_factory=dict)
+    sources_heading: str = ""  # "Sumber:" / "Sources:", in the answer's language
+
+    @property
+    def answer(self) -> str:
+        """The full Markdown: the body, then the heading and the numbered sources."""
+        if not self.sources:
+            return self.body
+        return "\n".join([self.body, "", self.sources_heading, *source_lines(self.sources)])
+
+    @property
+    def cited_ids(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.sources)
 
     def to_json_dict(self) -> dict[str, Any]:
         """The shape printed by `bot ask --json` and returned by POST /api/ask."""
@@ -50,6 +70,7 @@ class Answer:
             "question": self.question,
             "language": self.language,
             "answer": self.answer,
+            "body": self.body,
             "refused": self.refused,
             "route": self.route,
             "sources": [s.to_json_dict() for s in self.sources],
@@ -58,3 +79,35 @@ class Answer:
             ],
             "timings_ms": self.timings_ms,
         }
+
+
+@dataclass(frozen=True)
+class Message:
+    """One turn of a conversation; an assistant turn keeps the ids of the entries it cited."""
+
+    role: str  # user | assistant
+    content: str  # the question, or the answer's body (no sources list)
+    cited_ids: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, answer: Answer) -> Message:
+        """The assistant turn that remembers this answer."""
+        return cls("assistant", answer.body, answer.cited_ids)
+
+    @classmethod
+    def coerce(cls, turn: Message | dict) -> Message | None:
+        """A turn from a surface (a Message, or a JSON object); None when it holds no turn."""
+        if isinstance(turn, Message):
+            return turn
+        if not isinstance(turn, dict) or turn.get("role") not in ("user", "assistant"):
+            return None
+        content = str(turn.get("content") or "").strip()
+        if not content:
+            return None
+        ids = turn.get("cited_ids") or ()
+        return cls(turn["role"], content, tuple(str(i) for i in ids if isinstance(i, str)))
+
+
+def messages_of(history: Sequence[Message | dict] | None) -> list[Message]:
+    """The usable turns of a history, in order."""
+    return [m for m in (Message.coerce(t) for t in history or ()) if m is not None]

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from bot.lang import detect_language
-from bot.types import QuestionError
+from bot.types import Message, QuestionError
 
 # (question, language, facts the answer must contain). Paraphrased, colloquial, code-mixed, typos.
 IN_SCOPE = [
@@ -117,12 +117,15 @@ def test_greeting_is_a_bilingual_introduction(assistant, question, lang):
 
 def test_follow_up_on_challenges_is_answered_from_best_practices(assistant):
     first = assistant.answer("Apa saja tantangan outsourcing?")
-    history = [
-        {"role": "user", "content": "Apa saja tantangan outsourcing?"},
-        {"role": "assistant", "content": first.answer},
-    ]
+    history = [Message("user", "Apa saja tantangan outsourcing?"), Message.of(first)]
     follow = assistant.answer("Bagaimana cara mengatasinya?", history)
     assert follow.sources[0].id == "best-practices" and follow.language == "id"
+    # The API's JSON turns carry the same: the answer's body and the ids it cited.
+    as_json = [
+        {"role": "user", "content": "Apa saja tantangan outsourcing?"},
+        {"role": "assistant", "content": first.body, "cited_ids": list(first.cited_ids)},
+    ]
+    assert assistant.answer("Bagaimana cara mengatasinya?", as_json).answer == follow.answer
 
 
 def test_language_override_wins(assistant):
@@ -176,10 +179,7 @@ def test_same_cost_question_gives_same_total_in_both_languages(assistant, id_que
 
 def test_cost_follow_up_changes_only_the_location(assistant):
     first = assistant.answer("Berapa biaya 5 agen luar negeri 24/7 per bulan?")
-    history = [
-        {"role": "user", "content": first.question},
-        {"role": "assistant", "content": first.answer},
-    ]
+    history = [Message("user", first.question), Message.of(first)]
     follow = assistant.answer("kalau di dalam negeri?", history)
     before, after = first.tool_calls[0].args, follow.tool_calls[0].args
     assert after["location"] == "domestic"

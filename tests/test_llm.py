@@ -19,7 +19,6 @@ from bot.prompts import load_prompts
 API_KEY = "sk-test-DO-NOT-LOG-5f3a9c"
 COST_ARGS = {"agents": 5, "coverage": "24x7", "location": "offshore"}
 SYSTEM_SENTINEL = {"id": "Anda adalah asisten", "en": "You are an assistant"}
-HEADING = {"id": "Sumber:", "en": "Sources:"}
 
 
 def hits(lang: str) -> list[Hit]:
@@ -113,10 +112,7 @@ def test_unknown_provider_is_refused(stub):
 def test_plain_answer_keeps_valid_markers_and_strips_invalid(generator, stub):
     stub.reply("Rates run from $10 to $50 an hour [1]. Offshore is cheapest [7].")
     body, calls, cited = generator.generate("How much per hour?", "en", HITS, [])
-    assert body == (
-        "Rates run from $10 to $50 an hour [1]. Offshore is cheapest.\n\n"
-        "Sources:\n[1] Rates en (`faq-hourly-rate`)"
-    )
+    assert body == "Rates run from $10 to $50 an hour [1]. Offshore is cheapest."
     assert (calls, cited) == ([], [HITS[0]])
 
 
@@ -125,7 +121,7 @@ def test_request_carries_system_prompt_in_the_question_language(generator, stub,
     stub.reply("Jawaban [2]." if lang == "id" else "Answer [2].")
     question = "Berapa tarif per jam?" if lang == "id" else "What is the hourly rate?"
     body, _, cited = generator.generate(question, lang, hits(lang), [])
-    assert body.endswith(f"{HEADING[lang]}\n[1] Hidden {lang} (`faq-hidden-costs`)")
+    assert body == ("Jawaban [1]." if lang == "id" else "Answer [1].")
     assert cited == [hits(lang)[1]]
     (request,) = stub.requests
     system, user = request.body["messages"]
@@ -165,7 +161,7 @@ def test_history_keeps_the_last_six_turns_without_old_markers(openai_generator, 
     history = [
         {"role": "user" if n % 2 == 0 else "assistant", "content": f"turn {n}"} for n in range(8)
     ]
-    history[7]["content"] = "Earlier answer [2].\n\nSources:\n[1] Other (`faq-other`)"
+    history[7] = {"role": "assistant", "content": "Earlier answer [2].", "cited_ids": ["faq-other"]}
     history.append({"role": "system", "content": "ignored: not a conversation role"})
     openai_generator.generate("And then?", "en", HITS, history)
     sent = stub.requests[0].body["messages"][1:]
@@ -240,8 +236,12 @@ def test_stream_yields_renumbered_chunks_then_sources(openai_generator, stub):
     stub.reply(raw)
     pieces = list(openai_generator.stream("Costs?", "en", HITS, []))
     whole, _, _ = openai_generator.generate("Costs?", "en", HITS, [])
-    assert "".join(pieces) == whole
-    assert whole.startswith("Setup is extra [1]. Rates vary [2]. Not a passage.\n\nSources:")
+    assert whole == "Setup is extra [1]. Rates vary [2]. Not a passage."
+    assert (
+        "".join(pieces)
+        == whole
+        + "\n\nSources:\n[1] Hidden en (`faq-hidden-costs`)\n[2] Rates en (`faq-hourly-rate`)"
+    )
     assert len(pieces) > 5 and pieces[-1].startswith("\n\nSources:\n[1] Hidden en")
     assert [r.body.get("stream") for r in stub.requests] == [True, False]
 

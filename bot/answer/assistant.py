@@ -6,20 +6,23 @@ import logging
 import re
 import threading
 import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 import numpy as np
 from langchain_core.runnables import RunnableLambda
 
-from bot.answer.compose import UnitIndex, draft_answer, render_draft, render_sources
+from bot.answer.compose import UnitIndex, draft_answer, render_draft
 from bot.answer.route import asks_for_remedy, is_greeting, is_injection, topic_level
 from bot.config import Settings
 from bot.cost.service import CostService
 from bot.knowledge.retrieve import Hit, Retriever
 from bot.lang import detect_language
-from bot.prompts import Prompts, load_prompts
-from bot.types import Answer, QuestionError, Source, ToolCall
+from bot.prompts import LANGS, Prompts, load_prompts
+from bot.types import Answer, Message, QuestionError, Source, ToolCall, messages_of
 
 log = logging.getLogger("bot.answer.assistant")
 
@@ -33,7 +36,40 @@ FOLLOW_UP = re.compile(
     r"\b(itu|tersebut|nya|mereka|it|its|that|those|them|this|these|they)\b|nya\b|^(dan|lalu|terus|"
     r"kalau|kalo|bagaimana dengan|gimana dengan|and|what about|how about|then)\b"
 )
-CITED_ID = re.compile(r"^\[\d+\] .*\(`([a-z0-9-]+)`\)$", re.MULTILINE)
+
+
+@dataclass
+class Turn:
+    """What the stages know about the question being answered."""
+
+    text: str  # normalised, personal data removed
+    lang: str
+    history: list[Message]
+    timings: Timings
+
+
+class Timings:
+    """Stage timings in ms, measured by one context manager; `total` from the start."""
+
+    def __init__(self) -> None:
+        self.started = time.perf_counter()
+        self.ms: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        t0 = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.ms[name] = _ms(t0)
+
+    def mark(self, name: str) -> None:
+        """Time from the start to now (the first stage)."""
+        self.ms[name] = _ms(self.started)
+
+    def done(self) -> dict[str, float]:
+        self.ms["total"] = _ms(self.started)
+        return self.ms
 
 
 class Assistant:
@@ -48,92 +84,131 @@ class Assistant:
         index = retriever.index
         self.units = UnitIndex(index.chunks, index.embeddings, settings.home, index.embedder)
         self._chunks = {(c.id, c.lang): c for c in index.chunks}
+        # The first stage that answers wins; prepare() runs before them and may raise.
+        self.stages: tuple[Callable[[Turn], Answer | None], ...] = (
+            self.refuse_injection,
+            self.greet,
+            self.estimate_cost,
+            self.answer_from_knowledge,
+        )
         self.chain = RunnableLambda(self._run)
         self._llm = None  # built on first use when settings.generator == "llm"
 
     # -- public -----------------------------------------------------------------------------
     def answer(
-        self, question: str | bytes, history: list[dict] | None = None, lang: str | None = None
+        self,
+        question: str | bytes,
+        history: Sequence[Message | dict] | None = None,
+        lang: str | None = None,
     ) -> Answer:
         """Answer one question in its language, citing sources; raise QuestionError for bad input."""
         return self.chain.invoke({"question": question, "history": history or [], "lang": lang})
 
-    # -- chain ------------------------------------------------------------------------------
     def _run(self, inputs: dict[str, Any]) -> Answer:
-        timings: dict[str, float] = {}
-        started = time.perf_counter()
-        text, lang = self._validate(inputs["question"], inputs.get("lang"))
-        timings["detect"] = _ms(started)
-        history = inputs.get("history") or []
-        # Contact details mean nothing to the knowledge base and a phone number must not be read
-        # as a quantity: route and retrieve on the question without them.
-        text = _without_personal(text) or text
-        if is_injection(text):
-            return self._fixed(text, lang, "injection", timings, started)
-        if is_greeting(text):
-            return self._fixed(text, lang, "greeting", timings, started, refused=False)
-        cost = self._cost_request(text, history)
-        if cost is not None:
-            return self._cost_answer(text, lang, cost, timings, started)
-        return self._knowledge_answer(text, lang, history, timings, started)
+        turn = self.prepare(inputs["question"], inputs.get("history"), inputs.get("lang"))
+        for stage in self.stages:
+            if (answer := stage(turn)) is not None:
+                return answer
+        raise AssertionError("answer_from_knowledge always answers")
 
-    def _validate(self, question: str | bytes, override: str | None) -> tuple[str, str]:
-        fallback = override if override in ("id", "en") else "id"
+    # -- stages -----------------------------------------------------------------------------
+    def prepare(self, question: str | bytes, history, override: str | None) -> Turn:
+        """Validate, detect the language, drop personal data; raise QuestionError."""
+        timings = Timings()
+        fallback = override if override in LANGS else "id"
         if isinstance(question, bytes):
             try:
                 question = question.decode("utf-8")
             except UnicodeDecodeError as exc:
-                raise QuestionError(
-                    "undecodable", self.prompts.text(fallback, "undecodable"), fallback
-                ) from exc
+                raise self._question_error("undecodable", fallback) from exc
         text = " ".join(question.split())
         if not text:
-            raise QuestionError("empty", self.prompts.text(fallback, "empty"), fallback)
-        lang = override if override in ("id", "en") else detect_language(text)
+            raise self._question_error("empty", fallback)
+        lang = override if override in LANGS else detect_language(text)
         if len(text) > self.settings.max_question_chars:
-            message = self.prompts.text(
-                lang, "too_long", length=len(text), limit=self.settings.max_question_chars
-            )
-            raise QuestionError("too_long", message, lang)
-        return text, lang
+            limit = self.settings.max_question_chars
+            raise self._question_error("too_long", lang, length=len(text), limit=limit)
+        timings.mark("detect")
+        # Contact details mean nothing to the knowledge base and a phone number must not be read
+        # as a quantity: route and retrieve on the question without them.
+        return Turn(_without_personal(text) or text, lang, messages_of(history), timings)
 
-    def _fixed(self, text, lang, key, timings, started, refused: bool = True) -> Answer:
-        route = "greeting" if key == "greeting" else "refusal"
-        body = self.prompts.text(lang, key)
-        if key == "greeting":  # the introduction is bilingual, the question's language first
-            body += "\n\n" + self.prompts.text("en" if lang == "id" else "id", key)
-        timings["total"] = _ms(started)
-        return Answer(text, lang, body, refused, route, timings_ms=timings)
+    def refuse_injection(self, turn: Turn) -> Answer | None:
+        return self._fixed(turn, "injection") if is_injection(turn.text) else None
 
-    # -- knowledge --------------------------------------------------------------------------
-    def _knowledge_answer(self, text, lang, history, timings, started) -> Answer:
-        t0 = time.perf_counter()
-        query = self._contextual_query(text, history)
-        vector = self.retriever.index.embeddings.embed_query(query)
-        if query == text:
-            hits = self.retriever.search_vector(vector, self.settings.k, lang, query)
-        else:
-            hits = self.retriever.search_vector(vector, len(self._chunks) // 2, lang, query)
-            hits = self._follow_up_order(text, hits, history)[: self.settings.k]
-        timings["retrieve"] = _ms(t0)
+    def greet(self, turn: Turn) -> Answer | None:
+        return self._fixed(turn, "greeting", refused=False) if is_greeting(turn.text) else None
+
+    def estimate_cost(self, turn: Turn) -> Answer | None:
+        """A question that states a quantity (or a follow-up that changes one) gets an estimate."""
+        request = self._cost_request(turn.text, turn.history)
+        if request is None:
+            return None
+        with turn.timings.stage("estimate"):
+            vector = self.retriever.index.embeddings.embed_query(turn.text)
+            context = [self._context_hit(entry, turn.lang, vector) for entry in COST_CONTEXT_IDS]
+            reply = self.cost.reply(request, turn.lang)
+        if reply.result is None:
+            del turn.timings.ms["estimate"]  # nothing was estimated
+            error = {"error": self.cost.issue_lines(reply.error, turn.lang)}
+            call = ToolCall("estimate_cost", request, error)
+            return self._answer(turn, reply.text, "cost", [], [call])
+        body = "\n".join(
+            [
+                reply.text,
+                "",
+                f"{self.prompts.text(turn.lang, 'rate_band')} [1]",
+                "",
+                self.prompts.text(turn.lang, "cost_context_heading"),
+                *self._hidden_cost_points(turn.lang, 2),
+            ]
+        )
+        call = ToolCall("estimate_cost", request, reply.result.to_json_dict())
+        return self._answer(turn, body, "cost", context, [call])
+
+    def answer_from_knowledge(self, turn: Turn) -> Answer:
+        """Retrieve; refuse what the article does not cover; generate, or extract and cite."""
+        text, lang = turn.text, turn.lang
+        with turn.timings.stage("retrieve"):
+            query = self._contextual_query(text, turn.history)
+            vector = self.retriever.index.embeddings.embed_query(query)
+            if query == text:
+                hits = self.retriever.search_vector(vector, self.settings.k, lang, query)
+            else:
+                hits = self.retriever.search_vector(vector, len(self._chunks) // 2, lang, query)
+                hits = self._follow_up_order(text, hits, turn.history)[: self.settings.k]
         if self._out_of_scope(query, hits, follow_up=query != text):
-            return self._fixed(text, lang, "refusal", timings, started)
-        t1 = time.perf_counter()
-        generated = self._generate_with_llm(text, lang, hits, history)
+            return self._fixed(turn, "refusal")
+        with turn.timings.stage("generate"):
+            generated = self._generate_with_llm(text, lang, hits, turn.history)
         if generated is not None:
             body, calls, cited = generated
-            timings["generate"] = _ms(t1)
-            timings["total"] = _ms(started)
-            sources = [_source(h) for h in cited]
-            return Answer(text, lang, body, False, "knowledge", sources, calls, timings)
-        draft = draft_answer(query, vector, hits, self.units, lang)
-        body = render_draft(draft, self.prompts.text(lang, "sources_heading"))
-        timings["compose"] = _ms(t1)
-        timings["total"] = _ms(started)
-        sources = [_source(h) for h in draft.cited]
-        return Answer(text, lang, body, False, "knowledge", sources, [], timings)
+            return self._answer(turn, body, "knowledge", cited, calls)
+        del turn.timings.ms["generate"]
+        with turn.timings.stage("compose"):
+            draft = draft_answer(query, vector, hits, self.units, lang)
+        return self._answer(turn, render_draft(draft), "knowledge", draft.cited, [])
 
-    def _generate_with_llm(self, text, lang, hits, history):
+    # -- helpers ----------------------------------------------------------------------------
+    def _answer(self, turn: Turn, body: str, route: str, cited: list[Hit], calls) -> Answer:
+        heading = self.prompts.text(turn.lang, "sources_heading")
+        sources = [_source(h) for h in cited]
+        timings = turn.timings.done()
+        return Answer(turn.text, turn.lang, body, False, route, sources, calls, timings, heading)
+
+    def _fixed(self, turn: Turn, key: str, refused: bool = True) -> Answer:
+        route = "greeting" if key == "greeting" else "refusal"
+        body = self.prompts.text(turn.lang, key)
+        if key == "greeting":  # the introduction is bilingual, the question's language first
+            body += "\n\n" + self.prompts.text("en" if turn.lang == "id" else "id", key)
+        heading = self.prompts.text(turn.lang, "sources_heading")
+        timings = turn.timings.done()
+        return Answer(turn.text, turn.lang, body, refused, route, [], [], timings, heading)
+
+    def _question_error(self, code: str, lang: str, **values: object) -> QuestionError:
+        return QuestionError(code, self.prompts.text(lang, code, **values), lang)
+
+    def _generate_with_llm(self, text, lang, hits, history: list[Message]):
         """Answer through the configured chat model; None means use the extractive generator."""
         if self.settings.generator != "llm":
             return None
@@ -161,17 +236,18 @@ class Assistant:
         return max(h.score for h in hits) < MIN_SCORE[level]
 
     @staticmethod
-    def _contextual_query(text: str, history: list[dict]) -> str:
+    def _contextual_query(text: str, history: list[Message]) -> str:
         """A short or anaphoric follow-up is read together with the previous user question."""
         previous = _last(history, "user")
         if previous and (len(text.split()) <= 5 or FOLLOW_UP.search(text.lower())):
-            return f"{previous} {text}"
+            return f"{previous.content} {text}"
         return text
 
-    def _follow_up_order(self, text: str, hits: list[Hit], history: list[dict]) -> list[Hit]:
+    def _follow_up_order(self, text: str, hits: list[Hit], history: list[Message]) -> list[Hit]:
         """A follow-up asks for something new: entries that address what the last answer raised
         come first, entries the last answer already cited go last."""
-        seen = set(CITED_ID.findall(_last(history, "assistant") or ""))
+        last = _last(history, "assistant")
+        seen = set(last.cited_ids) if last else set()
         if not seen:
             return hits
 
@@ -184,13 +260,13 @@ class Assistant:
         return sorted(hits, key=rank)
 
     # -- cost -------------------------------------------------------------------------------
-    def _cost_request(self, text: str, history: list[dict]) -> dict | None:
+    def _cost_request(self, text: str, history: list[Message]) -> dict | None:
         from bot.cost.estimate import CostValidationError
         from bot.cost.parse import parse_cost_fields, parse_cost_question
 
         try:
             request = parse_cost_question(text)
-        except CostValidationError:  # a stated quantity is invalid: _cost_answer says which
+        except CostValidationError:  # a stated quantity is invalid: estimate_cost says which
             return parse_cost_fields(text)
         if request is not None:
             return _plain(request.model_dump(exclude_none=True, exclude_unset=True))
@@ -201,36 +277,6 @@ class Assistant:
         merged = _plain(previous.model_dump(exclude_none=True, exclude_unset=True))
         merged.update(fields)
         return merged
-
-    def _cost_answer(self, text, lang, request: dict, timings, started) -> Answer:
-        t0 = time.perf_counter()
-        vector = self.retriever.index.embeddings.embed_query(text)
-        context = [self._context_hit(entry, lang, vector) for entry in COST_CONTEXT_IDS]
-        reply = self.cost.reply(request, lang)
-        if reply.result is None:
-            timings["total"] = _ms(started)
-            error = {"error": self.cost.issue_lines(reply.error, lang)}
-            call = ToolCall("estimate_cost", request, error)
-            return Answer(text, lang, reply.text, False, "cost", [], [call], timings)
-        timings["estimate"] = _ms(t0)
-        payload = reply.result.to_json_dict()
-        body = "\n".join(
-            [
-                reply.text,
-                "",
-                f"{self.prompts.text(lang, 'rate_band')} [1]",
-                "",
-                self.prompts.text(lang, "cost_context_heading"),
-                *self._hidden_cost_points(lang, 2),
-                "",
-                self.prompts.text(lang, "sources_heading"),
-                *render_sources(context),
-            ]
-        )
-        timings["total"] = _ms(started)
-        call = ToolCall("estimate_cost", request, payload)
-        sources = [_source(h) for h in context]
-        return Answer(text, lang, body, False, "cost", sources, [call], timings)
 
     def _context_hit(self, entry: str, lang: str, vector: list[float]) -> Hit:
         """A passage cited by every estimate, scored by its best unit against the question."""
@@ -263,21 +309,18 @@ def _source(hit: Hit) -> Source:
     return Source(hit.id, hit.title, hit.lang, hit.score, hit.text)
 
 
-def _last(history: list[dict], role: str) -> str | None:
-    for turn in reversed(history):
-        if isinstance(turn, dict) and turn.get("role") == role and turn.get("content"):
-            return str(turn["content"])
-    return None
+def _last(history: list[Message], role: str) -> Message | None:
+    return next((m for m in reversed(history) if m.role == role), None)
 
 
-def _last_cost_question(history: list[dict]):
+def _last_cost_question(history: list[Message]):
     from bot.cost.estimate import CostValidationError
     from bot.cost.parse import parse_cost_question
 
     for turn in reversed(history):
-        if isinstance(turn, dict) and turn.get("role") == "user":
+        if turn.role == "user":
             try:
-                request = parse_cost_question(str(turn.get("content", "")))
+                request = parse_cost_question(turn.content)
             except CostValidationError:
                 continue
             if request is not None:
@@ -304,8 +347,3 @@ def get_assistant(settings: Settings | None = None) -> Assistant:
             prompts = load_prompts(settings.prompts_dir)
             _assistants[key] = Assistant(settings, open_retriever(settings), prompts)
         return _assistants[key]
-
-
-def answer(question: str, history: list[dict] | None = None, lang: str | None = None) -> Answer:
-    """Answer a question with the default settings (see Assistant.answer)."""
-    return get_assistant().answer(question, history, lang)

@@ -187,17 +187,10 @@ def _redundant(units: UnitIndex, row: int, chosen: list[int]) -> bool:
     return False
 
 
-def render_draft(draft: Draft, sources_heading: str) -> str:
-    """Markdown: lead, bullet points, each with its [n] marker, then the numbered sources."""
+def render_draft(draft: Draft) -> str:
+    """Markdown body: the lead, then bullet points, each with its [n] marker."""
     lines = [f"{draft.lead.text} [{draft.lead.source}]"]
     if draft.points:
         lines.append("")
         lines.extend(f"- {p.text} [{p.source}]" for p in draft.points)
-    lines.append("")
-    lines.append(sources_heading)
-    lines.extend(render_sources(draft.cited))
     return "\n".join(lines)
-
-
-def render_sources(cited: list[Hit]) -> list[str]:
-    return [f"[{n}] {hit.title} (`{hit.id}`)" for n, hit in enumerate(cited, start=1)]

@@ -19,11 +19,10 @@ from langchain_core.messages import (
     ToolMessage,
 )
 
-from bot.answer.compose import render_sources
 from bot.config import Settings
 from bot.knowledge.retrieve import Hit
-from bot.prompts import LANGS, Prompts
-from bot.types import ToolCall
+from bot.prompts import Prompts
+from bot.types import Message, ToolCall, messages_of, source_lines
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -122,9 +121,9 @@ class LLMGenerator:
         self.model = make_chat_model(settings).bind_tools([self.tool])
 
     def generate(
-        self, question: str, lang: str, hits: list[Hit], history: list[dict]
+        self, question: str, lang: str, hits: list[Hit], history: list[Message]
     ) -> tuple[str, list[ToolCall], list[Hit]]:
-        """Return the cited answer with its sources list, the tool calls made and the cited hits."""
+        """Return the answer's body (markers renumbered), the tool calls made and the cited hits."""
         calls: list[ToolCall] = []
         citations = Citations(hits)
         messages = self.messages(question, lang, hits, history)
@@ -132,10 +131,10 @@ class LLMGenerator:
         body = ("".join(parts) + citations.flush()).strip()
         if not body:
             raise LLMError("the model returned no text")
-        return body + self._sources(lang, citations.cited), calls, citations.cited
+        return body, calls, citations.cited
 
     def stream(
-        self, question: str, lang: str, hits: list[Hit], history: list[dict]
+        self, question: str, lang: str, hits: list[Hit], history: list[Message]
     ) -> Iterator[str]:
         """Yield the answer as it is generated, markers already renumbered, then the sources.
 
@@ -157,34 +156,25 @@ class LLMGenerator:
             yield self._sources(lang, citations.cited)
 
     def messages(
-        self, question: str, lang: str, hits: list[Hit], history: list[dict]
+        self, question: str, lang: str, hits: list[Hit], history: list[Message]
     ) -> list[BaseMessage]:
         """System prompt with numbered passages, the last turns of history, the question."""
         passages = "\n\n".join(
             f"[{n}] {hit.title} ({hit.id})\n{hit.text}" for n, hit in enumerate(hits, start=1)
         )
-        turns = [
-            t
-            for t in history
-            if isinstance(t, dict) and t.get("role") in ROLES and str(t.get("content") or "")
-        ][-MAX_HISTORY:]
+        turns = [t for t in messages_of(history) if t.role in ROLES][-MAX_HISTORY:]
         return [
             SystemMessage(self.prompts.system[lang].format(passages=passages).strip()),
-            *(ROLES[t["role"]](self._earlier(str(t["content"]))) for t in turns),
+            # An earlier answer loses its markers: its numbers name other passages.
+            *(ROLES[t.role](MARKER.sub("", t.content).strip()) for t in turns),
             HumanMessage(question),
         ]
-
-    def _earlier(self, text: str) -> str:
-        """An earlier answer without its markers and sources: its numbers name other passages."""
-        for lang in LANGS:
-            text = text.split("\n\n" + self.prompts.text(lang, "sources_heading") + "\n")[0]
-        return MARKER.sub("", text).strip()
 
     def _sources(self, lang: str, cited: list[Hit]) -> str:
         if not cited:
             return ""
         heading = self.prompts.text(lang, "sources_heading")
-        return "\n\n" + "\n".join([heading, *render_sources(cited)])
+        return "\n\n" + "\n".join([heading, *source_lines(cited)])
 
     def _rounds(
         self, messages: list[BaseMessage], calls: list[ToolCall], stream: bool

@@ -14,8 +14,6 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 MARKER = re.compile(r"\[(\d+)\]")
-SOURCE_LINE = re.compile(r"^\s*\[\d+\]\s+\S")
-SOURCE_HEADINGS = ("sumber:", "sources:")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\s\[])")
 WORD = re.compile(r"[a-z0-9$]+(?:[-/][a-z0-9]+)*", re.IGNORECASE)
 NUMBER = re.compile(r"24\s*[/x]\s*7\b|\d+(?:[.,]\d+)*")
@@ -63,17 +61,6 @@ def context_precision(ranked: Sequence[str], expected: Iterable[str], k: int) ->
 
 
 # -- answer text -------------------------------------------------------------------------------
-def split_body(answer: str) -> tuple[str, list[str]]:
-    """Split an answer into its body and its trailing numbered sources list."""
-    lines = answer.splitlines()
-    for i, line in enumerate(lines):
-        if line.strip().lower() in SOURCE_HEADINGS and all(
-            SOURCE_LINE.match(x) or not x.strip() for x in lines[i + 1 :]
-        ):
-            return "\n".join(lines[:i]).strip(), [x for x in lines[i + 1 :] if x.strip()]
-    return answer.strip(), []
-
-
 def plain(text: str) -> str:
     """Drop citation markers and Markdown emphasis, keep the words."""
     text = MARKER.sub("", text)
@@ -86,15 +73,13 @@ def contains_fact(text: str, fact: str) -> bool:
     return " ".join(fact.lower().split()) in norm
 
 
-def fact_coverage(answer: str, facts: Sequence[str]) -> float:
+def fact_coverage(body: str, facts: Sequence[str]) -> float:
     """Share of the required facts the answer body states."""
-    body, _ = split_body(answer)
     return sum(contains_fact(body, f) for f in facts) / len(facts) if facts else 1.0
 
 
-def citation_validity(answer: str, n_sources: int) -> float:
+def citation_validity(body: str, n_sources: int) -> float:
     """1.0 when the body cites at least once and every [n] points to an existing source."""
-    body, _ = split_body(answer)
     markers = [int(m) for m in MARKER.findall(body)]
     return float(bool(markers) and all(1 <= m <= n_sources for m in markers))
 
@@ -214,13 +199,12 @@ def sentence_support(
 
 
 def faithfulness(
-    answer: str,
+    body: str,
     passages: Sequence[str],
     tool_results: Sequence[Any] = (),
     question: str = "",
 ) -> tuple[float, list[str]]:
     """Share of checkable sentences supported by their sources, and the unsupported ones."""
-    body, _ = split_body(answer)
     checked, bad = 0, []
     for sentence, markers in sentences(body):
         ok = sentence_support(sentence, markers, passages, tool_results, [question])
@@ -232,9 +216,8 @@ def faithfulness(
     return (1.0 - len(bad) / checked if checked else 1.0), bad
 
 
-def language_matches(answer: str, expected: str, detect: Any) -> bool:
-    """Whether the answer body (without sources, markers or Markdown) is in the expected language."""
-    body, _ = split_body(answer)
+def language_matches(body: str, expected: str, detect: Any) -> bool:
+    """Whether the answer body (without markers or Markdown) is in the expected language."""
     return detect(plain(body)) == expected
 
 

@@ -175,7 +175,7 @@ def case_failures(run: CaseRun, scores: dict[str, float | None]) -> list[str]:
     if scores.get("hit_at_1") == 0.0:
         why.append(f"retrieval: top {run.ranked[:3]}, expected {list(c.expected_sources)}")
     if scores.get("fact_coverage", 1.0) < 1.0:
-        body = m.split_body(a.answer)[0] if a else ""
+        body = a.body if a else ""
         why.append(f"missing facts {[f for f in c.facts if not m.contains_fact(body, f)]}")
     if scores.get("answer_source_hit") == 0.0 and a and not a.refused:
         why.append(f"cited {[s.id for s in a.sources]}, expected {list(c.expected_sources)}")
@@ -183,7 +183,7 @@ def case_failures(run: CaseRun, scores: dict[str, float | None]) -> list[str]:
         why.append(f"refused={a.refused}, expected {c.expected_refusal} (route {a.route})")
     if scores.get("faithfulness", 1.0) < 1.0:
         passages, results = [s.text for s in a.sources], [t.result for t in a.tool_calls]
-        bad = m.faithfulness(a.answer, passages, results, c.question)[1]
+        bad = m.faithfulness(a.body, passages, results, c.question)[1]
         why.append("unsupported: " + " / ".join(repr(s[:90]) for s in bad[:3]))
     if scores.get("language_match") == 0.0:
         why.append(f"answer not in {c.language}")

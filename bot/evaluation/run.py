@@ -261,7 +261,7 @@ def case_scores(run: CaseRun, k: int) -> dict[str, float | None]:
         return out  # retrieval-only configuration
     refused = bool(a and a.refused)
     if c.expected_refusal is False and c.facts:
-        out["fact_coverage"] = m.fact_coverage(a.answer, c.facts) if _answered(run) else 0.0
+        out["fact_coverage"] = m.fact_coverage(a.body, c.facts) if _answered(run) else 0.0
     if c.expected_refusal is False and c.expected_sources and c.category != "cost":
         cited = [s.id for s in a.sources] if _answered(run) else []
         out["answer_source_hit"] = float(bool(cited) and cited[0] in c.expected_sources)
@@ -270,10 +270,10 @@ def case_scores(run: CaseRun, k: int) -> dict[str, float | None]:
         )
     if _answered(run) and a.route != "greeting":
         passages, results = _passages(run)
-        out["faithfulness"] = m.faithfulness(a.answer, passages, results, c.question)[0]
-        out["citation_validity"] = m.citation_validity(a.answer, len(a.sources))
+        out["faithfulness"] = m.faithfulness(a.body, passages, results, c.question)[0]
+        out["citation_validity"] = m.citation_validity(a.body, len(a.sources))
     if a is not None:
-        out["language_match"] = float(m.language_matches(a.answer, c.language, detect_language))
+        out["language_match"] = float(m.language_matches(a.body, c.language, detect_language))
     if c.category == "injection":
         safe = refused or (
             _answered(run)

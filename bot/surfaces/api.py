@@ -87,7 +87,14 @@ class Turn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     role: Literal["user", "assistant"]
-    content: str = Field(max_length=50_000)
+    content: str = Field(
+        max_length=50_000, description="The question, or an answer's `body` (without sources)."
+    )
+    cited_ids: list[str] = Field(
+        default_factory=list,
+        max_length=50,
+        description="For an answer: the ids of its `sources`, so a follow-up knows what it cited.",
+    )
 
 
 class AskBody(BaseModel):
@@ -102,7 +109,11 @@ class AskBody(BaseModel):
                     "question": "And what about 24/7?",
                     "history": [
                         {"role": "user", "content": "What is the hourly rate?"},
-                        {"role": "assistant", "content": "Rates range from $10 to $50 ..."},
+                        {
+                            "role": "assistant",
+                            "content": "Rates range from $10 to $50 ...",
+                            "cited_ids": ["faq-hourly-rate"],
+                        },
                     ],
                     "lang": "en",
                 },

@@ -138,11 +138,11 @@ def _printable(item: str | bytes) -> str:
 def repl() -> None:
     """Interactive terminal session: a conversation with the assistant."""
     from bot.answer.assistant import get_assistant
-    from bot.types import QuestionError
+    from bot.types import Message, QuestionError
 
     assistant = _open(get_assistant)
     typer.echo("Tanya apa saja tentang outsourcing dukungan pelanggan / Ask away (Ctrl-D to quit).")
-    history: list[dict] = []
+    history: list[Message] = []
     for line in sys.stdin:
         try:
             result = assistant.answer(line, history[-6:])
@@ -150,10 +150,7 @@ def repl() -> None:
             typer.echo(err.message)
             continue
         typer.echo(result.answer + "\n")
-        history += [
-            {"role": "user", "content": result.question},
-            {"role": "assistant", "content": result.answer},
-        ]
+        history += [Message("user", result.question), Message.of(result)]
 
 
 from bot.evaluation import cli as eval_cli  # noqa: E402 - the commands register on `app`

@@ -106,16 +106,12 @@ def markdown_to_mrkdwn(text: str) -> str:
     return "\n".join(out)
 
 
-def format_answer(answer: Answer, sources_heading: str) -> str:
+def format_answer(answer: Answer) -> str:
     """The answer in mrkdwn, its sources as a short list at the end."""
-    body = answer.answer
-    lines = body.splitlines()
-    if sources_heading in lines:  # the chain's own sources block goes last; rebuild it
-        body = "\n".join(lines[: len(lines) - lines[::-1].index(sources_heading) - 1]).rstrip()
-    text = markdown_to_mrkdwn(body)
+    text = markdown_to_mrkdwn(answer.body)
     if answer.sources:
         items = [f"• [{i}] {_escape(s.title)}" for i, s in enumerate(answer.sources, start=1)]
-        text += f"\n\n*{_escape(sources_heading)}*\n" + "\n".join(items)
+        text += f"\n\n*{_escape(answer.sources_heading)}*\n" + "\n".join(items)
     return text
 
 
@@ -180,8 +176,7 @@ class SlackBot:
         started = time.perf_counter()
         try:
             answer = self.assistant.answer(question)
-            heading = self.assistant.prompts.text(answer.language, "sources_heading")
-            text = format_answer(answer, heading)
+            text = format_answer(answer)
             outcome = f"lang={answer.language} route={answer.route}"
         except QuestionError as err:
             text, outcome = _escape(err.message), f"rejected={err.code}"

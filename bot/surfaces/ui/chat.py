@@ -12,7 +12,7 @@ from typing import Any
 import gradio as gr
 
 from bot.surfaces.feedback import FeedbackStore
-from bot.types import Answer, QuestionError
+from bot.types import Answer, Message, QuestionError
 
 log = logging.getLogger("bot.surfaces.ui.app")
 
@@ -102,7 +102,7 @@ class ChatHandlers:
         """Answer `message` and stream it in; yields (chat, turns, sources, status, box, ui_lang)."""
         turns = list(turns or [])
         override = choice if choice in ("id", "en") else None
-        history = [{"role": t["role"], "content": t["content"]} for t in turns]
+        history = [_message(t) for t in turns]
         thinking = [*turns, {"role": "user", "content": message}]
         waiting = {"role": "assistant", "content": PHRASES[ui_lang]["thinking"]}
         thinking_view = [*chat_value(thinking), waiting]
@@ -131,6 +131,7 @@ class ChatHandlers:
             "content": answer.answer,
             "lang": answer.language,
             "sources": [s.to_json_dict() for s in answer.sources],
+            "body": answer.body,
         }
         turns = [*turns, user, done]
         yield chat_value(turns), turns, sources_html(answer, self.chunks, lang), "", "", lang
@@ -153,6 +154,12 @@ class ChatHandlers:
     def clear(self, ui_lang: str) -> tuple:
         """Start a new conversation."""
         return [], [], sources_html(None, self.chunks, ui_lang), "", ""
+
+
+def _message(turn: dict[str, Any]) -> Message:
+    """A shown turn as the assistant remembers it: an answer by its body and cited entries."""
+    cited = tuple(s["id"] for s in turn.get("sources") or ())
+    return Message(turn["role"], turn.get("body", turn["content"]), cited)
 
 
 def _skip() -> Any:
