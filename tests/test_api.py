@@ -10,6 +10,12 @@ import pytest
 from servers import BOT_TOKEN, RATE_LIMIT_PER_MIN, SIGNING_SECRET, live_server, start_server
 from typer.testing import CliRunner
 
+from bot.config import REPO_ROOT
+from bot.cost.service import CostService
+
+# The estimator over the repository's own cost model and phrases.
+COST = CostService.from_dirs(REPO_ROOT / "corpus", REPO_ROOT / "prompts")
+
 __all__ = ["live_server"]  # the fixture, imported for this module
 
 ID_QUESTION = "Berapa tarif per jam untuk CS outsourcing?"
@@ -156,7 +162,7 @@ def test_cost_matches_the_estimator(live_server):
         response = http.post("/api/cost", json=request)
     assert response.status_code == 200, response.text
     assert response.json() == json.loads(
-        json.dumps(estimate(validate_request(request)).to_json_dict())
+        json.dumps(estimate(validate_request(request), COST.model).to_json_dict())
     )
     assert response.json()["comparison"]["inhouse_monthly_usd"] == 90000.0
 

@@ -236,3 +236,32 @@ def test_in_house_cost_is_a_json_number_in_the_tool_call(assistant):
     data = json.loads(json.dumps(result.to_json_dict()))
     assert data["tool_calls"][0]["args"]["inhouse_monthly_usd"] == 20000
     assert data["tool_calls"][0]["result"]["comparison"]["inhouse_monthly_usd"] == 20000
+
+
+def test_settings_choose_the_cost_model_and_the_phrases(assistant, session_home, tmp_path):
+    """Assistant(Settings(corpus_dir=X, prompts_dir=Y)) estimates with X's model, words with Y."""
+    import shutil
+
+    from bot.answer.assistant import get_assistant
+    from bot.config import REPO_ROOT, Settings
+
+    corpus, prompts = tmp_path / "corpus", tmp_path / "prompts"
+    shutil.copytree(REPO_ROOT / "corpus", corpus)
+    shutil.copytree(REPO_ROOT / "prompts", prompts)
+    _replace(corpus / "cost_model.yaml", "offshore: {value: 12,", "offshore: {value: 14,")
+    _replace(prompts / "en" / "cost.yaml", '"Estimated cost of', '"Our own estimate of')
+    _replace(prompts / "en" / "messages.yaml", '"Sources:"', '"References:"')
+    ours = get_assistant(Settings(home=session_home, corpus_dir=corpus, prompts_dir=prompts))
+    question = "What do 5 offshore agents 24/7 cost a month?"
+    default, custom = assistant.answer(question), ours.answer(question)
+    assert default.tool_calls[0].result["hourly_rate_usd"] == 12.0
+    assert custom.tool_calls[0].result["hourly_rate_usd"] == 14.0
+    assert "Our own estimate of" in custom.answer and "Estimated cost of" not in custom.answer
+    assert "\nReferences:\n[1]" in custom.answer and "Sources:" not in custom.answer
+    assert ours.answer("Berapa tarif per jam?").language == "id"  # the index is the same corpus
+
+
+def _replace(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path.name} no longer holds {old!r}"
+    path.write_text(text.replace(old, new), encoding="utf-8")

@@ -26,7 +26,6 @@ from bot.cost.model import (
     LOCATIONS,
     SUPPORT_TYPES,
     CostModelError,
-    default_cost_model,
     load_cost_model,
 )
 from bot.cost.render import (
@@ -36,17 +35,21 @@ from bot.cost.render import (
     render_cost_error,
     render_issues,
 )
+from bot.cost.service import CostService
+
+# The estimator over the repository's own cost model and phrases.
+COST = CostService.from_dirs(REPO_ROOT / "corpus", REPO_ROOT / "prompts")
 
 MODEL_FILE = REPO_ROOT / "corpus" / "cost_model.yaml"
 MUST_SHOW = {"agents": 5, "coverage": "24x7", "location": "offshore"}
 
 
 def run(**fields: object):
-    return estimate(validate_request(fields))
+    return estimate(validate_request(fields), COST.model)
 
 
 def test_every_rate_lies_in_the_article_band() -> None:
-    model = default_cost_model()
+    model = COST.model
     assert (model.rate_band_usd_per_hour.min.value, model.rate_band_usd_per_hour.max.value) == (
         10,
         50,
@@ -56,7 +59,7 @@ def test_every_rate_lies_in_the_article_band() -> None:
 
 
 def test_every_assumption_names_its_source() -> None:
-    leaves = default_cost_model().leaves()
+    leaves = COST.model.leaves()
     assert len(leaves) > 40
     assert {leaf.source for leaf in leaves.values()} == {"article", "assumption"}
     assert leaves["rate_band_usd_per_hour.min"].source == "article"
@@ -244,20 +247,25 @@ def test_request_forbids_extra_fields_and_is_frozen() -> None:
 
 
 def test_compare_every_location() -> None:
-    results = compare(validate_request({"agents": 5, "coverage": "24x7"}), "location")
+    results = compare(
+        validate_request({"agents": 5, "coverage": "24x7"}), "location", None, COST.model
+    )
     assert [label for label, _ in results] == list(LOCATIONS)
     totals = [r.monthly_total_usd for _, r in results]
     assert totals == sorted(totals)
     table = render_comparison("location", results, "en")
     assert "| | offshore | nearshore | domestic |" in table
     with pytest.raises(CostValidationError) as info:
-        compare(validate_request({}), "agents")
+        compare(validate_request({}), "agents", None, COST.model)
     assert info.value.issues[0].code == "compare_needs_values"
-    assert [r.seats for _, r in compare(validate_request({}), "agents", [1, 3])] == [1, 3]
+    assert [r.seats for _, r in compare(validate_request({}), "agents", [1, 3], COST.model)] == [
+        1,
+        3,
+    ]
 
 
 def test_tool_calls_the_same_function() -> None:
-    tool = estimate_cost_tool()
+    tool = estimate_cost_tool(COST)
     assert tool.name == "estimate_cost"
     assert tool.args_schema is CostRequest
     assert tool.invoke(MUST_SHOW) == run(**MUST_SHOW).to_json_dict()
@@ -266,7 +274,7 @@ def test_tool_calls_the_same_function() -> None:
 
 
 def test_tool_reports_invalid_input_as_text() -> None:
-    tool = estimate_cost_tool()
+    tool = estimate_cost_tool(COST)
     message = tool.invoke({"agents": 0})
     assert "`agents`" in message and "at least 1" in message
 

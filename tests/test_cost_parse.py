@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from bot.config import REPO_ROOT
 from bot.cost.estimate import CostValidationError, estimate
-from bot.cost.parse import normalize, parse_cost_fields, parse_cost_question
+from bot.cost.parse import normalize
 from bot.cost.render import render_issues
+from bot.cost.service import CostService
+
+# The estimator over the repository's own cost model and phrases.
+COST = CostService.from_dirs(REPO_ROOT / "corpus", REPO_ROOT / "prompts")
 
 # (Indonesian, English, fields both must yield)
 PAIRS = [
@@ -193,11 +198,11 @@ PAIRS = [
 
 @pytest.mark.parametrize(("indonesian", "english", "expected"), PAIRS)
 def test_same_question_same_request(indonesian: str, english: str, expected: dict) -> None:
-    assert parse_cost_fields(indonesian) == expected
-    assert parse_cost_fields(english) == expected
-    request_id, request_en = parse_cost_question(indonesian), parse_cost_question(english)
+    assert COST.parse_fields(indonesian) == expected
+    assert COST.parse_fields(english) == expected
+    request_id, request_en = COST.parse_question(indonesian), COST.parse_question(english)
     assert request_id is not None and request_id == request_en
-    assert estimate(request_id).to_json() == estimate(request_en).to_json()
+    assert estimate(request_id, COST.model).to_json() == estimate(request_en, COST.model).to_json()
 
 
 def test_table_is_big_enough() -> None:
@@ -249,7 +254,7 @@ def test_numbers_in_words_and_digits(text: str, expected: str) -> None:
     ],
 )
 def test_questions_without_quantities_are_not_calculations(text: str) -> None:
-    assert parse_cost_question(text) is None
+    assert COST.parse_question(text) is None
 
 
 @pytest.mark.parametrize(
@@ -268,15 +273,18 @@ def test_questions_without_quantities_are_not_calculations(text: str) -> None:
     ],
 )
 def test_follow_ups_yield_only_what_they_mention(text: str, expected: dict) -> None:
-    assert parse_cost_fields(text) == expected
+    assert COST.parse_fields(text) == expected
 
 
 def test_follow_up_merges_over_the_previous_request() -> None:
-    first = parse_cost_question("5 agen luar negeri 24/7")
+    first = COST.parse_question("5 agen luar negeri 24/7")
     assert first is not None
-    merged = first.model_copy(update=parse_cost_fields("kalau di dalam negeri?"))
+    merged = first.model_copy(update=COST.parse_fields("kalau di dalam negeri?"))
     assert merged.location == "domestic" and merged.agents == 5
-    assert estimate(merged).monthly_total_usd > estimate(first).monthly_total_usd
+    assert (
+        estimate(merged, COST.model).monthly_total_usd
+        > estimate(first, COST.model).monthly_total_usd
+    )
 
 
 @pytest.mark.parametrize(
@@ -292,7 +300,7 @@ def test_follow_up_merges_over_the_previous_request() -> None:
 )
 def test_absurd_quantities_fail_naming_the_field(text: str, field: str) -> None:
     with pytest.raises(CostValidationError) as info:
-        parse_cost_question(text)
+        COST.parse_question(text)
     assert info.value.field == field
     assert f"`{field}`" in render_issues(info.value.issues, "id") and f"`{field}`" in render_issues(
         info.value.issues, "en"

@@ -7,10 +7,15 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.config import REPO_ROOT
 from bot.cost.estimate import CostRequest, CostValidationError, estimate
 from bot.cost.model import CHANNELS, COVERAGES, EXPERTISE_LEVELS, LOCATIONS, SUPPORT_TYPES
-from bot.cost.parse import normalize, parse_cost_fields, parse_cost_question
+from bot.cost.parse import normalize
 from bot.cost.render import render_issues
+from bot.cost.service import CostService
+
+# The estimator over the repository's own cost model and phrases.
+COST = CostService.from_dirs(REPO_ROOT / "corpus", REPO_ROOT / "prompts")
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 LANGUAGE_CODES = ["ar", "de", "en", "es", "id", "ja", "ko", "ms", "th", "vi", "zh"]
@@ -41,11 +46,11 @@ workloads = st.builds(
 
 
 def total(request: CostRequest, **changes: object) -> Decimal:
-    return estimate(request.model_copy(update=changes)).monthly_total_usd
+    return estimate(request.model_copy(update=changes), COST.model).monthly_total_usd
 
 
 def one_time(request: CostRequest, **changes: object) -> Decimal:
-    return estimate(request.model_copy(update=changes)).one_time_total_usd
+    return estimate(request.model_copy(update=changes), COST.model).one_time_total_usd
 
 
 def never_cheaper(request: CostRequest, field: str, options: tuple) -> None:
@@ -98,7 +103,7 @@ def test_more_channels_never_cost_less(request: CostRequest, extra: str) -> None
 @FAST
 @given(requests | workloads)
 def test_totals_are_sums_of_lines_and_nothing_is_negative(request: CostRequest) -> None:
-    result = estimate(request)
+    result = estimate(request, COST.model)
     monthly = [line.amount_usd for line in result.lines if line.kind == "monthly"]
     once = [line.amount_usd for line in result.lines if line.kind == "one_time"]
     assert result.monthly_total_usd == sum(monthly)
@@ -119,9 +124,10 @@ def test_totals_are_sums_of_lines_and_nothing_is_negative(request: CostRequest) 
 @FAST
 @given(workloads, st.integers(1, 100_000))
 def test_more_contacts_never_cost_less(request: CostRequest, extra: int) -> None:
-    before = estimate(request)
+    before = estimate(request, COST.model)
     after = estimate(
-        request.model_copy(update={"contacts_per_month": request.contacts_per_month + extra})
+        request.model_copy(update={"contacts_per_month": request.contacts_per_month + extra}),
+        COST.model,
     )
     assert before.seats <= after.seats
     assert before.monthly_total_usd <= after.monthly_total_usd
@@ -130,7 +136,10 @@ def test_more_contacts_never_cost_less(request: CostRequest, extra: int) -> None
 @FAST
 @given(workloads)
 def test_same_request_same_bytes(request: CostRequest) -> None:
-    assert estimate(request).to_json() == estimate(request.model_copy()).to_json()
+    assert (
+        estimate(request, COST.model).to_json()
+        == estimate(request.model_copy(), COST.model).to_json()
+    )
 
 
 # Independent spellers, to check the parser reads every number the way people write it.
@@ -188,16 +197,16 @@ def test_spelled_and_digit_agents_give_the_same_request(
     places = {"offshore": "luar negeri", "nearshore": "nearshore", "domestic": "dalam negeri"}
     id_cov, en_cov = words[coverage]
     expected = {"agents": n, "location": location, "coverage": coverage}
-    assert parse_cost_fields(f"{indonesian(n)} agen {places[location]} {id_cov}") == expected
-    assert parse_cost_fields(f"{english(n)} {location} agents, {en_cov}") == expected
-    assert parse_cost_fields(f"{n} agen {places[location]} {id_cov}") == expected
+    assert COST.parse_fields(f"{indonesian(n)} agen {places[location]} {id_cov}") == expected
+    assert COST.parse_fields(f"{english(n)} {location} agents, {en_cov}") == expected
+    assert COST.parse_fields(f"{n} agen {places[location]} {id_cov}") == expected
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=200))
 def test_parser_never_crashes(text: str) -> None:
     try:
-        result = parse_cost_question(text)
+        result = COST.parse_question(text)
     except CostValidationError as err:
         assert render_issues(err.issues, "id") and render_issues(err.issues, "en")
     else:

@@ -21,11 +21,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from servers import live_server
 
+from bot.config import REPO_ROOT
 from bot.cost.estimate import CostRequest, CostValidationError, validate_request
 from bot.cost.model import CHANNELS, COVERAGES, EXPERTISE_LEVELS, LOCATIONS, SUPPORT_TYPES
-from bot.cost.parse import parse_cost_fields, parse_cost_question
 from bot.cost.render import render_issues
+from bot.cost.service import CostService
 from bot.surfaces.api import AskBody
+
+# The estimator over the repository's own cost model and phrases.
+COST = CostService.from_dirs(REPO_ROOT / "corpus", REPO_ROOT / "prompts")
 
 __all__ = ["live_server"]  # the fixture, imported for this module
 
@@ -68,10 +72,10 @@ cost_texts = st.lists(
 @FUZZ
 @given(cost_texts)
 def test_parser_on_cost_like_text_raises_only_validation_errors(text: str) -> None:
-    fields = parse_cost_fields(text)
+    fields = COST.parse_fields(text)
     assert isinstance(fields, dict)
     try:
-        request = parse_cost_question(text)
+        request = COST.parse_question(text)
     except CostValidationError as err:
         assert err.issues
         assert render_issues(err.issues, "id") and render_issues(
@@ -254,7 +258,7 @@ def test_arbitrary_bytes_are_a_4xx(live_server, path: str, raw: bytes) -> None:
     ],
 )
 def test_parser_ignores_digit_runs_too_long_to_be_quantities(text: str, expected) -> None:
-    request = parse_cost_question(text)
+    request = COST.parse_question(text)
     assert (None if request is None else request.model_dump(exclude_none=True)) == expected
 
 

@@ -13,8 +13,12 @@ from openai_stub import ChatStub
 from bot.answer.llm import Citations, LLMError, LLMGenerator, make_chat_model
 from bot.config import REPO_ROOT, Settings
 from bot.cost.estimate import estimate, validate_request
+from bot.cost.service import CostService
 from bot.knowledge.retrieve import Hit
 from bot.prompts import load_prompts
+
+# The estimator over the repository's own cost model and phrases.
+COST = CostService.from_dirs(REPO_ROOT / "corpus", REPO_ROOT / "prompts")
 
 API_KEY = "sk-test-DO-NOT-LOG-5f3a9c"
 COST_ARGS = {"agents": 5, "coverage": "24x7", "location": "offshore"}
@@ -53,12 +57,12 @@ def settings_for(stub: ChatStub, provider: str = "openai", **extra) -> Settings:
 
 @pytest.fixture(params=["openai", "ollama"])
 def generator(request, stub, prompts):
-    return LLMGenerator(settings_for(stub, request.param), prompts)
+    return LLMGenerator(settings_for(stub, request.param), prompts, COST)
 
 
 @pytest.fixture
 def openai_generator(stub, prompts):
-    return LLMGenerator(settings_for(stub), prompts)
+    return LLMGenerator(settings_for(stub), prompts, COST)
 
 
 # -- citations ------------------------------------------------------------------------------
@@ -149,7 +153,7 @@ def test_request_sends_the_tool_schema_model_and_key(openai_generator, stub):
 
 def test_ollama_request_goes_to_api_chat_with_the_tool(stub, prompts):
     stub.reply("Answer [1].")
-    LLMGenerator(settings_for(stub, "ollama"), prompts).generate("Rate?", "en", HITS, [])
+    LLMGenerator(settings_for(stub, "ollama"), prompts, COST).generate("Rate?", "en", HITS, [])
     (request,) = stub.requests
     assert request.path == "/api/chat"
     assert [t["function"]["name"] for t in request.body["tools"]] == ["estimate_cost"]
@@ -181,7 +185,7 @@ def test_tool_call_round_trip(generator, stub):
     stub.reply(tool_calls=[("estimate_cost", COST_ARGS)])
     stub.reply("Five offshore agents around the clock cost this much a month [2].")
     body, calls, cited = generator.generate("Cost of 5 agents 24x7 offshore?", "en", HITS, [])
-    expected = float(estimate(validate_request(COST_ARGS)).monthly_total_usd)
+    expected = float(estimate(validate_request(COST_ARGS), COST.model).monthly_total_usd)
     (call,) = calls
     assert (call.name, call.args, call.result["monthly_total_usd"]) == (
         "estimate_cost",
@@ -269,7 +273,7 @@ def test_stream_runs_the_tool_between_rounds(openai_generator, stub):
     ids=["http-500", "http-503", "timeout", "garbage", "empty", "refused"],
 )
 def test_every_failure_raises(stub, prompts, script, error):
-    generator = LLMGenerator(settings_for(stub, llm_timeout_s=0.5), prompts)
+    generator = LLMGenerator(settings_for(stub, llm_timeout_s=0.5), prompts, COST)
     script(stub)
     with pytest.raises(Exception) as info:
         generator.generate("Rate?", "en", HITS, [])

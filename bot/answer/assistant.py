@@ -18,6 +18,7 @@ from langchain_core.runnables import RunnableLambda
 from bot.answer.compose import UnitIndex, draft_answer, render_draft
 from bot.answer.route import asks_for_remedy, is_greeting, is_injection, topic_level
 from bot.config import Settings
+from bot.cost.model import CostRequest, CostValidationError
 from bot.cost.service import CostService
 from bot.knowledge.retrieve import Hit, Retriever
 from bot.lang import detect_language
@@ -216,7 +217,7 @@ class Assistant:
 
         try:
             if self._llm is None:
-                self._llm = LLMGenerator(self.settings, self.prompts)
+                self._llm = LLMGenerator(self.settings, self.prompts, self.cost)
             body, calls, cited = self._llm.generate(text, lang, hits, history)
         except Exception as exc:  # noqa: BLE001 - any backend failure falls back
             log.warning("LLM backend failed (%s); answering extractively", type(exc).__name__)
@@ -261,22 +262,30 @@ class Assistant:
 
     # -- cost -------------------------------------------------------------------------------
     def _cost_request(self, text: str, history: list[Message]) -> dict | None:
-        from bot.cost.estimate import CostValidationError
-        from bot.cost.parse import parse_cost_fields, parse_cost_question
-
         try:
-            request = parse_cost_question(text)
+            request = self.cost.parse_question(text)
         except CostValidationError:  # a stated quantity is invalid: estimate_cost says which
-            return parse_cost_fields(text)
+            return self.cost.parse_fields(text)
         if request is not None:
             return _plain(request.model_dump(exclude_none=True, exclude_unset=True))
-        previous = _last_cost_question(history)
-        fields = parse_cost_fields(text)
+        previous = self._last_cost_question(history)
+        fields = self.cost.parse_fields(text)
         if previous is None or not fields:
             return None
         merged = _plain(previous.model_dump(exclude_none=True, exclude_unset=True))
         merged.update(fields)
         return merged
+
+    def _last_cost_question(self, history: list[Message]) -> CostRequest | None:
+        for turn in reversed(history):
+            if turn.role == "user":
+                try:
+                    request = self.cost.parse_question(turn.content)
+                except CostValidationError:
+                    continue
+                if request is not None:
+                    return request
+        return None
 
     def _context_hit(self, entry: str, lang: str, vector: list[float]) -> Hit:
         """A passage cited by every estimate, scored by its best unit against the question."""
@@ -311,21 +320,6 @@ def _source(hit: Hit) -> Source:
 
 def _last(history: list[Message], role: str) -> Message | None:
     return next((m for m in reversed(history) if m.role == role), None)
-
-
-def _last_cost_question(history: list[Message]):
-    from bot.cost.estimate import CostValidationError
-    from bot.cost.parse import parse_cost_question
-
-    for turn in reversed(history):
-        if turn.role == "user":
-            try:
-                request = parse_cost_question(turn.content)
-            except CostValidationError:
-                continue
-            if request is not None:
-                return request
-    return None
 
 
 def _ms(since: float) -> float:

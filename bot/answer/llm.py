@@ -20,6 +20,7 @@ from langchain_core.messages import (
 )
 
 from bot.config import Settings
+from bot.cost.service import CostService
 from bot.knowledge.retrieve import Hit
 from bot.prompts import Prompts
 from bot.types import Message, ToolCall, messages_of, source_lines
@@ -113,11 +114,11 @@ class Citations:
 class LLMGenerator:
     """Answer through a chat model bound to the estimate_cost tool."""
 
-    def __init__(self, settings: Settings, prompts: Prompts) -> None:
+    def __init__(self, settings: Settings, prompts: Prompts, cost: CostService) -> None:
         from bot.answer.tools import estimate_cost_tool
 
         self.prompts = prompts
-        self.tool = estimate_cost_tool()
+        self.tool = estimate_cost_tool(cost)
         self.model = make_chat_model(settings).bind_tools([self.tool])
 
     def generate(

@@ -6,20 +6,18 @@ from typing import Any
 
 from langchain_core.tools import StructuredTool, ToolException
 
-from bot.cost.estimate import estimate
-from bot.cost.model import CostRequest, CostValidationError, issues_from, validate_request
-from bot.cost.render import render_issues
+from bot.cost.model import CostRequest, CostValidationError, issues_from
+from bot.cost.service import CostService
 
 
-def estimate_cost_tool() -> StructuredTool:
-    """Return the `estimate_cost` LangChain tool; it calls estimate() with the same schema."""
+def estimate_cost_tool(cost: CostService) -> StructuredTool:
+    """Return the `estimate_cost` LangChain tool over this estimator, with its request schema."""
 
     def run(**kwargs: Any) -> dict[str, Any]:
         try:
-            request = validate_request({k: v for k, v in kwargs.items() if v is not None})
-            return estimate(request).to_json_dict()
+            return cost.estimate({k: v for k, v in kwargs.items() if v is not None}).to_json_dict()
         except CostValidationError as err:
-            raise ToolException(render_issues(err.issues, "en")) from err
+            raise ToolException(cost.issue_lines(err, "en")) from err
 
     return StructuredTool.from_function(
         func=run,
@@ -31,5 +29,5 @@ def estimate_cost_tool() -> StructuredTool:
         ),
         args_schema=CostRequest,
         handle_tool_error=True,
-        handle_validation_error=lambda exc: render_issues(issues_from(exc).issues, "en"),
+        handle_validation_error=lambda exc: cost.issue_lines(issues_from(exc), "en"),
     )

@@ -21,7 +21,6 @@ from bot.cost.model import (
     CostRequest,
     CostValidationError,
     Issue,
-    default_cost_model,
     validate_request,
 )
 
@@ -158,9 +157,8 @@ def _comparison(inhouse: Decimal, monthly: Decimal, one_time: Decimal, months: i
     return Comparison(_money(inhouse), _money(savings), _money(horizon), roi, break_even)
 
 
-def estimate(request: CostRequest, model: CostModel | None = None) -> CostResult:
+def estimate(request: CostRequest, model: CostModel) -> CostResult:
     """Estimate the monthly and contract cost of outsourced support for one request."""
-    model = model or default_cost_model()
     used: list[str] = []
 
     def pick(name: str) -> Any:
@@ -309,8 +307,8 @@ def _assumptions(
 def compare(
     request: CostRequest,
     field: str,
-    values: Sequence[Any] | None = None,
-    model: CostModel | None = None,
+    values: Sequence[Any] | None,
+    model: CostModel,
 ) -> tuple[tuple[str, CostResult], ...]:
     """Estimate the request once per value of one field (all options when values is None)."""
     if field not in CostRequest.model_fields:

@@ -13,7 +13,7 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from bot.cost.model import CostRequest, default_cost_model, validate_request
+from bot.cost.model import Calendar, CostRequest, validate_request
 
 NUM = r"(?<!\d)(\d{1,15}(?:\.\d+)?)(?!\d)"  # a longer run of digits is no quantity
 # Fields that make a question a calculation; without one of them it is a knowledge-base question.
@@ -212,8 +212,9 @@ _NOT_LANGUAGE = r"(?!\s+(?:customers?|market|compan(?:y|ies)|business(?:es)?|cli
 class _Text:
     """The normalised question; take() reads a pattern once and blanks what it consumed."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, calendar: Calendar) -> None:
         self.full = self.text = normalize(text)
+        self.calendar = calendar  # "per day" / "per week" become per month by its factors
 
     def take(self, pattern: str, group: int = 0) -> re.Match[str] | None:
         match = re.search(pattern, self.text)
@@ -232,8 +233,7 @@ class _Text:
         return min(found)[1] if found else None
 
 
-def _monthly(amount: Decimal, period: str | None) -> int:
-    calendar = default_cost_model().calendar
+def _monthly(amount: Decimal, period: str | None, calendar: Calendar) -> int:
     factor = {
         "day": calendar.days_per_month.value,
         "week": calendar.weeks_per_month.value,
@@ -314,7 +314,7 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
     )
     if m:
         fields["contacts_per_month"] = _monthly(
-            Decimal(m.group(1)), m.group("per") or m.group("adv")
+            Decimal(m.group(1)), m.group("per") or m.group("adv"), t.calendar
         )
     if re.search(r"\b(?:in house|inhouse|internal|sendiri|own team)\b", t.text):
         m = t.take(rf"(?:\$|\busd|\bus\$)\s*{NUM}\s*{_PERIOD}?") or t.take(
@@ -357,9 +357,9 @@ def _read_choices(t: _Text, fields: dict[str, Any]) -> None:
         fields["languages"] = sorted(found)
 
 
-def parse_cost_fields(text: str) -> dict[str, Any]:
+def parse_cost_fields(text: str, calendar: Calendar) -> dict[str, Any]:
     """Return only the request fields the text states ('what about domestic?' -> location)."""
-    t = _Text(text)
+    t = _Text(text, calendar)
     fields: dict[str, Any] = {}
     for read in (
         _read_service,
@@ -373,12 +373,12 @@ def parse_cost_fields(text: str) -> dict[str, Any]:
     return fields
 
 
-def parse_cost_question(text: str) -> CostRequest | None:
+def parse_cost_question(text: str, calendar: Calendar) -> CostRequest | None:
     """Return the request a cost question asks for, or None when it states no quantity.
 
     Raises CostValidationError when a stated quantity is invalid (e.g. "0 agen").
     """
-    fields = parse_cost_fields(text)
+    fields = parse_cost_fields(text, calendar)
     if not QUANTITY_FIELDS & fields.keys():
         return None
     return validate_request(fields)

@@ -11,11 +11,12 @@ from typing import Any
 from bot.cost.estimate import CostResult, compare, estimate
 from bot.cost.model import (
     CostModel,
+    CostRequest,
     CostValidationError,
     load_cost_model,
     validate_request,
 )
-from bot.cost.parse import parse_cost_fields
+from bot.cost.parse import parse_cost_fields, parse_cost_question
 from bot.cost.render import render_comparison, render_cost, render_cost_error, render_issues
 
 
@@ -52,9 +53,17 @@ class CostService:
             return CostReply(None, err, self.error_text(err, lang))
         return CostReply(result, None, render_cost(result, lang, self.prompts_dir))
 
+    def parse_fields(self, text: str) -> dict[str, Any]:
+        """The request fields a text states, per-day and per-week volumes made monthly."""
+        return parse_cost_fields(text, self.model.calendar)
+
+    def parse_question(self, text: str) -> CostRequest | None:
+        """The request a question asks for; None without a quantity; raise CostValidationError."""
+        return parse_cost_question(text, self.model.calendar)
+
     def reply_to_text(self, text: str, lang: str) -> CostReply | None:
         """Read the fields from a question's words; None when it states none."""
-        fields = parse_cost_fields(text) if text.strip() else {}
+        fields = self.parse_fields(text) if text.strip() else {}
         return self.reply(fields, lang) if fields else None
 
     def compare(

@@ -120,6 +120,7 @@ class CaseRun:
     error: str | None = None
     latency_ms: float | None = None
     repeat_same: bool | None = None
+    parsed: dict[str, Any] | None = None  # the request the cost parser reads from the question
 
 
 @dataclass
@@ -202,11 +203,23 @@ def _answer(assistant: Any, run: CaseRun) -> None:
     started = time.perf_counter()
     try:
         run.answer = assistant.answer(run.case.question, list(run.case.history) or None)
+        if run.case.expected_request is not None:
+            run.parsed = _parsed(assistant, run.case.question)
     except QuestionError as err:
         run.error = f"QuestionError: {err.code}"
     except Exception as exc:  # noqa: BLE001 - a crash is a failed case, not a failed run
         run.error = f"{type(exc).__name__}: {exc}"
     run.latency_ms = round((time.perf_counter() - started) * 1000, 2)
+
+
+def _parsed(assistant: Any, question: str) -> dict[str, Any] | None:
+    from bot.cost.model import CostValidationError
+
+    try:
+        request = assistant.cost.parse_question(question)
+    except CostValidationError:
+        return None
+    return None if request is None else request.model_dump(exclude_none=True)
 
 
 # -- snapshot -------------------------------------------------------------------------------------
@@ -288,20 +301,11 @@ def case_scores(run: CaseRun, k: int) -> dict[str, float | None]:
             ok and m.request_matches(call.args, c.expected_request)
         )
         if not c.history:
-            out["parse_accuracy"] = float(
-                m.request_matches(_parsed(c.question), c.expected_request)
-            )
+            out["parse_accuracy"] = float(m.request_matches(run.parsed, c.expected_request))
     if run.repeat_same is not None:
         out["determinism"] = float(run.repeat_same)
     out["error"] = float(run.error is not None)
     return out
-
-
-def _parsed(question: str) -> dict[str, Any] | None:
-    from bot.cost.parse import parse_cost_question
-
-    request = parse_cost_question(question)
-    return None if request is None else request.model_dump(exclude_none=True)
 
 
 def pair_scores(runs: Sequence[CaseRun]) -> dict[str, list[tuple[str, float]]]:

@@ -9,7 +9,6 @@ import typer
 
 from bot.config import Settings
 from bot.cost.model import CostModelError, CostValidationError
-from bot.cost.parse import parse_cost_fields
 from bot.cost.service import CostService
 
 
@@ -92,7 +91,7 @@ def cost(
     settings = Settings()
     try:
         service = CostService.from_dirs(settings.corpus_dir, settings.prompts_dir)
-        fields = {**(parse_cost_fields(question) if question else {}), **options}
+        fields = {**(service.parse_fields(question) if question else {}), **options}
         if compare_field:
             field, values = _parse_compare(compare_field)
             results, table = service.compare(fields, field, values, lang)
