@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-LANGS = ("id", "en")
+from bot.lang import LANGS
 
 
 class PromptError(ValueError):

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from bot.cost.model import LANGS, CostModelError, CostValidationError, Issue
+from bot.cost.model import CostModelError, CostValidationError, Issue
+from bot.lang import LANGS
 
 if TYPE_CHECKING:
     from bot.cost.estimate import CostResult

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from bot.knowledge.index import StoreUnavailableError
-from bot.lang import detect_language
+from bot.lang import LANGS, detect_language
 from bot.types import QuestionError
 
 
@@ -37,7 +37,6 @@ log = logging.getLogger("bot.surfaces.api")
 
 MAX_BODY_BYTES = 256 * 1024
 HEALTH_TIMEOUT_S = 5.0
-LANGS = ("id", "en")
 # API-level phrases; the chain's own phrases (empty, too long, undecodable) come from prompts/.
 PHRASES: dict[str, dict[str, str]] = {
     "invalid_json": {

@@ -12,6 +12,7 @@ import typer
 
 from bot.config import Settings
 from bot.knowledge.corpus import CorpusError, load_corpus
+from bot.lang import LANGS
 
 T = TypeVar("T")
 
@@ -108,7 +109,7 @@ def ask(
     from bot.answer.assistant import get_assistant
     from bot.types import QuestionError
 
-    if lang not in (None, "id", "en"):
+    if lang is not None and lang not in LANGS:
         _fail("--lang must be 'id' or 'en'.")
     assistant = _open(get_assistant)
     stream = sys.stdin.buffer if question == "-" else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.lang import LANGS
 from bot.surfaces.feedback import FeedbackStore
 from bot.surfaces.ui import cost as ui_cost
 from bot.surfaces.ui.chat import ChatHandlers, sources_html
@@ -161,7 +162,7 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
             ]
 
         def pick_language(selected: str, current: str) -> str:
-            return selected if selected in ("id", "en") else current
+            return selected if selected in LANGS else current
 
         private = {"api_visibility": "private"}  # the JSON API is the programmatic way in
         choice.change(pick_language, [choice, ui_lang], ui_lang, **private).then(

@@ -11,6 +11,7 @@ from typing import Any
 
 import gradio as gr
 
+from bot.lang import LANGS
 from bot.surfaces.feedback import FeedbackStore
 from bot.types import Answer, QuestionError
 
@@ -101,7 +102,7 @@ class ChatHandlers:
     ) -> Iterator[tuple]:
         """Answer `message` and stream it in; yields (chat, turns, sources, status, box, ui_lang)."""
         turns = list(turns or [])
-        override = choice if choice in ("id", "en") else None
+        override = choice if choice in LANGS else None
         history = [{"role": t["role"], "content": t["content"]} for t in turns]
         thinking = [*turns, {"role": "user", "content": message}]
         waiting = {"role": "assistant", "content": PHRASES[ui_lang]["thinking"]}
