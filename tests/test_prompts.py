@@ -43,3 +43,83 @@ def test_placeholder_drift_is_named(prompts_copy):
     path.write_text(path.read_text(encoding="utf-8").replace("{limit}", "{batas}"), "utf-8")
     with pytest.raises(PromptError, match="'too_long': placeholders differ"):
         load_prompts(prompts_copy)
+
+
+def test_surface_phrases_fill_in_both_languages():
+    prompts = load_prompts(PROMPTS)
+    assert prompts.phrase("en", "api.too_large", limit=10) == (
+        "The request body is too large (at most 10 bytes)."
+    )
+    assert prompts.phrase("id", "api.problems.missing") == "wajib diisi"
+    assert prompts.both("api.rate_limited", retry_after=3) == (
+        "Terlalu banyak permintaan; coba lagi dalam 3 detik. / Too many requests; retry in 3 s."
+    )
+    assert prompts.section("en", "ui.chat_tab")["sources"] == "Cited sources"
+
+
+def _write(root: Path, lang: str, text: str) -> None:
+    (root / lang / "surfaces.yaml").write_text(text, encoding="utf-8")
+
+
+SURFACE_DRIFT = [
+    # (id surfaces.yaml, en surfaces.yaml, the error names)
+    (
+        "api:\n  too_large: 'terlalu besar'\n  store_unavailable: 'tidak terjangkau'\n",
+        "api:\n  too_large: 'too large'\n",
+        r"en/surfaces\.yaml: phrase 'api\.store_unavailable' is missing",
+    ),
+    (
+        "ui:\n  chat_tab:\n    score: 'skor'\n",
+        "ui:\n  chat_tab:\n    score: 'score'\n    other: 'other'\n",
+        r"id/surfaces\.yaml: phrase 'ui\.chat_tab\.other' is missing",
+    ),
+    (
+        "api:\n  too_large: 'maksimum {limit} byte'\n",
+        "api:\n  too_large: 'at most {limit_bytes} bytes'\n",
+        r"phrase 'api\.too_large': placeholders differ \(\['limit'\] in .*id/surfaces\.yaml "
+        r"vs \['limit_bytes'\] in .*en/surfaces\.yaml\)",
+    ),
+    (
+        "ui:\n  example_questions: ['satu', 'dua']\n",
+        "ui:\n  example_questions: ['one']\n",
+        r"phrase 'ui\.example_questions': 2 items in .*id/surfaces\.yaml, 1 in",
+    ),
+    (
+        "ui:\n  chat_tab: 'teks'\n",
+        "ui:\n  chat_tab:\n    score: 'score'\n",
+        r"phrase 'ui\.chat_tab': must be text, a list or a map in both",
+    ),
+    (
+        "api:\n  too_large: 'maksimum {limit byte'\n",
+        "api:\n  too_large: 'at most {limit} bytes'\n",
+        r"surfaces\.yaml: phrase 'api\.too_large': malformed template",
+    ),
+]
+
+
+@pytest.mark.parametrize(("id_text", "en_text", "needle"), SURFACE_DRIFT)
+def test_surface_phrase_drift_is_named_with_file_and_key(prompts_copy, id_text, en_text, needle):
+    _write(prompts_copy, "id", id_text)
+    _write(prompts_copy, "en", en_text)
+    with pytest.raises(PromptError, match=needle):
+        load_prompts(prompts_copy)
+
+
+def test_a_surface_phrase_missing_from_the_real_files_is_named(prompts_copy):
+    path = prompts_copy / "id" / "surfaces.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  cost_usage:", "  usage:"), encoding="utf-8")
+    with pytest.raises(PromptError, match=r"id/surfaces\.yaml: phrase 'slack\.cost_usage'"):
+        load_prompts(prompts_copy)
+
+
+def test_a_missing_surfaces_file_is_named(prompts_copy):
+    (prompts_copy / "en" / "surfaces.yaml").unlink()
+    with pytest.raises(PromptError, match=r"en/surfaces\.yaml: cannot read prompts"):
+        load_prompts(prompts_copy)
+
+
+def test_an_unknown_surface_phrase_is_named():
+    prompts = load_prompts(PROMPTS)
+    with pytest.raises(PromptError, match=r"no phrase 'api\.nope'"):
+        prompts.phrase("id", "api.nope")
