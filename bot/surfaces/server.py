@@ -144,7 +144,9 @@ def create_app(
     app.state.ui = ui
     if server.rate_limit_per_min > 0:
         limiter = RateLimiter(server.rate_limit_per_min)
-        app.add_middleware(RateLimitMiddleware, limiter=limiter, prefix="/api/")
+        app.add_middleware(
+            RateLimitMiddleware, limiter=limiter, prompts=assistant.prompts, prefix="/api/"
+        )
     app.include_router(make_router(assistant, ui_state=lambda: ui.state))
     _slack(app, assistant, server)
     app.mount("/", ui)
