@@ -13,6 +13,7 @@ import typer
 from bot.config import Settings
 from bot.knowledge.corpus import CorpusError, load_corpus
 from bot.lang import LANGS
+from bot.prompts import load_prompts
 
 T = TypeVar("T")
 
@@ -77,7 +78,7 @@ def search(
     from bot.knowledge.runtime import open_retriever
 
     if not question.strip():
-        _fail("Pertanyaan kosong / empty question.")
+        _fail(load_prompts(_settings().prompts_dir).both("cli.empty_question"))
     hits = _open(open_retriever).retrieve(question, k)
     if as_json:
         typer.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
@@ -142,7 +143,7 @@ def repl() -> None:
     from bot.types import QuestionError
 
     assistant = _open(get_assistant)
-    typer.echo("Tanya apa saja tentang outsourcing dukungan pelanggan / Ask away (Ctrl-D to quit).")
+    typer.echo(assistant.prompts.both("cli.repl_intro"))
     history: list[dict] = []
     for line in sys.stdin:
         try:
