@@ -54,7 +54,7 @@ def test_surface_phrases_fill_in_both_languages():
     assert prompts.both("api.rate_limited", retry_after=3) == (
         "Terlalu banyak permintaan; coba lagi dalam 3 detik. / Too many requests; retry in 3 s."
     )
-    assert prompts.section("en", "ui.chat_tab")["sources"] == "Cited sources"
+    assert prompts.section("en", "ui_chat")["sources"] == "Cited sources"
 
 
 def _write(root: Path, lang: str, text: str) -> None:
@@ -69,9 +69,9 @@ SURFACE_DRIFT = [
         r"en/surfaces\.yaml: phrase 'api\.store_unavailable' is missing",
     ),
     (
-        "ui:\n  chat_tab:\n    score: 'skor'\n",
-        "ui:\n  chat_tab:\n    score: 'score'\n    other: 'other'\n",
-        r"id/surfaces\.yaml: phrase 'ui\.chat_tab\.other' is missing",
+        "ui_loading:\n  starting:\n    title: 'dimuat'\n",
+        "ui_loading:\n  starting:\n    title: 'starting'\n    body: 'reloads'\n",
+        r"id/surfaces\.yaml: phrase 'ui_loading\.starting\.body' is missing",
     ),
     (
         "api:\n  too_large: 'maksimum {limit} byte'\n",
@@ -85,9 +85,9 @@ SURFACE_DRIFT = [
         r"phrase 'ui\.example_questions': 2 items in .*id/surfaces\.yaml, 1 in",
     ),
     (
-        "ui:\n  chat_tab: 'teks'\n",
-        "ui:\n  chat_tab:\n    score: 'score'\n",
-        r"phrase 'ui\.chat_tab': must be text, a list or a map in both",
+        "ui:\n  chat: 'teks'\n",
+        "ui:\n  chat:\n    score: 'score'\n",
+        r"phrase 'ui\.chat': must be text, a list or a map in both",
     ),
     (
         "api:\n  too_large: 'maksimum {limit byte'\n",

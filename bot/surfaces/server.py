@@ -124,7 +124,7 @@ def create_app(
         log.info("Assistant ready in %.1fs", time.perf_counter() - started)
     if server.warm_up:
         log.info("Warmed up in %.2fs", warm_up(assistant))
-    ui = DeferredUI(lambda: _ui_app(settings, server, assistant))
+    ui = DeferredUI(lambda: _ui_app(settings, server, assistant), assistant.prompts)
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Any) -> Any:
