@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import ast
 import shutil
 from pathlib import Path
 
 import pytest
 
 from bot.config import REPO_ROOT
+from bot.lang import LANGS
 from bot.prompts import PromptError, load_prompts
 
 PROMPTS = REPO_ROOT / "prompts"
@@ -123,3 +125,63 @@ def test_an_unknown_surface_phrase_is_named():
     prompts = load_prompts(PROMPTS)
     with pytest.raises(PromptError, match=r"no phrase 'api\.nope'"):
         prompts.phrase("id", "api.nope")
+
+
+def _holds_text(node: ast.expr) -> bool:
+    """A string, an f-string, or a map / list / tuple with one among its values."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, ast.JoinedStr):
+        return True
+    if isinstance(node, ast.Dict):
+        return any(_holds_text(value) for value in node.values)
+    if isinstance(node, ast.Tuple | ast.List):
+        return any(_holds_text(item) for item in node.elts)
+    return False
+
+
+def bilingual_literals(source: str) -> list[int]:
+    """Lines of dict literals (or dict(...) calls) that give text under both 'id' and 'en'."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Dict):
+            pairs = zip(node.keys, node.values, strict=True)
+            by_key = {k.value: v for k, v in pairs if isinstance(k, ast.Constant)}
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "dict"
+        ):
+            by_key = {kw.arg: kw.value for kw in node.keywords}
+        else:
+            continue
+        if all(lang in by_key and _holds_text(by_key[lang]) for lang in LANGS):
+            found.append(node.lineno)
+    return found
+
+
+BILINGUAL_SNIPPETS = [
+    'USAGE = {"id": "Contoh: ...", "en": "Example: ..."}',
+    'LABELS = {"id": {"send": "Kirim"}, "en": {"send": "Send"}}',
+    'PHRASES = {"too_large": {"id": f"maks {n}", "en": "at most"}}',
+    'TEXT = dict(id=("Dimuat", "..."), en=("Starting", "..."))',
+]
+
+
+@pytest.mark.parametrize("source", BILINGUAL_SNIPPETS)
+def test_the_scan_finds_a_bilingual_literal(source):
+    assert bilingual_literals(source) == [1]
+
+
+def test_the_scan_leaves_other_id_keys_alone():
+    assert bilingual_literals('row = {"id": chunk.id, "en": None, "title": "x"}') == []
+
+
+def test_no_surface_module_holds_its_own_bilingual_phrases():
+    surfaces = REPO_ROOT / "bot" / "surfaces"
+    found = {
+        str(path.relative_to(REPO_ROOT)): lines
+        for path in sorted(surfaces.rglob("*.py"))
+        if (lines := bilingual_literals(path.read_text(encoding="utf-8")))
+    }
+    assert found == {}, "move these phrases to prompts/{id,en}/surfaces.yaml"
