@@ -1,7 +1,9 @@
 """Load prompts and fixed phrases per language, checking both languages carry the same templates.
 
 prompts/<lang>/ holds messages.yaml (the chain's phrases, flat), surfaces.yaml (the API's, web
-UI's, Slack's and CLI's phrases, nested by surface) and system.md (the LLM's system prompt).
+UI's, Slack's and CLI's phrases, nested by surface), cost.yaml (the estimate's phrases, read by
+bot.cost.render and only checked here, so a broken one stops the start) and system.md (the LLM's
+system prompt).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from bot.lang import LANGS, Lang
 
 MESSAGES = "messages.yaml"
 SURFACES = "surfaces.yaml"
+COST = "cost.yaml"
 SYSTEM = "system.md"
 
 
@@ -55,7 +58,7 @@ class Prompts:
         return template.format(**values)
 
     def both(self, path: str, **values: object) -> str:
-        """The phrase in both languages, Indonesian first, for text shown before a language is known."""
+        """Return the phrase as 'id / en', for text shown before the reader's language is known."""
         return " / ".join(self.phrase(lang, path, **values) for lang in LANGS)
 
 
@@ -115,9 +118,10 @@ def _read_yaml(path: Path) -> Any:
 
 
 def load_prompts(prompts_dir: Path) -> Prompts:
-    """Load messages.yaml, surfaces.yaml and system.md for both languages and check them."""
+    """Load and check both languages' messages, surface phrases, system prompt (and cost.yaml)."""
     messages: dict[Lang, dict[str, str]] = {}
     surfaces: dict[Lang, dict[str, Any]] = {}
+    cost: dict[Lang, Any] = {}
     system: dict[Lang, str] = {}
     for lang in LANGS:
         folder = prompts_dir / lang
@@ -129,12 +133,14 @@ def load_prompts(prompts_dir: Path) -> Prompts:
         if not isinstance(phrases, dict):
             raise PromptError(f"{folder / SURFACES}: must map surfaces to their phrases")
         surfaces[lang] = phrases
+        cost[lang] = _read_yaml(folder / COST)
         try:
             system[lang] = (folder / SYSTEM).read_text(encoding="utf-8")
         except OSError as exc:
             raise PromptError(f"{folder / SYSTEM}: cannot read prompts ({exc})") from exc
     check_same(messages, {lang: prompts_dir / lang / MESSAGES for lang in LANGS}, "template")
     check_same(surfaces, {lang: prompts_dir / lang / SURFACES for lang in LANGS}, "phrase")
+    check_same(cost, {lang: prompts_dir / lang / COST for lang in LANGS}, "phrase")
     first, second = LANGS
     if placeholders(system[first]) != {"passages"} or placeholders(system[second]) != {"passages"}:
         raise PromptError("system.md must use exactly the {passages} placeholder in both languages")

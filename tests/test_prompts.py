@@ -115,6 +115,13 @@ def test_a_surface_phrase_missing_from_the_real_files_is_named(prompts_copy):
         load_prompts(prompts_copy)
 
 
+def test_cost_phrase_drift_stops_the_start(prompts_copy):
+    path = prompts_copy / "en" / "cost.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("{month}", "{n}"), encoding="utf-8")
+    with pytest.raises(PromptError, match=r"phrase 'break_even': placeholders differ"):
+        load_prompts(prompts_copy)
+
+
 def test_a_missing_surfaces_file_is_named(prompts_copy):
     (prompts_copy / "en" / "surfaces.yaml").unlink()
     with pytest.raises(PromptError, match=r"en/surfaces\.yaml: cannot read prompts"):
