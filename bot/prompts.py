@@ -42,7 +42,7 @@ class Prompts:
         return template.format(**values)
 
     def section(self, lang: str, path: str) -> Any:
-        """Return a surface's phrases (or any node under them) by dotted path, e.g. 'ui.chat'."""
+        """Return a surface's phrases (or any node under them) by dotted path, e.g. 'api.problems'."""
         node: Any = self.surfaces[lang]
         for part in path.split("."):
             if not isinstance(node, Mapping) or part not in node:
