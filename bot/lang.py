@@ -1,9 +1,13 @@
-"""Detect whether a question is Indonesian ('id') or English ('en')."""
+"""The two languages ('id', 'en') and how to tell which one a question is in."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Literal
+
+Lang = Literal["id", "en"]
+LANGS: tuple[Lang, ...] = ("id", "en")
 
 # Indonesian function words, particles and topic words that are not English words. A question
 # that uses one is Indonesian even when its content words are English ("Berapa hourly rate untuk outsourced support?").
@@ -37,7 +41,7 @@ def indonesian_share(text: str) -> float:
     return _detector().compute_language_confidence(text, Language.INDONESIAN)
 
 
-def detect_language(text: str, default: str = "id") -> str:
+def detect_language(text: str, default: Lang = "id") -> Lang:
     """Return 'id' or 'en'; code-mixed questions count as Indonesian."""
     words = [w.lower() for w in WORD.findall(text)]
     if not words:

@@ -9,13 +9,15 @@ from fastapi import FastAPI
 from fastapi.responses import PlainTextResponse
 from starlette.testclient import TestClient
 
+from bot.config import REPO_ROOT
+from bot.prompts import load_prompts
 from bot.surfaces.ui.deferred import DeferredUI
 
 
 def _server(build) -> tuple[FastAPI, DeferredUI]:
     import contextlib
 
-    ui = DeferredUI(build)
+    ui = DeferredUI(build, load_prompts(REPO_ROOT / "prompts"))
 
     @contextlib.asynccontextmanager
     async def lifespan(_app):
@@ -70,7 +72,11 @@ def test_while_the_ui_builds_the_api_answers_and_the_page_says_so_in_both_langua
         assert "Antarmuka sedang dimuat" in page.text and "The interface is starting" in page.text
         assert 'http-equiv="refresh"' in page.text
         other = http.get("/config")
-        assert other.status_code == 503 and other.json()["ui"] == "starting"
+        assert other.status_code == 503
+        assert other.json() == {
+            "detail": "Antarmuka sedang dimuat / The interface is starting",
+            "ui": "starting",
+        }
         release.set()
         _wait_for(lambda: ui.state == "ready")
         assert events == ["ui started"]

@@ -21,8 +21,8 @@ from bot.config import Settings
 from bot.cost.model import CostRequest, CostValidationError
 from bot.cost.service import CostService
 from bot.knowledge.retrieve import Hit, Retriever
-from bot.lang import detect_language
-from bot.prompts import LANGS, Prompts, load_prompts
+from bot.lang import LANGS, detect_language
+from bot.prompts import Prompts, load_prompts
 from bot.types import Answer, Message, QuestionError, Source, ToolCall, messages_of
 
 log = logging.getLogger("bot.answer.assistant")

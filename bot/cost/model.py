@@ -38,7 +38,6 @@ COVERAGES: tuple[str, ...] = get_args(Coverage)
 CHANNELS: tuple[str, ...] = get_args(Channel)
 SUPPORT_TYPES: tuple[str, ...] = get_args(SupportType)
 EXPERTISE_LEVELS: tuple[str, ...] = get_args(Expertise)
-LANGS = ("id", "en")
 
 T = TypeVar("T")
 

@@ -14,35 +14,32 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from bot.cost.model import LANGS, CostModelError, CostValidationError, Issue
+from bot.cost.model import CostModelError, CostValidationError, Issue
+from bot.lang import LANGS
+from bot.prompts import PromptError, check_same
 
 if TYPE_CHECKING:
     from bot.cost.estimate import CostResult
 
 
-def _flat_keys(node: object, prefix: str = "") -> set[str]:
-    if isinstance(node, dict):
-        return set().union(*(_flat_keys(v, f"{prefix}{k}.") for k, v in node.items()))
-    return {prefix.rstrip(".")}
-
-
 @lru_cache(maxsize=8)
 def _cached_phrases(prompts_dir: str) -> dict[str, dict[str, Any]]:
     tables: dict[str, dict[str, Any]] = {}
-    for lang in LANGS:
-        path = Path(prompts_dir) / lang / "cost.yaml"
+    paths = {lang: Path(prompts_dir) / lang / "cost.yaml" for lang in LANGS}
+    for lang, path in paths.items():
         try:
             tables[lang] = yaml.safe_load(path.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError) as exc:
             raise CostModelError(f"{path}: {exc}") from exc
-    keys = {lang: _flat_keys(table) for lang, table in tables.items()}
-    if keys["id"] != keys["en"]:
-        raise CostModelError(f"cost phrases differ between id and en: {keys['id'] ^ keys['en']}")
+    try:
+        check_same(tables, paths)
+    except PromptError as exc:
+        raise CostModelError(str(exc)) from exc
     return tables
 
 
 def load_phrases(lang: str, prompts_dir: Path | None = None) -> dict[str, Any]:
-    """Return the fixed cost phrases for 'id' or 'en' (both files checked for the same keys)."""
+    """Return the fixed cost phrases for 'id' or 'en'; both files checked as bot.prompts does."""
     if prompts_dir is None:
         from bot.config import Settings
 

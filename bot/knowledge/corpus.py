@@ -9,7 +9,8 @@ from pathlib import Path
 
 import yaml
 
-LANGS = ("id", "en")
+from bot.lang import LANGS
+
 KINDS = ("section", "faq")
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
 REQUIRED = ("id", "kind", "title", "text")

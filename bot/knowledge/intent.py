@@ -24,7 +24,8 @@ import yaml
 from langchain_core.embeddings import Embeddings
 
 from bot.knowledge.charngrams import NGRAMS, CharFeatures, fit_vectorizer
-from bot.knowledge.corpus import LANGS, Chunk, CorpusError
+from bot.knowledge.corpus import Chunk, CorpusError
+from bot.lang import LANGS
 
 QUESTIONS_FILE = "questions.yaml"
 MIN_QUESTIONS = 8  # per entry and language

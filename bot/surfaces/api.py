@@ -19,7 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from bot.knowledge.index import StoreUnavailableError
-from bot.lang import detect_language
+from bot.lang import LANGS, detect_language
+from bot.prompts import Prompts
 from bot.types import QuestionError
 
 
@@ -37,49 +38,7 @@ log = logging.getLogger("bot.surfaces.api")
 
 MAX_BODY_BYTES = 256 * 1024
 HEALTH_TIMEOUT_S = 5.0
-LANGS = ("id", "en")
-# API-level phrases; the chain's own phrases (empty, too long, undecodable) come from prompts/.
-PHRASES: dict[str, dict[str, str]] = {
-    "invalid_json": {
-        "id": "Badan permintaan bukan JSON yang valid ({detail}).",
-        "en": "The request body is not valid JSON ({detail}).",
-    },
-    "not_object": {
-        "id": "Badan permintaan harus berupa objek JSON, mis. {example}.",
-        "en": "The request body must be a JSON object, e.g. {example}.",
-    },
-    "too_large": {
-        "id": "Badan permintaan terlalu besar (maksimum {limit} byte).",
-        "en": "The request body is too large (at most {limit} bytes).",
-    },
-    "invalid_field": {"id": "Kolom `{field}` {problem}.", "en": "Field `{field}` {problem}."},
-    "store_unavailable": {
-        "id": "Basis pengetahuan sementara tidak dapat dijangkau. Silakan coba lagi sebentar lagi.",
-        "en": "The knowledge base is temporarily unreachable. Please try again shortly.",
-    },
-}
 RETRY_AFTER_S = 5  # suggested wait when the store is down
-PROBLEMS: dict[str, dict[str, str]] = {
-    "missing": {"id": "wajib diisi", "en": "is required"},
-    "string_type": {"id": "harus berupa teks", "en": "must be a string"},
-    "list_type": {"id": "harus berupa daftar", "en": "must be a list"},
-    "model_type": {"id": "harus berupa objek", "en": "must be an object"},
-    "dict_type": {"id": "harus berupa objek", "en": "must be an object"},
-    "literal_error": {
-        "id": "harus salah satu dari: {expected}",
-        "en": "must be one of: {expected}",
-    },
-    "extra_forbidden": {"id": "tidak dikenal", "en": "is not a known field"},
-    "string_too_long": {
-        "id": "terlalu panjang (maksimum {max_length} karakter)",
-        "en": "is too long (at most {max_length} characters)",
-    },
-    "too_long": {
-        "id": "berisi terlalu banyak item (maksimum {max_length})",
-        "en": "has too many items (at most {max_length})",
-    },
-    "invalid": {"id": "tidak valid ({msg})", "en": "is invalid ({msg})"},
-}
 
 
 class Turn(BaseModel):
@@ -146,10 +105,6 @@ class ApiError(Exception):
         return JSONResponse(self.body, status_code=self.status, headers=headers)
 
 
-def _phrase(key: str, lang: str, **values: Any) -> str:
-    return PHRASES[key][lang].format(**values)
-
-
 def _inline_schema(model: type[BaseModel]) -> dict[str, Any]:
     """Return the model's JSON schema with $defs inlined, as OpenAPI requestBody wants it."""
     schema = model.model_json_schema()
@@ -205,48 +160,50 @@ def _encodable(text: str) -> bool:
     return True
 
 
-async def read_json(request: Request, undecodable: Callable[[str], str]) -> Any:
+async def read_json(request: Request, prompts: Prompts) -> Any:
     """Read a bounded body and parse it as UTF-8 JSON, raising ApiError for a bad one."""
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > MAX_BODY_BYTES:
             lang = guess_lang(request)
-            raise ApiError(413, "too_large", _phrase("too_large", lang, limit=MAX_BODY_BYTES), lang)
+            message = prompts.phrase(lang, "api.too_large", limit=MAX_BODY_BYTES)
+            raise ApiError(413, "too_large", message, lang)
         chunks.append(chunk)
     raw = b"".join(chunks)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         lang = guess_lang(request)
-        raise ApiError(400, "undecodable", undecodable(lang), lang) from None
+        raise ApiError(400, "undecodable", prompts.text(lang, "undecodable"), lang) from None
     try:
         data = json.loads(text)
     except RecursionError:
         lang = guess_lang(request)
-        message = _phrase("invalid_json", lang, detail="nested too deeply")
+        message = prompts.phrase(lang, "api.invalid_json", detail="nested too deeply")
         raise ApiError(400, "invalid_json", message, lang) from None
     except json.JSONDecodeError as exc:
         lang = guess_lang(request)
         detail = f"{exc.msg}, line {exc.lineno} column {exc.colno}"
-        message = _phrase("invalid_json", lang, detail=detail)
+        message = prompts.phrase(lang, "api.invalid_json", detail=detail)
         raise ApiError(400, "invalid_json", message, lang) from None
     if not isinstance(data, dict):
         lang = guess_lang(request)
-        message = _phrase("not_object", lang, example='{"question": "..."}')
+        message = prompts.phrase(lang, "api.not_object", example='{"question": "..."}')
         raise ApiError(422, "not_object", message, lang)
     return data
 
 
-def validation_error(exc: ValidationError, lang: str) -> ApiError:
+def validation_error(exc: ValidationError, lang: str, prompts: Prompts) -> ApiError:
     """Turn pydantic's errors into one readable line per field, in `lang`."""
+    problems = prompts.section(lang, "api.problems")
     lines = []
     for err in exc.errors():
         field = ".".join(str(p) for p in err["loc"]) or "body"
-        kind = err["type"] if err["type"] in PROBLEMS else "invalid"
+        kind = err["type"] if err["type"] in problems else "invalid"
         ctx = {k: str(v) for k, v in (err.get("ctx") or {}).items()}
-        problem = PROBLEMS[kind][lang].format(msg=err["msg"], **{"expected": "", **ctx})
-        lines.append(_phrase("invalid_field", lang, field=field, problem=problem))
+        problem = problems[kind].format(msg=err["msg"], **{"expected": "", **ctx})
+        lines.append(prompts.phrase(lang, "api.invalid_field", field=field, problem=problem))
     fields = [".".join(str(p) for p in e["loc"]) for e in exc.errors()]
     return ApiError(422, "invalid_body", "\n".join(lines), lang, fields=fields)
 
@@ -254,23 +211,21 @@ def validation_error(exc: ValidationError, lang: str) -> ApiError:
 def make_router(assistant: Any, ui_state: Callable[[], str] | None = None) -> APIRouter:
     """Build the API routes over a warm assistant; `ui_state` tells /healthz how the UI is."""
     router = APIRouter()
-
-    def undecodable(lang: str) -> str:
-        return assistant.prompts.text(lang, "undecodable")
+    prompts = assistant.prompts
 
     @router.post("/api/ask", tags=["api"], openapi_extra=_body_doc(AskBody))
     async def ask(request: Request) -> JSONResponse:
         """Answer a question; the same JSON as `bot ask --json`."""
         try:
-            data = await read_json(request, undecodable)
+            data = await read_json(request, prompts)
             lang = guess_lang(request, data)
             try:
                 body = AskBody.model_validate(data)
             except ValidationError as exc:
-                raise validation_error(exc, lang) from None
+                raise validation_error(exc, lang, prompts) from None
             texts = [body.question] + [t.content for t in body.history or []]
             if not all(_encodable(t) for t in texts):
-                raise ApiError(400, "undecodable", undecodable(lang), lang)
+                raise ApiError(400, "undecodable", prompts.text(lang, "undecodable"), lang)
             history = [t.model_dump() for t in body.history or []]
             override = body.lang if body.lang in LANGS else None
             try:
@@ -278,9 +233,8 @@ def make_router(assistant: Any, ui_state: Callable[[], str] | None = None) -> AP
             except QuestionError as err:
                 raise ApiError(422, err.code, err.message, err.lang) from None
             except StoreUnavailableError:
-                raise ApiError(
-                    503, "store_unavailable", _phrase("store_unavailable", lang), lang
-                ) from None
+                message = prompts.phrase(lang, "api.store_unavailable")
+                raise ApiError(503, "store_unavailable", message, lang) from None
         except ApiError as err:
             log.info("ask rejected: %s", err.body["error"])
             return err.response()
@@ -302,7 +256,7 @@ def make_router(assistant: Any, ui_state: Callable[[], str] | None = None) -> AP
         from bot.cost.model import CostValidationError
 
         try:
-            data = await read_json(request, undecodable)
+            data = await read_json(request, prompts)
             lang = guess_lang(request, data)
             data.pop("lang", None)
             try:

@@ -12,6 +12,8 @@ import typer
 
 from bot.config import Settings
 from bot.knowledge.corpus import CorpusError, load_corpus
+from bot.lang import LANGS
+from bot.prompts import load_prompts
 
 T = TypeVar("T")
 
@@ -76,7 +78,7 @@ def search(
     from bot.knowledge.runtime import open_retriever
 
     if not question.strip():
-        _fail("Pertanyaan kosong / empty question.")
+        _fail(load_prompts(_settings().prompts_dir).both("cli.empty_question"))
     hits = _open(open_retriever).retrieve(question, k)
     if as_json:
         typer.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
@@ -108,7 +110,7 @@ def ask(
     from bot.answer.assistant import get_assistant
     from bot.types import QuestionError
 
-    if lang not in (None, "id", "en"):
+    if lang is not None and lang not in LANGS:
         _fail("--lang must be 'id' or 'en'.")
     assistant = _open(get_assistant)
     stream = sys.stdin.buffer if question == "-" else None
@@ -141,7 +143,7 @@ def repl() -> None:
     from bot.types import Message, QuestionError
 
     assistant = _open(get_assistant)
-    typer.echo("Tanya apa saja tentang outsourcing dukungan pelanggan / Ask away (Ctrl-D to quit).")
+    typer.echo(assistant.prompts.both("cli.repl_intro"))
     history: list[Message] = []
     for line in sys.stdin:
         try:

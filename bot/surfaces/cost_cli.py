@@ -10,6 +10,7 @@ import typer
 from bot.config import Settings
 from bot.cost.model import CostModelError, CostValidationError
 from bot.cost.service import CostService
+from bot.lang import LANGS
 
 
 def _fields(options: dict[str, str | None]) -> dict[str, Any]:
@@ -67,7 +68,7 @@ def cost(
     lang: Annotated[str, typer.Option(help="Language of the output: id | en.")] = "id",
 ) -> None:
     """Estimate the monthly cost of outsourced customer support, line by line."""
-    if lang not in ("id", "en"):
+    if lang not in LANGS:
         typer.echo("--lang: id | en", err=True)
         raise typer.Exit(code=2)
     options = _fields(

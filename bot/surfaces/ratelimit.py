@@ -8,6 +8,8 @@ import threading
 import time
 from collections.abc import Callable
 
+from bot.prompts import Prompts
+
 Scope = dict
 Receive = Callable
 Send = Callable
@@ -45,10 +47,13 @@ class RateLimiter:
 
 
 class RateLimitMiddleware:
-    """Answer 429 with Retry-After when a client exceeds its budget on paths under `prefix`."""
+    """Answer 429 with Retry-After when a client exceeds its budget on paths under `prefix`.
 
-    def __init__(self, app, limiter: RateLimiter, prefix: str = "/api/") -> None:
-        self.app, self.limiter, self.prefix = app, limiter, prefix
+    The message is in both languages: the client's language is not read before the body is.
+    """
+
+    def __init__(self, app, limiter: RateLimiter, prompts: Prompts, prefix: str = "/api/") -> None:
+        self.app, self.limiter, self.prompts, self.prefix = app, limiter, prompts, prefix
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not scope["path"].startswith(self.prefix):
@@ -63,10 +68,7 @@ class RateLimitMiddleware:
         body = json.dumps(
             {
                 "error": "rate_limited",
-                "message": (
-                    f"Terlalu banyak permintaan; coba lagi dalam {retry_after} detik. / "
-                    f"Too many requests; retry in {retry_after} s."
-                ),
+                "message": self.prompts.both("api.rate_limited", retry_after=retry_after),
                 "retry_after": retry_after,
             }
         ).encode()

@@ -124,7 +124,7 @@ def create_app(
         log.info("Assistant ready in %.1fs", time.perf_counter() - started)
     if server.warm_up:
         log.info("Warmed up in %.2fs", warm_up(assistant))
-    ui = DeferredUI(lambda: _ui_app(settings, server, assistant))
+    ui = DeferredUI(lambda: _ui_app(settings, server, assistant), assistant.prompts)
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Any) -> Any:
@@ -144,7 +144,9 @@ def create_app(
     app.state.ui = ui
     if server.rate_limit_per_min > 0:
         limiter = RateLimiter(server.rate_limit_per_min)
-        app.add_middleware(RateLimitMiddleware, limiter=limiter, prefix="/api/")
+        app.add_middleware(
+            RateLimitMiddleware, limiter=limiter, prompts=assistant.prompts, prefix="/api/"
+        )
     app.include_router(make_router(assistant, ui_state=lambda: ui.state))
     _slack(app, assistant, server)
     app.mount("/", ui)

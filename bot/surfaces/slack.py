@@ -27,12 +27,6 @@ MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 LINK = re.compile(r"<((?:https?|mailto):[^|>]+)(?:\|([^>]+))?>")
 CHANNEL_REF = re.compile(r"<#[A-Z0-9]+\|([^>]*)>")
 BOLD = re.compile(r"\*\*(.+?)\*\*")
-USAGE = {
-    "id": "Contoh: `/biaya 5 agen offshore 24/7 selama 12 bulan` atau "
-    "`/biaya 20000 kontak per bulan lewat chat dan email, in-house $40.000 per bulan`.",
-    "en": "Example: `/biaya 5 offshore agents 24/7 for 12 months` or "
-    "`/biaya 20,000 contacts a month over chat and email, in-house $40,000 a month`.",
-}
 
 
 class SeenOnce:
@@ -202,7 +196,9 @@ class SlackBot:
         text = clean_text(text)
         lang = detect_language(text) if text else "id"
         reply = self.assistant.cost.reply_to_text(text, lang)
-        return USAGE[lang] if reply is None else markdown_to_mrkdwn(reply.text)
+        if reply is None:
+            return self.assistant.prompts.phrase(lang, "slack.cost_usage")
+        return markdown_to_mrkdwn(reply.text)
 
 
 def mount_slack(app: FastAPI, bot: SlackBot) -> None:

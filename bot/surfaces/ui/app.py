@@ -4,53 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.lang import LANGS
 from bot.surfaces.feedback import FeedbackStore
 from bot.surfaces.ui import cost as ui_cost
-from bot.surfaces.ui.chat import ChatHandlers, sources_html
+from bot.surfaces.ui.chat import ChatHandlers
 
 LANG_CHOICES = [("Otomatis / Auto", "auto"), ("Bahasa Indonesia", "id"), ("English", "en")]
-EXAMPLES = [
-    "Berapa tarif per jam untuk CS outsourcing?",
-    "Apa saja tantangan outsourcing layanan pelanggan?",
-    "Bagaimana menjaga keamanan data pelanggan saat pakai vendor?",
-    "Berapa biaya 5 agen luar negeri 24/7 per bulan?",
-    "What is the hourly rate for outsourced support?",
-    "What are the hidden costs of outsourcing customer service?",
-    "How do I measure the ROI of outsourced support?",
-    "How much do 10 nearshore agents on chat and email cost for 6 months?",
-]
-LABELS = {
-    "id": {
-        "title": "## Asisten outsourcing dukungan pelanggan\n"
-        "Jawaban berdasarkan artikel *Berapa Biaya untuk Mengalihdayakan Dukungan Pelanggan?*, "
-        "selalu dengan sumber. Tanyakan dalam bahasa Indonesia atau Inggris.",
-        "lang": "Bahasa jawaban",
-        "tab_chat": "Tanya jawab",
-        "tab_cost": "Estimasi biaya",
-        "chat": "Percakapan",
-        "question": "Pertanyaan Anda",
-        "placeholder": "Mis. Berapa tarif per jam untuk CS outsourcing?",
-        "send": "Kirim",
-        "clear": "Percakapan baru",
-        "examples": "Contoh pertanyaan / Example questions",
-        "result": "Hasil estimasi",
-    },
-    "en": {
-        "title": "## Customer support outsourcing assistant\n"
-        "Answers from the article *How Much Does It Cost to Outsource Customer Support?*, "
-        "always with sources. Ask in Indonesian or English.",
-        "lang": "Answer language",
-        "tab_chat": "Ask",
-        "tab_cost": "Cost estimate",
-        "chat": "Conversation",
-        "question": "Your question",
-        "placeholder": "E.g. What is the hourly rate for outsourced support?",
-        "send": "Send",
-        "clear": "New conversation",
-        "examples": "Contoh pertanyaan / Example questions",
-        "result": "Estimate",
-    },
-}
 CSS = """
 .bot-sources h3 { margin: 0 0 .5em; }
 .bot-source-list { list-style: none; padding-left: 0; }
@@ -77,7 +36,9 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
     import gradio as gr
 
     chat = ChatHandlers(assistant, store)
-    t = LABELS[lang]
+    prompts = assistant.prompts
+    t = prompts.section(lang, "ui")
+    examples = [q for code in LANGS for q in prompts.section(code, "ui.example_questions")]
     with gr.Blocks(title="Outsourcing CS · Asisten", analytics_enabled=False) as demo:
         ui_lang = gr.State(lang)
         turns = gr.State([])
@@ -107,13 +68,14 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
                             )
                             send = gr.Button(t["send"], variant="primary", elem_id="send", scale=1)
                         clear = gr.Button(t["clear"], size="sm", elem_id="clear")
-                        gr.Examples([[q] for q in EXAMPLES], inputs=[box], label=t["examples"])
+                        gr.Examples([[q] for q in examples], inputs=[box], label=t["examples"])
                     with gr.Column(scale=2):
-                        sources = gr.HTML(sources_html(None, chat.chunks, lang), elem_id="sources")
+                        sources = gr.HTML(chat.sources(None, lang), elem_id="sources")
             with gr.Tab(t["tab_cost"], id="cost", elem_id="tab-cost") as tab_cost:
-                cost_intro = gr.Markdown(ui_cost.PHRASES[lang]["intro"])
-                form = ui_cost.build_components(lang)
-                run_cost = gr.Button(ui_cost.PHRASES[lang]["estimate"], variant="primary")
+                c = prompts.section(lang, "ui_cost")
+                cost_intro = gr.Markdown(c["intro"])
+                form = ui_cost.build_components(lang, prompts)
+                run_cost = gr.Button(c["estimate"], variant="primary")
                 run_cost.elem_id = "estimate"
                 cost_status = gr.Markdown("", elem_id="cost-status")
                 with gr.Row():
@@ -125,7 +87,7 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
                             x="item",
                             y="usd",
                             color="kind",
-                            label=ui_cost.PHRASES[lang]["chart"],
+                            label=c["chart"],
                             sort="-y",
                             x_title=" ",
                             y_title="USD",
@@ -142,8 +104,8 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
         labelled += [*form_inputs, form["_targets"]]
 
         def relabel(lang: str, turns_now: list) -> list[Any]:
-            t = LABELS[lang]
-            c = ui_cost.PHRASES[lang]
+            t = prompts.section(lang, "ui")
+            c = prompts.section(lang, "ui_cost")
             return [
                 gr.update(value=t["title"]),
                 gr.update(label=t["lang"]),
@@ -153,15 +115,15 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
                 gr.update(label=t["question"], placeholder=t["placeholder"]),
                 gr.update(value=t["send"]),
                 gr.update(value=t["clear"]),
-                gr.skip() if turns_now else sources_html(None, chat.chunks, lang),
+                gr.skip() if turns_now else chat.sources(None, lang),
                 gr.update(value=c["intro"]),
                 gr.update(value=c["estimate"]),
                 gr.update(label=c["chart"]),
-                *ui_cost.relabel(lang),
+                *ui_cost.relabel(lang, prompts),
             ]
 
         def pick_language(selected: str, current: str) -> str:
-            return selected if selected in ("id", "en") else current
+            return selected if selected in LANGS else current
 
         private = {"api_visibility": "private"}  # the JSON API is the programmatic way in
         choice.change(pick_language, [choice, ui_lang], ui_lang, **private).then(
@@ -178,9 +140,8 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
         chatbot.clear(chat.clear, ui_lang, cleared, **private)
 
         def estimate(lang: str, *values: Any) -> tuple:
-            return ui_cost.estimate_view(
-                assistant.cost, lang, dict(zip(ui_cost.FIELDS, values, strict=True))
-            )
+            fields = dict(zip(ui_cost.FIELDS, values, strict=True))
+            return ui_cost.estimate_view(assistant.cost, lang, fields, prompts)
 
         cost_outputs = [cost_status, cost_result, cost_chart]
         run_cost.click(estimate, [ui_lang, *form_inputs], cost_outputs, **private)

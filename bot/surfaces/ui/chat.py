@@ -11,6 +11,8 @@ from typing import Any
 
 import gradio as gr
 
+from bot.lang import LANGS
+from bot.prompts import Prompts
 from bot.surfaces.feedback import FeedbackStore
 from bot.types import Answer, Message, QuestionError
 
@@ -19,26 +21,6 @@ log = logging.getLogger("bot.surfaces.ui.app")
 STREAM_STEPS = 24  # pieces an answer is revealed in
 STREAM_DELAY_S = 0.02
 BOLD = re.compile(r"\*\*(.+?)\*\*")
-PHRASES = {
-    "id": {
-        "sources": "Sumber yang dikutip",
-        "no_sources": "Jawaban berikutnya akan menampilkan sumbernya di sini.",
-        "other": "Lihat versi bahasa Inggris",
-        "score": "skor",
-        "thanks_up": "Terima kasih! Penilaian 👍 Anda tersimpan.",
-        "thanks_down": "Terima kasih! Penilaian 👎 Anda tersimpan; kami akan memperbaikinya.",
-        "thinking": "…",
-    },
-    "en": {
-        "sources": "Cited sources",
-        "no_sources": "The next answer will show its sources here.",
-        "other": "Show the Indonesian version",
-        "score": "score",
-        "thanks_up": "Thank you! Your 👍 rating was saved.",
-        "thanks_down": "Thank you! Your 👎 rating was saved; we will look into it.",
-        "thinking": "…",
-    },
-}
 
 
 def _rich(text: str) -> str:
@@ -46,9 +28,11 @@ def _rich(text: str) -> str:
     return BOLD.sub(r"<strong>\1</strong>", html.escape(text))
 
 
-def sources_html(answer: Answer | None, chunks: dict[tuple[str, str], Any], lang: str) -> str:
+def sources_html(
+    answer: Answer | None, chunks: dict[tuple[str, str], Any], lang: str, prompts: Prompts
+) -> str:
     """The cited passages, each with its other-language version one click away."""
-    p = PHRASES[lang]
+    p = prompts.section(lang, "ui_chat")
     head = f'<div class="bot-sources"><h3>{p["sources"]}</h3>'
     if answer is None or not answer.sources:
         return head + f'<p class="bot-sources-empty">{p["no_sources"]}</p></div>'
@@ -60,7 +44,7 @@ def sources_html(answer: Answer | None, chunks: dict[tuple[str, str], Any], lang
         if twin is not None:
             versions = (
                 f'<details class="bot-source-other" lang="{other}">'
-                f"<summary>{PHRASES[answer.language]['other']}</summary>"
+                f"<summary>{prompts.phrase(answer.language, 'ui_chat.other')}</summary>"
                 f'<div class="bot-source-title">{html.escape(twin.title)}</div>'
                 f'<div class="bot-source-text">{_rich(twin.text)}</div></details>'
             )
@@ -94,6 +78,7 @@ class ChatHandlers:
     def __init__(self, assistant: Any, store: FeedbackStore) -> None:
         self.assistant = assistant
         self.store = store
+        self.prompts: Prompts = assistant.prompts
         self.chunks = {(c.id, c.lang): c for c in assistant.retriever.index.chunks}
 
     def respond(
@@ -101,10 +86,10 @@ class ChatHandlers:
     ) -> Iterator[tuple]:
         """Answer `message` and stream it in; yields (chat, turns, sources, status, box, ui_lang)."""
         turns = list(turns or [])
-        override = choice if choice in ("id", "en") else None
+        override = choice if choice in LANGS else None
         history = [_message(t) for t in turns]
         thinking = [*turns, {"role": "user", "content": message}]
-        waiting = {"role": "assistant", "content": PHRASES[ui_lang]["thinking"]}
+        waiting = {"role": "assistant", "content": self.phrase(ui_lang, "thinking")}
         thinking_view = [*chat_value(thinking), waiting]
         yield thinking_view, turns, _skip(), "", "", ui_lang
         try:
@@ -134,7 +119,7 @@ class ChatHandlers:
             "body": answer.body,
         }
         turns = [*turns, user, done]
-        yield chat_value(turns), turns, sources_html(answer, self.chunks, lang), "", "", lang
+        yield chat_value(turns), turns, self.sources(answer, lang), "", "", lang
 
     def rate(self, turns: list[dict[str, Any]], ui_lang: str, data: gr.LikeData) -> str:
         """Store a thumbs up / down for the answer at data.index; return a thank-you line."""
@@ -149,11 +134,18 @@ class ChatHandlers:
             question, turn["content"], data.liked, turn.get("sources"), turn.get("lang", "")
         )
         log.info("ui feedback row=%s rating=%s", row, "up" if data.liked else "down")
-        return PHRASES[ui_lang]["thanks_up" if data.liked else "thanks_down"]
+        return self.phrase(ui_lang, "thanks_up" if data.liked else "thanks_down")
 
     def clear(self, ui_lang: str) -> tuple:
         """Start a new conversation."""
-        return [], [], sources_html(None, self.chunks, ui_lang), "", ""
+        return [], [], self.sources(None, ui_lang), "", ""
+
+    def sources(self, answer: Answer | None, lang: str) -> str:
+        """The sources panel for `answer` (None: the empty panel) in `lang`."""
+        return sources_html(answer, self.chunks, lang, self.prompts)
+
+    def phrase(self, lang: str, key: str) -> str:
+        return self.prompts.phrase(lang, f"ui_chat.{key}")
 
 
 def _message(turn: dict[str, Any]) -> Message:

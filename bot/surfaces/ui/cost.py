@@ -13,6 +13,7 @@ from bot.cost.model import (
     LOCATIONS,
     SUPPORT_TYPES,
 )
+from bot.prompts import Prompts
 
 log = logging.getLogger("bot.surfaces.ui.app")
 
@@ -30,34 +31,6 @@ CHOICE_FIELDS = {
     "expertise": EXPERTISE_LEVELS,
 }
 FIELDS = (*NUMBER_FIELDS, "channels", *CHOICE_FIELDS, "languages", *TARGET_FIELDS)
-PHRASES = {
-    "id": {
-        "intro": "Isi yang Anda ketahui; kolom kosong memakai asumsi bawaan (tercantum di hasil). "
-        "Isi **jumlah agen** atau **kontak per bulan**.",
-        "default": "(bawaan)",
-        "targets": "Target layanan (opsional)",
-        "estimate": "Hitung estimasi",
-        "chart": "Biaya per komponen (USD)",
-        "item": "Komponen",
-        "usd": "USD",
-        "kind": "Jenis",
-        "monthly": "per bulan",
-        "one_time": "satu kali",
-    },
-    "en": {
-        "intro": "Fill in what you know; empty fields use the default assumptions (listed in the "
-        "result). Give **number of agents** or **contacts per month**.",
-        "default": "(default)",
-        "targets": "Service targets (optional)",
-        "estimate": "Estimate",
-        "chart": "Cost per component (USD)",
-        "item": "Component",
-        "usd": "USD",
-        "kind": "Kind",
-        "monthly": "monthly",
-        "one_time": "one time",
-    },
-}
 
 
 def _phrases(lang: str) -> dict[str, Any]:
@@ -66,35 +39,42 @@ def _phrases(lang: str) -> dict[str, Any]:
     return load_phrases(lang)
 
 
+def _word(prompts: Prompts, lang: str, key: str) -> str:
+    return prompts.phrase(lang, f"ui_cost.{key}")
+
+
 def field_label(name: str, lang: str) -> str:
     label = _phrases(lang)["fields"][name]
     return label[:1].upper() + label[1:]
 
 
-def choices(name: str, lang: str) -> list[tuple[str, str]]:
+def choices(name: str, lang: str, prompts: Prompts) -> list[tuple[str, str]]:
     """Option labels in `lang` for an enumerated field (values stay canonical)."""
     p = _phrases(lang)
     if name == "channels":
         return [(p["values"][c], c) for c in CHANNELS]
     if name == "languages":
         return sorted(((p["languages"][c], c) for c in KNOWN_LANGUAGES), key=lambda x: x[0])
-    return [(PHRASES[lang]["default"], "")] + [(p["values"][v], v) for v in CHOICE_FIELDS[name]]
+    default = _word(prompts, lang, "default")
+    return [(default, "")] + [(p["values"][v], v) for v in CHOICE_FIELDS[name]]
 
 
-def build_components(lang: str) -> dict[str, Any]:
+def build_components(lang: str, prompts: Prompts) -> dict[str, Any]:
     """Create the form's inputs inside the current Gradio context, keyed by field name."""
     import gradio as gr
 
     made: dict[str, Any] = {}
     with gr.Row():
         for name in NUMBER_FIELDS:
-            made[name] = _number_box(name, lang)
+            made[name] = _number_box(name, lang, prompts)
     with gr.Row():
         made["channels"] = gr.CheckboxGroup(
-            choices("channels", lang), label=field_label("channels", lang), elem_id="cost-channels"
+            choices("channels", lang, prompts),
+            label=field_label("channels", lang),
+            elem_id="cost-channels",
         )
         made["languages"] = gr.Dropdown(
-            choices("languages", lang),
+            choices("languages", lang, prompts),
             multiselect=True,
             label=field_label("languages", lang),
             elem_id="cost-languages",
@@ -102,46 +82,51 @@ def build_components(lang: str) -> dict[str, Any]:
     with gr.Row():
         for name in CHOICE_FIELDS:
             made[name] = gr.Dropdown(
-                choices(name, lang), value="", label=field_label(name, lang), elem_id=f"cost-{name}"
+                choices(name, lang, prompts),
+                value="",
+                label=field_label(name, lang),
+                elem_id=f"cost-{name}",
             )
-    with gr.Accordion(PHRASES[lang]["targets"], open=False) as made["_targets"], gr.Row():
+    targets = _word(prompts, lang, "targets")
+    with gr.Accordion(targets, open=False) as made["_targets"], gr.Row():
         for name in TARGET_FIELDS:
-            made[name] = _number_box(name, lang)
+            made[name] = _number_box(name, lang, prompts)
     return made
 
 
-def _placeholder(name: str, lang: str) -> str:
+def _placeholder(name: str, lang: str, prompts: Prompts) -> str:
     from bot.cost.model import default_cost_model
 
     leaf = getattr(default_cost_model().defaults, name, None)
-    return f"{PHRASES[lang]['default']} {leaf.value}" if leaf is not None else ""
+    return f"{_word(prompts, lang, 'default')} {leaf.value}" if leaf is not None else ""
 
 
-def _number_box(name: str, lang: str) -> Any:
+def _number_box(name: str, lang: str, prompts: Prompts) -> Any:
     """A text box, not gr.Number: an empty field stays empty (the default applies) and any
     typed value reaches the estimator's validation, which names the field in the reader's language."""
     import gradio as gr
 
     return gr.Textbox(
         label=field_label(name, lang),
-        placeholder=_placeholder(name, lang),
+        placeholder=_placeholder(name, lang, prompts),
         elem_id=f"cost-{name}",
         max_lines=1,
     )
 
 
-def relabel(lang: str) -> list[Any]:
+def relabel(lang: str, prompts: Prompts) -> list[Any]:
     """Updates for the form's inputs (in FIELDS order, then the accordion) in `lang`."""
     import gradio as gr
 
     updates = []
     for name in FIELDS:
         if name in CHOICE_FIELDS or name in ("channels", "languages"):
-            updates.append(gr.update(label=field_label(name, lang), choices=choices(name, lang)))
+            label, options = field_label(name, lang), choices(name, lang, prompts)
+            updates.append(gr.update(label=label, choices=options))
         else:
-            label, hint = field_label(name, lang), _placeholder(name, lang)
+            label, hint = field_label(name, lang), _placeholder(name, lang, prompts)
             updates.append(gr.update(label=label, placeholder=hint))
-    return [*updates, gr.update(label=PHRASES[lang]["targets"])]
+    return [*updates, gr.update(label=_word(prompts, lang, "targets"))]
 
 
 def request_fields(values: dict[str, Any]) -> dict[str, Any]:
@@ -159,23 +144,25 @@ def request_fields(values: dict[str, Any]) -> dict[str, Any]:
     return fields
 
 
-def chart_frame(result: Any, lang: str) -> Any:
+def chart_frame(result: Any, lang: str, prompts: Prompts) -> Any:
     """One bar per cost line with its amount (USD), in the order the estimator gives them."""
     import pandas as pd
 
-    p, words = _phrases(lang), PHRASES[lang]
+    p = _phrases(lang)
     rows = [
         {
             "item": p["lines"][line.key],
             "usd": float(line.amount_usd),
-            "kind": words["monthly" if line.kind == "monthly" else "one_time"],
+            "kind": _word(prompts, lang, "monthly" if line.kind == "monthly" else "one_time"),
         }
         for line in result.lines
     ]
     return pd.DataFrame(rows, columns=["item", "usd", "kind"])
 
 
-def estimate_view(service: Any, lang: str, values: dict[str, Any]) -> tuple[str, str, Any]:
+def estimate_view(
+    service: Any, lang: str, values: dict[str, Any], prompts: Prompts
+) -> tuple[str, str, Any]:
     """Run the estimator on the form; return (error, result Markdown, chart update)."""
     import gradio as gr
 
@@ -184,5 +171,5 @@ def estimate_view(service: Any, lang: str, values: dict[str, Any]) -> tuple[str,
     if reply.result is None:
         return f"⚠️ {reply.text}", "", gr.update(visible=False)
     log.info("ui cost fields=%s monthly=%s", sorted(fields), reply.result.monthly_total_usd)
-    chart = gr.update(value=chart_frame(reply.result, lang), visible=True)
+    chart = gr.update(value=chart_frame(reply.result, lang, prompts), visible=True)
     return "", reply.text, chart

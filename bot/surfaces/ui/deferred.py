@@ -17,6 +17,9 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from bot.lang import LANGS
+from bot.prompts import Prompts
+
 log = logging.getLogger("bot.surfaces.server")
 
 STARTING = "starting"
@@ -31,31 +34,19 @@ _PAGE = """<!doctype html>
 <p lang="en"><b>{title_en}</b><br>{body_en}</p>
 </body></html>
 """
-_TEXT = {
-    STARTING: (
-        "Antarmuka sedang dimuat",
-        "Halaman ini akan dimuat ulang otomatis dalam beberapa detik. API sudah menjawab.",
-        "The interface is starting",
-        "This page reloads itself in a few seconds. The API already answers.",
-    ),
-    FAILED: (
-        "Antarmuka tidak tersedia",
-        "Antarmuka web gagal dimuat; lihat log server. API tetap menjawab di /api/ask.",
-        "The interface is unavailable",
-        "The web interface failed to load; see the server log. The API still answers at /api/ask.",
-    ),
-}
 
 
 class DeferredUI:
     """An ASGI app standing in for the UI app that `build` returns, once that is ready.
 
     `build` runs in a worker thread and returns a FastAPI app with the UI mounted on it; its
-    lifespan (which starts Gradio's queue) is entered on the server's event loop.
+    lifespan (which starts Gradio's queue) is entered on the server's event loop. The page
+    shown meanwhile says so with the phrases under ui_loading in `prompts`.
     """
 
-    def __init__(self, build: Callable[[], Any]) -> None:
+    def __init__(self, build: Callable[[], Any], prompts: Prompts) -> None:
         self._build = build
+        self.prompts = prompts
         self.state = STARTING
         self.seconds: float | None = None
         self._app: Any = None
@@ -105,20 +96,20 @@ class DeferredUI:
     async def _placeholder(self, scope: dict, send: Any) -> None:
         starting = self.state == STARTING
         path = scope.get("path", "/")
+        texts = {lang: self.prompts.section(lang, f"ui_loading.{self.state}") for lang in LANGS}
         if path in ("", "/"):
-            title_id, body_id, title_en, body_en = _TEXT[self.state]
             refresh = '<meta http-equiv="refresh" content="1">' if starting else ""
             body = _PAGE.format(
                 refresh=refresh,
-                title_id=title_id,
-                body_id=body_id,
-                title_en=title_en,
-                body_en=body_en,
+                title_id=texts["id"]["title"],
+                body_id=texts["id"]["body"],
+                title_en=texts["en"]["title"],
+                body_en=texts["en"]["body"],
             ).encode()
             content_type = b"text/html; charset=utf-8"
         else:
-            title_id, _, title_en, _ = _TEXT[self.state]
-            body = json.dumps({"detail": f"{title_id} / {title_en}", "ui": self.state}).encode()
+            detail = self.prompts.both(f"ui_loading.{self.state}.title")
+            body = json.dumps({"detail": detail, "ui": self.state}).encode()
             content_type = b"application/json"
         headers = [(b"content-type", content_type), (b"content-length", str(len(body)).encode())]
         if starting:
