@@ -213,19 +213,21 @@ def test_invalid_input_names_the_field_in_both_languages(data: dict, field: str,
         validate_request(data)
     err = info.value
     assert (err.field, err.issues[0].code) == (field, code)
-    messages = {lang: render_issues(err.issues, lang) for lang in ("id", "en")}
+    messages = {lang: render_issues(err.issues, lang, COST.prompts_dir) for lang in ("id", "en")}
     assert all(f"`{field}`" in text for text in messages.values())
     assert messages["id"] != messages["en"]
-    assert render_cost_error(err, "id").startswith(load_phrases("id")["error_title"])
+    assert render_cost_error(err, "id", COST.prompts_dir).startswith(
+        load_phrases("id", COST.prompts_dir)["error_title"]
+    )
 
 
 def test_workload_beyond_the_model_is_a_validation_error() -> None:
     with pytest.raises(CostValidationError) as info:
         run(contacts_per_month=10_000_000, avg_handle_minutes=60, coverage="business_hours")
     assert info.value.field == "contacts_per_month"
-    assert "10.000" in render_issues(info.value.issues, "id") and "10,000" in render_issues(
-        info.value.issues, "en"
-    )
+    assert "10.000" in render_issues(
+        info.value.issues, "id", COST.prompts_dir
+    ) and "10,000" in render_issues(info.value.issues, "en", COST.prompts_dir)
 
 
 def test_aliases_are_accepted() -> None:
@@ -253,7 +255,7 @@ def test_compare_every_location() -> None:
     assert [label for label, _ in results] == list(LOCATIONS)
     totals = [r.monthly_total_usd for _, r in results]
     assert totals == sorted(totals)
-    table = render_comparison("location", results, "en")
+    table = render_comparison("location", results, "en", COST.prompts_dir)
     assert "| | offshore | nearshore | domestic |" in table
     with pytest.raises(CostValidationError) as info:
         compare(validate_request({}), "agents", None, COST.model)
@@ -305,15 +307,17 @@ def test_phrase_files_have_the_same_keys() -> None:
     ],
 )  # fmt: skip
 def test_render_in_both_languages(lang: str, expected: list[str]) -> None:
-    text = render_cost(run(**MUST_SHOW), lang)
-    assert text.startswith(f"### {load_phrases(lang)['sentinel']}")
+    text = render_cost(run(**MUST_SHOW), lang, COST.prompts_dir)
+    assert text.startswith(f"### {load_phrases(lang, COST.prompts_dir)['sentinel']}")
     for snippet in expected:
         assert snippet in text
-    assert load_phrases(lang)["assumptions_title"] in text
-    assert load_phrases(lang)["defaults_title"] in text
+    assert load_phrases(lang, COST.prompts_dir)["assumptions_title"] in text
+    assert load_phrases(lang, COST.prompts_dir)["defaults_title"] in text
 
 
 def test_render_workload_and_comparison() -> None:
-    text = render_cost(run(contacts_per_month=10_000, inhouse_monthly_usd=60_000), "id")
+    text = render_cost(
+        run(contacts_per_month=10_000, inhouse_monthly_usd=60_000), "id", COST.prompts_dir
+    )
     assert "Erlang" in text and "kursi" in text
     assert "**Biaya per kontak:**" in text and "**Dibanding in-house $60.000,00/bulan:**" in text

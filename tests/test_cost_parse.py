@@ -302,6 +302,6 @@ def test_absurd_quantities_fail_naming_the_field(text: str, field: str) -> None:
     with pytest.raises(CostValidationError) as info:
         COST.parse_question(text)
     assert info.value.field == field
-    assert f"`{field}`" in render_issues(info.value.issues, "id") and f"`{field}`" in render_issues(
-        info.value.issues, "en"
-    )
+    assert f"`{field}`" in render_issues(
+        info.value.issues, "id", COST.prompts_dir
+    ) and f"`{field}`" in render_issues(info.value.issues, "en", COST.prompts_dir)

@@ -208,6 +208,8 @@ def test_parser_never_crashes(text: str) -> None:
     try:
         result = COST.parse_question(text)
     except CostValidationError as err:
-        assert render_issues(err.issues, "id") and render_issues(err.issues, "en")
+        assert render_issues(err.issues, "id", COST.prompts_dir) and render_issues(
+            err.issues, "en", COST.prompts_dir
+        )
     else:
         assert result is None or isinstance(result, CostRequest)

@@ -78,8 +78,8 @@ def test_parser_on_cost_like_text_raises_only_validation_errors(text: str) -> No
         request = COST.parse_question(text)
     except CostValidationError as err:
         assert err.issues
-        assert render_issues(err.issues, "id") and render_issues(
-            err.issues, "en"
+        assert render_issues(err.issues, "id", COST.prompts_dir) and render_issues(
+            err.issues, "en", COST.prompts_dir
         )  # the chain renders it to the user
     else:
         assert request is None or isinstance(request, CostRequest)

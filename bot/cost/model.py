@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 from itertools import product
 from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar, get_args
@@ -194,18 +193,6 @@ def load_cost_model(path: Path) -> CostModel:
         return CostModel.model_validate({**raw, "path": str(path)})
     except (OSError, yaml.YAMLError, ValueError, TypeError) as exc:
         raise CostModelError(f"{path}: {exc}") from exc
-
-
-@lru_cache(maxsize=4)
-def _cached_model(path: str) -> CostModel:
-    return load_cost_model(Path(path))
-
-
-def default_cost_model() -> CostModel:
-    """Return the model from Settings().corpus_dir, read once per process."""
-    from bot.config import Settings
-
-    return _cached_model(str(Settings().corpus_dir / "cost_model.yaml"))
 
 
 OPTIONS: dict[str, tuple[str, ...]] = {

@@ -38,12 +38,8 @@ def _cached_phrases(prompts_dir: str) -> dict[str, dict[str, Any]]:
     return tables
 
 
-def load_phrases(lang: str, prompts_dir: Path | None = None) -> dict[str, Any]:
+def load_phrases(lang: str, prompts_dir: Path) -> dict[str, Any]:
     """Return the fixed cost phrases for 'id' or 'en'; both files checked as bot.prompts does."""
-    if prompts_dir is None:
-        from bot.config import Settings
-
-        prompts_dir = Settings().prompts_dir
     return _cached_phrases(str(prompts_dir))[lang if lang in LANGS else "en"]
 
 
@@ -139,7 +135,7 @@ def _staffing(result: CostResult, phrases: dict[str, Any], lang: str) -> list[st
     return out
 
 
-def render_cost(result: CostResult, lang: str, prompts_dir: Path | None = None) -> str:
+def render_cost(result: CostResult, lang: str, prompts_dir: Path) -> str:
     """Render an estimate: headline, table of lines, rate vs the article's band, assumptions."""
     p = load_phrases(lang, prompts_dir)
     money = lambda v: fmt_money(v, lang)  # noqa: E731
@@ -207,7 +203,7 @@ def render_comparison(
     field: str,
     results: Sequence[tuple[str, CostResult]],
     lang: str,
-    prompts_dir: Path | None = None,
+    prompts_dir: Path,
 ) -> str:
     """Render several estimates side by side, one column per value of the compared field."""
     p = load_phrases(lang, prompts_dir)
@@ -244,7 +240,7 @@ def render_comparison(
     return "\n".join(out)
 
 
-def render_issues(issues: Sequence[Issue], lang: str, prompts_dir: Path | None = None) -> str:
+def render_issues(issues: Sequence[Issue], lang: str, prompts_dir: Path) -> str:
     """Return one line per invalid field, naming the field in the reader's language."""
     p = load_phrases(lang, prompts_dir)
     lines = []
@@ -262,7 +258,7 @@ def render_issues(issues: Sequence[Issue], lang: str, prompts_dir: Path | None =
     return "\n".join(lines)
 
 
-def render_cost_error(err: CostValidationError, lang: str, prompts_dir: Path | None = None) -> str:
+def render_cost_error(err: CostValidationError, lang: str, prompts_dir: Path) -> str:
     """Render a validation error for the user: a title line and one line per field."""
     title = load_phrases(lang, prompts_dir)["error_title"]
     return f"{title}\n{render_issues(err.issues, lang, prompts_dir)}"

@@ -37,6 +37,7 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
 
     chat = ChatHandlers(assistant, store)
     prompts = assistant.prompts
+    cost_form = ui_cost.CostForm(prompts, assistant.cost)
     t = prompts.section(lang, "ui")
     examples = [q for code in LANGS for q in prompts.section(code, "ui.example_questions")]
     with gr.Blocks(title="Outsourcing CS · Asisten", analytics_enabled=False) as demo:
@@ -74,7 +75,7 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
             with gr.Tab(t["tab_cost"], id="cost", elem_id="tab-cost") as tab_cost:
                 c = prompts.section(lang, "ui_cost")
                 cost_intro = gr.Markdown(c["intro"])
-                form = ui_cost.build_components(lang, prompts)
+                form = ui_cost.build_components(lang, cost_form)
                 run_cost = gr.Button(c["estimate"], variant="primary")
                 run_cost.elem_id = "estimate"
                 cost_status = gr.Markdown("", elem_id="cost-status")
@@ -119,7 +120,7 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
                 gr.update(value=c["intro"]),
                 gr.update(value=c["estimate"]),
                 gr.update(label=c["chart"]),
-                *ui_cost.relabel(lang, prompts),
+                *ui_cost.relabel(lang, cost_form),
             ]
 
         def pick_language(selected: str, current: str) -> str:
@@ -141,7 +142,7 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
 
         def estimate(lang: str, *values: Any) -> tuple:
             fields = dict(zip(ui_cost.FIELDS, values, strict=True))
-            return ui_cost.estimate_view(assistant.cost, lang, fields, prompts)
+            return ui_cost.estimate_view(cost_form, lang, fields)
 
         cost_outputs = [cost_status, cost_result, cost_chart]
         run_cost.click(estimate, [ui_lang, *form_inputs], cost_outputs, **private)

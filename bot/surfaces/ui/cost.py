@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from bot.cost.model import (
@@ -13,6 +14,8 @@ from bot.cost.model import (
     LOCATIONS,
     SUPPORT_TYPES,
 )
+from bot.cost.render import load_phrases
+from bot.cost.service import CostService
 from bot.prompts import Prompts
 
 log = logging.getLogger("bot.surfaces.ui.app")
@@ -33,100 +36,107 @@ CHOICE_FIELDS = {
 FIELDS = (*NUMBER_FIELDS, "channels", *CHOICE_FIELDS, "languages", *TARGET_FIELDS)
 
 
-def _phrases(lang: str) -> dict[str, Any]:
-    from bot.cost.render import load_phrases
+@dataclass(frozen=True)
+class CostForm:
+    """What the tab's words and defaults come from: the tab's phrases and the estimator's own."""
 
-    return load_phrases(lang)
+    prompts: Prompts
+    service: CostService
+
+    def word(self, lang: str, key: str) -> str:
+        return self.prompts.phrase(lang, f"ui_cost.{key}")
+
+    def phrases(self, lang: str) -> dict[str, Any]:
+        """The estimator's field and value names (prompts/<lang>/cost.yaml)."""
+        return load_phrases(lang, self.service.prompts_dir)
+
+    def default(self, name: str) -> Any:
+        leaf = getattr(self.service.model.defaults, name, None)
+        return None if leaf is None else leaf.value
 
 
-def _word(prompts: Prompts, lang: str, key: str) -> str:
-    return prompts.phrase(lang, f"ui_cost.{key}")
-
-
-def field_label(name: str, lang: str) -> str:
-    label = _phrases(lang)["fields"][name]
+def field_label(name: str, lang: str, form: CostForm) -> str:
+    label = form.phrases(lang)["fields"][name]
     return label[:1].upper() + label[1:]
 
 
-def choices(name: str, lang: str, prompts: Prompts) -> list[tuple[str, str]]:
+def choices(name: str, lang: str, form: CostForm) -> list[tuple[str, str]]:
     """Option labels in `lang` for an enumerated field (values stay canonical)."""
-    p = _phrases(lang)
+    p = form.phrases(lang)
     if name == "channels":
         return [(p["values"][c], c) for c in CHANNELS]
     if name == "languages":
         return sorted(((p["languages"][c], c) for c in KNOWN_LANGUAGES), key=lambda x: x[0])
-    default = _word(prompts, lang, "default")
+    default = form.word(lang, "default")
     return [(default, "")] + [(p["values"][v], v) for v in CHOICE_FIELDS[name]]
 
 
-def build_components(lang: str, prompts: Prompts) -> dict[str, Any]:
+def build_components(lang: str, form: CostForm) -> dict[str, Any]:
     """Create the form's inputs inside the current Gradio context, keyed by field name."""
     import gradio as gr
 
     made: dict[str, Any] = {}
     with gr.Row():
         for name in NUMBER_FIELDS:
-            made[name] = _number_box(name, lang, prompts)
+            made[name] = _number_box(name, lang, form)
     with gr.Row():
         made["channels"] = gr.CheckboxGroup(
-            choices("channels", lang, prompts),
-            label=field_label("channels", lang),
+            choices("channels", lang, form),
+            label=field_label("channels", lang, form),
             elem_id="cost-channels",
         )
         made["languages"] = gr.Dropdown(
-            choices("languages", lang, prompts),
+            choices("languages", lang, form),
             multiselect=True,
-            label=field_label("languages", lang),
+            label=field_label("languages", lang, form),
             elem_id="cost-languages",
         )
     with gr.Row():
         for name in CHOICE_FIELDS:
             made[name] = gr.Dropdown(
-                choices(name, lang, prompts),
+                choices(name, lang, form),
                 value="",
-                label=field_label(name, lang),
+                label=field_label(name, lang, form),
                 elem_id=f"cost-{name}",
             )
-    targets = _word(prompts, lang, "targets")
+    targets = form.word(lang, "targets")
     with gr.Accordion(targets, open=False) as made["_targets"], gr.Row():
         for name in TARGET_FIELDS:
-            made[name] = _number_box(name, lang, prompts)
+            made[name] = _number_box(name, lang, form)
     return made
 
 
-def _placeholder(name: str, lang: str, prompts: Prompts) -> str:
-    from bot.cost.model import default_cost_model
-
-    leaf = getattr(default_cost_model().defaults, name, None)
-    return f"{_word(prompts, lang, 'default')} {leaf.value}" if leaf is not None else ""
+def _placeholder(name: str, lang: str, form: CostForm) -> str:
+    value = form.default(name)
+    return f"{form.word(lang, 'default')} {value}" if value is not None else ""
 
 
-def _number_box(name: str, lang: str, prompts: Prompts) -> Any:
+def _number_box(name: str, lang: str, form: CostForm) -> Any:
     """A text box, not gr.Number: an empty field stays empty (the default applies) and any
     typed value reaches the estimator's validation, which names the field in the reader's language."""
     import gradio as gr
 
     return gr.Textbox(
-        label=field_label(name, lang),
-        placeholder=_placeholder(name, lang, prompts),
+        label=field_label(name, lang, form),
+        placeholder=_placeholder(name, lang, form),
         elem_id=f"cost-{name}",
         max_lines=1,
     )
 
 
-def relabel(lang: str, prompts: Prompts) -> list[Any]:
+def relabel(lang: str, form: CostForm) -> list[Any]:
     """Updates for the form's inputs (in FIELDS order, then the accordion) in `lang`."""
     import gradio as gr
 
     updates = []
     for name in FIELDS:
         if name in CHOICE_FIELDS or name in ("channels", "languages"):
-            label, options = field_label(name, lang), choices(name, lang, prompts)
+            label, options = field_label(name, lang, form), choices(name, lang, form)
             updates.append(gr.update(label=label, choices=options))
         else:
-            label, hint = field_label(name, lang), _placeholder(name, lang, prompts)
+            label, hint = field_label(name, lang, form), _placeholder(name, lang, form)
             updates.append(gr.update(label=label, placeholder=hint))
-    return [*updates, gr.update(label=_word(prompts, lang, "targets"))]
+    return [*updates, gr.update(label=form.word(lang, "targets"))]
 
 
 def request_fields(values: dict[str, Any]) -> dict[str, Any]:
@@ -144,32 +154,30 @@ def request_fields(values: dict[str, Any]) -> dict[str, Any]:
     return fields
 
 
-def chart_frame(result: Any, lang: str, prompts: Prompts) -> Any:
+def chart_frame(result: Any, lang: str, form: CostForm) -> Any:
     """One bar per cost line with its amount (USD), in the order the estimator gives them."""
     import pandas as pd
 
-    p = _phrases(lang)
+    p = form.phrases(lang)
     rows = [
         {
             "item": p["lines"][line.key],
             "usd": float(line.amount_usd),
-            "kind": _word(prompts, lang, "monthly" if line.kind == "monthly" else "one_time"),
+            "kind": form.word(lang, "monthly" if line.kind == "monthly" else "one_time"),
         }
         for line in result.lines
     ]
     return pd.DataFrame(rows, columns=["item", "usd", "kind"])
 
 
-def estimate_view(
-    service: Any, lang: str, values: dict[str, Any], prompts: Prompts
-) -> tuple[str, str, Any]:
+def estimate_view(form: CostForm, lang: str, values: dict[str, Any]) -> tuple[str, str, Any]:
     """Run the estimator on the form; return (error, result Markdown, chart update)."""
     import gradio as gr
 
     fields = request_fields(values)
-    reply = service.reply(fields, lang)
+    reply = form.service.reply(fields, lang)
     if reply.result is None:
         return f"⚠️ {reply.text}", "", gr.update(visible=False)
     log.info("ui cost fields=%s monthly=%s", sorted(fields), reply.result.monthly_total_usd)
-    chart = gr.update(value=chart_frame(reply.result, lang, prompts), visible=True)
+    chart = gr.update(value=chart_frame(reply.result, lang, form), visible=True)
     return "", reply.text, chart
