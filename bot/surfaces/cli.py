@@ -30,12 +30,17 @@ def _fail(message: str) -> None:
 
 
 def _open(factory: Callable[[Settings], T]) -> T:
-    """Open the retriever or assistant; a broken corpus file is one line, not a traceback."""
+    """Open the retriever or assistant; a broken corpus file or a missing extra is one line."""
+    from bot.knowledge.embeddings import EmbeddingsUnavailable
+
     try:
         return factory(_settings())
     except CorpusError as exc:
         _fail(f"Corpus error: {exc}")
         raise  # unreachable: _fail exits
+    except EmbeddingsUnavailable as exc:
+        _fail(str(exc))
+        raise
 
 
 @app.command()
@@ -43,12 +48,15 @@ def index(
     rebuild: Annotated[bool, typer.Option(help="Build a new collection, then switch.")] = False,
 ) -> None:
     """Build the Chroma index of both languages (idempotent)."""
-    from bot.knowledge.embeddings import make_embeddings
+    from bot.knowledge.embeddings import EmbeddingsUnavailable, make_embeddings
     from bot.knowledge.index import build_index
     from bot.knowledge.intent import load_or_train
 
     settings = _settings()
-    embeddings = make_embeddings(settings.embeddings)
+    try:
+        embeddings = make_embeddings(settings.embeddings)
+    except EmbeddingsUnavailable as exc:
+        _fail(str(exc))
     try:
         chunks = load_corpus(settings.corpus_dir)
         report = build_index(settings, embeddings, rebuild=rebuild, chunks=chunks)

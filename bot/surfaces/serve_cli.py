@@ -19,6 +19,7 @@ def serve(
     """Run the web UI, JSON API and Slack bot in one server (builds the index if missing)."""
     from bot.config import Settings
     from bot.knowledge.corpus import CorpusError
+    from bot.knowledge.embeddings import EmbeddingsUnavailable
     from bot.surfaces.server import ServerSettings
     from bot.surfaces.server import serve as run
 
@@ -31,6 +32,9 @@ def serve(
         run(settings, server.model_copy(update=overrides))
     except CorpusError as exc:
         typer.echo(f"Corpus error: {exc}", err=True)
+        raise typer.Exit(code=2) from None
+    except EmbeddingsUnavailable as exc:
+        typer.echo(str(exc), err=True)
         raise typer.Exit(code=2) from None
 
 
