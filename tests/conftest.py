@@ -1,10 +1,17 @@
-"""Shared fixtures: an isolated data dir per test and one real index per session."""
+"""Shared fixtures: an isolated data dir per test, one real index per session, and a fake
+embedder (BOT_EMBEDDINGS=hash) for fast tests of the chain's plumbing."""
 
 from __future__ import annotations
 
 import os
+import re
+import zlib
 
+import numpy as np
 import pytest
+from langchain_core.embeddings import Embeddings
+
+from bot.knowledge.embeddings import REGISTRY
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -37,8 +44,8 @@ def retriever(session_home):
 
 # Tests that need the embedding model, a server or a browser; `make test-fast` leaves them out.
 HEAVY_FIXTURES = frozenset(
-    "retriever assistant live_server embeddings settings chroma_url outage load browser page "
-    "killed_rebuilds chain_stub llm_assistant extractive".split()
+    "session_home retriever assistant live_server embeddings settings chroma_url outage load "
+    "browser page killed_rebuilds chain_stub llm_assistant extractive".split()
 )
 HEAVY_MODULES = frozenset({"test_embeddings", "test_index_server", "test_ui_browser", "test_api"})
 HEAVY_TESTS = frozenset({"test_fast_evaluation_passes_the_gate"})
@@ -51,3 +58,38 @@ def pytest_collection_modifyitems(items):
         heavy = module in HEAVY_MODULES or item.originalname in HEAVY_TESTS
         if heavy or HEAVY_FIXTURES & set(item.fixturenames):
             item.add_marker(pytest.mark.heavy)
+
+
+class HashEmbeddings(Embeddings):
+    """Words and character trigrams hashed into 256 signed buckets, unit length: instant and
+    deterministic, lexical only. For plumbing (routing, state, fallbacks), never for quality."""
+
+    DIM = 256
+
+    def _vector(self, text: str) -> list[float]:
+        vector = np.zeros(self.DIM, dtype=np.float64)
+        words = re.findall(r"\w+", text.lower())
+        grams = [w[i : i + 3] for w in words for i in range(max(1, len(w) - 2))]
+        for feature in [*words, *grams]:
+            code = zlib.crc32(feature.encode())
+            vector[code % self.DIM] += 1.0 if code & 1 << 31 else -1.0
+        norm = np.linalg.norm(vector)
+        return (vector / norm if norm else vector).tolist()
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return [self._vector(t) for t in texts]
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._vector(text)
+
+    def embed_queries(self, texts: list[str]) -> list[list[float]]:
+        return self.embed_documents(texts)
+
+
+REGISTRY["hash"] = lambda argument, workers: HashEmbeddings()
+
+
+@pytest.fixture(scope="session")
+def fake_home(tmp_path_factory):
+    """A data dir whose index and intent model are built over the fake embedder."""
+    return tmp_path_factory.mktemp("fake-home")

@@ -100,6 +100,9 @@ def test_the_cli_names_a_broken_questions_file_in_one_line(tmp_path, monkeypatch
     _edit_questions(corpus, lambda e: e[4].update(id_questions=e[4]["id_questions"][:2]))
     monkeypatch.setenv("BOT_CORPUS_DIR", str(corpus))
     monkeypatch.setenv("BOT_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv(
+        "BOT_EMBEDDINGS", "hash"
+    )  # conftest's fake: the error comes before any model
     result = CliRunner().invoke(app, command)
     assert result.exit_code == 2
     assert result.output.strip().splitlines() == [

