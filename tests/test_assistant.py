@@ -24,7 +24,7 @@ def fake(fake_home):
     floors = {"support": -1.0, "general": -1.0, "none": 2.0}
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(chain, "MIN_SCORE", floors)
-        yield chain.get_assistant(Settings(home=fake_home, embeddings="hash"))
+        yield chain.get_assistant(Settings(home=fake_home, retrieval={"embeddings": "hash"}))
 
 
 @pytest.fixture(scope="module")
@@ -37,11 +37,9 @@ def stub():
 def fake_llm(fake, fake_home, stub):
     settings = Settings(
         home=fake_home,
-        embeddings="hash",
+        retrieval={"embeddings": "hash"},
         generator="llm",
-        llm_base_url=stub.url + "/v1",
-        llm_api_key=API_KEY,
-        llm_timeout_s=0.5,
+        llm={"base_url": stub.url + "/v1", "api_key": API_KEY, "timeout_s": 0.5},
     )
     return chain.Assistant(settings, fake.retriever, fake.prompts)
 
@@ -133,7 +131,7 @@ def test_a_remedy_follow_up_leads_with_an_entry_that_addresses_the_last_one(fake
     follow = fake.answer(
         "and how do we tackle those?", [Message("user", CHALLENGES), Message.of(first)]
     )
-    addressing = {c.id for c in fake.retriever.index.chunks if "challenges" in c.addresses}
+    addressing = {c.id for c in fake.passages.values() if "challenges" in c.addresses}
     assert follow.sources[0].id in addressing
 
 

@@ -93,7 +93,7 @@ def test_check_installed_names_the_missing_package(monkeypatch, missing):
     ids=["index", "ask", "search", "serve"],
 )
 def test_commands_without_the_st_extra_fail_in_one_line(monkeypatch, args):
-    monkeypatch.setenv("BOT_EMBEDDINGS", MINILM)
+    monkeypatch.setenv("BOT_RETRIEVAL__EMBEDDINGS", MINILM)
     done = run_without_st(f"from bot.surfaces.cli import app\napp({args!r})\n")
     assert done.returncode == 2, done.stderr
     assert done.stderr.splitlines() == [

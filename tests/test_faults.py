@@ -106,7 +106,7 @@ def outage(tmp_path_factory) -> Record:
     record, server = Record(), None
     chroma.start()
     try:
-        env = {"BOT_CHROMA_URL": chroma.url, "BOT_SERVER_RATE_LIMIT_PER_MIN": "0"}
+        env = {"BOT_RETRIEVAL__CHROMA_URL": chroma.url, "BOT_SERVER_RATE_LIMIT_PER_MIN": "0"}
         server = start_server(tmp / "home", env, REPO / "test-output" / "faults")
         url, pid, ask = server.url, server.process.pid, {"question": QUESTION}
         record.before = send(url, "POST", "/api/ask", json=ask)

@@ -158,7 +158,7 @@ def test_rebuild_switches_and_deletes_old_generation(settings, embeddings):
     assert second.collection != first.collection
     assert second.message().startswith(f"Rebuilt index {second.collection}: 28 chunks")
     assert open_index(settings, embeddings).collection == second.collection
-    base = collection_base(settings.embeddings, load_corpus(settings.corpus_dir))
+    base = collection_base(settings.retrieval.embeddings, load_corpus(settings.corpus_dir))
     names = [c.name for c in make_client(settings).list_collections()]
     assert [n for n in names if n.startswith(base)] == [second.collection]
 

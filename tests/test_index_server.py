@@ -55,10 +55,10 @@ def test_build_and_retrieve_through_server(chroma_url, tmp_path, monkeypatch):
     from bot.knowledge.embeddings import make_embeddings
 
     monkeypatch.setenv("BOT_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("BOT_CHROMA_URL", chroma_url)
+    monkeypatch.setenv("BOT_RETRIEVAL__CHROMA_URL", chroma_url)
     settings = Settings()
-    assert settings.chroma_url == chroma_url
-    embeddings = make_embeddings(settings.embeddings)
+    assert settings.retrieval.chroma_url == chroma_url
+    embeddings = make_embeddings(settings.retrieval.embeddings)
 
     first = build_index(settings, embeddings)
     assert (first.added, first.total) == (28, 28)
@@ -77,6 +77,8 @@ def test_build_and_retrieve_through_server(chroma_url, tmp_path, monkeypatch):
 def test_unreachable_server_is_reported(tmp_path):
     from langchain_core.embeddings import FakeEmbeddings
 
-    settings = Settings(home=tmp_path / "home", chroma_url=f"http://127.0.0.1:{free_port()}")
+    settings = Settings(
+        home=tmp_path / "home", retrieval={"chroma_url": f"http://127.0.0.1:{free_port()}"}
+    )
     with pytest.raises(StoreUnavailableError, match="Chroma store unavailable"):
         open_index(settings, FakeEmbeddings(size=384))

@@ -101,7 +101,7 @@ def test_the_cli_names_a_broken_questions_file_in_one_line(tmp_path, monkeypatch
     monkeypatch.setenv("BOT_CORPUS_DIR", str(corpus))
     monkeypatch.setenv("BOT_HOME", str(tmp_path / "home"))
     monkeypatch.setenv(
-        "BOT_EMBEDDINGS", "hash"
+        "BOT_RETRIEVAL__EMBEDDINGS", "hash"
     )  # conftest's fake: the error comes before any model
     result = CliRunner().invoke(app, command)
     assert result.exit_code == 2

@@ -51,8 +51,8 @@ def stub():
 
 def settings_for(stub: ChatStub, provider: str = "openai", **extra) -> Settings:
     base_url = stub.url + "/v1" if provider == "openai" else stub.url
-    values = {"llm_timeout_s": 5.0, "llm_api_key": API_KEY, **extra}
-    return Settings(generator="llm", llm_provider=provider, llm_base_url=base_url, **values)
+    llm = {"provider": provider, "base_url": base_url, "timeout_s": 5.0, "api_key": API_KEY}
+    return Settings(generator="llm", llm={**llm, **extra})
 
 
 @pytest.fixture(params=["openai", "ollama"])
@@ -95,14 +95,14 @@ def test_feeding_in_pieces_equals_feeding_whole(text, cuts):
 
 # -- the model factory ----------------------------------------------------------------------
 def test_openai_model_is_built_from_settings(stub):
-    model = make_chat_model(settings_for(stub, llm_model="m1", llm_timeout_s=1.5))
+    model = make_chat_model(settings_for(stub, model="m1", timeout_s=1.5))
     assert (model.model_name, model.openai_api_base) == ("m1", stub.url + "/v1")
     assert (model.request_timeout, model.max_retries, model.temperature) == (1.5, 0, 0)
     assert model.openai_api_key.get_secret_value() == API_KEY
 
 
 def test_ollama_model_is_built_from_settings(stub):
-    model = make_chat_model(settings_for(stub, "ollama", llm_model="m2", llm_timeout_s=1.5))
+    model = make_chat_model(settings_for(stub, "ollama", model="m2", timeout_s=1.5))
     assert (model.model, model.base_url, model.temperature) == ("m2", stub.url, 0)
     assert model.client_kwargs == {"timeout": 1.5}
 
@@ -273,7 +273,7 @@ def test_stream_runs_the_tool_between_rounds(openai_generator, stub):
     ids=["http-500", "http-503", "timeout", "garbage", "empty", "refused"],
 )
 def test_every_failure_raises(stub, prompts, script, error):
-    generator = LLMGenerator(settings_for(stub, llm_timeout_s=0.5), prompts, COST)
+    generator = LLMGenerator(settings_for(stub, timeout_s=0.5), prompts, COST)
     script(stub)
     with pytest.raises(Exception) as info:
         generator.generate("Rate?", "en", HITS, [])
@@ -298,9 +298,7 @@ def llm_assistant(session_home, chain_stub):
         Settings(
             home=session_home,
             generator="llm",
-            llm_base_url=chain_stub.url + "/v1",
-            llm_api_key=API_KEY,
-            llm_timeout_s=0.5,
+            llm={"base_url": chain_stub.url + "/v1", "api_key": API_KEY, "timeout_s": 0.5},
         )
     )
 

@@ -84,7 +84,8 @@ class Assistant:
         self.cost = CostService.from_dirs(settings.corpus_dir, settings.prompts_dir)
         index = retriever.index
         self.units = UnitIndex(index.chunks, index.embeddings, settings.home, index.embedder)
-        self._chunks = {(c.id, c.lang): c for c in index.chunks}
+        self.index = index  # for health checks and start-up lines
+        self.passages = {(c.id, c.lang): c for c in index.chunks}  # (entry, lang) -> passage
         # The first stage that answers wins; prepare() runs before them and may raise.
         self.stages: tuple[Callable[[Turn], Answer | None], ...] = (
             self.refuse_injection,
@@ -174,10 +175,10 @@ class Assistant:
             query = self._contextual_query(text, turn.history)
             vector = self.retriever.index.embeddings.embed_query(query)
             if query == text:
-                hits = self.retriever.search_vector(vector, self.settings.k, lang, query)
+                hits = self.retriever.search_vector(vector, self.settings.retrieval.k, lang, query)
             else:
-                hits = self.retriever.search_vector(vector, len(self._chunks) // 2, lang, query)
-                hits = self._follow_up_order(text, hits, turn.history)[: self.settings.k]
+                hits = self.retriever.search_vector(vector, len(self.passages) // 2, lang, query)
+                hits = self._follow_up_order(text, hits, turn.history)[: self.settings.retrieval.k]
         if self._out_of_scope(query, hits, follow_up=query != text):
             return self._fixed(turn, "refusal")
         with turn.timings.stage("generate"):
@@ -253,7 +254,7 @@ class Assistant:
             return hits
 
         def rank(hit: Hit) -> int:
-            chunk = self._chunks[(hit.id, hit.lang)]
+            chunk = self.passages[(hit.id, hit.lang)]
             if asks_for_remedy(text) and seen & set(chunk.addresses):
                 return 0
             return 2 if hit.id in seen else 1
@@ -289,7 +290,7 @@ class Assistant:
 
     def _context_hit(self, entry: str, lang: str, vector: list[float]) -> Hit:
         """A passage cited by every estimate, scored by its best unit against the question."""
-        chunk = self._chunks[(entry, lang)]
+        chunk = self.passages[(entry, lang)]
         rows = self.units.rows(entry, lang)
         score = float((self.units.vectors[rows] @ np.asarray(vector, dtype=np.float32)).max())
         return Hit(entry, chunk.title, lang, round(score, 6), chunk.text, chunk.kind, lang)
@@ -335,7 +336,7 @@ def get_assistant(settings: Settings | None = None) -> Assistant:
     from bot.knowledge.runtime import open_retriever
 
     settings = settings or Settings()
-    key = settings.model_dump_json()
+    key = settings.cache_key()
     with _lock:
         if key not in _assistants:
             prompts = load_prompts(settings.prompts_dir)

@@ -44,29 +44,29 @@ class LLMError(RuntimeError):
 
 
 def make_chat_model(settings: Settings) -> BaseChatModel:
-    """Build the chat model named by settings.llm_provider ('openai' compatible or 'ollama')."""
-    if settings.llm_provider == "openai":
+    """Build the chat model named by settings.llm.provider ('openai' compatible or 'ollama')."""
+    if settings.llm.provider == "openai":
         from langchain_openai import ChatOpenAI
 
         return ChatOpenAI(
-            model=settings.llm_model,
-            base_url=settings.llm_base_url,
-            api_key=settings.llm_api_key,
-            timeout=settings.llm_timeout_s,
+            model=settings.llm.model,
+            base_url=settings.llm.base_url,
+            api_key=settings.llm.api_key.get_secret_value(),
+            timeout=settings.llm.timeout_s,
             max_retries=0,  # the chain falls back at once rather than waiting on retries
             temperature=0,
             use_responses_api=False,  # compatible servers speak chat completions only
         )
-    if settings.llm_provider == "ollama":
+    if settings.llm.provider == "ollama":
         from langchain_ollama import ChatOllama
 
         return ChatOllama(
-            model=settings.llm_model,
-            base_url=settings.llm_base_url,
+            model=settings.llm.model,
+            base_url=settings.llm.base_url,
             temperature=0,
-            client_kwargs={"timeout": settings.llm_timeout_s},
+            client_kwargs={"timeout": settings.llm.timeout_s},
         )
-    raise ValueError(f"unknown llm_provider {settings.llm_provider!r}: use 'openai' or 'ollama'")
+    raise ValueError(f"unknown llm_provider {settings.llm.provider!r}: use 'openai' or 'ollama'")
 
 
 class Citations:

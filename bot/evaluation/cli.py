@@ -61,7 +61,7 @@ def eval_command(
         _need_st_extra()
         _quiet_progress_bars()
     settings = Settings()
-    k, shared = settings.k, {}
+    k, shared = settings.retrieval.k, {}
     ordered = sorted(names, key=lambda n: (n != ev.PRIMARY, ev.CONFIGS[n].generator is None))
     runs = {
         n: ev.run_config(ev.CONFIGS[n], chosen, settings, repeat=n == ordered[0], shared=shared)

