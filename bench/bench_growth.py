@@ -44,7 +44,9 @@ def measure_growth(bench: Any) -> list[Any]:
     vectors = np.asarray(got["embeddings"], dtype=np.float64)
     rng = np.random.default_rng(20240325)
     with tempfile.TemporaryDirectory(prefix="bot-growth-") as tmp:
-        settings = bench.settings.model_copy(update={"home": Path(tmp)}).with_retrieval(chroma_url=None)
+        settings = bench.settings.model_copy(update={"home": Path(tmp)}).with_retrieval(
+            chroma_url=None
+        )
         client = make_client(settings)
         retrievers, floors = {}, {}
         for factor in (1, GROWTH):
@@ -61,7 +63,9 @@ def measure_growth(bench: Any) -> list[Any]:
                     documents=[c.embed_text for c in part],
                 )
             insert_s = time.perf_counter() - started
-            index = KnowledgeIndex(store, name, variants, bench.embeddings, settings.retrieval.embeddings)
+            index = KnowledgeIndex(
+                store, name, variants, bench.embeddings, settings.retrieval.embeddings
+            )
             # The real corpus's intent model ranks the original entries; the variants rank last.
             retrievers[factor] = Retriever(index, bench.intent)
             floors[factor] = store._collection

@@ -90,6 +90,16 @@ REGISTRY["hash"] = lambda argument, workers: HashEmbeddings()
 
 
 @pytest.fixture(scope="session")
+def live_server(session_home):
+    """The session's one running `bot serve`, Slack pointed at a mock Web API."""
+    from servers import REPO, start_slack_server
+
+    server = start_slack_server(session_home, REPO / "test-output" / "server")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
 def fake_home(tmp_path_factory):
     """A data dir whose index and intent model are built over the fake embedder."""
     return tmp_path_factory.mktemp("fake-home")

@@ -187,37 +187,18 @@ def start_server(home: Path, env: dict[str, str], log_dir: Path) -> LiveServer:
     return server
 
 
-_shared: dict[str, LiveServer] = {}
-
-
-def shared_server(home: Path, log_dir: Path) -> LiveServer:
-    """The session's one server, with Slack configured against a mock Web API."""
-    if "server" not in _shared:
-        slack = MockSlack()
-        env = {
-            "SLACK_BOT_TOKEN": BOT_TOKEN,
-            "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-            "BOT_SERVER_SLACK_API_URL": slack.api_url,
-            "BOT_SERVER_RATE_LIMIT_PER_MIN": str(RATE_LIMIT_PER_MIN),
-        }
-        server = start_server(home, env, log_dir)
-        server.slack = slack
-        _shared["server"] = server
-    return _shared["server"]
-
-
-def stop_shared() -> None:
-    server = _shared.pop("server", None)
-    if server is not None:
-        server.stop()
-
-
-@pytest.fixture(scope="session")
-def live_server(session_home, tmp_path_factory):
-    """The running server; import this fixture into a test module to use it."""
-    server = shared_server(session_home, REPO / "test-output" / "server")
-    yield server
-    stop_shared()
+def start_slack_server(home: Path, log_dir: Path) -> LiveServer:
+    """A server with Slack configured against a mock Web API (conftest's live_server)."""
+    slack = MockSlack()
+    env = {
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "BOT_SERVER_SLACK_API_URL": slack.api_url,
+        "BOT_SERVER_RATE_LIMIT_PER_MIN": str(RATE_LIMIT_PER_MIN),
+    }
+    server = start_server(home, env, log_dir)
+    server.slack = slack
+    return server
 
 
 def stop_process(process: subprocess.Popen | None) -> None:

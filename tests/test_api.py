@@ -7,7 +7,7 @@ import time
 
 import httpx
 import pytest
-from servers import BOT_TOKEN, RATE_LIMIT_PER_MIN, SIGNING_SECRET, live_server, start_server
+from servers import BOT_TOKEN, RATE_LIMIT_PER_MIN, SIGNING_SECRET, start_server
 from typer.testing import CliRunner
 
 from bot.config import REPO_ROOT
@@ -16,7 +16,6 @@ from bot.cost.service import CostService
 # The estimator over the repository's own cost model and phrases.
 COST = CostService.from_dirs(REPO_ROOT / "corpus", REPO_ROOT / "prompts")
 
-__all__ = ["live_server"]  # the fixture, imported for this module
 
 ID_QUESTION = "Berapa tarif per jam untuk CS outsourcing?"
 

@@ -11,9 +11,11 @@ from typer.testing import CliRunner
 
 from bot.config import REPO_ROOT
 from bot.evaluation import metrics as m
+from bot.evaluation.baselines import BM25, fuse, rank
 from bot.evaluation.cli import check_thresholds, passes, register
+from bot.evaluation.gold import CATEGORIES, GoldCase, fast_subset, load_gold
 from bot.evaluation.report import snapshot_diff, write_snapshot
-from bot.evaluation.run import CATEGORIES, CaseRun, GoldCase, case_scores, fast_subset, load_gold
+from bot.evaluation.run import CaseRun, case_scores
 from bot.knowledge.corpus import load_corpus
 from bot.lang import detect_language
 from bot.types import Answer, Source
@@ -240,9 +242,9 @@ def test_same_figures_and_percentile():
 
 
 def test_bm25_and_fusion_rank_the_matching_entry_first():
-    bm25 = m.BM25([("rate", "hourly rate dollars"), ("security", "encryption audits data")])
-    assert m.rank(bm25.scores("encryption of customer data")) == ["security", "rate"]
-    assert m.fuse({"a": 0.9, "b": 0.8}, {"a": 0.0, "b": 5.0}, alpha=0.3) == ["b", "a"]
+    bm25 = BM25([("rate", "hourly rate dollars"), ("security", "encryption audits data")])
+    assert rank(bm25.scores("encryption of customer data")) == ["security", "rate"]
+    assert fuse({"a": 0.9, "b": 0.8}, {"a": 0.0, "b": 5.0}, alpha=0.3) == ["b", "a"]
 
 
 # -- case scoring, thresholds, snapshot ------------------------------------------------------------

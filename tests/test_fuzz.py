@@ -19,7 +19,6 @@ import httpx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from servers import live_server
 
 from bot.config import REPO_ROOT
 from bot.cost.estimate import CostRequest, CostValidationError, validate_request
@@ -31,7 +30,6 @@ from bot.surfaces.api import AskBody
 # The estimator over the repository's own cost model and phrases.
 COST = CostService.from_dirs(REPO_ROOT / "corpus", REPO_ROOT / "prompts")
 
-__all__ = ["live_server"]  # the fixture, imported for this module
 
 FUZZ = settings(
     max_examples=200,

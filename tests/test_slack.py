@@ -10,12 +10,10 @@ from urllib.parse import urlencode
 
 import httpx
 import pytest
-from servers import BOT_USER_ID, SIGNING_SECRET, live_server
+from servers import BOT_USER_ID, SIGNING_SECRET
 from slack_sdk.signature import SignatureVerifier
 
 from bot.surfaces.slack import SeenOnce, clean_text, markdown_to_mrkdwn
-
-__all__ = ["live_server"]  # the fixture, imported for this module
 
 ACK_LIMIT_S = 3.0
 

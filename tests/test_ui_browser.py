@@ -9,11 +9,9 @@ import os
 from pathlib import Path
 
 import pytest
-from servers import REPO, live_server
+from servers import REPO
 
 from bot.surfaces.feedback import FeedbackStore, feedback_path
-
-__all__ = ["live_server"]  # the fixture, imported for this module
 
 pytestmark = pytest.mark.browser
 

@@ -18,7 +18,7 @@ from langchain_core.runnables import RunnableLambda
 from bot.answer.compose import UnitIndex, draft_answer, render_draft
 from bot.answer.route import asks_for_remedy, is_greeting, is_injection, topic_level
 from bot.config import Settings
-from bot.cost.model import CostRequest, CostValidationError
+from bot.cost.request import CostRequest, CostValidationError
 from bot.cost.service import CostService
 from bot.knowledge.retrieve import Hit, Retriever
 from bot.lang import LANGS, detect_language

@@ -6,7 +6,7 @@ from typing import Any
 
 from langchain_core.tools import StructuredTool, ToolException
 
-from bot.cost.model import CostRequest, CostValidationError, issues_from
+from bot.cost.request import CostRequest, CostValidationError, issues_from
 from bot.cost.service import CostService
 
 

@@ -15,14 +15,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from bot.cost.erlang import ChannelSeats, QueueSpec, TooManySeats, staff_workload
-from bot.cost.model import (
-    OPTIONS,
-    CostModel,
-    CostRequest,
-    CostValidationError,
-    Issue,
-    validate_request,
-)
+from bot.cost.model import CostModel
+from bot.cost.request import OPTIONS, CostRequest, CostValidationError, Issue, validate_request
 
 __all__ = [
     "CostLine",

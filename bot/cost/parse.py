@@ -13,7 +13,8 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from bot.cost.model import Calendar, CostRequest, validate_request
+from bot.cost.model import Calendar
+from bot.cost.request import CostRequest, validate_request
 
 NUM = r"(?<!\d)(\d{1,15}(?:\.\d+)?)(?!\d)"  # a longer run of digits is no quantity
 # Fields that make a question a calculation; without one of them it is a knowledge-base question.

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from bot.cost.model import CostModelError, CostValidationError, Issue
+from bot.cost.model import CostModelError
+from bot.cost.request import CostValidationError, Issue
 from bot.lang import LANGS
 from bot.prompts import PromptError, check_same
 

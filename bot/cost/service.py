@@ -9,15 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from bot.cost.estimate import CostResult, compare, estimate
-from bot.cost.model import (
-    CostModel,
-    CostRequest,
-    CostValidationError,
-    load_cost_model,
-    validate_request,
-)
+from bot.cost.model import CostModel, load_cost_model
 from bot.cost.parse import parse_cost_fields, parse_cost_question
 from bot.cost.render import render_comparison, render_cost, render_cost_error, render_issues
+from bot.cost.request import CostRequest, CostValidationError, validate_request
 
 
 @dataclass(frozen=True)

@@ -43,12 +43,13 @@ def eval_command(
 ) -> None:
     """Evaluate the assistant on the gold set; exit 1 below the gate or on a changed answer."""
     from bot.config import Settings
+    from bot.evaluation import gold
     from bot.evaluation import report as rep
     from bot.evaluation import run as ev
 
     started = time.perf_counter()
-    chosen = ev.load_gold(cases or ev.GOLD)
-    chosen = ev.fast_subset(chosen) if fast else chosen
+    chosen = gold.load_gold(cases or gold.GOLD)
+    chosen = gold.fast_subset(chosen) if fast else chosen
     names = config or ([ev.PRIMARY] if fast else list(ev.DEFAULT_CONFIGS))
     if unknown := [n for n in names if n not in ev.CONFIGS]:
         _usage(f"unknown configuration(s) {unknown}; choose from {sorted(ev.CONFIGS)}")

@@ -1,4 +1,4 @@
-"""Evaluate the assistant on the gold set: load cases, run configurations, score them.
+"""Evaluate the assistant on gold cases: run configurations, score them.
 
 A configuration is a retriever (e5, MiniLM, BM25, hybrid) and, when the chain can use that
 retriever, a generator. Retrieval metrics come from the retriever alone; answer metrics come
@@ -15,67 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.config import REPO_ROOT, Settings
+from bot.config import Settings
+from bot.evaluation.gold import GoldCase
 
-GOLD = REPO_ROOT / "eval" / "gold.jsonl"
-
-CATEGORIES = ("knowledge", "code_mixed", "typo", "follow_up", "cost", "out_of_scope", "injection")
 MINILM = "sentence-transformers:all-MiniLM-L6-v2"
-
-
-class GoldError(ValueError):
-    """The gold file is malformed."""
-
-
-@dataclass(frozen=True)
-class GoldCase:
-    id: str
-    language: str
-    category: str
-    style: str
-    question: str
-    expected_sources: tuple[str, ...]
-    facts: tuple[str, ...]
-    expected_refusal: bool | None  # None: refusing and a grounded answer are both fine
-    pair: str | None = None
-    history: tuple[dict[str, str], ...] = ()
-    expected_request: dict[str, Any] | None = None
-    forbidden: tuple[str, ...] = ()
-
-    @property
-    def retrievable(self) -> bool:
-        """Whether the question alone should retrieve its expected sources."""
-        return bool(self.expected_sources) and not self.history
-
-
-def load_gold(path: Path = GOLD) -> list[GoldCase]:
-    """Read the gold JSON Lines file into cases."""
-    cases = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            raw = json.loads(line)
-            raw["expected_sources"] = tuple(raw["expected_sources"])
-            raw["facts"] = tuple(raw["facts"])
-            raw["history"] = tuple(raw.get("history", ()))
-            raw["forbidden"] = tuple(raw.get("forbidden", ()))
-            cases.append(GoldCase(**raw))
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise GoldError(f"{path}:{number}: {exc}") from exc
-    return cases
-
-
-def fast_subset(cases: Sequence[GoldCase]) -> list[GoldCase]:
-    """A quarter of the cases (every 8th with its pair: the gold set lists pairs side by side) plus
-    every refusal and injection case: the gate the test suite runs."""
-    picked = {c.id for i, c in enumerate(cases) if i % 8 == 0}
-    picked |= {c.pair for c in cases if c.id in picked and c.pair}
-    return [
-        c
-        for c in cases
-        if c.id in picked or c.expected_refusal is not False or c.category == "injection"
-    ]
 
 
 # -- configurations -----------------------------------------------------------------------------
@@ -168,7 +111,7 @@ def run_config(
 def _retrieval_fn(
     config: EvalConfig, settings: Settings, assistant: Any, shared: dict[str, Any]
 ) -> Callable[[GoldCase], list[str]]:
-    from bot.evaluation.metrics import BM25, fuse, rank
+    from bot.evaluation.baselines import BM25, fuse, rank
     from bot.knowledge.corpus import load_corpus
     from bot.knowledge.runtime import open_retriever
 
@@ -213,7 +156,7 @@ def _answer(assistant: Any, run: CaseRun) -> None:
 
 
 def _parsed(assistant: Any, question: str) -> dict[str, Any] | None:
-    from bot.cost.model import CostValidationError
+    from bot.cost.request import CostValidationError
 
     try:
         request = assistant.cost.parse_question(question)

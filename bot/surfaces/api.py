@@ -248,12 +248,12 @@ def make_router(assistant: Any, ui_state: Callable[[], str] | None = None) -> AP
         )
         return JSONResponse(answer.to_json_dict())
 
-    from bot.cost.model import CostRequest
+    from bot.cost.request import CostRequest
 
     @router.post("/api/cost", tags=["api"], openapi_extra=_body_doc(CostRequest))
     async def cost(request: Request) -> JSONResponse:
         """Estimate the cost of outsourced support; the estimator's JSON. `?lang=` for errors."""
-        from bot.cost.model import CostValidationError
+        from bot.cost.request import CostValidationError
 
         try:
             data = await read_json(request, prompts)

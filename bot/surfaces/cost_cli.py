@@ -8,7 +8,8 @@ from typing import Annotated, Any
 import typer
 
 from bot.config import Settings
-from bot.cost.model import CostModelError, CostValidationError
+from bot.cost.model import CostModelError
+from bot.cost.request import CostValidationError
 from bot.cost.service import CostService
 from bot.lang import LANGS
 

@@ -6,15 +6,9 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from bot.cost.model import (
-    CHANNELS,
-    COVERAGES,
-    EXPERTISE_LEVELS,
-    KNOWN_LANGUAGES,
-    LOCATIONS,
-    SUPPORT_TYPES,
-)
+from bot.cost.model import CHANNELS, COVERAGES, EXPERTISE_LEVELS, LOCATIONS, SUPPORT_TYPES
 from bot.cost.render import load_phrases
+from bot.cost.request import KNOWN_LANGUAGES
 from bot.cost.service import CostService
 from bot.prompts import Prompts
 
