@@ -28,7 +28,7 @@ from bot.types import Answer, Message, QuestionError, Source, ToolCall, messages
 log = logging.getLogger("bot.answer.assistant")
 
 # Refusal: a topic check, then a floor on the top retrieval score (e5 cosine) that depends on it.
-# Calibrated on eval/gold.jsonl, whose refusal cases are therefore no longer held out: in-scope top
+# Calibrated on eval/dev/gold.jsonl, whose refusal cases are therefore no longer held out: in-scope top
 # scores 0.80-0.93, out-of-scope 0.72-0.84, other business functions up to 0.87 (the topic check
 # refuses those). The floors are e5 values; another embedder needs its own.
 MIN_SCORE = {"support": 0.79, "general": 0.80, "none": 0.85}

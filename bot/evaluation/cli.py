@@ -22,6 +22,47 @@ Bound = tuple[str, float]  # (">=" | "<=", limit)
 def register(app: typer.Typer) -> None:
     """Add the `eval` command to the bot CLI."""
     app.command("eval")(eval_command)
+    app.command("eval-asks")(asks_command)
+
+
+def asks_command(
+    split: Annotated[str, typer.Option(help="dev (tune on it) or test (report only).")] = "dev",
+    show: Annotated[
+        int, typer.Option(help="Print this many failed dev cases (never for test).")
+    ] = 0,
+) -> None:
+    """Score answers on the ask cases and conversations of one split."""
+    import json
+
+    from bot.answer.assistant import get_assistant
+    from bot.config import Settings
+    from bot.evaluation import asks
+
+    if split not in asks.SPLITS:
+        _usage("--split must be dev or test.")
+    folder = asks.SPLITS[split]
+    assistant = get_assistant(Settings())
+    single = asks.run_cases(assistant, asks.load_cases(folder / "cases.jsonl"))
+    turns = asks.run_conversations(
+        assistant, asks.load_conversations(folder / "conversations.jsonl")
+    )
+    summary = {"cases": asks.summarize(single), "turns": asks.summarize(turns)}
+    REPORT_DIR.mkdir(parents=True, exist_ok=True)
+    (REPORT_DIR / f"asks-{split}.json").write_text(json.dumps(summary, indent=1, sort_keys=True))
+    for part, table in summary.items():
+        typer.echo(f"{split} {part}:")
+        for key in sorted(table["all"]):
+            cells = [table[s].get(key) for s in ("all", "id", "en")]
+            shown = ["—" if v is None else f"{v:.2f}" for v in cells]
+            typer.echo(f"  {key:20} " + "  ".join(f"{x:>6}" for x in shown))
+    if split == "dev" and show:
+        failed = [
+            o for o in [*single, *turns] if any(v < 1 for k, v in o.scores.items() if k != "lines")
+        ]
+        for o in failed[:show]:
+            bad = sorted(k for k, v in o.scores.items() if k != "lines" and v < 1)
+            typer.echo(f"\n{o.case.id} [{o.case.ask_type}] {bad}\nQ: {o.case.question}")
+            typer.echo(o.answer.answer if o.answer else o.error)
 
 
 def eval_command(

@@ -10,7 +10,7 @@ from typing import Any
 
 from bot.config import REPO_ROOT
 
-GOLD = REPO_ROOT / "eval" / "gold.jsonl"
+GOLD = REPO_ROOT / "eval" / "dev" / "gold.jsonl"
 
 CATEGORIES = ("knowledge", "code_mixed", "typo", "follow_up", "cost", "out_of_scope", "injection")
 
