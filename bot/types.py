@@ -52,6 +52,7 @@ class Answer:
     tool_calls: list[ToolCall] = field(default_factory=list)
     timings_ms: dict[str, float] = field(default_factory=dict)
     sources_heading: str = ""  # "Sumber:" / "Sources:", in the answer's language
+    ask_type: str | None = None  # what the question asked for (answer.analysis), or the route's
 
     @property
     def answer(self) -> str:
@@ -73,6 +74,7 @@ class Answer:
             "body": self.body,
             "refused": self.refused,
             "route": self.route,
+            "ask_type": self.ask_type,
             "sources": [s.to_json_dict() for s in self.sources],
             "tool_calls": [
                 {"name": t.name, "args": t.args, "result": t.result} for t in self.tool_calls
@@ -88,11 +90,16 @@ class Message:
     role: str  # user | assistant
     content: str  # the question, or the answer's body (no sources list)
     cited_ids: tuple[str, ...] = ()
+    cost_request: dict[str, Any] | None = None  # the estimate's request, all turns' fields so far
 
     @classmethod
     def of(cls, answer: Answer) -> Message:
-        """The assistant turn that remembers this answer."""
-        return cls("assistant", answer.body, answer.cited_ids)
+        """The assistant turn that remembers this answer (and the request it estimated)."""
+        call = answer.tool_calls[0] if answer.tool_calls else None
+        estimated = call is not None and "monthly_total_usd" in call.result
+        return cls(
+            "assistant", answer.body, answer.cited_ids, dict(call.args) if estimated else None
+        )
 
     @classmethod
     def coerce(cls, turn: Message | dict) -> Message | None:
@@ -105,7 +112,13 @@ class Message:
         if not content:
             return None
         ids = turn.get("cited_ids") or ()
-        return cls(turn["role"], content, tuple(str(i) for i in ids if isinstance(i, str)))
+        request = turn.get("cost_request")
+        return cls(
+            turn["role"],
+            content,
+            tuple(str(i) for i in ids if isinstance(i, str)),
+            dict(request) if isinstance(request, dict) else None,
+        )
 
 
 def messages_of(history: Sequence[Message | dict] | None) -> list[Message]:

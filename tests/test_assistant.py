@@ -156,3 +156,23 @@ def test_a_failing_llm_falls_back_to_the_extractive_answer(fake, fake_llm, stub,
     warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
     assert any(w.startswith("LLM backend failed") for w in warnings)
     assert API_KEY not in caplog.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "We are 4 people on support. Is outsourcing worth it for us?",
+        "Tim CS kami 3 orang, gaji total 30 juta sebulan. Mending outsourcing?",
+        "5 agen offshore 24/7",
+    ],
+)
+def test_numbers_without_a_price_question_get_no_estimate(fake, question):
+    answer = fake.answer(question)
+    assert answer.route == "knowledge" and not answer.tool_calls
+
+
+def test_after_a_cost_turn_a_bare_number_changes_the_estimate(fake):
+    first = fake.answer("What would 5 offshore agents 24/7 cost?")
+    follow = fake.answer("and with 8 agents?", [Message("user", first.question), Message.of(first)])
+    assert follow.route == "cost" and follow.tool_calls[0].args["agents"] == 8
+    assert (first.ask_type, follow.ask_type) == ("cost_estimate", "cost_estimate")

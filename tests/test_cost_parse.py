@@ -305,3 +305,68 @@ def test_absurd_quantities_fail_naming_the_field(text: str, field: str) -> None:
     assert f"`{field}`" in render_issues(
         info.value.issues, "id", COST.prompts_dir
     ) and f"`{field}`" in render_issues(info.value.issues, "en", COST.prompts_dir)
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("What's the price for -4 agents on phone support?", "agents", -4),
+        ("Berapa biayanya kalau pakai minus 2 agen?", "agents", -2),
+        ("Hitung biaya -500 kontak per bulan lewat chat", "contacts_per_month", -500),
+        ("price for 5 agents for -3 months?", "months", -3),
+        (
+            "Our in-house support costs -$5,000 a month; what would 4 agents cost?",
+            "inhouse_monthly_usd",
+            -5000,
+        ),
+    ],
+)
+def test_a_negative_quantity_is_read_with_its_sign_and_refused_by_name(text, field, value):
+    assert COST.parse_fields(text)[field] == value
+    with pytest.raises(CostValidationError) as info:
+        COST.parse_question(text)
+    assert info.value.field == field
+
+
+@pytest.mark.parametrize(
+    ("previous", "text", "expected"),
+    [
+        (
+            {"agents": 5, "coverage": "24x7"},
+            "tanpa 24/7 deh",
+            {"agents": 5, "coverage": "business_hours"},
+        ),
+        (
+            {"agents": 5, "coverage": "24x7"},
+            "without 24/7 then?",
+            {"agents": 5, "coverage": "business_hours"},
+        ),
+        (
+            {"agents": 2, "channels": ["email"]},
+            "add live chat",
+            {"agents": 2, "channels": ["email", "chat"]},
+        ),
+        (
+            {"agents": 2, "channels": ["email"]},
+            "tambahin telepon juga ya",
+            {"agents": 2, "channels": ["email", "phone"]},
+        ),
+        (
+            {"agents": 2, "channels": ["email"]},
+            "only chat then",
+            {"agents": 2, "channels": ["chat"]},
+        ),
+        (
+            {"contacts_per_month": 20000},
+            "kalo kontaknya 35 ribu sebulan?",
+            {"contacts_per_month": 35000},
+        ),
+        (
+            {"agents": 5, "location": "offshore"},
+            "and with 8 agents?",
+            {"agents": 8, "location": "offshore"},
+        ),
+    ],
+)
+def test_a_follow_up_changes_only_what_it_names(previous, text, expected):
+    assert COST.follow_up(previous, text) == expected

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 from langchain_core.runnables import RunnableLambda
 
+from bot.answer.analysis import Analyzer, Ask
 from bot.answer.compose import UnitIndex, draft_answer, render_draft
 from bot.answer.route import asks_for_remedy, is_greeting, is_injection, topic_level
 from bot.config import Settings
@@ -33,6 +34,8 @@ log = logging.getLogger("bot.answer.assistant")
 # refuses those). The floors are e5 values; another embedder needs its own.
 MIN_SCORE = {"support": 0.79, "general": 0.80, "none": 0.85}
 COST_CONTEXT_IDS = ("faq-hourly-rate", "faq-hidden-costs")
+# Ask types that a field word ("offshore") does not turn into a cost follow-up.
+NOT_COST = frozenset("why how_to definition summary decision duration place".split())
 FOLLOW_UP = re.compile(
     r"\b(itu|tersebut|nya|mereka|it|its|that|those|them|this|these|they)\b|nya\b|^(dan|lalu|terus|"
     r"kalau|kalo|bagaimana dengan|gimana dengan|and|what about|how about|then)\b"
@@ -47,6 +50,7 @@ class Turn:
     lang: str
     history: list[Message]
     timings: Timings
+    ask: Ask
 
 
 class Timings:
@@ -82,6 +86,7 @@ class Assistant:
         self.prompts = prompts
         # The estimator reads the cost model and phrases of these settings, not the environment's.
         self.cost = CostService.from_dirs(settings.corpus_dir, settings.prompts_dir)
+        self.analyzer = Analyzer(settings.prompts_dir)
         index = retriever.index
         self.units = UnitIndex(index.chunks, index.embeddings, settings.home, index.embedder)
         self.index = index  # for health checks and start-up lines
@@ -133,7 +138,8 @@ class Assistant:
         timings.mark("detect")
         # Contact details mean nothing to the knowledge base and a phone number must not be read
         # as a quantity: route and retrieve on the question without them.
-        return Turn(_without_personal(text) or text, lang, messages_of(history), timings)
+        text = _without_personal(text) or text
+        return Turn(text, lang, messages_of(history), timings, self.analyzer.analyze(text))
 
     def refuse_injection(self, turn: Turn) -> Answer | None:
         return self._fixed(turn, "injection") if is_injection(turn.text) else None
@@ -143,7 +149,7 @@ class Assistant:
 
     def estimate_cost(self, turn: Turn) -> Answer | None:
         """A question that states a quantity (or a follow-up that changes one) gets an estimate."""
-        request = self._cost_request(turn.text, turn.history)
+        request = self._cost_request(turn)
         if request is None:
             return None
         with turn.timings.stage("estimate"):
@@ -154,7 +160,7 @@ class Assistant:
             del turn.timings.ms["estimate"]  # nothing was estimated
             error = {"error": self.cost.issue_lines(reply.error, turn.lang)}
             call = ToolCall("estimate_cost", request, error)
-            return self._answer(turn, reply.text, "cost", [], [call])
+            return self._answer(turn, reply.text, "cost", [], [call], "cost_estimate")
         body = "\n".join(
             [
                 reply.text,
@@ -166,7 +172,7 @@ class Assistant:
             ]
         )
         call = ToolCall("estimate_cost", request, reply.result.to_json_dict())
-        return self._answer(turn, body, "cost", context, [call])
+        return self._answer(turn, body, "cost", context, [call], "cost_estimate")
 
     def answer_from_knowledge(self, turn: Turn) -> Answer:
         """Retrieve; refuse what the article does not cover; generate, or extract and cite."""
@@ -192,11 +198,16 @@ class Assistant:
         return self._answer(turn, render_draft(draft), "knowledge", draft.cited, [])
 
     # -- helpers ----------------------------------------------------------------------------
-    def _answer(self, turn: Turn, body: str, route: str, cited: list[Hit], calls) -> Answer:
+    def _answer(
+        self, turn: Turn, body: str, route: str, cited: list[Hit], calls, ask_type: str = ""
+    ) -> Answer:
         heading = self.prompts.text(turn.lang, "sources_heading")
         sources = [_source(h) for h in cited]
         timings = turn.timings.done()
-        return Answer(turn.text, turn.lang, body, False, route, sources, calls, timings, heading)
+        kind = ask_type or turn.ask.type
+        return Answer(
+            turn.text, turn.lang, body, False, route, sources, calls, timings, heading, kind
+        )
 
     def _fixed(self, turn: Turn, key: str, refused: bool = True) -> Answer:
         route = "greeting" if key == "greeting" else "refusal"
@@ -205,7 +216,8 @@ class Assistant:
             body += "\n\n" + self.prompts.text("en" if turn.lang == "id" else "id", key)
         heading = self.prompts.text(turn.lang, "sources_heading")
         timings = turn.timings.done()
-        return Answer(turn.text, turn.lang, body, refused, route, [], [], timings, heading)
+        kind = "out_of_scope" if key == "refusal" else None
+        return Answer(turn.text, turn.lang, body, refused, route, [], [], timings, heading, kind)
 
     def _question_error(self, code: str, lang: str, **values: object) -> QuestionError:
         return QuestionError(code, self.prompts.text(lang, code, **values), lang)
@@ -262,20 +274,35 @@ class Assistant:
         return sorted(hits, key=rank)
 
     # -- cost -------------------------------------------------------------------------------
-    def _cost_request(self, text: str, history: list[Message]) -> dict | None:
+    def _cost_request(self, turn: Turn) -> dict | None:
+        """The request to estimate: the question's quantities when it asks for a price (or
+        follows a cost turn), else a follow-up's changes on the last cost question."""
+        text, history = turn.text, turn.history
+        previous = self._cost_state(history)
+        # Numbers alone are no price question ("we are 4 on support: worth outsourcing?").
+        priced = previous is not None or (turn.ask.price and turn.ask.type != "decision")
+        fields = self.cost.parse_fields(text)
         try:
             request = self.cost.parse_question(text)
         except CostValidationError:  # a stated quantity is invalid: estimate_cost says which
-            return self.cost.parse_fields(text)
-        if request is not None:
-            return _plain(request.model_dump(exclude_none=True, exclude_unset=True))
-        previous = self._last_cost_question(history)
-        fields = self.cost.parse_fields(text)
-        if previous is None or not fields:
+            return self.cost.follow_up(previous or {}, text) if priced else None
+        if request is None and (previous is None or not fields or turn.ask.type in NOT_COST):
+            return None  # "why is offshore cheaper?" after an estimate is a knowledge question
+        if not priced:
             return None
-        merged = _plain(previous.model_dump(exclude_none=True, exclude_unset=True))
-        merged.update(fields)
-        return merged
+        # A follow-up changes only what it names, on top of everything said before.
+        return _plain(self.cost.follow_up(previous or {}, text))
+
+    def _cost_state(self, history: list[Message]) -> dict | None:
+        """The conversation's request so far: the last estimate's, or (for a history that does
+        not carry it) the last user question that asked for one."""
+        for turn in reversed(history):
+            if turn.role == "assistant" and turn.cost_request:
+                return dict(turn.cost_request)
+        request = self._last_cost_question(history)
+        return (
+            _plain(request.model_dump(exclude_none=True, exclude_unset=True)) if request else None
+        )
 
     def _last_cost_question(self, history: list[Message]) -> CostRequest | None:
         for turn in reversed(history):

@@ -16,7 +16,9 @@ from typing import Any
 from bot.cost.model import Calendar
 from bot.cost.request import CostRequest, validate_request
 
-NUM = r"(?<!\d)(\d{1,15}(?:\.\d+)?)(?!\d)"  # a longer run of digits is no quantity
+# A signed number: "-4 agents" must reach validation as -4, not be priced as 4. A longer run of
+# digits is no quantity.
+NUM = r"(?<![\d.])(-?\d{1,15}(?:\.\d+)?)(?!\d)"
 # Fields that make a question a calculation; without one of them it is a knowledge-base question.
 QUANTITY_FIELDS = frozenset(
     "agents contacts_per_month avg_handle_minutes service_level_pct answer_within_seconds "
@@ -123,13 +125,16 @@ def normalize(text: str) -> str:
     text = re.sub(r"(\d),(\d)", r"\1.\2", text)
     text = re.sub(r"(\d)(k|rb|jt|ribu|juta|thousand|million)\b", r"\1 \2", text)
     text = re.sub(r"\s*\b(?:persen|percent|per cent)\b", "%", text)
-    return words_to_numbers(text)
+    text = words_to_numbers(text)
+    text = re.sub(r"\b(?:minus|negatif|negative)\s+(?=\d)", "-", text)
+    return re.sub(r"-\s*(\$|usd\s*|us\$)\s*(?=\d)", r"\1-", text)  # -$5000 -> $-5000
 
 
 # Plural or uncountable contact nouns: a number before one is a volume even without "per month".
 _CONTACT_NOUN = (
     r"(?:tiket|tickets|kontak|contacts|panggilan|telepon|telpon|calls|chats|obrolan|e ?mails|pesan|messages"
-    r"|interaksi|interactions|pertanyaan|inquiries|enquiries|queries|percakapan|conversations)"
+    r"|interaksi|interactions|pertanyaan|inquiries|enquiries|queries|percakapan|conversations"
+    r"|(?:tiket|kontak|panggilan|pesan|chat|email)nya)"
 )
 # Any contact word, singular ones too ("6 minutes per call", "5 chat agents").
 _CONTACT = rf"(?:{_CONTACT_NOUN}|ticket|contact|call|chat|e ?mail|message|interaction|conversation)"
@@ -168,6 +173,7 @@ _COVERAGE = {
     "business_hours": r"jam kerja|jam kantor|business hours|office hours|working hours|hari kerja"
     r"|senin (?:sampai|hingga|s ?d) jumat|monday (?:to|through) friday|8 (?:jam|hours?)|9 to 5",
 }
+_WITHOUT = r"\b(?:tanpa|tidak|nggak|gak|ga|bukan|without|no|not|no longer|drop|minus)"
 _CHOICES = {
     "location": {
         "offshore": r"offshore|off shore|luar negeri|lepas pantai|overseas|abroad|mancanegara",
@@ -176,7 +182,7 @@ _CHOICES = {
     },
     "support_type": {
         "technical": r"teknis|technical|tech support|it support|dukungan it|troubleshooting",
-        "basic": r"(?:dukungan|layanan|agen) dasar|basic",
+        "basic": r"(?:dukungan|layanan|agen|support) dasar|basic",
     },
     "expertise": {
         "specialist": r"spesialis|specialists?|speciali[sz]ed|ahli|experts?|pakar",
@@ -312,6 +318,10 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
         or t.take(
             rf"\bvolume\w*\s*(?:of|sebesar|sekitar|about|around|:)?\s*{NUM}[^\d|]{{0,20}}?{_PERIOD}?"
         )
+        or t.take(  # the noun first: "kontaknya 35000 sebulan", "tickets at 4000 a month"
+            rf"\b{_CONTACT_NOUN}\s+(?:(?:sebanyak|sekitar|jadi|menjadi|of|at|about|around|to)\s+)?"
+            rf"{NUM}\s*{_PERIOD}"
+        )
     )
     if m:
         fields["contacts_per_month"] = _monthly(
@@ -337,8 +347,10 @@ def _read_months(t: _Text, fields: dict[str, Any]) -> None:
 
 def _read_choices(t: _Text, fields: dict[str, Any]) -> None:
     for key in ("24x7", "extended", "business_hours"):
-        if re.search(rf"\b(?:{_COVERAGE[key]})\b", t.text):
-            fields["coverage"] = key
+        if m := re.search(rf"\b(?:{_COVERAGE[key]})\b", t.text):
+            # "tanpa 24/7", "no longer 24/7": dropping the longer coverage means business hours.
+            dropped = re.search(rf"{_WITHOUT}\s*$", t.text[: m.start()])
+            fields["coverage"] = "business_hours" if dropped and key != "business_hours" else key
             break
     for field, options in _CHOICES.items():
         if value := t.first(options):
@@ -356,6 +368,16 @@ def _read_choices(t: _Text, fields: dict[str, Any]) -> None:
     found |= {_LANG_EN[m.group(1)] for m in re.finditer(rf"\b({ens})\b{_NOT_LANGUAGE}", t.full)}
     if found:
         fields["languages"] = sorted(found)
+
+
+# "add live chat", "tambahin telepon juga": a follow-up that extends a list instead of replacing it.
+_ADDS = re.compile(r"\b(?:tambah\w*|plus|juga|also|add|adding|as well|too)\b")
+LIST_FIELDS = ("channels", "languages")
+
+
+def adds_to_lists(text: str) -> bool:
+    """Whether a follow-up adds channels or languages to the ones stated before."""
+    return bool(_ADDS.search(normalize(text)))
 
 
 def parse_cost_fields(text: str, calendar: Calendar) -> dict[str, Any]:

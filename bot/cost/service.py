@@ -10,7 +10,7 @@ from typing import Any
 
 from bot.cost.estimate import CostResult, compare, estimate
 from bot.cost.model import CostModel, load_cost_model
-from bot.cost.parse import parse_cost_fields, parse_cost_question
+from bot.cost.parse import LIST_FIELDS, adds_to_lists, parse_cost_fields, parse_cost_question
 from bot.cost.render import render_comparison, render_cost, render_cost_error, render_issues
 from bot.cost.request import CostRequest, CostValidationError, validate_request
 
@@ -51,6 +51,17 @@ class CostService:
     def parse_fields(self, text: str) -> dict[str, Any]:
         """The request fields a text states, per-day and per-week volumes made monthly."""
         return parse_cost_fields(text, self.model.calendar)
+
+    def follow_up(self, previous: Mapping[str, Any], text: str) -> dict[str, Any]:
+        """The previous request with what a follow-up names changed (lists extended when it
+        says "add" / "juga")."""
+        fields = self.parse_fields(text)
+        if adds_to_lists(text):
+            for name in LIST_FIELDS:
+                if name in fields and previous.get(name):
+                    old = list(previous[name])
+                    fields[name] = old + [v for v in fields[name] if v not in old]
+        return {**previous, **fields}
 
     def parse_question(self, text: str) -> CostRequest | None:
         """The request a question asks for; None without a quantity; raise CostValidationError."""

@@ -1,0 +1,58 @@
+"""Question analysis: what kind of answer a question asks for (yes/no, why, how long, ...), and
+whether it asks for a price. Deterministic: the phrase lists are data, per language, in
+prompts/<lang>/analysis.yaml; both languages' lists are tried, since questions mix them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from bot.lang import LANGS
+from bot.prompts import PromptError
+
+# Ask types the analysis can give; the chain adds cost_estimate and out_of_scope itself.
+ASK_TYPES = (
+    "decision comparison why duration place summary how_to yes_no quantity definition list".split()
+)
+DEFAULT = "list"  # no phrase matched: the answer lists what the passage says
+
+
+@dataclass(frozen=True)
+class Ask:
+    type: str
+    price: bool  # the question asks for a price or a cost
+
+
+class Analyzer:
+    """The ask-type and price patterns of both languages, compiled once."""
+
+    def __init__(self, prompts_dir: Path) -> None:
+        order: list[str] | None = None
+        self.patterns: dict[str, list[re.Pattern[str]]] = {t: [] for t in ASK_TYPES}
+        self.price: list[re.Pattern[str]] = []
+        for lang in LANGS:
+            path = prompts_dir / lang / "analysis.yaml"
+            try:
+                data = yaml.safe_load(path.read_text(encoding="utf-8"))
+                if order is not None and data["order"] != order:
+                    raise PromptError(f"{path}: 'order' differs from the other language's")
+                order = data["order"]
+                if sorted(order) != sorted(ASK_TYPES) or set(data["ask_types"]) != set(ASK_TYPES):
+                    raise PromptError(f"{path}: 'order' and 'ask_types' must name {ASK_TYPES}")
+                for ask_type, phrases in data["ask_types"].items():
+                    self.patterns[ask_type] += [re.compile(p) for p in phrases]
+                self.price += [re.compile(p) for p in data["price"]]
+            except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
+                raise PromptError(f"{path}: cannot read the question analysis ({exc})") from exc
+        self.order = tuple(order or ASK_TYPES)
+
+    def analyze(self, text: str) -> Ask:
+        """The first ask type in order whose phrases match, and whether a price is asked."""
+        lowered = " ".join(text.lower().split())
+        kind = next(
+            (t for t in self.order if any(p.search(lowered) for p in self.patterns[t])), DEFAULT
+        )
+        return Ask(kind, any(p.search(lowered) for p in self.price))
