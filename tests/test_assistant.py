@@ -176,3 +176,15 @@ def test_after_a_cost_turn_a_bare_number_changes_the_estimate(fake):
     follow = fake.answer("and with 8 agents?", [Message("user", first.question), Message.of(first)])
     assert follow.route == "cost" and follow.tool_calls[0].args["agents"] == 8
     assert (first.ask_type, follow.ask_type) == ("cost_estimate", "cost_estimate")
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("Summarise the article for me", "en"), ("Ringkas isi artikel ini", "id")],
+)
+def test_a_summary_cites_every_section_but_the_overview(fake, question, lang):
+    answer = fake.answer(question)
+    sections = [c.id for c in fake.passages.values() if c.kind == "section" and c.lang == lang]
+    assert answer.ask_type == "summary" and answer.language == lang
+    assert list(answer.cited_ids) == [s for s in sections if s != "overview"]
+    assert answer.body.startswith(fake.prompts.text(lang, "summary_lead"))

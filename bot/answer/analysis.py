@@ -33,6 +33,7 @@ class Analyzer:
         order: list[str] | None = None
         self.patterns: dict[str, list[re.Pattern[str]]] = {t: [] for t in ASK_TYPES}
         self.price: list[re.Pattern[str]] = []
+        self.known: set[str] = set()  # abbreviations readers use (CS, KPI): no unknown names
         for lang in LANGS:
             path = prompts_dir / lang / "analysis.yaml"
             try:
@@ -45,6 +46,7 @@ class Analyzer:
                 for ask_type, phrases in data["ask_types"].items():
                     self.patterns[ask_type] += [re.compile(p) for p in phrases]
                 self.price += [re.compile(p) for p in data["price"]]
+                self.known |= {str(t).lower() for t in data.get("known_terms", ())}
             except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
                 raise PromptError(f"{path}: cannot read the question analysis ({exc})") from exc
         self.order = tuple(order or ASK_TYPES)

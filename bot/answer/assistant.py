@@ -16,8 +16,10 @@ import numpy as np
 from langchain_core.runnables import RunnableLambda
 
 from bot.answer.analysis import Analyzer, Ask
-from bot.answer.compose import UnitIndex, draft_answer, render_draft
+from bot.answer.compose import UnitIndex, draft_answer
+from bot.answer.frame import Framer
 from bot.answer.route import asks_for_remedy, is_greeting, is_injection, topic_level
+from bot.answer.summary import summarize_sections
 from bot.config import Settings
 from bot.cost.request import CostRequest, CostValidationError
 from bot.cost.service import CostService
@@ -88,6 +90,8 @@ class Assistant:
         self.cost = CostService.from_dirs(settings.corpus_dir, settings.prompts_dir)
         self.analyzer = Analyzer(settings.prompts_dir)
         index = retriever.index
+        vocabulary = {w for c in index.chunks for w in re.findall(r"\w+", f"{c.title} {c.text}")}
+        self.framer = Framer(prompts, vocabulary, self.analyzer.known)
         self.units = UnitIndex(index.chunks, index.embeddings, settings.home, index.embedder)
         self.index = index  # for health checks and start-up lines
         self.passages = {(c.id, c.lang): c for c in index.chunks}  # (entry, lang) -> passage
@@ -96,6 +100,7 @@ class Assistant:
             self.refuse_injection,
             self.greet,
             self.estimate_cost,
+            self.summarize,
             self.answer_from_knowledge,
         )
         self.chain = RunnableLambda(self._run)
@@ -174,6 +179,17 @@ class Assistant:
         call = ToolCall("estimate_cost", request, reply.result.to_json_dict())
         return self._answer(turn, body, "cost", context, [call], "cost_estimate")
 
+    def summarize(self, turn: Turn) -> Answer | None:
+        """A summary of the article: the lead point of every section, each cited."""
+        if turn.ask.type != "summary" or topic_level(turn.text) != "support":
+            return None
+        with turn.timings.stage("compose"):
+            lead = self.prompts.text(turn.lang, "summary_lead")
+            body, cited = summarize_sections(
+                self.retriever.index.chunks, self.units, turn.lang, lead
+            )
+        return self._answer(turn, body, "knowledge", cited, [])
+
     def answer_from_knowledge(self, turn: Turn) -> Answer:
         """Retrieve; refuse what the article does not cover; generate, or extract and cite."""
         text, lang = turn.text, turn.lang
@@ -195,7 +211,8 @@ class Assistant:
         del turn.timings.ms["generate"]
         with turn.timings.stage("compose"):
             draft = draft_answer(query, vector, hits, self.units, lang)
-        return self._answer(turn, render_draft(draft), "knowledge", draft.cited, [])
+        body = self.framer.frame(turn.text, turn.ask, draft, lang)
+        return self._answer(turn, body, "knowledge", draft.cited, [])
 
     # -- helpers ----------------------------------------------------------------------------
     def _answer(

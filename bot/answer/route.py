@@ -57,7 +57,8 @@ FOREIGN_TERMS = (
     "manufaktur", "manufacturing", "software development", "pengembangan aplikasi", "coding",
     "python", "javascript", "resep", "recipe", "masak", "cook", "cuaca", "weather", "sepak bola",
     "football", "liga", "league", "film", "movie", "musik", "music", "puisi", "poem", "saham",
-    "stock", "crypto", "kripto",
+    "stock", "crypto", "kripto", "app development", "mobile app", "pembuatan aplikasi",
+    "aplikasi mobile", "satpam", "security guard", "security guards",
 )  # fmt: skip
 FUZZY_MIN_LENGTH = 6  # words this long may carry one typo and still match a term
 

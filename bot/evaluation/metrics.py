@@ -203,10 +203,15 @@ def faithfulness(
     passages: Sequence[str],
     tool_results: Sequence[Any] = (),
     question: str = "",
+    fixed: Sequence[str] = (),
 ) -> tuple[float, list[str]]:
-    """Share of checkable sentences supported by their sources, and the unsupported ones."""
+    """Share of checkable sentences supported by their sources, and the unsupported ones.
+    Sentences that start with a `fixed` phrase (the product's own framing, e.g. "The article
+    does not say ...") are about the article as a whole, not a passage: they are not checked."""
     checked, bad = 0, []
     for sentence, markers in sentences(body):
+        if fixed and plain(sentence).strip().startswith(tuple(fixed)):
+            continue
         ok = sentence_support(sentence, markers, passages, tool_results, [question])
         if ok is None:
             continue

@@ -183,7 +183,7 @@ def case_failures(run: CaseRun, scores: dict[str, float | None]) -> list[str]:
         why.append(f"refused={a.refused}, expected {c.expected_refusal} (route {a.route})")
     if scores.get("faithfulness", 1.0) < 1.0:
         passages, results = [s.text for s in a.sources], [t.result for t in a.tool_calls]
-        bad = m.faithfulness(a.body, passages, results, c.question)[1]
+        bad = m.faithfulness(a.body, passages, results, c.question, run.fixed)[1]
         why.append("unsupported: " + " / ".join(repr(s[:90]) for s in bad[:3]))
     if scores.get("language_match") == 0.0:
         why.append(f"answer not in {c.language}")

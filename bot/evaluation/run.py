@@ -64,6 +64,7 @@ class CaseRun:
     latency_ms: float | None = None
     repeat_same: bool | None = None
     parsed: dict[str, Any] | None = None  # the request the cost parser reads from the question
+    fixed: tuple[str, ...] = ()  # the product's framing sentences, not checked for support
 
 
 @dataclass
@@ -145,7 +146,10 @@ def _answer(assistant: Any, run: CaseRun) -> None:
 
     started = time.perf_counter()
     try:
+        from bot.answer.frame import framing_phrases
+
         run.answer = assistant.answer(run.case.question, list(run.case.history) or None)
+        run.fixed = framing_phrases(assistant.prompts)
         if run.case.expected_request is not None:
             run.parsed = _parsed(assistant, run.case.question)
     except QuestionError as err:
@@ -226,7 +230,7 @@ def case_scores(run: CaseRun, k: int) -> dict[str, float | None]:
         )
     if _answered(run) and a.route != "greeting":
         passages, results = _passages(run)
-        out["faithfulness"] = m.faithfulness(a.body, passages, results, c.question)[0]
+        out["faithfulness"] = m.faithfulness(a.body, passages, results, c.question, run.fixed)[0]
         out["citation_validity"] = m.citation_validity(a.body, len(a.sources))
     if a is not None:
         out["language_match"] = float(m.language_matches(a.body, c.language, detect_language))

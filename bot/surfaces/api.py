@@ -54,6 +54,11 @@ class Turn(BaseModel):
         max_length=50,
         description="For an answer: the ids of its `sources`, so a follow-up knows what it cited.",
     )
+    cost_request: dict[str, Any] | None = Field(
+        default=None,
+        description="For a cost answer: its `tool_calls[0].args`, so a follow-up changes only "
+        "what it names ('and with 8 agents?').",
+    )
 
 
 class AskBody(BaseModel):

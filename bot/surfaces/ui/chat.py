@@ -117,6 +117,7 @@ class ChatHandlers:
             "lang": answer.language,
             "sources": [s.to_json_dict() for s in answer.sources],
             "body": answer.body,
+            "cost_request": Message.of(answer).cost_request,
         }
         turns = [*turns, user, done]
         yield chat_value(turns), turns, self.sources(answer, lang), "", "", lang
@@ -151,7 +152,7 @@ class ChatHandlers:
 def _message(turn: dict[str, Any]) -> Message:
     """A shown turn as the assistant remembers it: an answer by its body and cited entries."""
     cited = tuple(s["id"] for s in turn.get("sources") or ())
-    return Message(turn["role"], turn.get("body", turn["content"]), cited)
+    return Message(turn["role"], turn.get("body", turn["content"]), cited, turn.get("cost_request"))
 
 
 def _skip() -> Any:

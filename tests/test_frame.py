@@ -1,0 +1,91 @@
+"""Framed answers: the first sentence says what the article cannot answer, or yes / no."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer.analysis import Ask
+from bot.answer.compose import Draft, Point
+from bot.answer.frame import Framer, framing_phrases
+from bot.config import REPO_ROOT
+from bot.knowledge.retrieve import Hit
+from bot.prompts import load_prompts
+
+PROMPTS = load_prompts(REPO_ROOT / "prompts")
+FRAMER = Framer(PROMPTS, "offshore providers rates hidden costs Outsourcing".split(), ["cs", "kpi"])
+
+
+def _draft(text: str, lead: str | None = None) -> Draft:
+    hit = Hit("factors", "Factors", "en", 0.9, text, "section", "en")
+    return Draft(Point(lead or text, 1), [], [hit])
+
+
+@pytest.mark.parametrize(
+    ("question", "ask", "passage", "key"),
+    [
+        ("How long does onboarding take?", "duration", "Setup fees apply.", "not_covered_duration"),
+        ("Which country is best?", "place", "Offshore providers cost less.", "not_covered_place"),
+        (
+            "What percentage can we save?",
+            "quantity",
+            "Rates range from $10 to $50.",
+            "not_covered_figure",
+        ),
+        (
+            "How much is the setup fee?",
+            "quantity",
+            "There may be setup fees.",
+            "not_covered_figure",
+        ),
+    ],
+)
+def test_an_ask_the_passages_cannot_answer_opens_with_the_sentinel(question, ask, passage, key):
+    body = FRAMER.frame(question, Ask(ask, False), _draft(passage), "en")
+    assert body.startswith(PROMPTS.text("en", key))
+    assert body.startswith(PROMPTS.text("en", "not_covered_sentinel"))
+    assert body.endswith(f"{passage} [1]")  # then what the article does say, cited
+
+
+@pytest.mark.parametrize(
+    ("question", "ask", "passage"),
+    [
+        ("How much per hour?", "quantity", "Rates range from $10 to $50 per hour."),
+        ("How long does it take?", "duration", "Onboarding takes 6 weeks."),
+        ("What are the costs?", "quantity", "Labour and technology."),  # no number asked
+    ],
+)
+def test_an_answerable_ask_is_not_framed_as_uncovered(question, ask, passage):
+    assert FRAMER.frame(question, Ask(ask, False), _draft(passage), "en") == f"{passage} [1]"
+
+
+def test_names_the_article_never_uses_are_named_in_the_first_sentence():
+    body = FRAMER.frame(
+        "Is Teleperformance cheaper than Concentrix for CS?",
+        Ask("comparison", True),
+        _draft("Offshore providers often charge lower rates."),
+        "en",
+    )
+    assert body.startswith(
+        "The article does not say anything about Teleperformance and Concentrix."
+    )
+    assert FRAMER.unknown_names("Outsourcing is cheaper. Really? Which KPI?") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "key"),
+    [
+        ("Are there hidden costs?", "There may be hidden costs to consider.", "yes_hedged_lead"),
+        ("Is offshore always cheaper?", "Offshore providers often charge less.", "not_always_lead"),
+        ("Is it free?", "Outsourcing is not free.", "no_lead"),
+        ("Does it need agreements?", "Set service level agreements.", "yes_lead"),
+    ],
+)
+def test_a_yes_no_ask_opens_with_the_answer_the_lead_supports(question, lead, key):
+    body = FRAMER.frame(question, Ask("yes_no", False), _draft(lead), "en")
+    assert body == f"{PROMPTS.text('en', key)} {lead} [1]"
+
+
+def test_the_framing_sentences_are_known_to_the_eval():
+    phrases = framing_phrases(PROMPTS)
+    assert "Artikel tidak menyebutkan berapa lama prosesnya;" in phrases
+    assert "The article does not say anything about" in phrases
