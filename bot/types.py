@@ -53,6 +53,7 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     sources_heading: str = ""  # "Sumber:" / "Sources:", in the answer's language
     ask_type: str | None = None  # what the question asked for (answer.analysis), or the route's
+    details: str = ""  # what chat folds away (an estimate's assumptions); JSON always has it
 
     @property
     def answer(self) -> str:
@@ -75,6 +76,7 @@ class Answer:
             "refused": self.refused,
             "route": self.route,
             "ask_type": self.ask_type,
+            "details": self.details,
             "sources": [s.to_json_dict() for s in self.sources],
             "tool_calls": [
                 {"name": t.name, "args": t.args, "result": t.result} for t in self.tool_calls

@@ -188,3 +188,20 @@ def test_a_summary_cites_every_section_but_the_overview(fake, question, lang):
     assert answer.ask_type == "summary" and answer.language == lang
     assert list(answer.cited_ids) == [s for s in sections if s != "overview"]
     assert answer.body.startswith(fake.prompts.text(lang, "summary_lead"))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Berapa biaya 5 agen luar negeri 24/7 per bulan?",
+        "What would 20000 contacts a month over chat and email cost, in-house $40,000 a month?",
+    ],
+)
+def test_a_chat_estimate_fits_in_about_15_lines_with_the_assumptions_folded(fake, question):
+    answer = fake.answer(question)
+    assert answer.route == "cost" and len(answer.body.splitlines()) <= 16
+    assert answer.body.startswith("### ") and "[1]" in answer.body
+    # The assumptions are in the fold, and complete in the JSON.
+    assert "- " in answer.details and answer.to_json_dict()["details"] == answer.details
+    for text in (answer.answer, answer.details):
+        assert "cost_model.yaml" not in text and "corpus/" not in text

@@ -161,8 +161,8 @@ def test_two_runs_are_identical_apart_from_timings(assistant):
 
 COST_PAIRS = [
     ("Berapa biaya 5 agen luar negeri 24/7 per bulan?", "How much do 5 offshore agents 24/7 cost a month?"),
-    ("10.000 tiket per bulan, AHT 6 menit, lewat chat, dalam negeri", "10k tickets a month, AHT 6 minutes, via chat, domestic"),
-    ("tiga agen teknis spesialis jam kerja di nearshore", "three technical specialist agents in business hours, nearshore"),
+    ("Biaya 10.000 tiket per bulan, AHT 6 menit, lewat chat, dalam negeri?", "Cost of 10k tickets a month, AHT 6 minutes, via chat, domestic?"),
+    ("Hitung tiga agen teknis spesialis jam kerja di nearshore", "Estimate three technical specialist agents in business hours, nearshore"),
 ]  # fmt: skip
 
 

@@ -34,6 +34,8 @@ class Analyzer:
         self.patterns: dict[str, list[re.Pattern[str]]] = {t: [] for t in ASK_TYPES}
         self.price: list[re.Pattern[str]] = []
         self.known: set[str] = set()  # abbreviations readers use (CS, KPI): no unknown names
+        # Phrases that rule an ask type out ("the article's conclusion" is no summary request).
+        self.excluded: dict[str, list[re.Pattern[str]]] = {t: [] for t in ASK_TYPES}
         for lang in LANGS:
             path = prompts_dir / lang / "analysis.yaml"
             try:
@@ -47,6 +49,8 @@ class Analyzer:
                     self.patterns[ask_type] += [re.compile(p) for p in phrases]
                 self.price += [re.compile(p) for p in data["price"]]
                 self.known |= {str(t).lower() for t in data.get("known_terms", ())}
+                for ask_type, phrases in (data.get("exclude") or {}).items():
+                    self.excluded[ask_type] += [re.compile(p) for p in phrases]
             except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
                 raise PromptError(f"{path}: cannot read the question analysis ({exc})") from exc
         self.order = tuple(order or ASK_TYPES)
@@ -54,7 +58,10 @@ class Analyzer:
     def analyze(self, text: str) -> Ask:
         """The first ask type in order whose phrases match, and whether a price is asked."""
         lowered = " ".join(text.lower().split())
-        kind = next(
-            (t for t in self.order if any(p.search(lowered) for p in self.patterns[t])), DEFAULT
-        )
+        kind = next((t for t in self.order if self._is(t, lowered)), DEFAULT)
         return Ask(kind, any(p.search(lowered) for p in self.price))
+
+    def _is(self, ask_type: str, text: str) -> bool:
+        if not any(p.search(text) for p in self.patterns[ask_type]):
+            return False
+        return not any(p.search(text) for p in self.excluded[ask_type])

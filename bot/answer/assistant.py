@@ -8,7 +8,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -166,18 +166,20 @@ class Assistant:
             error = {"error": self.cost.issue_lines(reply.error, turn.lang)}
             call = ToolCall("estimate_cost", request, error)
             return self._answer(turn, reply.text, "cost", [], [call], "cost_estimate")
-        body = "\n".join(
+        # About 15 lines in chat; the article's hidden costs and the assumptions fold away.
+        details = "\n".join(
             [
-                reply.text,
-                "",
-                f"{self.prompts.text(turn.lang, 'rate_band')} [1]",
-                "",
                 self.prompts.text(turn.lang, "cost_context_heading"),
                 *self._hidden_cost_points(turn.lang, 2),
+                "",
+                reply.details,
             ]
         )
         call = ToolCall("estimate_cost", request, reply.result.to_json_dict())
-        return self._answer(turn, body, "cost", context, [call], "cost_estimate")
+        band = f"{self.prompts.text(turn.lang, 'rate_band')} [1]"  # the article's own words
+        body = f"{reply.summary}\n{band}"
+        answer = self._answer(turn, body, "cost", context, [call], "cost_estimate")
+        return replace(answer, details=details)
 
     def summarize(self, turn: Turn) -> Answer | None:
         """A summary of the article: the lead point of every section, each cited."""

@@ -45,7 +45,9 @@ ABSOLUTE = re.compile(
 NAME_ASKS = frozenset("place comparison yes_no decision quantity".split())
 
 
-FRAMING_KEYS = ("not_covered_", "yes_lead", "yes_hedged_lead", "not_always_lead", "no_lead")
+FRAMING_KEYS = (
+    "not_covered_", "yes_lead", "yes_hedged_lead", "not_always_lead", "no_lead", "summary_lead",
+)  # fmt: skip
 
 
 def framing_phrases(prompts: Prompts) -> tuple[str, ...]:

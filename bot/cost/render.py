@@ -138,10 +138,18 @@ def _staffing(result: CostResult, phrases: dict[str, Any], lang: str) -> list[st
 
 def render_cost(result: CostResult, lang: str, prompts_dir: Path) -> str:
     """Render an estimate: headline, table of lines, rate vs the article's band, assumptions."""
+    summary, details = render_cost_parts(result, lang, prompts_dir)
+    return f"{summary}\n\n{details}"
+
+
+def render_cost_parts(result: CostResult, lang: str, prompts_dir: Path) -> tuple[str, str]:
+    """The estimate as (summary, details): the headline, the cost lines, the rate against the
+    article's band and what the seats mean, in about 15 lines; then the assumptions and
+    defaults, which chat folds away."""
     p = load_phrases(lang, prompts_dir)
     money = lambda v: fmt_money(v, lang)  # noqa: E731
     inputs = result.inputs
-    out = [f"### {p['title']}", ""]
+    out = [f"### {p['title']}"]
     out.append(
         p["headline"].format(
             monthly=money(result.monthly_total_usd),
@@ -152,15 +160,12 @@ def render_cost(result: CostResult, lang: str, prompts_dir: Path) -> str:
     )
     out += ["", p["table_header"], "|---|---|---:|"]
     coverage = _value(inputs["coverage"], p, lang)
-    for line in result.lines:
-        if line.kind == "one_time":
-            out.append(
-                f"| **{p['monthly_total']}** | | **{fmt_number(result.monthly_total_usd, lang, 2)}** |"
-            )
+    for line in result.lines:  # the totals are in the headline; a line of 0.00 says nothing
+        if line.amount_usd == 0:
+            continue
         basis = _basis(line.key, {**line.basis, "coverage": coverage}, p, lang)
         out.append(f"| {p['lines'][line.key]} | {basis} | {fmt_number(line.amount_usd, lang, 2)} |")
-    total_label = p["horizon_total"].format(months=result.months)
-    out += [f"| **{total_label}** | | **{fmt_number(result.total_usd, lang, 2)}** |", ""]
+    out.append("")
     parts = result.rate_parts
     rate = p["rate"].format(
         rate=money(result.hourly_rate_usd),
@@ -171,14 +176,15 @@ def render_cost(result: CostResult, lang: str, prompts_dir: Path) -> str:
         expertise=_value(inputs["expertise"], p, lang),
         expertise_mult=fmt_number(parts["expertise_multiplier"], lang, 2),
     )
-    out += [f"{rate} {_band_sentence(result, p, lang)}", "", *_staffing(result, p, lang), ""]
+    staffing, *channel_seats = _staffing(result, p, lang)
+    paragraph = [rate, _band_sentence(result, p, lang), staffing]
     if result.cost_per_contact_usd is not None:
         contacts = fmt_number(inputs["contacts_per_month"], lang, 0)
-        out += [
-            p["per_contact"].format(amount=money(result.cost_per_contact_usd), contacts=contacts),
-            "",
-        ]
+        amount = money(result.cost_per_contact_usd)
+        paragraph.append(p["per_contact"].format(amount=amount, contacts=contacts))
+    out.append(" ".join(paragraph))
     if (cmp := result.comparison) is not None:
+        month = cmp.break_even_month
         out.append(
             p["comparison"].format(
                 inhouse=money(cmp.inhouse_monthly_usd),
@@ -187,9 +193,11 @@ def render_cost(result: CostResult, lang: str, prompts_dir: Path) -> str:
                 months=result.months,
                 roi=fmt_number(cmp.roi_pct, lang, 1),
             )
+            + " "
+            + (p["break_even"].format(month=month) if month else p["no_break_even"])
         )
-        month = cmp.break_even_month
-        out += [p["break_even"].format(month=month) if month else p["no_break_even"], ""]
+    summary = "\n".join(out).rstrip()
+    out = [*channel_seats, ""] if channel_seats else []
     out.append(p["assumptions_title"])
     for key, value, source in result.assumptions:
         label = _assumption_label(key, p)
@@ -197,7 +205,7 @@ def render_cost(result: CostResult, lang: str, prompts_dir: Path) -> str:
     if result.defaults_used:
         shown = ", ".join(p["fields"][name] for name in result.defaults_used)
         out += ["", f"{p['defaults_title']} {shown}"]
-    return "\n".join(out)
+    return summary, "\n".join(out)
 
 
 def render_comparison(

@@ -11,7 +11,7 @@ from typing import Any
 from bot.cost.estimate import CostResult, compare, estimate
 from bot.cost.model import CostModel, load_cost_model
 from bot.cost.parse import LIST_FIELDS, adds_to_lists, parse_cost_fields, parse_cost_question
-from bot.cost.render import render_comparison, render_cost, render_cost_error, render_issues
+from bot.cost.render import render_comparison, render_cost_error, render_cost_parts, render_issues
 from bot.cost.request import CostRequest, CostValidationError, validate_request
 
 
@@ -21,7 +21,9 @@ class CostReply:
 
     result: CostResult | None
     error: CostValidationError | None
-    text: str
+    text: str  # the whole reply: summary, then details
+    summary: str = ""  # the headline, cost lines, rate and seats (about 15 lines)
+    details: str = ""  # the assumptions and defaults, which chat folds away
 
 
 class CostService:
@@ -45,8 +47,10 @@ class CostService:
         try:
             result = self.estimate(fields)
         except CostValidationError as err:
-            return CostReply(None, err, self.error_text(err, lang))
-        return CostReply(result, None, render_cost(result, lang, self.prompts_dir))
+            text = self.error_text(err, lang)
+            return CostReply(None, err, text, text)
+        summary, details = render_cost_parts(result, lang, self.prompts_dir)
+        return CostReply(result, None, f"{summary}\n\n{details}", summary, details)
 
     def parse_fields(self, text: str) -> dict[str, Any]:
         """The request fields a text states, per-day and per-week volumes made monthly."""

@@ -134,7 +134,7 @@ def score(case: AskCase, answer: Any, sentinels: dict[str, str]) -> dict[str, fl
         return {"error": 1.0}
     refused = bool(answer.refused)
     out["refusal_ok"] = float(refused == case.expected_refusal)
-    out["lines"] = float(len(answer.answer.splitlines()))
+    out["lines"] = float(len(answer.body.splitlines()))  # before the sources and the fold
     asked = getattr(answer, "ask_type", None)
     out["ask_type"] = float(asked == case.ask_type)
     if case.expected_refusal or refused:

@@ -99,9 +99,11 @@ def search(
         typer.echo(f"    {hit.text}\n")
 
 
-def _print_answer(result, as_json: bool) -> None:
+def _print_answer(result, as_json: bool, verbose: bool = False) -> None:
     if as_json:
         typer.echo(json.dumps(result.to_json_dict(), ensure_ascii=False, sort_keys=True))
+    elif verbose and result.details:
+        typer.echo(f"{result.answer}\n\n{result.details}\n")
     else:
         typer.echo(result.answer + "\n")
 
@@ -112,6 +114,9 @@ def ask(
     lang: Annotated[str | None, typer.Option(help="Answer language: id or en.")] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print one JSON object per answer.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also print an estimate's assumptions.")
     ] = False,
 ) -> None:
     """Answer a question (or each line of standard input) in its language, with sources."""
@@ -128,7 +133,7 @@ def ask(
         if stream is not None and not item.strip():
             continue
         try:
-            _print_answer(assistant.answer(item, lang=lang), as_json)
+            _print_answer(assistant.answer(item, lang=lang), as_json, verbose)
         except QuestionError as err:
             failed = True
             if as_json:

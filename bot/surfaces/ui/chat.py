@@ -107,13 +107,14 @@ class ChatHandlers:
             message,
         )
         user = {"role": "user", "content": answer.question}
+        shown = self._shown(answer)
         for partial in _pieces(answer.answer):
             view = [*chat_value(turns), user, {"role": "assistant", "content": partial}]
             yield view, turns, _skip(), "", "", ui_lang
             time.sleep(STREAM_DELAY_S)
         done = {
             "role": "assistant",
-            "content": answer.answer,
+            "content": shown,
             "lang": answer.language,
             "sources": [s.to_json_dict() for s in answer.sources],
             "body": answer.body,
@@ -144,6 +145,13 @@ class ChatHandlers:
     def sources(self, answer: Answer | None, lang: str) -> str:
         """The sources panel for `answer` (None: the empty panel) in `lang`."""
         return sources_html(answer, self.chunks, lang, self.prompts)
+
+    def _shown(self, answer: Answer) -> str:
+        """The answer as the chat shows it: an estimate's assumptions in a closed block."""
+        if not answer.details:
+            return answer.answer
+        summary = self.phrase(answer.language, "details")
+        return f"{answer.answer}\n\n<details><summary>{summary}</summary>\n\n{answer.details}\n\n</details>"
 
     def phrase(self, lang: str, key: str) -> str:
         return self.prompts.phrase(lang, f"ui_chat.{key}")
