@@ -166,9 +166,10 @@ def test_a_failing_llm_falls_back_to_the_extractive_answer(fake, fake_llm, stub,
         "5 agen offshore 24/7",
     ],
 )
-def test_numbers_without_a_price_question_get_no_estimate(fake, question):
+def test_numbers_without_a_price_question_get_no_estimate_table(fake, question):
     answer = fake.answer(question)
-    assert answer.route == "knowledge" and not answer.tool_calls
+    assert answer.route == "knowledge" and "|---" not in answer.body
+    assert answer.ask_type == "decision" or not answer.tool_calls  # a decision costs an example
 
 
 def test_after_a_cost_turn_a_bare_number_changes_the_estimate(fake):
@@ -205,3 +206,29 @@ def test_a_chat_estimate_fits_in_about_15_lines_with_the_assumptions_folded(fake
     assert "- " in answer.details and answer.to_json_dict()["details"] == answer.details
     for text in (answer.answer, answer.details):
         assert "cost_model.yaml" not in text and "corpus/" not in text
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "costed"),
+    [
+        (
+            "We spend $20,000 a month in-house. Should we outsource to 6 offshore agents?",
+            "en",
+            True,
+        ),
+        ("Perusahaan kami sebaiknya outsourcing CS atau tidak?", "id", False),
+    ],
+)
+def test_a_decision_weighs_the_article_and_costs_an_example_never_a_table(
+    fake, question, lang, costed
+):
+    answer = fake.answer(question)
+    assert answer.ask_type == "decision" and answer.route == "knowledge"
+    assert answer.body.startswith(fake.prompts.text(lang, "decision_lead"))
+    assert list(answer.cited_ids) == ["benefits", "challenges", "faq-hidden-costs"]
+    assert "|---" not in answer.body and len(answer.body.splitlines()) <= 8
+    assert bool(answer.tool_calls) is costed
+    if costed:
+        result = answer.tool_calls[0].result
+        assert result["comparison"]["inhouse_monthly_usd"] == 20000.0
+        assert "saves" in answer.body or "more" in answer.body

@@ -9,7 +9,6 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from decimal import Decimal
 from typing import Any
 
 import numpy as np
@@ -17,12 +16,13 @@ from langchain_core.runnables import RunnableLambda
 
 from bot.answer.analysis import Analyzer, Ask
 from bot.answer.compose import UnitIndex, draft_answer
+from bot.answer.decide import costed_example, weigh
 from bot.answer.frame import Framer
 from bot.answer.route import asks_for_remedy, is_greeting, is_injection, topic_level
 from bot.answer.summary import summarize_sections
 from bot.config import Settings
 from bot.cost.request import CostRequest, CostValidationError
-from bot.cost.service import CostService
+from bot.cost.service import CostService, json_fields
 from bot.knowledge.retrieve import Hit, Retriever
 from bot.lang import LANGS, detect_language
 from bot.prompts import Prompts, load_prompts
@@ -101,6 +101,7 @@ class Assistant:
             self.greet,
             self.estimate_cost,
             self.summarize,
+            self.weigh_decision,
             self.answer_from_knowledge,
         )
         self.chain = RunnableLambda(self._run)
@@ -191,6 +192,18 @@ class Assistant:
                 self.retriever.index.chunks, self.units, turn.lang, lead
             )
         return self._answer(turn, body, "knowledge", cited, [])
+
+    def weigh_decision(self, turn: Turn) -> Answer | None:
+        """'Should we outsource?': what the article names to weigh, and a costed example when
+        the question gives numbers; never a bare cost table."""
+        if turn.ask.type != "decision" or topic_level(turn.text) == "foreign":
+            return None
+        calls: list[ToolCall] = []
+        with turn.timings.stage("compose"):
+            vector = self.retriever.index.embeddings.embed_query(turn.text)
+            example = lambda: costed_example(self.cost, self.prompts, turn.text, turn.lang, calls)  # noqa: E731
+            decision = weigh(vector, turn.lang, self.units, self.passages, self.prompts, example)
+        return self._answer(turn, decision.body, "knowledge", decision.cited, calls)
 
     def answer_from_knowledge(self, turn: Turn) -> Answer:
         """Retrieve; refuse what the article does not cover; generate, or extract and cite."""
@@ -310,7 +323,7 @@ class Assistant:
         if not priced:
             return None
         # A follow-up changes only what it names, on top of everything said before.
-        return _plain(self.cost.follow_up(previous or {}, text))
+        return json_fields(self.cost.follow_up(previous or {}, text))
 
     def _cost_state(self, history: list[Message]) -> dict | None:
         """The conversation's request so far: the last estimate's, or (for a history that does
@@ -320,7 +333,9 @@ class Assistant:
                 return dict(turn.cost_request)
         request = self._last_cost_question(history)
         return (
-            _plain(request.model_dump(exclude_none=True, exclude_unset=True)) if request else None
+            json_fields(request.model_dump(exclude_none=True, exclude_unset=True))
+            if request
+            else None
         )
 
     def _last_cost_question(self, history: list[Message]) -> CostRequest | None:
@@ -347,11 +362,6 @@ class Assistant:
         rows = self.units.rows("faq-hidden-costs", lang)
         units = [self.units.units[r] for r in rows if self.units.units[r].bullet]
         return [f"- {render_unit(u)} [{marker}]" for u in units]
-
-
-def _plain(fields: dict) -> dict:
-    """Tool-call arguments as JSON numbers: the request model keeps money as Decimal."""
-    return {k: float(v) if isinstance(v, Decimal) else v for k, v in fields.items()}
 
 
 def _without_personal(text: str) -> str:

@@ -47,6 +47,7 @@ NAME_ASKS = frozenset("place comparison yes_no decision quantity".split())
 
 FRAMING_KEYS = (
     "not_covered_", "yes_lead", "yes_hedged_lead", "not_always_lead", "no_lead", "summary_lead",
+    "decision_",
 )  # fmt: skip
 
 

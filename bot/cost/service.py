@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,11 @@ from bot.cost.model import CostModel, load_cost_model
 from bot.cost.parse import LIST_FIELDS, adds_to_lists, parse_cost_fields, parse_cost_question
 from bot.cost.render import render_comparison, render_cost_error, render_cost_parts, render_issues
 from bot.cost.request import CostRequest, CostValidationError, validate_request
+
+
+def json_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """Request fields as JSON numbers (tool-call arguments): the request keeps money as Decimal."""
+    return {k: float(v) if isinstance(v, Decimal) else v for k, v in fields.items()}
 
 
 @dataclass(frozen=True)
