@@ -5,9 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -18,8 +16,15 @@ from bot.answer.analysis import Analyzer, Ask
 from bot.answer.compose import UnitIndex, draft_answer
 from bot.answer.decide import costed_example, weigh
 from bot.answer.frame import Framer
-from bot.answer.route import asks_for_remedy, is_greeting, is_injection, topic_level
+from bot.answer.route import (
+    asks_for_remedy,
+    is_greeting,
+    is_injection,
+    summary_scope,
+    topic_level,
+)
 from bot.answer.summary import summarize_sections
+from bot.answer.timings import Timings
 from bot.config import Settings
 from bot.cost.request import CostRequest, CostValidationError
 from bot.cost.service import CostService, json_fields
@@ -53,30 +58,6 @@ class Turn:
     history: list[Message]
     timings: Timings
     ask: Ask
-
-
-class Timings:
-    """Stage timings in ms, measured by one context manager; `total` from the start."""
-
-    def __init__(self) -> None:
-        self.started = time.perf_counter()
-        self.ms: dict[str, float] = {}
-
-    @contextmanager
-    def stage(self, name: str) -> Iterator[None]:
-        t0 = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.ms[name] = _ms(t0)
-
-    def mark(self, name: str) -> None:
-        """Time from the start to now (the first stage)."""
-        self.ms[name] = _ms(self.started)
-
-    def done(self) -> dict[str, float]:
-        self.ms["total"] = _ms(self.started)
-        return self.ms
 
 
 class Assistant:
@@ -184,13 +165,13 @@ class Assistant:
 
     def summarize(self, turn: Turn) -> Answer | None:
         """A summary of the article: the lead point of every section, each cited."""
-        if turn.ask.type != "summary" or topic_level(turn.text) != "support":
+        scope = summary_scope(turn.text) if turn.ask.type == "summary" else None
+        if scope is None:
             return None
         with turn.timings.stage("compose"):
-            lead = self.prompts.text(turn.lang, "summary_lead")
-            body, cited = summarize_sections(
-                self.retriever.index.chunks, self.units, turn.lang, lead
-            )
+            lead = self.prompts.text(turn.lang, f"summary_lead_{scope}")
+            chunks = self.retriever.index.chunks
+            body, cited = summarize_sections(chunks, self.units, turn.lang, lead, scope)
         return self._answer(turn, body, "knowledge", cited, [])
 
     def weigh_decision(self, turn: Turn) -> Answer | None:
@@ -377,10 +358,6 @@ def _source(hit: Hit) -> Source:
 
 def _last(history: list[Message], role: str) -> Message | None:
     return next((m for m in reversed(history) if m.role == role), None)
-
-
-def _ms(since: float) -> float:
-    return round((time.perf_counter() - since) * 1000, 2)
 
 
 _assistants: dict[str, Assistant] = {}

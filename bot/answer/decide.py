@@ -40,15 +40,18 @@ def weigh(
     """The framed answer; `example` gives the costed-example sentence, or None without numbers."""
     query = np.asarray(vector, dtype=np.float32)
     lines = [prompts.text(lang, "decision_lead"), ""]
-    cited: list[Hit] = []
+    picks = []
     for label_key, entry in SIDES:
         rows = [r for r in units.rows(entry, lang) if units.units[r].bullet]
-        if not rows:
-            continue
-        best = max(rows, key=lambda r: float(units.vectors[r] @ query))
+        if rows:
+            best = max(rows, key=lambda r: float(units.vectors[r] @ query))
+            picks.append((float(units.vectors[best] @ query), label_key, entry, best))
+    cited: list[Hit] = []
+    # Always for, against, hidden costs: unit scores of different entries do not compare well
+    # enough to put the side a question leans on first (tried on eval/dev: it lost entry hits).
+    for score, label_key, entry, best in picks:
         chunk = passages[(entry, lang)]
-        score = round(float(units.vectors[best] @ query), 6)
-        cited.append(Hit(entry, chunk.title, lang, score, chunk.text, chunk.kind, lang))
+        cited.append(Hit(entry, chunk.title, lang, round(score, 6), chunk.text, chunk.kind, lang))
         point = render_unit(units.units[best])
         lines.append(f"- **{prompts.text(lang, label_key)}** {point} [{len(cited)}]")
     if (sentence := example()) is not None:

@@ -23,6 +23,11 @@ PLACE = re.compile(
     r"meksiko|poland|polandia|south africa|afrika selatan|indonesia|singapore|singapura|"
     r"china|tiongkok)\b"
 )
+# A place ask that wants a country or a provider named, not "where is labour cheaper?".
+PLACE_ASK = re.compile(
+    r"\b(?:countr(?:y|ies)|negara|vendors?|providers?|penyedia|compan(?:y|ies)|perusahaan|bpo|"
+    r"city|kota)\b"
+)
 FIGURE = re.compile(r"\$\s*\d|\d+\s*%|\b\d+(?:[.,]\d+)?\s*(?:usd|dollars?|dolar|rupiah|juta)\b")
 PERCENT_ASK = re.compile(r"\b(?:percent(?:age)?|persen(?:tase)?)\b|%")
 # A quantity ask that wants a number back, not "what are the costs?".
@@ -46,7 +51,7 @@ NAME_ASKS = frozenset("place comparison yes_no decision quantity".split())
 
 
 FRAMING_KEYS = (
-    "not_covered_", "yes_lead", "yes_hedged_lead", "not_always_lead", "no_lead", "summary_lead",
+    "not_covered_", "yes_lead", "yes_hedged_lead", "not_always_lead", "no_lead", "summary_lead_",
     "decision_",
 )  # fmt: skip
 
@@ -89,7 +94,8 @@ class Framer:
         lowered = cited.lower()
         if ask.type == "duration" and not DURATION.search(lowered):
             return text(lang, "not_covered_duration")
-        if ask.type == "place" and not PLACE.search(lowered):
+        names_place = PLACE_ASK.search(question.lower()) or PLACE.search(question.lower())
+        if ask.type == "place" and names_place and not PLACE.search(lowered):
             return text(lang, "not_covered_place")
         if ask.type in NAME_ASKS and (names := self.unknown_names(question)):
             return text(lang, "not_covered_name", names=self._join(names, lang))

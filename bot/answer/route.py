@@ -46,7 +46,8 @@ GENERAL_TERMS = (
     "tarif", "rate", "harga", "price", "murah", "mahal", "cheap", "expensive", "roi", "offshore",
     "nearshore", "luar negeri", "dalam negeri", "domestic", "overseas", "abroad", "keamanan data",
     "data security", "privasi", "privacy", "24/7", "multibahasa", "multilingual", "tersembunyi",
-    "hidden", "onboarding", "kontrak", "contract",
+    "hidden", "onboarding", "kontrak", "contract", "benefit", "manfaat", "challenge", "tantangan",
+    "pros and cons", "kelebihan", "kekurangan",
 )  # fmt: skip
 # Other business functions and everyday subjects: the knowledge base does not cover them, so a
 # question about them is refused unless it also names customer support.
@@ -126,6 +127,18 @@ def _edit_distance_at_most_one(a: str, b: str) -> bool:
             i += 1
         j += 1
     return edits + (len(b) - j) + (len(a) - i) <= 1
+
+
+ARTICLE_NAMES = ("artikel", "article", "tulisan", "the piece", "this piece")
+FAQ_NAMES = ("faq", "tanya-jawab", "tanya jawab", "q&a", "q & a")
+
+
+def summary_scope(text: str) -> str | None:
+    """'faq' or 'section' when a summary request names the FAQ or the article; None when it
+    asks to summarise a topic (that is a knowledge question)."""
+    if _mentions(text, FAQ_NAMES):
+        return "faq"
+    return "section" if _mentions(text, ARTICLE_NAMES) else None
 
 
 def topic_level(text: str) -> str:

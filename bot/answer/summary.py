@@ -6,19 +6,21 @@ from bot.answer.compose import BULLET_LABEL, UnitIndex
 from bot.knowledge.corpus import Chunk
 from bot.knowledge.retrieve import Hit
 
-# Sections whose lead sentence is about the article, not its subject.
-SKIPS = frozenset({"overview"})
+# Entries whose lead sentence is about the article, not its subject.
+SKIPS = frozenset({"overview", "faq-closing"})
 MAX_LABELS = 6
+BOTTOM_LINE = "conclusion"  # a summary opens with the article's bottom line
 
 
 def summarize_sections(
-    chunks: list[Chunk], units: UnitIndex, lang: str, lead: str
+    chunks: list[Chunk], units: UnitIndex, lang: str, lead: str, kind: str = "section"
 ) -> tuple[str, list[Hit]]:
-    """The body (a lead line, one cited bullet per section) and the sections it cites."""
+    """The body (a lead line, one cited bullet per section, or per FAQ entry) and the entries
+    it cites; the conclusion comes first."""
     lines, cited = [lead, ""], []
-    for chunk in chunks:
-        if chunk.lang != lang or chunk.kind != "section" or chunk.id in SKIPS:
-            continue
+    chosen = [c for c in chunks if c.lang == lang and c.kind == kind and c.id not in SKIPS]
+    chosen.sort(key=lambda c: c.id != BOTTOM_LINE)  # stable: the rest keep the article's order
+    for chunk in chosen:
         rows = units.rows(chunk.id, lang)
         if not rows:
             continue
