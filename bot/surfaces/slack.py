@@ -18,7 +18,7 @@ from fastapi import FastAPI, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
-from bot.types import Answer, QuestionError
+from bot.types import Answer, Message, QuestionError
 
 log = logging.getLogger("bot.surfaces.slack")
 
@@ -48,6 +48,28 @@ class SeenOnce:
                 return False
             self._seen[key] = now
             return True
+
+
+class ThreadMemory:
+    """The conversation of each Slack thread, so a follow-up in the thread ("and with 8
+    agents?") builds on what was said there; the oldest threads are forgotten first."""
+
+    def __init__(self, max_threads: int = 1000, max_turns: int = 12) -> None:
+        self.max_threads, self.max_turns = max_threads, max_turns
+        self._threads: dict[str, list[Message]] = {}
+        self._lock = threading.Lock()
+
+    def history(self, thread: str) -> list[Message]:
+        with self._lock:
+            return list(self._threads.get(thread, ()))
+
+    def remember(self, thread: str, question: str, answer: Answer) -> None:
+        with self._lock:
+            turns = self._threads.pop(thread, [])  # re-inserted last: the most recent thread
+            turns += [Message("user", question), Message.of(answer)]
+            self._threads[thread] = turns[-self.max_turns :]
+            while len(self._threads) > self.max_threads:
+                self._threads.pop(next(iter(self._threads)))
 
 
 def clean_text(text: str) -> str:
@@ -125,6 +147,7 @@ class SlackBot:
 
         self.assistant = assistant
         self.seen = SeenOnce()
+        self.threads = ThreadMemory()
         client = WebClient(token=token, base_url=api_url) if api_url else WebClient(token=token)
         self.app = App(
             client=client,
@@ -169,7 +192,9 @@ class SlackBot:
         question = clean_text(event.get("text") or "")
         started = time.perf_counter()
         try:
-            answer = self.assistant.answer(question)
+            key = f"{channel}:{thread_ts}"
+            answer = self.assistant.answer(question, self.threads.history(key))
+            self.threads.remember(key, question, answer)
             text = format_answer(answer)
             outcome = f"lang={answer.language} route={answer.route}"
         except QuestionError as err:
