@@ -233,3 +233,17 @@ def test_a_decision_weighs_the_article_and_costs_an_example_never_a_table(
         result = answer.tool_calls[0].result
         assert result["comparison"]["inhouse_monthly_usd"] == 20000.0
         assert "saves" in answer.body or "more" in answer.body
+
+
+def test_another_business_function_mid_conversation_is_refused(fake):
+    first = fake.answer("Berapa tarif per jam CS outsourcing?")
+    history = [Message("user", first.question), Message.of(first)]
+    follow = fake.answer("kalau outsourcing pembukuan biayanya berapa?", history)
+    assert follow.refused and follow.ask_type == "out_of_scope"
+
+
+def test_asking_for_more_detail_stays_on_the_topic(fake):
+    first = fake.answer("What are the best practices for outsourcing support?")
+    history = [Message("user", first.question), Message.of(first)]
+    follow = fake.answer("more detail on the performance reviews please", history)
+    assert not follow.refused and follow.route == "knowledge"

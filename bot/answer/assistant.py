@@ -15,7 +15,7 @@ from langchain_core.runnables import RunnableLambda
 from bot.answer.analysis import Analyzer, Ask
 from bot.answer.compose import UnitIndex, draft_answer
 from bot.answer.decide import costed_example, weigh
-from bot.answer.frame import Framer
+from bot.answer.frame import NAME_ASKS, Framer
 from bot.answer.route import (
     asks_for_remedy,
     is_greeting,
@@ -45,7 +45,9 @@ COST_CONTEXT_IDS = ("faq-hourly-rate", "faq-hidden-costs")
 NOT_COST = frozenset("why how_to definition summary decision duration place".split())
 FOLLOW_UP = re.compile(
     r"\b(itu|tersebut|nya|mereka|it|its|that|those|them|this|these|they)\b|nya\b|^(dan|lalu|terus|"
-    r"kalau|kalo|bagaimana dengan|gimana dengan|and|what about|how about|then)\b"
+    r"kalau|kalo|bagaimana dengan|gimana dengan|and|what about|how about|then)\b|\b(more detail|in more "
+    r"detail|tell me more|elaborate|explain more|go deeper|lebih (lengkap|detail|rinci|jelas)|jelaskan "
+    r"lagi|detailnya)\b"
 )
 
 
@@ -197,7 +199,9 @@ class Assistant:
             else:
                 hits = self.retriever.search_vector(vector, len(self.passages) // 2, lang, query)
                 hits = self._follow_up_order(text, hits, turn.history)[: self.settings.retrieval.k]
-        if self._out_of_scope(query, hits, follow_up=query != text):
+        if topic_level(text) == "foreign" or self._out_of_scope(
+            query, hits, query != text, turn.ask
+        ):
             return self._fixed(turn, "refusal")
         with turn.timings.stage("generate"):
             generated = self._generate_with_llm(text, lang, hits, turn.history)
@@ -253,13 +257,17 @@ class Assistant:
             return None
         return body, calls, cited
 
-    def _out_of_scope(self, query: str, hits: list[Hit], follow_up: bool) -> bool:
-        """Refuse another subject, or a best passage too far; a follow-up keeps the topic."""
+    def _out_of_scope(self, query: str, hits: list[Hit], follow_up: bool, ask: Ask) -> bool:
+        """Refuse another subject, or a best passage too far; a follow-up keeps the topic. An
+        outsourcing question about a vendor or country the article never names is answered
+        with that said ("Teleperformance or Concentrix?"), not refused."""
         if not hits:
             return True
         level = "support" if follow_up else topic_level(query)
         if level == "foreign":
             return True
+        if level == "general" and ask.type in NAME_ASKS and self.framer.unknown_names(query):
+            return False
         return max(h.score for h in hits) < MIN_SCORE[level]
 
     @staticmethod
