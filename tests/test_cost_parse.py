@@ -64,7 +64,7 @@ PAIRS = [
         "500 panggilan per hari, 80% dijawab dalam 20 detik",
         "500 calls a day, 80% answered within 20 seconds",
         {
-            "contacts_per_month": 15200,
+            "contacts_per_month": 10850,  # business hours (the default): 21.7 weekdays a month
             "service_level_pct": 80,
             "answer_within_seconds": 20,
             "channels": ["phone"],

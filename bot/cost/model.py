@@ -87,6 +87,7 @@ class Costs(_Frozen):
 class Calendar(_Frozen):
     days_per_month: D
     weeks_per_month: D
+    working_days_per_month: D
 
 
 class Defaults(_Frozen):

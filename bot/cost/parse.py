@@ -222,6 +222,7 @@ class _Text:
     def __init__(self, text: str, calendar: Calendar) -> None:
         self.full = self.text = normalize(text)
         self.calendar = calendar  # "per day" / "per week" become per month by its factors
+        self.per_day: Decimal | None = None  # a daily volume: its days depend on the coverage
 
     def take(self, pattern: str, group: int = 0) -> re.Match[str] | None:
         match = re.search(pattern, self.text)
@@ -324,9 +325,10 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
         )
     )
     if m:
-        fields["contacts_per_month"] = _monthly(
-            Decimal(m.group(1)), m.group("per") or m.group("adv"), t.calendar
-        )
+        period = m.group("per") or m.group("adv")
+        fields["contacts_per_month"] = _monthly(Decimal(m.group(1)), period, t.calendar)
+        if _PERIOD_KIND.get(period or "") == "day":
+            t.per_day = Decimal(m.group(1))
     if re.search(r"\b(?:in house|inhouse|internal|sendiri|own team)\b", t.text):
         m = t.take(rf"(?:\$|\busd|\bus\$)\s*{NUM}\s*{_PERIOD}?") or t.take(
             rf"{NUM}\s*(?:usd|dollars?|dolar)\b\s*{_PERIOD}?"
@@ -393,6 +395,10 @@ def parse_cost_fields(text: str, calendar: Calendar) -> dict[str, Any]:
         _read_choices,
     ):
         read(t, fields)
+    if t.per_day is not None and fields.get("coverage", "business_hours") == "business_hours":
+        # Business hours (stated, or the default) cover weekdays only.
+        days = calendar.working_days_per_month.value
+        fields["contacts_per_month"] = int((t.per_day * days).quantize(Decimal(1), ROUND_HALF_UP))
     return fields
 
 
