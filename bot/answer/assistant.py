@@ -302,17 +302,17 @@ class Assistant:
         previous = self._cost_state(history)
         # Numbers alone are no price question ("we are 4 on support: worth outsourcing?").
         priced = previous is not None or (turn.ask.price and turn.ask.type != "decision")
-        fields = self.cost.parse_fields(text)
+        fields = self.cost.parse_fields(text)  # parsed once: the request and the follow-up
         try:
-            request = self.cost.parse_question(text)
+            request = self.cost.request_from(fields)
         except CostValidationError:  # a stated quantity is invalid: estimate_cost says which
-            return self.cost.follow_up(previous or {}, text) if priced else None
+            return self.cost.follow_up(previous or {}, text, fields) if priced else None
         if request is None and (previous is None or not fields or turn.ask.type in NOT_COST):
             return None  # "why is offshore cheaper?" after an estimate is a knowledge question
         if not priced:
             return None
         # A follow-up changes only what it names, on top of everything said before.
-        return json_fields(self.cost.follow_up(previous or {}, text))
+        return json_fields(self.cost.follow_up(previous or {}, text, fields))
 
     def _cost_state(self, history: list[Message]) -> dict | None:
         """The conversation's request so far: the last estimate's, or (for a history that does

@@ -11,7 +11,13 @@ from typing import Any
 
 from bot.cost.estimate import CostResult, compare, estimate
 from bot.cost.model import CostModel, load_cost_model
-from bot.cost.parse import LIST_FIELDS, adds_to_lists, parse_cost_fields, parse_cost_question
+from bot.cost.parse import (
+    LIST_FIELDS,
+    QUANTITY_FIELDS,
+    adds_to_lists,
+    parse_cost_fields,
+    parse_cost_question,
+)
 from bot.cost.render import render_comparison, render_cost_error, render_cost_parts, render_issues
 from bot.cost.request import CostRequest, CostValidationError, validate_request
 
@@ -62,10 +68,12 @@ class CostService:
         """The request fields a text states, per-day and per-week volumes made monthly."""
         return parse_cost_fields(text, self.model.calendar)
 
-    def follow_up(self, previous: Mapping[str, Any], text: str) -> dict[str, Any]:
+    def follow_up(
+        self, previous: Mapping[str, Any], text: str, fields: Mapping[str, Any] | None = None
+    ) -> dict[str, Any]:
         """The previous request with what a follow-up names changed (lists extended when it
-        says "add" / "juga")."""
-        fields = self.parse_fields(text)
+        says "add" / "juga"); `fields` are the text's own, when already parsed."""
+        fields = dict(self.parse_fields(text) if fields is None else fields)
         if adds_to_lists(text):
             for name in LIST_FIELDS:
                 if name in fields and previous.get(name):
@@ -76,6 +84,11 @@ class CostService:
     def parse_question(self, text: str) -> CostRequest | None:
         """The request a question asks for; None without a quantity; raise CostValidationError."""
         return parse_cost_question(text, self.model.calendar)
+
+    @staticmethod
+    def request_from(fields: Mapping[str, Any]) -> CostRequest | None:
+        """The validated request of parsed fields; None without a quantity (as parse_question)."""
+        return validate_request(fields) if QUANTITY_FIELDS & fields.keys() else None
 
     def reply_to_text(self, text: str, lang: str) -> CostReply | None:
         """Read the fields from a question's words; None when it states none."""
