@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from bot.cost.model import Calendar
+from bot.cost.numbers import words_to_numbers
 from bot.cost.request import CostRequest, validate_request
 
 # A signed number: "-4 agents" must reach validation as -4, not be priced as 4. A longer run of
@@ -24,93 +25,6 @@ QUANTITY_FIELDS = frozenset(
     "agents contacts_per_month avg_handle_minutes service_level_pct answer_within_seconds "
     "email_response_hours months inhouse_monthly_usd".split()
 )
-
-_ID_UNITS = "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas".split()
-_EN_UNITS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen"
-).split()
-_EN_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_SMALL = {"nol": 0, "zero": 0} | {w: i for i, w in enumerate(_ID_UNITS, 1)}
-_SMALL |= {w: i for i, w in enumerate(_EN_UNITS, 1)} | {
-    w: 10 * i for i, w in enumerate(_EN_TENS, 2)
-}
-_HUNDRED = {"ratus", "seratus", "hundred"}
-_SCALES = {
-    **dict.fromkeys(("ribu", "seribu", "rb", "k", "thousand"), 1000),
-    **dict.fromkeys(("juta", "sejuta", "jt", "million"), 1_000_000),
-    **dict.fromkeys(("miliar", "milyar", "billion"), 1_000_000_000),
-}
-_TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z]+")
-
-
-def _number_run(words: list[str]) -> Decimal:
-    total = group = unit = Decimal(0)
-    for word in words:
-        if word in _SMALL:
-            unit += _SMALL[word]
-        elif word[0].isdigit():
-            unit += Decimal(word)
-        elif word == "a":
-            unit += 1
-        elif word == "setengah":
-            unit += Decimal("0.5")
-        elif word == "belas":
-            unit += 10
-        elif word == "puluh":
-            unit *= 10
-        elif word in _HUNDRED:
-            group += (unit or 1) * 100
-            unit = Decimal(0)
-        elif word in _SCALES:
-            total += ((group + unit) or 1) * _SCALES[word]
-            group = unit = Decimal(0)
-    return total + group + unit
-
-
-def _continues(prev: str, word: str, nxt: str | None) -> bool:
-    """Whether word extends the number run ending in prev."""
-    if word in _SCALES or word in _HUNDRED:
-        return True
-    if prev[0].isdigit():
-        return False
-    if word in ("belas", "puluh", "setengah"):
-        return prev in _SMALL
-    if word == "and":
-        return prev in _HUNDRED and nxt in _SMALL
-    return word in _SMALL and not (prev in _SMALL and _SMALL[prev] < 20)
-
-
-def _starts(word: str, nxt: str | None) -> bool:
-    if word in _SMALL or word[0].isdigit() or word in ("seratus", "seribu", "sejuta"):
-        return True
-    return word == "a" and (nxt in _HUNDRED or nxt in _SCALES)
-
-
-def words_to_numbers(text: str) -> str:
-    """Replace number words and scaled numbers ('lima', 'twenty-five', '10k', '1.5 juta') by digits."""
-    tokens = list(_TOKEN.finditer(text))
-    out, last, i = [], 0, 0
-    while i < len(tokens):
-        word = tokens[i].group()
-        nxt = tokens[i + 1].group() if i + 1 < len(tokens) else None
-        if not _starts(word, nxt):
-            i += 1
-            continue
-        j = i + 1
-        while j < len(tokens) and text[tokens[j - 1].end() : tokens[j].start()].strip() == "":
-            after = tokens[j + 1].group() if j + 1 < len(tokens) else None
-            if not _continues(tokens[j - 1].group(), tokens[j].group(), after):
-                break
-            j += 1
-        value = _number_run([t.group() for t in tokens[i:j]])
-        out += [text[last : tokens[i].start()], _plain(value)]
-        last, i = tokens[j - 1].end(), j
-    return "".join(out) + text[last:]
-
-
-def _plain(value: Decimal) -> str:
-    return f"{value.normalize():f}"
 
 
 def normalize(text: str) -> str:
