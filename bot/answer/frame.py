@@ -46,6 +46,12 @@ HEDGE = re.compile(
 ABSOLUTE = re.compile(
     r"\b(?:always|never|guarantee[sd]?|every time|selalu|pasti|dijamin|tidak pernah)\b", re.I
 )
+# A point that gives a reason: a why-question is answered with it first.
+CAUSAL = re.compile(
+    r"\b(?:because|due to|thanks to|as a result|since|owing to|lower|higher|karena|berkat|"
+    r"akibat|sebab|disebabkan|lebih rendah|lebih tinggi)\b",
+    re.I,
+)
 # Named-term check: where a name the article never uses means "not covered".
 NAME_ASKS = frozenset("place comparison yes_no decision quantity".split())
 
@@ -80,6 +86,8 @@ class Framer:
         """The answer's body: the framing sentence (if any) and the cited points."""
         from bot.answer.compose import render_draft
 
+        if ask.type == "why":
+            draft = reason_first(draft)
         body = render_draft(draft)
         cited = " ".join(h.text for h in draft.cited)
         opening = self.not_covered(question, ask, cited, lang)
@@ -129,6 +137,19 @@ class Framer:
             return self.prompts.text(lang, "not_always_lead")
         key = "yes_hedged_lead" if HEDGE.search(lead) else "yes_lead"
         return self.prompts.text(lang, key)
+
+
+def reason_first(draft: Draft) -> Draft:
+    """The draft with its first point that gives a reason as the lead (the old lead follows)."""
+    if CAUSAL.search(draft.lead.text):
+        return draft
+    for n, point in enumerate(draft.points):
+        if CAUSAL.search(point.text):
+            # An old lead that only announced the list ("... advantages, including:") goes.
+            intro = [] if draft.lead.text.rstrip().endswith(":") else [draft.lead]
+            rest = [*intro, *draft.points[:n], *draft.points[n + 1 :]]
+            return Draft(point, rest, draft.cited)
+    return draft
 
 
 def _has_figure(question: str, cited: str) -> bool:
