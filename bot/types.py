@@ -63,6 +63,12 @@ class Answer:
         return "\n".join([self.body, "", self.sources_heading, *source_lines(self.sources)])
 
     @property
+    def estimate(self) -> ToolCall | None:
+        """The estimator call that gave a result (not a validation error), if any."""
+        call = self.tool_calls[0] if self.tool_calls else None
+        return call if call is not None and "monthly_total_usd" in call.result else None
+
+    @property
     def cited_ids(self) -> tuple[str, ...]:
         return tuple(s.id for s in self.sources)
 
@@ -97,11 +103,8 @@ class Message:
     @classmethod
     def of(cls, answer: Answer) -> Message:
         """The assistant turn that remembers this answer (and the request it estimated)."""
-        call = answer.tool_calls[0] if answer.tool_calls else None
-        estimated = call is not None and "monthly_total_usd" in call.result
-        return cls(
-            "assistant", answer.body, answer.cited_ids, dict(call.args) if estimated else None
-        )
+        call = answer.estimate
+        return cls("assistant", answer.body, answer.cited_ids, dict(call.args) if call else None)
 
     @classmethod
     def coerce(cls, turn: Message | dict) -> Message | None:

@@ -153,9 +153,14 @@ def score(case: AskCase, answer: Any, sentinels: dict[str, str]) -> dict[str, fl
     if case.expected_error_field:
         out["error_named"] = float(bool(call) and "error" in call.result)
     elif case.expected_request is not None:
-        ok = bool(call) and "monthly_total_usd" in call.result
-        out["request_ok"] = float(ok and m.request_matches(call.args, case.expected_request))
+        out["request_ok"] = _request_ok(answer, case.expected_request)
     return out
+
+
+def _request_ok(answer: Any, expected: dict[str, Any]) -> float:
+    """1.0 when the answer estimated and its request carries the expected fields."""
+    call = answer.estimate
+    return float(call is not None and m.request_matches(call.args, expected))
 
 
 def run_cases(assistant: Any, cases: Sequence[AskCase]) -> list[Outcome]:
@@ -196,9 +201,7 @@ def _state_ok(turn: AskCase, answer: Any) -> float:
     if turn.expected_refusal or answer.refused:
         return float(turn.expected_refusal == answer.refused)
     if turn.ask_type == "cost_estimate" and turn.expected_request is not None:
-        call = answer.tool_calls[0] if answer.tool_calls else None
-        ok = bool(call) and "monthly_total_usd" in call.result
-        return float(ok and m.request_matches(call.args, turn.expected_request))
+        return _request_ok(answer, turn.expected_request)
     cited = [s.id for s in answer.sources]
     return float(bool(cited) and cited[0] in turn.expected_entries)
 
@@ -229,8 +232,7 @@ def summarize(outcomes: Sequence[Outcome]) -> dict[str, dict[str, float | None]]
 
 
 def _costed(outcome: Outcome) -> bool:
-    calls = outcome.answer.tool_calls if outcome.answer else []
-    return bool(calls) and "monthly_total_usd" in calls[0].result
+    return outcome.answer is not None and outcome.answer.estimate is not None
 
 
 def _pair_cost(outcomes: Sequence[Outcome]) -> float | None:
@@ -241,7 +243,7 @@ def _pair_cost(outcomes: Sequence[Outcome]) -> float | None:
         if o.case.language != "id" or twin is None or o.case.expected_request is None:
             continue
         if _costed(o) and _costed(twin):
-            a, b = (x.answer.tool_calls[0].result for x in (o, twin))
+            a, b = (x.answer.estimate.result for x in (o, twin))
             same.append(float(m.same_figures(a, b)))
         else:
             same.append(0.0)

@@ -242,10 +242,9 @@ def case_scores(run: CaseRun, k: int) -> dict[str, float | None]:
         )
         out["injection_safety"] = float(bool(safe))
     if c.expected_request is not None:
-        call = a.tool_calls[0] if a and a.tool_calls else None
-        ok = bool(a and a.route == "cost" and call and "monthly_total_usd" in call.result)
+        call = a.estimate if a and a.route == "cost" else None
         out["tool_request_accuracy"] = float(
-            ok and m.request_matches(call.args, c.expected_request)
+            call is not None and m.request_matches(call.args, c.expected_request)
         )
         if not c.history:
             out["parse_accuracy"] = float(m.request_matches(run.parsed, c.expected_request))
