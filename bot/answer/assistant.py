@@ -60,6 +60,7 @@ class Turn:
     history: list[Message]
     timings: Timings
     ask: Ask
+    topic: str  # route.topic_level of the question's own words
 
 
 class Assistant:
@@ -128,7 +129,8 @@ class Assistant:
         # Contact details mean nothing to the knowledge base and a phone number must not be read
         # as a quantity: route and retrieve on the question without them.
         text = _without_personal(text) or text
-        return Turn(text, lang, messages_of(history), timings, self.analyzer.analyze(text))
+        ask = self.analyzer.analyze(text)
+        return Turn(text, lang, messages_of(history), timings, ask, topic_level(text))
 
     def refuse_injection(self, turn: Turn) -> Answer | None:
         return self._fixed(turn, "injection") if is_injection(turn.text) else None
@@ -179,7 +181,7 @@ class Assistant:
     def weigh_decision(self, turn: Turn) -> Answer | None:
         """'Should we outsource?': what the article names to weigh, and a costed example when
         the question gives numbers; never a bare cost table."""
-        if turn.ask.type != "decision" or topic_level(turn.text) == "foreign":
+        if turn.ask.type != "decision" or turn.topic == "foreign":
             return None
         calls: list[ToolCall] = []
         with turn.timings.stage("compose"):
@@ -199,9 +201,7 @@ class Assistant:
             else:
                 hits = self.retriever.search_vector(vector, len(self.passages) // 2, lang, query)
                 hits = self._follow_up_order(text, hits, turn.history)[: self.settings.retrieval.k]
-        if topic_level(text) == "foreign" or self._out_of_scope(
-            query, hits, query != text, turn.ask
-        ):
+        if self._out_of_scope(turn, query, hits):
             return self._fixed(turn, "refusal")
         with turn.timings.stage("generate"):
             generated = self._generate_with_llm(text, lang, hits, turn.history)
@@ -257,16 +257,14 @@ class Assistant:
             return None
         return body, calls, cited
 
-    def _out_of_scope(self, query: str, hits: list[Hit], follow_up: bool, ask: Ask) -> bool:
-        """Refuse another subject, or a best passage too far; a follow-up keeps the topic. An
-        outsourcing question about a vendor or country the article never names is answered
-        with that said ("Teleperformance or Concentrix?"), not refused."""
-        if not hits:
+    def _out_of_scope(self, turn: Turn, query: str, hits: list[Hit]) -> bool:
+        """Refuse another subject (even mid-conversation), or a best passage too far; a
+        follow-up keeps the topic. An outsourcing question about a vendor or country the
+        article never names is answered with that said ("Teleperformance or Concentrix?")."""
+        if not hits or turn.topic == "foreign":
             return True
-        level = "support" if follow_up else topic_level(query)
-        if level == "foreign":
-            return True
-        if level == "general" and ask.type in NAME_ASKS and self.framer.unknown_names(query):
+        level = "support" if query != turn.text else turn.topic
+        if level == "general" and turn.ask.type in NAME_ASKS and self.framer.unknown_names(query):
             return False
         return max(h.score for h in hits) < MIN_SCORE[level]
 
