@@ -76,6 +76,12 @@ def test_hourly_rate_figures_in_both_languages():
         (lambda d: d["entries"][2].update(extra="x"), "'factors': unknown field"),
         (lambda d: d["entries"][2].update(id="Bad Id"), "id must be lower-case"),
         (lambda d: d.update(lang="fr"), "'lang' must be one of"),
+        (lambda d: d["entries"][2].update(steps="yes"), "'factors': 'steps' must be true or"),
+        (lambda d: d["entries"][5].update(handled_by={1: []}), "map each bullet 1..4"),
+        (
+            lambda d: d["entries"][5]["handled_by"].update({2: ["nope"]}),
+            "'challenges': 'handled_by' names unknown id 'nope'",
+        ),
     ],
 )
 def test_malformed_entry_names_file_entry_and_problem(corpus_copy, change, message):
@@ -110,4 +116,23 @@ def test_figure_drift_between_languages_fails(corpus_copy, entry, old, new):
 
     edit(corpus_copy / "en.yaml", change)
     with pytest.raises(CorpusError, match=rf"entry '{entry}': figures differ"):
+        load_corpus(corpus_copy)
+
+
+def test_challenges_name_the_entries_whose_steps_handle_them():
+    chunks = {(c.id, c.lang): c for c in load_corpus(CORPUS)}
+    for lang in ("id", "en"):
+        challenges = chunks[("challenges", lang)]
+        assert len(challenges.handled_by) == challenges.text.count("\n- ")
+        assert "faq-data-security" in challenges.handled_by[2]  # data security
+        assert challenges.handled_by[0] == ()  # communication barriers: the article gives none
+        assert chunks[("best-practices", lang)].steps and not chunks[("factors", lang)].steps
+
+
+def test_handled_by_differing_between_languages_fails(corpus_copy):
+    edit(
+        corpus_copy / "en.yaml",
+        lambda d: d["entries"][5]["handled_by"].update({1: ["best-practices"]}),
+    )
+    with pytest.raises(CorpusError, match=r"entry 'challenges': 'handled_by' differs"):
         load_corpus(corpus_copy)

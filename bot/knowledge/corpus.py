@@ -14,7 +14,10 @@ from bot.lang import LANGS
 KINDS = ("section", "faq")
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
 REQUIRED = ("id", "kind", "title", "text")
-OPTIONAL = ("addresses",)  # ids of entries whose problems this entry answers
+# addresses: ids of entries whose problems this entry answers; steps: the entry says how to do
+# something (its points are actions); handled_by: for a list of problems, the entries whose steps
+# answer each numbered point ({2: [best-practices]}; an empty list: the article gives no step).
+OPTIONAL = ("addresses", "steps", "handled_by")
 # Figures whose presence must agree across the two languages of one entry.
 FIGURE_PATTERN = re.compile(r"\$\d+(?:[.,]\d+)?|\b24/7\b|\b\d+(?:[.,]\d+)?%")
 
@@ -39,6 +42,8 @@ class Chunk:
     text: str
     source: str
     addresses: tuple[str, ...] = ()
+    steps: bool = False
+    handled_by: tuple[tuple[str, ...], ...] = ()  # per bullet, in order
 
     @property
     def content_hash(self) -> str:
@@ -95,6 +100,9 @@ def load_language(path: Path) -> list[Chunk]:
         addresses = entry.get("addresses", [])
         if not isinstance(addresses, list) or not all(isinstance(a, str) for a in addresses):
             raise CorpusError(path, name, "'addresses' must be a list of entry ids")
+        handled_by = _handled_by(path, name, entry.get("handled_by"), entry["text"])
+        if not isinstance(entry.get("steps", False), bool):
+            raise CorpusError(path, name, "'steps' must be true or false")
         if entry["id"] in seen:
             raise CorpusError(path, name, "duplicate id")
         seen.add(entry["id"])
@@ -107,14 +115,32 @@ def load_language(path: Path) -> list[Chunk]:
                 text=entry["text"].strip(),
                 source=path.name,
                 addresses=tuple(addresses),
+                steps=entry.get("steps", False),
+                handled_by=handled_by,
             )
         )
     known = {c.id for c in chunks}
     for chunk in chunks:
-        for target in chunk.addresses:
-            if target not in known:
-                raise CorpusError(path, chunk.id, f"'addresses' names unknown id {target!r}")
+        links = {"addresses": chunk.addresses, "handled_by": sum(chunk.handled_by, ())}
+        for field_name, targets in links.items():
+            for target in targets:
+                if target not in known:
+                    raise CorpusError(path, chunk.id, f"'{field_name}' names unknown id {target!r}")
     return chunks
+
+
+def _handled_by(
+    path: Path, name: str | None, raw: object, text: str
+) -> tuple[tuple[str, ...], ...]:
+    """The entries that handle each bullet of `text`, from {bullet number: [entry ids]}."""
+    if raw is None:
+        return ()
+    bullets = sum(1 for line in text.splitlines() if line.strip().startswith("- "))
+    if not isinstance(raw, dict) or set(raw) != set(range(1, bullets + 1)):
+        raise CorpusError(path, name, f"'handled_by' must map each bullet 1..{bullets} to ids")
+    if not all(isinstance(v, list) and all(isinstance(t, str) for t in v) for v in raw.values()):
+        raise CorpusError(path, name, "'handled_by' values must be lists of entry ids")
+    return tuple(tuple(raw[n]) for n in range(1, bullets + 1))
 
 
 def figures(text: str) -> set[str]:
@@ -137,8 +163,9 @@ def check_alignment(by_lang: dict[str, list[Chunk]], corpus_dir: Path) -> None:
         raise CorpusError(corpus_dir / f"{second}.yaml", None, "entries are in a different order")
     for entry_id, chunk in maps[first].items():
         twin = maps[second][entry_id]
-        if chunk.addresses != twin.addresses:
-            raise CorpusError(corpus_dir / f"{second}.yaml", entry_id, "'addresses' differs")
+        for field in ("addresses", "steps", "handled_by"):
+            if getattr(chunk, field) != getattr(twin, field):
+                raise CorpusError(corpus_dir / f"{second}.yaml", entry_id, f"'{field}' differs")
         if chunk.kind != twin.kind:
             raise CorpusError(corpus_dir / f"{second}.yaml", entry_id, "kind differs from id.yaml")
         a, b = figures(chunk.embed_text), figures(twin.embed_text)
