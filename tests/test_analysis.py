@@ -66,3 +66,70 @@ def test_the_two_languages_must_rank_ask_types_alike(tmp_path):
     path.write_text(text.replace("order: [place, why,", "order: [why, place,"), encoding="utf-8")
     with pytest.raises(PromptError, match="order"):
         Analyzer(prompts)
+
+
+def test_the_ask_examples_hold_no_test_question():
+    from bot.answer.analysis import ASK_TYPES
+    from bot.answer.asktype import MIN_EXAMPLES, load_examples
+    from bot.evaluation import asks
+
+    texts, labels = load_examples(REPO_ROOT / "prompts", tuple(ASK_TYPES))
+    folder = asks.SPLITS["test"]
+    test = {c.question.lower() for c in asks.load_cases(folder / "cases.jsonl")}
+    test |= {
+        t.question.lower()
+        for c in asks.load_conversations(folder / "conversations.jsonl")
+        for t in c.turns
+    }
+    assert not {t.lower() for t in texts} & test
+    assert min(labels.count(t) for t in ASK_TYPES) >= MIN_EXAMPLES
+
+
+def test_an_ask_type_without_examples_is_named(tmp_path):
+    from bot.answer.analysis import ASK_TYPES
+    from bot.answer.asktype import load_examples
+
+    prompts = tmp_path / "prompts"
+    shutil.copytree(REPO_ROOT / "prompts", prompts)
+    path = prompts / "ask_examples.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("  summary:", "  summery:"), encoding="utf-8"
+    )
+    with pytest.raises(PromptError, match="ask_types"):
+        load_examples(prompts, tuple(ASK_TYPES))
+
+
+@pytest.fixture(scope="module")
+def analyzer_with_model(retriever, session_home):
+    from bot.answer.analysis import ASK_TYPES
+    from bot.answer.asktype import AskModel
+
+    index = retriever.index
+    model = AskModel.load_or_train(
+        REPO_ROOT / "prompts", tuple(ASK_TYPES), index.embeddings, index.embedder, session_home
+    )
+    return Analyzer(REPO_ROOT / "prompts", model), index.embeddings
+
+
+@pytest.mark.parametrize(
+    ("question", "broad", "ask_type"),
+    [  # paraphrases that are in no example list; the rules only see a yes/no form
+        ("Ada negara yang direkomendasikan buat vendor CS?", "yes_no", "place"),
+        ("Is it smarter to keep support in-house for a 3-person shop?", "yes_no", "decision"),
+    ],
+)
+def test_the_model_decides_where_the_rules_only_see_a_form(
+    analyzer_with_model, question, broad, ask_type
+):
+    analyzer, embeddings = analyzer_with_model
+    assert analyzer.analyze(question).type == broad
+    assert analyzer.analyze(question, embeddings.embed_query(question)).type == ask_type
+
+
+@pytest.mark.parametrize(
+    "question", ["What would 5 agents cost per month?", "Berapa biaya 3 agen per bulan?"]
+)
+def test_a_price_question_stays_a_price_question(analyzer_with_model, question):
+    analyzer, embeddings = analyzer_with_model
+    ask = analyzer.analyze(question, embeddings.embed_query(question))
+    assert ask.price and ask.type != "decision"

@@ -7,11 +7,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from bot.lang import LANGS
 from bot.prompts import PromptError
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from bot.answer.asktype import AskModel
 
 # Ask types the analysis can give; the chain adds cost_estimate and out_of_scope itself.
 ASK_TYPES = (
@@ -24,12 +30,14 @@ DEFAULT = "list"  # no phrase matched: the answer lists what the passage says
 class Ask:
     type: str
     price: bool  # the question asks for a price or a cost
+    form: str = ""  # the phrase rules' own type, before the model decided on a broad form
 
 
 class Analyzer:
     """The ask-type and price patterns of both languages, compiled once."""
 
-    def __init__(self, prompts_dir: Path) -> None:
+    def __init__(self, prompts_dir: Path, model: AskModel | None = None) -> None:
+        self.model = model  # decides where the rules only give a broad form (bot.answer.asktype)
         order: list[str] | None = None
         self.patterns: dict[str, list[re.Pattern[str]]] = {t: [] for t in ASK_TYPES}
         self.price: list[re.Pattern[str]] = []
@@ -55,11 +63,20 @@ class Analyzer:
                 raise PromptError(f"{path}: cannot read the question analysis ({exc})") from exc
         self.order = tuple(order or ASK_TYPES)
 
-    def analyze(self, text: str) -> Ask:
-        """The first ask type in order whose phrases match, and whether a price is asked."""
+    def analyze(self, text: str, vector: list[float] | np.ndarray | None = None) -> Ask:
+        """The first ask type in order whose phrases match (the model's, given the question's
+        vector, when that is only a broad form), and whether a price is asked."""
+        from bot.answer.asktype import BROAD
+
         lowered = " ".join(text.lower().split())
         kind = next((t for t in self.order if self._is(t, lowered)), DEFAULT)
-        return Ask(kind, any(p.search(lowered) for p in self.price))
+        price = any(p.search(lowered) for p in self.price)
+        form = kind
+        if kind in BROAD and self.model is not None and vector is not None:
+            guess = self.model.predict(vector, text)
+            # A price question is a decision only by its own words ("worth it"), never a guess.
+            kind = kind if guess == "decision" and price else guess
+        return Ask(kind, price, form)
 
     def _is(self, ask_type: str, text: str) -> bool:
         if not any(p.search(text) for p in self.patterns[ask_type]):

@@ -161,9 +161,17 @@ def train(embeddings: Embeddings, texts: list[str], labels: list[str]) -> Intent
     )
 
 
-def cache_path(cache_dir: Path, embedder: str, texts: list[str], labels: list[str]) -> Path:
-    payload = json.dumps([VERSION, C, NGRAMS, embedder, texts, labels], ensure_ascii=False)
-    return cache_dir / f"intent-{hashlib.sha256(payload.encode()).hexdigest()[:16]}.npz"
+def cache_path(
+    cache_dir: Path,
+    embedder: str,
+    texts: list[str],
+    labels: list[str],
+    prefix: str = "intent",
+    version: str = VERSION,
+) -> Path:
+    """Where a model of these training texts and this embedder is cached."""
+    payload = json.dumps([version, C, NGRAMS, embedder, texts, labels], ensure_ascii=False)
+    return cache_dir / f"{prefix}-{hashlib.sha256(payload.encode()).hexdigest()[:16]}.npz"
 
 
 def load_or_train(
