@@ -54,6 +54,9 @@ class Answer:
     sources_heading: str = ""  # "Sumber:" / "Sources:", in the answer's language
     ask_type: str | None = None  # what the question asked for (answer.analysis), or the route's
     details: str = ""  # what chat folds away (an estimate's assumptions); JSON always has it
+    # The conversation's cost request after this turn: the one estimated now, or the one carried
+    # from earlier turns (a knowledge question between two cost turns keeps it).
+    cost_state: dict[str, Any] | None = None
 
     @property
     def answer(self) -> str:
@@ -88,6 +91,7 @@ class Answer:
                 {"name": t.name, "args": t.args, "result": t.result} for t in self.tool_calls
             ],
             "timings_ms": self.timings_ms,
+            "cost_state": self.cost_state,
         }
 
 
@@ -102,9 +106,10 @@ class Message:
 
     @classmethod
     def of(cls, answer: Answer) -> Message:
-        """The assistant turn that remembers this answer (and the request it estimated)."""
+        """The assistant turn that remembers this answer (and the conversation's cost request)."""
         call = answer.estimate
-        return cls("assistant", answer.body, answer.cited_ids, dict(call.args) if call else None)
+        state = dict(call.args) if call else answer.cost_state
+        return cls("assistant", answer.body, answer.cited_ids, dict(state) if state else None)
 
     @classmethod
     def coerce(cls, turn: Message | dict) -> Message | None:

@@ -86,10 +86,10 @@ def test_bad_questions_are_refused_in_the_users_language(fake, question, lang, c
 @pytest.mark.parametrize(
     ("question", "stages"),
     [
-        (CHALLENGES, ["detect", "retrieve", "compose", "total"]),
-        ("Berapa biaya 5 agen luar negeri 24/7?", ["detect", "estimate", "total"]),
-        ("Berapa biaya 0 agen?", ["detect", "total"]),
-        ("Halo!", ["detect", "total"]),
+        (CHALLENGES, ["detect", "analyze", "retrieve", "compose", "total"]),
+        ("Berapa biaya 5 agen luar negeri 24/7?", ["detect", "analyze", "estimate", "total"]),
+        ("Berapa biaya 0 agen?", ["detect", "analyze", "total"]),
+        ("Halo!", ["detect", "analyze", "total"]),
     ],
 )
 def test_timings_name_the_stages_that_ran(fake, question, stages):
@@ -142,7 +142,7 @@ def test_the_llm_answers_with_its_own_words_and_the_cited_passages(fake_llm, stu
     assert answer.body == "Communication and quality control are the main challenges [1]."
     (source,) = answer.sources
     assert answer.answer.endswith(f"Sources:\n[1] {source.title} (`{source.id}`)")
-    assert list(answer.timings_ms) == ["detect", "retrieve", "generate", "total"]
+    assert list(answer.timings_ms) == ["detect", "analyze", "retrieve", "generate", "total"]
     assert stub.requests[-1].headers.get("authorization") == f"Bearer {API_KEY}"
 
 
@@ -152,7 +152,7 @@ def test_a_failing_llm_falls_back_to_the_extractive_answer(fake, fake_llm, stub,
     with caplog.at_level(logging.DEBUG):
         answer = fake_llm.answer(CHALLENGES)
     assert answer.answer == fake.answer(CHALLENGES).answer
-    assert list(answer.timings_ms) == ["detect", "retrieve", "compose", "total"]
+    assert list(answer.timings_ms) == ["detect", "analyze", "retrieve", "compose", "total"]
     warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
     assert any(w.startswith("LLM backend failed") for w in warnings)
     assert API_KEY not in caplog.text

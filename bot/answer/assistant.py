@@ -12,8 +12,10 @@ from typing import Any
 import numpy as np
 from langchain_core.runnables import RunnableLambda
 
-from bot.answer.analysis import Analyzer, Ask
+from bot.answer.analysis import ASK_TYPES, Analyzer, Ask
+from bot.answer.asktype import AskModel
 from bot.answer.compose import UnitIndex, draft_answer
+from bot.answer.costturn import cost_request, cost_state
 from bot.answer.decide import costed_example, weigh
 from bot.answer.frame import NAME_ASKS, Framer
 from bot.answer.route import (
@@ -26,8 +28,7 @@ from bot.answer.route import (
 from bot.answer.summary import summarize_sections
 from bot.answer.timings import Timings
 from bot.config import Settings
-from bot.cost.request import CostRequest, CostValidationError
-from bot.cost.service import CostService, json_fields
+from bot.cost.service import CostService
 from bot.knowledge.retrieve import Hit, Retriever
 from bot.lang import LANGS, detect_language
 from bot.prompts import Prompts, load_prompts
@@ -40,9 +41,10 @@ log = logging.getLogger("bot.answer.assistant")
 # scores 0.80-0.93, out-of-scope 0.72-0.84, other business functions up to 0.87 (the topic check
 # refuses those). The floors are e5 values; another embedder needs its own.
 MIN_SCORE = {"support": 0.79, "general": 0.80, "none": 0.85}
+# Intent probability at which a follow-up's own words decide its entry (chosen on eval/dev's
+# conversations: 0.75 keeps "manfaatnya apa aja?" on benefits, "and what about domestic?" not).
+STANDS_ALONE = 0.75
 COST_CONTEXT_IDS = ("faq-hourly-rate", "faq-hidden-costs")
-# Ask types that a field word ("offshore") does not turn into a cost follow-up.
-NOT_COST = frozenset("why how_to definition summary decision duration place".split())
 FOLLOW_UP = re.compile(
     r"\b(itu|tersebut|nya|mereka|it|its|that|those|them|this|these|they)\b|nya\b|^(dan|lalu|terus|"
     r"kalau|kalo|bagaimana dengan|gimana dengan|and|what about|how about|then)\b|\b(more detail|in more "
@@ -61,6 +63,7 @@ class Turn:
     timings: Timings
     ask: Ask
     topic: str  # route.topic_level of the question's own words
+    vector: list[float]  # the question's query embedding, computed once
 
 
 class Assistant:
@@ -72,8 +75,11 @@ class Assistant:
         self.prompts = prompts
         # The estimator reads the cost model and phrases of these settings, not the environment's.
         self.cost = CostService.from_dirs(settings.corpus_dir, settings.prompts_dir)
-        self.analyzer = Analyzer(settings.prompts_dir)
         index = retriever.index
+        asks = AskModel.load_or_train(
+            settings.prompts_dir, ASK_TYPES, index.embeddings, index.embedder, settings.home
+        )
+        self.analyzer = Analyzer(settings.prompts_dir, asks)
         vocabulary = {w for c in index.chunks for w in re.findall(r"\w+", f"{c.title} {c.text}")}
         self.framer = Framer(prompts, vocabulary, self.analyzer.known)
         self.units = UnitIndex(index.chunks, index.embeddings, settings.home, index.embedder)
@@ -129,8 +135,10 @@ class Assistant:
         # Contact details mean nothing to the knowledge base and a phone number must not be read
         # as a quantity: route and retrieve on the question without them.
         text = _without_personal(text) or text
-        ask = self.analyzer.analyze(text)
-        return Turn(text, lang, messages_of(history), timings, ask, topic_level(text))
+        with timings.stage("analyze"):  # the one query embedding, and the ask type
+            vector = self.retriever.index.embeddings.embed_query(text)
+            ask = self.analyzer.analyze(text, vector)
+        return Turn(text, lang, messages_of(history), timings, ask, topic_level(text), vector)
 
     def refuse_injection(self, turn: Turn) -> Answer | None:
         return self._fixed(turn, "injection") if is_injection(turn.text) else None
@@ -144,8 +152,7 @@ class Assistant:
         if request is None:
             return None
         with turn.timings.stage("estimate"):
-            vector = self.retriever.index.embeddings.embed_query(turn.text)
-            context = [self._context_hit(entry, turn.lang, vector) for entry in COST_CONTEXT_IDS]
+            context = [self._context_hit(e, turn.lang, turn.vector) for e in COST_CONTEXT_IDS]
             reply = self.cost.reply(request, turn.lang)
         if reply.result is None:
             del turn.timings.ms["estimate"]  # nothing was estimated
@@ -185,9 +192,10 @@ class Assistant:
             return None
         calls: list[ToolCall] = []
         with turn.timings.stage("compose"):
-            vector = self.retriever.index.embeddings.embed_query(turn.text)
             example = lambda: costed_example(self.cost, self.prompts, turn.text, turn.lang, calls)  # noqa: E731
-            decision = weigh(vector, turn.lang, self.units, self.passages, self.prompts, example)
+            decision = weigh(
+                turn.vector, turn.lang, self.units, self.passages, self.prompts, example
+            )
         return self._answer(turn, decision.body, "knowledge", decision.cited, calls)
 
     def answer_from_knowledge(self, turn: Turn) -> Answer:
@@ -195,12 +203,16 @@ class Assistant:
         text, lang = turn.text, turn.lang
         with turn.timings.stage("retrieve"):
             query = self._contextual_query(text, turn.history)
-            vector = self.retriever.index.embeddings.embed_query(query)
-            if query == text:
-                hits = self.retriever.search_vector(vector, self.settings.retrieval.k, lang, query)
+            vector, hits = self._retrieve(turn, text)
+            if query != text and not self._stands_alone(hits):
+                vector, hits = self._retrieve(turn, query)
             else:
-                hits = self.retriever.search_vector(vector, len(self.passages) // 2, lang, query)
-                hits = self._follow_up_order(text, hits, turn.history)[: self.settings.retrieval.k]
+                query = text
+            if self._out_of_scope(turn, query, hits) and self._continues(turn, query):
+                # Mid-conversation, a question that names no other subject is read with the
+                # previous one before it is refused ("how long until we'd see the payback?").
+                query = f"{_last(turn.history, 'user').content} {text}"
+                vector, hits = self._retrieve(turn, query)
         if self._out_of_scope(turn, query, hits):
             return self._fixed(turn, "refusal")
         with turn.timings.stage("generate"):
@@ -222,9 +234,12 @@ class Assistant:
         sources = [_source(h) for h in cited]
         timings = turn.timings.done()
         kind = ask_type or turn.ask.type
+        estimated = next((c.args for c in calls if "monthly_total_usd" in c.result), None)
+        state = estimated or self._cost_state(turn.history)
         return Answer(
-            turn.text, turn.lang, body, False, route, sources, calls, timings, heading, kind
-        )
+            turn.text, turn.lang, body, False, route, sources, calls, timings, heading, kind,
+            cost_state=state,
+        )  # fmt: skip
 
     def _fixed(self, turn: Turn, key: str, refused: bool = True) -> Answer:
         route = "greeting" if key == "greeting" else "refusal"
@@ -256,6 +271,30 @@ class Assistant:
             log.warning("LLM answer cited no passage; answering extractively")
             return None
         return body, calls, cited
+
+    def _retrieve(self, turn: Turn, query: str) -> tuple[list[float], list[Hit]]:
+        """The query's vector and hits; a follow-up's hits in follow-up order."""
+        k, lang = self.settings.retrieval.k, turn.lang
+        if query == turn.text:
+            return turn.vector, self.retriever.search_vector(turn.vector, k, lang, query)
+        vector = self.retriever.index.embeddings.embed_query(query)
+        hits = self.retriever.search_vector(vector, len(self.passages) // 2, lang, query)
+        return vector, self._follow_up_order(turn.text, hits, turn.history)[:k]
+
+    @staticmethod
+    def _stands_alone(hits: list[Hit]) -> bool:
+        """A follow-up that names its own subject clearly ("terus risikonya apa?") is answered
+        on its own words, not read together with the previous question."""
+        top = hits[0] if hits else None
+        confident = top is not None and (top.confidence or 0.0) >= STANDS_ALONE
+        return confident and max(h.score for h in hits) >= MIN_SCORE["support"]
+
+    @staticmethod
+    def _continues(turn: Turn, query: str) -> bool:
+        """True for a question read on its own in a conversation that was answered so far."""
+        last = _last(turn.history, "assistant")
+        answered = last is not None and bool(last.cited_ids or last.cost_request)
+        return answered and query == turn.text and turn.topic != "foreign"
 
     def _out_of_scope(self, turn: Turn, query: str, hits: list[Hit]) -> bool:
         """Refuse another subject (even mid-conversation), or a best passage too far; a
@@ -294,47 +333,10 @@ class Assistant:
 
     # -- cost -------------------------------------------------------------------------------
     def _cost_request(self, turn: Turn) -> dict | None:
-        """The request to estimate: the question's quantities when it asks for a price (or
-        follows a cost turn), else a follow-up's changes on the last cost question."""
-        text, history = turn.text, turn.history
-        previous = self._cost_state(history)
-        # Numbers alone are no price question ("we are 4 on support: worth outsourcing?").
-        priced = previous is not None or (turn.ask.price and turn.ask.type != "decision")
-        fields = self.cost.parse_fields(text)  # parsed once: the request and the follow-up
-        try:
-            request = self.cost.request_from(fields)
-        except CostValidationError:  # a stated quantity is invalid: estimate_cost says which
-            return self.cost.follow_up(previous or {}, text, fields) if priced else None
-        if request is None and (previous is None or not fields or turn.ask.type in NOT_COST):
-            return None  # "why is offshore cheaper?" after an estimate is a knowledge question
-        if not priced:
-            return None
-        # A follow-up changes only what it names, on top of everything said before.
-        return json_fields(self.cost.follow_up(previous or {}, text, fields))
+        return cost_request(self.cost, turn.text, turn.history, turn.ask)
 
     def _cost_state(self, history: list[Message]) -> dict | None:
-        """The conversation's request so far: the last estimate's, or (for a history that does
-        not carry it) the last user question that asked for one."""
-        for turn in reversed(history):
-            if turn.role == "assistant" and turn.cost_request:
-                return dict(turn.cost_request)
-        request = self._last_cost_question(history)
-        return (
-            json_fields(request.model_dump(exclude_none=True, exclude_unset=True))
-            if request
-            else None
-        )
-
-    def _last_cost_question(self, history: list[Message]) -> CostRequest | None:
-        for turn in reversed(history):
-            if turn.role == "user":
-                try:
-                    request = self.cost.parse_question(turn.content)
-                except CostValidationError:
-                    continue
-                if request is not None:
-                    return request
-        return None
+        return cost_state(self.cost, history)
 
     def _context_hit(self, entry: str, lang: str, vector: list[float]) -> Hit:
         """A passage cited by every estimate, scored by its best unit against the question."""

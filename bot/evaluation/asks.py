@@ -153,13 +153,18 @@ def score(case: AskCase, answer: Any, sentinels: dict[str, str]) -> dict[str, fl
     if case.expected_error_field:
         out["error_named"] = float(bool(call) and "error" in call.result)
     elif case.expected_request is not None:
-        out["request_ok"] = _request_ok(answer, case.expected_request)
+        carried = case.ask_type != "cost_estimate"
+        out["request_ok"] = _request_ok(answer, case.expected_request, carried)
     return out
 
 
-def _request_ok(answer: Any, expected: dict[str, Any]) -> float:
-    """1.0 when the answer estimated and its request carries the expected fields."""
+def _request_ok(answer: Any, expected: dict[str, Any], carried: bool = False) -> float:
+    """1.0 when the answer estimated and its request carries the expected fields; with
+    `carried` (a knowledge turn of a cost conversation), when the conversation's cost request
+    after the turn does."""
     call = answer.estimate
+    if call is None and carried:
+        return float(bool(answer.cost_state) and m.request_matches(answer.cost_state, expected))
     return float(call is not None and m.request_matches(call.args, expected))
 
 

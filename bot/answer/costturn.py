@@ -1,0 +1,56 @@
+"""The cost side of a conversation: the request a turn asks to estimate, and the request the
+conversation carries so far."""
+
+from __future__ import annotations
+
+from bot.answer.analysis import Ask
+from bot.cost.request import CostRequest, CostValidationError
+from bot.cost.service import CostService, json_fields
+from bot.types import Message
+
+# Ask types that a field word ("offshore") does not turn into a cost follow-up.
+NOT_COST = frozenset("why how_to definition summary decision duration place".split())
+
+
+def cost_request(cost: CostService, text: str, history: list[Message], ask: Ask) -> dict | None:
+    """The request to estimate: the question's quantities when it asks for a price (or
+    follows a cost turn), else a follow-up's changes on the last cost question."""
+    previous = cost_state(cost, history)
+    # Numbers alone are no price question ("we are 4 on support: worth outsourcing?").
+    priced = previous is not None or (ask.price and ask.type != "decision")
+    fields = cost.parse_fields(text)  # parsed once: the request and the follow-up
+    try:
+        request = cost.request_from(fields)
+    except CostValidationError:  # a stated quantity is invalid: estimate_cost says which
+        return cost.follow_up(previous or {}, text, fields) if priced else None
+    # The rules' type, not the model's guess: "and with extended hours" is no duration ask.
+    if request is None and (previous is None or not fields or ask.form in NOT_COST):
+        return None  # "why is offshore cheaper?" after an estimate is a knowledge question
+    if not priced:
+        return None
+    # A follow-up changes only what it names, on top of everything said before.
+    return json_fields(cost.follow_up(previous or {}, text, fields))
+
+
+def cost_state(cost: CostService, history: list[Message]) -> dict | None:
+    """The conversation's request so far: the last estimate's, or (for a history that does
+    not carry it) the last user question that asked for one."""
+    for turn in reversed(history):
+        if turn.role == "assistant" and turn.cost_request:
+            return dict(turn.cost_request)
+    request = _last_cost_question(cost, history)
+    return (
+        json_fields(request.model_dump(exclude_none=True, exclude_unset=True)) if request else None
+    )
+
+
+def _last_cost_question(cost: CostService, history: list[Message]) -> CostRequest | None:
+    for turn in reversed(history):
+        if turn.role == "user":
+            try:
+                request = cost.parse_question(turn.content)
+            except CostValidationError:
+                continue
+            if request is not None:
+                return request
+    return None
