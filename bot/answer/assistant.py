@@ -204,7 +204,7 @@ class Assistant:
         with turn.timings.stage("retrieve"):
             query = self._contextual_query(text, turn.history)
             vector, hits = self._retrieve(turn, text)
-            if query != text and not self._stands_alone(hits):
+            if query != text and not self._stands_alone(hits, turn.topic):
                 vector, hits = self._retrieve(turn, query)
             else:
                 query = text
@@ -282,12 +282,13 @@ class Assistant:
         return vector, self._follow_up_order(turn.text, hits, turn.history)[:k]
 
     @staticmethod
-    def _stands_alone(hits: list[Hit]) -> bool:
+    def _stands_alone(hits: list[Hit], topic: str) -> bool:
         """A follow-up that names its own subject clearly ("terus risikonya apa?") is answered
         on its own words, not read together with the previous question."""
         top = hits[0] if hits else None
         confident = top is not None and (top.confidence or 0.0) >= STANDS_ALONE
-        return confident and max(h.score for h in hits) >= MIN_SCORE["support"]
+        # ... and passes the floor its own words are refused by (_out_of_scope).
+        return confident and max(h.score for h in hits) >= MIN_SCORE.get(topic, 1.0)
 
     @staticmethod
     def _continues(turn: Turn, query: str) -> bool:
