@@ -11,13 +11,12 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from bot.answer.asktype import BROAD, AskModel
 from bot.lang import LANGS
 from bot.prompts import PromptError
 
 if TYPE_CHECKING:
     import numpy as np
-
-    from bot.answer.asktype import AskModel
 
 # Ask types the analysis can give; the chain adds cost_estimate and out_of_scope itself.
 ASK_TYPES = (
@@ -66,8 +65,6 @@ class Analyzer:
     def analyze(self, text: str, vector: list[float] | np.ndarray | None = None) -> Ask:
         """The first ask type in order whose phrases match (the model's, given the question's
         vector, when that is only a broad form), and whether a price is asked."""
-        from bot.answer.asktype import BROAD
-
         lowered = " ".join(text.lower().split())
         kind = next((t for t in self.order if self._is(t, lowered)), DEFAULT)
         price = any(p.search(lowered) for p in self.price)

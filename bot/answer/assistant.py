@@ -64,6 +64,7 @@ class Turn:
     ask: Ask
     topic: str  # route.topic_level of the question's own words
     vector: list[float]  # the question's query embedding, computed once
+    cost_state: dict | None  # the conversation's cost request before this turn
 
 
 class Assistant:
@@ -138,7 +139,9 @@ class Assistant:
         with timings.stage("analyze"):  # the one query embedding, and the ask type
             vector = self.retriever.index.embeddings.embed_query(text)
             ask = self.analyzer.analyze(text, vector)
-        return Turn(text, lang, messages_of(history), timings, ask, topic_level(text), vector)
+        history = messages_of(history)
+        state = cost_state(self.cost, history)
+        return Turn(text, lang, history, timings, ask, topic_level(text), vector, state)
 
     def refuse_injection(self, turn: Turn) -> Answer | None:
         return self._fixed(turn, "injection") if is_injection(turn.text) else None
@@ -148,7 +151,7 @@ class Assistant:
 
     def estimate_cost(self, turn: Turn) -> Answer | None:
         """A question that states a quantity (or a follow-up that changes one) gets an estimate."""
-        request = self._cost_request(turn)
+        request = cost_request(self.cost, turn.text, turn.cost_state, turn.ask)
         if request is None:
             return None
         with turn.timings.stage("estimate"):
@@ -234,12 +237,11 @@ class Assistant:
         sources = [_source(h) for h in cited]
         timings = turn.timings.done()
         kind = ask_type or turn.ask.type
-        estimated = next((c.args for c in calls if "monthly_total_usd" in c.result), None)
-        state = estimated or self._cost_state(turn.history)
-        return Answer(
-            turn.text, turn.lang, body, False, route, sources, calls, timings, heading, kind,
-            cost_state=state,
-        )  # fmt: skip
+        answer = Answer(
+            turn.text, turn.lang, body, False, route, sources, calls, timings, heading, kind
+        )
+        estimate = answer.estimate
+        return replace(answer, cost_state=dict(estimate.args) if estimate else turn.cost_state)
 
     def _fixed(self, turn: Turn, key: str, refused: bool = True) -> Answer:
         route = "greeting" if key == "greeting" else "refusal"
@@ -288,7 +290,7 @@ class Assistant:
         top = hits[0] if hits else None
         confident = top is not None and (top.confidence or 0.0) >= STANDS_ALONE
         # ... and passes the floor its own words are refused by (_out_of_scope).
-        return confident and max(h.score for h in hits) >= MIN_SCORE.get(topic, 1.0)
+        return confident and topic != "foreign" and _reaches_floor(hits, topic)
 
     @staticmethod
     def _continues(turn: Turn, query: str) -> bool:
@@ -306,7 +308,7 @@ class Assistant:
         level = "support" if query != turn.text else turn.topic
         if level == "general" and turn.ask.type in NAME_ASKS and self.framer.unknown_names(query):
             return False
-        return max(h.score for h in hits) < MIN_SCORE[level]
+        return not _reaches_floor(hits, level)
 
     @staticmethod
     def _contextual_query(text: str, history: list[Message]) -> str:
@@ -333,12 +335,6 @@ class Assistant:
         return sorted(hits, key=rank)
 
     # -- cost -------------------------------------------------------------------------------
-    def _cost_request(self, turn: Turn) -> dict | None:
-        return cost_request(self.cost, turn.text, turn.history, turn.ask)
-
-    def _cost_state(self, history: list[Message]) -> dict | None:
-        return cost_state(self.cost, history)
-
     def _context_hit(self, entry: str, lang: str, vector: list[float]) -> Hit:
         """A passage cited by every estimate, scored by its best unit against the question."""
         chunk = self.passages[(entry, lang)]
@@ -359,6 +355,11 @@ def _without_personal(text: str) -> str:
 
     masked = mask_personal(text).replace(EMAIL, " ").replace(PHONE, " ")
     return " ".join(masked.split())
+
+
+def _reaches_floor(hits: list[Hit], level: str) -> bool:
+    """True when the best passage scores at least the refusal floor of this topic level."""
+    return max(h.score for h in hits) >= MIN_SCORE[level]
 
 
 def _source(hit: Hit) -> Source:

@@ -12,10 +12,9 @@ from bot.types import Message
 NOT_COST = frozenset("why how_to definition summary decision duration place".split())
 
 
-def cost_request(cost: CostService, text: str, history: list[Message], ask: Ask) -> dict | None:
+def cost_request(cost: CostService, text: str, previous: dict | None, ask: Ask) -> dict | None:
     """The request to estimate: the question's quantities when it asks for a price (or
-    follows a cost turn), else a follow-up's changes on the last cost question."""
-    previous = cost_state(cost, history)
+    follows a cost turn, whose request is `previous`), else a follow-up's changes on it."""
     # Numbers alone are no price question ("we are 4 on support: worth outsourcing?").
     priced = previous is not None or (ask.price and ask.type != "decision")
     fields = cost.parse_fields(text)  # parsed once: the request and the follow-up
