@@ -143,6 +143,11 @@ PAIRS = [
         {"agents": 6, "languages": ["en", "ja", "zh"]},
     ),
     (
+        "3 agen chat, bahasa Inggris & Indonesia",
+        "3 chat agents, English and Bahasa",  # a bare "Bahasa" beside English is Indonesian
+        {"agents": 3, "channels": ["chat"], "languages": ["en", "id"]},
+    ),
+    (
         "respons email dalam 24 jam, 5.000 email per bulan, jam kerja",
         "email response within 24 hours, 5,000 emails per month, business hours",
         {

@@ -127,6 +127,7 @@ _LANG_EN = _pairs(
     "vietnamese=vi arabic=ar spanish=es french=fr german=de dutch=nl hindi=hi tagalog=fil "
     "filipino=fil javanese=jv sundanese=su portuguese=pt russian=ru italian=it"
 )
+_LIST_JOIN = r"(?:,|and|&|or|/|\+)"
 _NOT_LANGUAGE = r"(?!\s+(?:customers?|market|compan(?:y|ies)|business(?:es)?|clients?|users?))"
 
 
@@ -282,6 +283,12 @@ def _read_choices(t: _Text, fields: dict[str, Any]) -> None:
     ):
         found |= {_LANG_ID[name] for name in re.findall(rf"\b(?:{ids})\b", m.group(1))}
     found |= {_LANG_EN[m.group(1)] for m in re.finditer(rf"\b({ens})\b{_NOT_LANGUAGE}", t.full)}
+    # "English and Bahasa": in a list of English names, a bare "Bahasa" is Bahasa Indonesia.
+    bare = rf"bahasa\b(?!\s+(?:{ids}))"
+    if re.search(
+        rf"\b(?:{ens})\s*{_LIST_JOIN}\s*{bare}|\b{bare}\s*{_LIST_JOIN}\s*(?:{ens})\b", t.full
+    ):
+        found.add("id")
     if found:
         fields["languages"] = sorted(found)
 
