@@ -6,13 +6,16 @@ import pytest
 
 from bot.answer.analysis import Ask
 from bot.answer.compose import Draft, Point
+from bot.answer.coverage import Coverage, Terms
 from bot.answer.frame import Framer, framing_phrases
 from bot.config import REPO_ROOT
 from bot.knowledge.retrieve import Hit
 from bot.prompts import load_prompts
 
 PROMPTS = load_prompts(REPO_ROOT / "prompts")
-FRAMER = Framer(PROMPTS, "offshore providers rates hidden costs Outsourcing".split(), ["cs", "kpi"])
+VOCABULARY = "offshore providers rates hidden costs Outsourcing".split()
+COVERAGE = Coverage(PROMPTS, Terms.load(REPO_ROOT / "prompts"), VOCABULARY, ["cs", "kpi"])
+FRAMER = Framer(PROMPTS, COVERAGE)
 
 
 def _draft(text: str, lead: str | None = None) -> Draft:
@@ -35,6 +38,18 @@ def _draft(text: str, lead: str | None = None) -> Draft:
             "How much is the setup fee?",
             "quantity",
             "There may be setup fees.",
+            "not_covered_figure",
+        ),
+        (
+            "biaya setup vendor biasanya berapaan?",
+            "quantity",
+            "Ada biaya penyiapan.",
+            "not_covered_figure",
+        ),
+        (
+            "Is there a price per ticket?",
+            "yes_no",
+            "Rates are $10 to $50 per hour.",
             "not_covered_figure",
         ),
     ],
@@ -68,7 +83,21 @@ def test_names_the_article_never_uses_are_named_in_the_first_sentence():
     assert body.startswith(
         "The article does not say anything about Teleperformance and Concentrix."
     )
-    assert FRAMER.unknown_names("Outsourcing is cheaper. Really? Which KPI?") == []
+    assert COVERAGE.unknown_names("Outsourcing is cheaper. Really? Which KPI?") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "ask", "opening"),
+    [
+        ("Do vendors offer a free trial?", "yes_no", "anything about free trial."),
+        ("How does nearshore compare with offshore?", "comparison", "anything about nearshore."),
+    ],
+)
+def test_a_subject_the_article_never_discusses_is_named_in_the_first_sentence(
+    question, ask, opening
+):
+    body = FRAMER.frame(question, Ask(ask, False), _draft("Offshore costs less."), "en")
+    assert body.startswith(f"The article does not say {opening}")
 
 
 @pytest.mark.parametrize(
@@ -107,3 +136,44 @@ def test_a_why_ask_leads_with_the_point_that_gives_a_reason():
     )
     same = FRAMER.frame("What do offshore providers offer?", Ask("list", False), draft, "en")
     assert same.startswith("Offshore providers offer several advantages")
+
+
+@pytest.mark.parametrize(
+    ("question", "subjects"),
+    [
+        ("Is there usually a minimum contract length?", ["minimum contract length"]),
+        ("vendor CS biasanya ada uji coba gratis gak?", ["uji coba gratis"]),
+        ("Nearshore or offshore: which is cheaper?", ["Nearshore"]),
+        ("What goes into the cost of an outsourcing contract?", []),  # a contract, no term asked
+        ("What are the hidden costs?", []),
+    ],
+)
+def test_subjects_the_article_never_discusses_are_named_as_the_question_words_them(
+    question, subjects
+):
+    assert COVERAGE.absent_subjects(question, "setup fees and onboarding costs") == subjects
+
+
+@pytest.mark.parametrize(
+    ("question", "sides"),
+    [
+        ("chat support vs phone support: which is cheaper?", ({"chat"}, {"phone"})),
+        (
+            "Lebih murah mana, vendor luar negeri atau dalam negeri?",
+            ({"luar", "negeri"}, {"dalam", "negeri"}),
+        ),
+        ("in-house vs outsourced support, which one is cheaper?", None),  # the article's benefits
+        ("What are the challenges?", None),
+    ],
+)
+def test_the_two_sides_of_a_comparison_are_read_from_the_question(question, sides):
+    assert COVERAGE.sides(question) == sides
+
+
+def test_a_sentence_compares_only_when_it_compares_and_names_both_sides():
+    sides = COVERAGE.sides("offshore vs domestic providers?")
+    assert COVERAGE.compares("Offshore providers may offer lower costs than domestic ones.", sides)
+    assert not COVERAGE.compares("Offshore providers offer a global talent pool.", sides)
+    assert not COVERAGE.compares("Offshore labour costs are lower.", sides)  # one side only
+    regular = COVERAGE.sides("regular agents vs agents with industry expertise?")
+    assert COVERAGE.compares("Agents with industry knowledge may command higher rates.", regular)

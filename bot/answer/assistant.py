@@ -9,15 +9,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-import numpy as np
 from langchain_core.runnables import RunnableLambda
 
 from bot.answer.analysis import ASK_TYPES, Analyzer, Ask
 from bot.answer.asktype import AskModel
-from bot.answer.compose import UnitIndex, draft_answer
+from bot.answer.compose import UnitIndex
 from bot.answer.costturn import cost_request, cost_state
+from bot.answer.coverage import NAME_ASKS, Coverage, Terms
 from bot.answer.decide import costed_example, weigh
-from bot.answer.frame import NAME_ASKS, Framer
+from bot.answer.frame import Framer
 from bot.answer.route import (
     asks_for_remedy,
     is_greeting,
@@ -25,6 +25,7 @@ from bot.answer.route import (
     summary_scope,
     topic_level,
 )
+from bot.answer.shape import Shaper
 from bot.answer.summary import summarize_sections
 from bot.answer.timings import Timings
 from bot.config import Settings
@@ -82,10 +83,13 @@ class Assistant:
         )
         self.analyzer = Analyzer(settings.prompts_dir, asks)
         vocabulary = {w for c in index.chunks for w in re.findall(r"\w+", f"{c.title} {c.text}")}
-        self.framer = Framer(prompts, vocabulary, self.analyzer.known)
+        terms = Terms.load(settings.prompts_dir)
+        self.coverage = Coverage(prompts, terms, vocabulary, self.analyzer.known)
+        self.framer = Framer(prompts, self.coverage)
         self.units = UnitIndex(index.chunks, index.embeddings, settings.home, index.embedder)
         self.index = index  # for health checks and start-up lines
         self.passages = {(c.id, c.lang): c for c in index.chunks}  # (entry, lang) -> passage
+        self.shaper = Shaper(self.units, self.passages, self.coverage, prompts)
         # The first stage that answers wins; prepare() runs before them and may raise.
         self.stages: tuple[Callable[[Turn], Answer | None], ...] = (
             self.refuse_injection,
@@ -139,6 +143,8 @@ class Assistant:
         with timings.stage("analyze"):  # the one query embedding, and the ask type
             vector = self.retriever.index.embeddings.embed_query(text)
             ask = self.analyzer.analyze(text, vector)
+            if ask.type == "decision" and self.coverage.names_country(text):
+                ask = replace(ask, type="place")  # "Philippines or India?" wants a country
         history = messages_of(history)
         state = cost_state(self.cost, history)
         return Turn(text, lang, history, timings, ask, topic_level(text), vector, state)
@@ -155,7 +161,7 @@ class Assistant:
         if request is None:
             return None
         with turn.timings.stage("estimate"):
-            context = [self._context_hit(e, turn.lang, turn.vector) for e in COST_CONTEXT_IDS]
+            context = [self.shaper.context_hit(e, turn.lang, turn.vector) for e in COST_CONTEXT_IDS]
             reply = self.cost.reply(request, turn.lang)
         if reply.result is None:
             del turn.timings.ms["estimate"]  # nothing was estimated
@@ -196,8 +202,9 @@ class Assistant:
         calls: list[ToolCall] = []
         with turn.timings.stage("compose"):
             example = lambda: costed_example(self.cost, self.prompts, turn.text, turn.lang, calls)  # noqa: E731
+            lead = self.coverage.not_covered(turn.text, turn.ask, "", turn.lang)
             decision = weigh(
-                turn.vector, turn.lang, self.units, self.passages, self.prompts, example
+                turn.vector, turn.lang, self.units, self.passages, self.prompts, example, lead
             )
         return self._answer(turn, decision.body, "knowledge", decision.cited, calls)
 
@@ -225,8 +232,8 @@ class Assistant:
             return self._answer(turn, body, "knowledge", cited, calls)
         del turn.timings.ms["generate"]
         with turn.timings.stage("compose"):
-            draft = draft_answer(query, vector, hits, self.units, lang)
-        body = self.framer.frame(turn.text, turn.ask, draft, lang)
+            draft, opening = self.shaper.draft(turn.text, turn.ask, lang, query, vector, hits)
+        body = self.framer.frame(turn.text, turn.ask, draft, lang, opening)
         return self._answer(turn, body, "knowledge", draft.cited, [])
 
     # -- helpers ----------------------------------------------------------------------------
@@ -306,7 +313,7 @@ class Assistant:
         if not hits or turn.topic == "foreign":
             return True
         level = "support" if query != turn.text else turn.topic
-        if level == "general" and turn.ask.type in NAME_ASKS and self.framer.unknown_names(query):
+        if level == "general" and turn.ask.type in NAME_ASKS and self.coverage.unknown_names(query):
             return False
         return not _reaches_floor(hits, level)
 
@@ -335,13 +342,6 @@ class Assistant:
         return sorted(hits, key=rank)
 
     # -- cost -------------------------------------------------------------------------------
-    def _context_hit(self, entry: str, lang: str, vector: list[float]) -> Hit:
-        """A passage cited by every estimate, scored by its best unit against the question."""
-        chunk = self.passages[(entry, lang)]
-        rows = self.units.rows(entry, lang)
-        score = float((self.units.vectors[rows] @ np.asarray(vector, dtype=np.float32)).max())
-        return Hit(entry, chunk.title, lang, round(score, 6), chunk.text, chunk.kind, lang)
-
     def _hidden_cost_points(self, lang: str, marker: int) -> list[str]:
         from bot.answer.compose import render_unit
 

@@ -36,10 +36,12 @@ def weigh(
     passages: dict[tuple[str, str], Chunk],
     prompts: Prompts,
     example: Callable[[], str | None],
+    lead: str | None = None,
 ) -> Decision:
-    """The framed answer; `example` gives the costed-example sentence, or None without numbers."""
+    """The framed answer; `example` gives the costed-example sentence, or None without numbers;
+    `lead` replaces the decision lead (a subject the article never discusses)."""
     query = np.asarray(vector, dtype=np.float32)
-    lines = [prompts.text(lang, "decision_lead"), ""]
+    lines = [lead or prompts.text(lang, "decision_lead"), ""]
     picks = []
     for label_key, entry in SIDES:
         rows = [r for r in units.rows(entry, lang) if units.units[r].bullet]
@@ -68,8 +70,8 @@ def costed_example(
         request = cost.parse_question(text)
     except CostValidationError:
         return None
-    if request is None:
-        return None
+    if request is None or not (request.agents or request.contacts_per_month):
+        return None  # a horizon or a budget alone ("a 2-year contract?") is no workload
     fields = json_fields(request.model_dump(exclude_none=True, exclude_unset=True))
     reply = cost.reply(fields, lang)
     if (result := reply.result) is None:

@@ -1,42 +1,19 @@
 """Framed answers: a first sentence that answers what was asked, before the cited points.
 
-An ask the article cannot answer (how long, which country, a figure it never gives, a name it
-never mentions) opens with the `not_covered_*` phrase of prompts/<lang>/messages.yaml, whose
-sentinel tests look for; a yes/no ask opens with a yes or no that the lead point supports.
+An ask the article cannot answer opens with the `not_covered_*` phrase chosen by
+bot.answer.coverage, whose sentinel tests look for; a yes/no ask opens with a yes or no that the
+lead point supports; a why ask leads with the point that gives a reason.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from bot.answer.analysis import Ask
 from bot.answer.compose import Draft
+from bot.answer.coverage import Coverage
 from bot.prompts import Prompts
 
-DURATION = re.compile(
-    r"\b\d+\s*(?:hari|minggu|bulan|tahun|days?|weeks?|months?|years?)\b|\b(?:sehari|seminggu|"
-    r"sebulan|setahun)\b"
-)
-PLACE = re.compile(
-    r"\b(?:philippines|filipina|india|vietnam|colombia|kolombia|malaysia|thailand|mexico|"
-    r"meksiko|poland|polandia|south africa|afrika selatan|indonesia|singapore|singapura|"
-    r"china|tiongkok)\b"
-)
-# A place ask that wants a country or a provider named, not "where is labour cheaper?".
-PLACE_ASK = re.compile(
-    r"\b(?:countr(?:y|ies)|negara|vendors?|providers?|penyedia|compan(?:y|ies)|perusahaan|bpo|"
-    r"city|kota)\b"
-)
-FIGURE = re.compile(r"\$\s*\d|\d+\s*%|\b\d+(?:[.,]\d+)?\s*(?:usd|dollars?|dolar|rupiah|juta)\b")
-PERCENT_ASK = re.compile(r"\b(?:percent(?:age)?|persen(?:tase)?)\b|%")
-# A quantity ask that wants a number back, not "what are the costs?".
-NUMBER_ASK = re.compile(
-    r"\b(?:how much|how many|berapa|what(?:'s| is) the (?:rate|price|cost|fee|figure))\b"
-    r"|\b(?:percent(?:age)?|persen(?:tase)?)\b"
-)
-SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)$")
-NAMED = re.compile(r"\b(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]?|[A-Z][a-z]{2,})\b")
 NEGATION = re.compile(r"\b(?:not|no|never|tidak|bukan|tak|belum)\b", re.I)
 HEDGE = re.compile(
     r"\b(?:can|may|might|often|usually|generally|typically|some|dapat|bisa|mungkin|sering|"
@@ -52,13 +29,11 @@ CAUSAL = re.compile(
     r"akibat|sebab|disebabkan|lebih rendah|lebih tinggi)\b",
     re.I,
 )
-# Named-term check: where a name the article never uses means "not covered".
-NAME_ASKS = frozenset("place comparison yes_no decision quantity".split())
 
 
 FRAMING_KEYS = (
     "not_covered_", "yes_lead", "yes_hedged_lead", "not_always_lead", "no_lead", "summary_lead_",
-    "decision_",
+    "decision_", "remedy_",
 )  # fmt: skip
 
 
@@ -77,57 +52,28 @@ def framing_phrases(prompts: Prompts) -> tuple[str, ...]:
 class Framer:
     """Chooses the first sentence from the ask type, the question and the cited passages."""
 
-    def __init__(self, prompts: Prompts, vocabulary: Iterable[str], known: Iterable[str]):
+    def __init__(self, prompts: Prompts, coverage: Coverage):
         self.prompts = prompts
-        self.vocabulary = {w.lower() for w in vocabulary}
-        self.known = {w.lower() for w in known}  # abbreviations readers use, e.g. CS, KPI
+        self.coverage = coverage
 
-    def frame(self, question: str, ask: Ask, draft: Draft, lang: str) -> str:
-        """The answer's body: the framing sentence (if any) and the cited points."""
+    def frame(
+        self, question: str, ask: Ask, draft: Draft, lang: str, opening: str | None = None
+    ) -> str:
+        """The answer's body: the framing sentence (if any) and the cited points. The caller's
+        `opening` (no steps for a challenge, no comparison made) comes after the question's own
+        gaps (a name the article never uses)."""
         from bot.answer.compose import render_draft
 
         if ask.type == "why":
             draft = reason_first(draft)
         body = render_draft(draft)
         cited = " ".join(h.text for h in draft.cited)
-        opening = self.not_covered(question, ask, cited, lang)
+        opening = self.coverage.not_covered(question, ask, cited, lang) or opening
         if opening:
             return f"{opening}\n\n{body}"
         if ask.type == "yes_no":
             return f"{self.yes_no(question, draft.lead.text, lang)} {body}"
         return body
-
-    def not_covered(self, question: str, ask: Ask, cited: str, lang: str) -> str | None:
-        text = self.prompts.text
-        lowered = cited.lower()
-        if ask.type == "duration" and not DURATION.search(lowered):
-            return text(lang, "not_covered_duration")
-        names_place = PLACE_ASK.search(question.lower()) or PLACE.search(question.lower())
-        if ask.type == "place" and names_place and not PLACE.search(lowered):
-            return text(lang, "not_covered_place")
-        if ask.type in NAME_ASKS and (names := self.unknown_names(question)):
-            return text(lang, "not_covered_name", names=self._join(names, lang))
-        asks_number = NUMBER_ASK.search(question.lower())
-        if ask.type == "quantity" and asks_number and not _has_figure(question, lowered):
-            return text(lang, "not_covered_figure")
-        return None
-
-    def unknown_names(self, question: str) -> list[str]:
-        """Names and abbreviations in the question that the article never uses."""
-        found: list[str] = []
-        for match in NAMED.finditer(question):
-            name = match.group(0)
-            plain_capital = name[:1].isupper() and name[1:].islower()
-            if plain_capital and SENTENCE_START.search(question[: match.start()]):
-                continue  # a capital that only starts a sentence
-            if name.lower() not in self.vocabulary | self.known and name not in found:
-                found.append(name)
-        return found
-
-    def _join(self, names: list[str], lang: str) -> str:
-        if len(names) == 1:
-            return names[0]
-        return f"{', '.join(names[:-1])} {self.prompts.text(lang, 'names_and')} {names[-1]}"
 
     def yes_no(self, question: str, lead: str, lang: str) -> str:
         """Yes or no as far as the lead point supports it; hedged when the article is."""
@@ -150,9 +96,3 @@ def reason_first(draft: Draft) -> Draft:
             rest = [*intro, *draft.points[:n], *draft.points[n + 1 :]]
             return Draft(point, rest, draft.cited)
     return draft
-
-
-def _has_figure(question: str, cited: str) -> bool:
-    if PERCENT_ASK.search(question.lower()):
-        return "%" in cited
-    return bool(FIGURE.search(cited))

@@ -1,0 +1,198 @@
+"""What the article cannot answer: the `not_covered_*` first sentence of prompts/<lang>/messages.yaml.
+
+An ask opens with "The article does not say ..." when it needs something the cited passages do
+not state: a duration, a country or provider, a figure (a percentage, a price per ticket), a name
+or a subject the article never mentions, or a comparison no sentence of the article makes. The
+term lists are data, in the `coverage` block of prompts/<lang>/analysis.yaml; both languages'
+lists are tried, since questions mix them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from bot.answer.analysis import Ask
+from bot.lang import LANGS
+from bot.prompts import PromptError, Prompts
+
+DURATION = re.compile(
+    r"\b\d+\s*(?:hari|minggu|bulan|tahun|days?|weeks?|months?|years?)\b|\b(?:sehari|seminggu|"
+    r"sebulan|setahun)\b"
+)
+# A place ask that wants a country or a provider named, not "where is labour cheaper?".
+PLACE_ASK = re.compile(
+    r"\b(?:countr(?:y|ies)|negara|vendors?|providers?|penyedia|compan(?:y|ies)|perusahaan|bpo|"
+    r"city|kota)\b"
+)
+FIGURE = re.compile(r"\$\s*\d|\d+\s*%|\b\d+(?:[.,]\d+)?\s*(?:usd|dollars?|dolar|rupiah|juta)\b")
+PERCENT_ASK = re.compile(r"\b(?:percent(?:age)?|persen(?:tase)?)\b|%")
+# A quantity ask that wants a number back, not "what are the costs?".
+NUMBER_ASK = re.compile(
+    r"\b(?:how much|how many|berapa(?:an)?|brp|what(?:'s| is) the (?:rate|price|cost|fee|figure))\b"
+    r"|\b(?:percent(?:age)?|persen(?:tase)?)\b|%"
+)
+SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)$")
+NAMED = re.compile(r"\b(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]?|[A-Z][a-z]{2,})\b")
+# Ask types where a name the article never uses means "not covered".
+NAME_ASKS = frozenset("place comparison yes_no decision quantity".split())
+# Ask types where a figure per ticket or per call is asked for.
+FIGURE_ASKS = frozenset("quantity yes_no comparison".split())
+SIDE_WORDS = 3  # content words nearest the separator that name a side of a comparison
+
+
+@dataclass
+class Terms:
+    """The `coverage` lists of both languages, compiled."""
+
+    places: list[re.Pattern[str]] = field(default_factory=list)
+    absent: list[re.Pattern[str]] = field(default_factory=list)
+    per_unit: list[re.Pattern[str]] = field(default_factory=list)
+    comparative: list[re.Pattern[str]] = field(default_factory=list)
+    separators: list[re.Pattern[str]] = field(default_factory=list)
+    fillers: set[str] = field(default_factory=set)
+    generic: set[str] = field(default_factory=set)
+    baseline: set[str] = field(default_factory=set)
+
+    @classmethod
+    def load(cls, prompts_dir: Path) -> Terms:
+        terms = cls()
+        for lang in LANGS:
+            path = prompts_dir / lang / "analysis.yaml"
+            try:
+                data = yaml.safe_load(path.read_text(encoding="utf-8"))["coverage"]
+                terms.places += [re.compile(rf"\b{re.escape(p)}\b") for p in data["places"]]
+                terms.absent += [re.compile(p) for p in data["absent"]]
+                terms.per_unit += [re.compile(p) for p in data["per_unit"]]
+                terms.comparative += [re.compile(p) for p in data["comparative"]]
+                terms.separators += [re.compile(p) for p in data["side_separators"]]
+                terms.fillers |= {str(w) for w in data["side_fillers"]}
+                terms.generic |= {str(w) for w in data["generic_sides"]}
+                terms.baseline |= {str(w) for w in data["baseline_words"]}
+            except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
+                raise PromptError(f"{path}: cannot read the coverage terms ({exc})") from exc
+        return terms
+
+
+class Coverage:
+    """Decides whether the cited passages can answer the ask, and says so when they cannot."""
+
+    def __init__(self, prompts: Prompts, terms: Terms, vocabulary: Iterable[str], known):
+        self.prompts = prompts
+        self.terms = terms
+        self.vocabulary = {w.lower() for w in vocabulary}
+        self.known = {w.lower() for w in known}  # abbreviations readers use, e.g. CS, KPI
+
+    def not_covered(self, question: str, ask: Ask, cited: str, lang: str) -> str | None:
+        """The opening sentence for an ask the cited text cannot answer, else None."""
+        text, lowered, asked = self.prompts.text, cited.lower(), question.lower()
+        if ask.type == "duration" and not DURATION.search(lowered):
+            return text(lang, "not_covered_duration")
+        if (
+            ask.type == "place"
+            and self.names_place(question)
+            and not _any(self.terms.places, lowered)
+        ):
+            return text(lang, "not_covered_place")
+        if ask.type in NAME_ASKS and (names := self.unknown_names(question)):
+            return text(lang, "not_covered_name", names=self._join(names, lang))
+        if ask.type != "summary" and (subjects := self.absent_subjects(question, lowered)):
+            return text(lang, "not_covered_name", names=self._join(subjects, lang))
+        per_unit = ask.price or ask.type in FIGURE_ASKS
+        if per_unit and _any(self.terms.per_unit, asked) and not _any(self.terms.per_unit, lowered):
+            return text(lang, "not_covered_figure")
+        asks_number = NUMBER_ASK.search(asked)
+        if ask.type == "quantity" and asks_number and not _has_figure(question, lowered):
+            return text(lang, "not_covered_figure")
+        return None
+
+    def names_place(self, question: str) -> bool:
+        """The question names a country, or asks for a country or a provider."""
+        return bool(PLACE_ASK.search(question.lower())) or self.names_country(question)
+
+    def names_country(self, question: str) -> bool:
+        return _any(self.terms.places, question.lower())
+
+    def unknown_names(self, question: str) -> list[str]:
+        """Names and abbreviations in the question that the article never uses."""
+        found: list[str] = []
+        for match in NAMED.finditer(question):
+            name = match.group(0)
+            plain_capital = name[:1].isupper() and name[1:].islower()
+            if plain_capital and SENTENCE_START.search(question[: match.start()]):
+                continue  # a capital that only starts a sentence
+            if name.lower() not in self.vocabulary | self.known and name not in found:
+                found.append(name)
+        return found
+
+    def absent_subjects(self, question: str, cited: str) -> list[str]:
+        """Subjects of the question the article never discusses (a trial period, nearshore),
+        as the question words them."""
+        spans: list[tuple[int, int]] = []
+        for pattern in self.terms.absent:
+            match = pattern.search(question.lower())
+            if match is None or pattern.search(cited):
+                continue
+            start, end = match.span()
+            if any(s <= start and end <= e for s, e in spans):
+                continue  # inside a subject already found ("minimum contract" in "... length")
+            spans = [(s, e) for s, e in spans if not (start <= s and e <= end)] + [(start, end)]
+        return [question[s:e] for s, e in sorted(spans)]
+
+    def sides(self, question: str) -> tuple[set[str], set[str]] | None:
+        """The two sides of "X vs Y" / "X atau Y", as their content words; None when there are
+        not two, or when one side is outsourcing itself or the in-house team."""
+        lowered = " ".join(re.sub(r"[?!.,;:()—–]", " ", question.lower()).split())
+        for separator in self.terms.separators:
+            parts = separator.split(lowered, maxsplit=1)
+            if len(parts) != 2:
+                continue
+            left, right = self._content(parts[0]), self._content(parts[1])
+            if not left or not right:
+                return None
+            # The words nearest the separator name each side ("... biaya setup vs biaya ...").
+            pair = (set(left[-SIDE_WORDS:]), set(right[:SIDE_WORDS]))
+            if any(side & self.terms.generic for side in pair):
+                return None
+            return pair
+        return None
+
+    def _content(self, text: str) -> list[str]:
+        """Words of a side that can name it: not fillers, not numbers, three letters or more."""
+        words = (w for w in text.split() if w not in self.terms.fillers)
+        return [w for w in words if len(w) >= 3 and w.replace("-", "").isalpha()]
+
+    def compares(self, sentence: str, sides: tuple[set[str], set[str]]) -> bool:
+        """True when the sentence compares and names both sides."""
+        lowered = sentence.lower()
+        if not _any(self.terms.comparative, lowered):
+            return False
+        # "Regular agents vs specialists": the ordinary side is the one the sentence leaves out.
+        return all(
+            side & self.terms.baseline or any(_mentions(lowered, w) for w in side) for side in sides
+        )
+
+    def _join(self, names: list[str], lang: str) -> str:
+        if len(names) == 1:
+            return names[0]
+        return f"{', '.join(names[:-1])} {self.prompts.text(lang, 'names_and')} {names[-1]}"
+
+
+def _any(patterns: list[re.Pattern[str]], text: str) -> bool:
+    return any(p.search(text) for p in patterns)
+
+
+def _mentions(text: str, word: str) -> bool:
+    """The word, or a word starting with its first five letters (offshore ~ offshoring)."""
+    stem = re.escape(word[:5] if len(word) > 5 else word)
+    return re.search(rf"\b{stem}", text) is not None
+
+
+def _has_figure(question: str, cited: str) -> bool:
+    if PERCENT_ASK.search(question.lower()):
+        return "%" in cited
+    return bool(FIGURE.search(cited))
