@@ -67,6 +67,7 @@ def test_an_ask_the_passages_cannot_answer_opens_with_the_sentinel(question, ask
         ("How much per hour?", "quantity", "Rates range from $10 to $50 per hour."),
         ("How long does it take?", "duration", "Onboarding takes 6 weeks."),
         ("What are the costs?", "quantity", "Labour and technology."),  # no number asked
+        ("Which is the cheapest?", "comparison", "Offshore rates are lower than domestic."),
     ],
 )
 def test_an_answerable_ask_is_not_framed_as_uncovered(question, ask, passage):

@@ -42,6 +42,8 @@ NAMED = re.compile(r"\b(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]?|[A-Z][a-z]{2,})\b"
 NAME_ASKS = frozenset("place comparison yes_no decision quantity".split())
 # Ask types where a figure per ticket or per call is asked for.
 FIGURE_ASKS = frozenset("quantity yes_no comparison".split())
+# Ask types where "which is the biggest?" asks for a ranking of what the article lists.
+RANK_ASKS = frozenset("comparison list yes_no".split())
 SIDE_WORDS = 3  # content words nearest the separator that name a side of a comparison
 
 
@@ -57,6 +59,7 @@ class Terms:
     fillers: set[str] = field(default_factory=set)
     generic: set[str] = field(default_factory=set)
     baseline: set[str] = field(default_factory=set)
+    superlative: list[re.Pattern[str]] = field(default_factory=list)
 
     @classmethod
     def load(cls, prompts_dir: Path) -> Terms:
@@ -73,6 +76,7 @@ class Terms:
                 terms.fillers |= {str(w) for w in data["side_fillers"]}
                 terms.generic |= {str(w) for w in data["generic_sides"]}
                 terms.baseline |= {str(w) for w in data["baseline_words"]}
+                terms.superlative += [re.compile(p) for p in data["superlative"]]
             except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
                 raise PromptError(f"{path}: cannot read the coverage terms ({exc})") from exc
         return terms
@@ -105,6 +109,8 @@ class Coverage:
         per_unit = ask.price or ask.type in FIGURE_ASKS
         if per_unit and _any(self.terms.per_unit, asked) and not _any(self.terms.per_unit, lowered):
             return text(lang, "not_covered_figure")
+        if ask.type in RANK_ASKS and self.asks_rank(question) and not self.ranks(lowered):
+            return text(lang, "not_covered_rank")
         asks_number = NUMBER_ASK.search(asked)
         if ask.type == "quantity" and asks_number and not _has_figure(question, lowered):
             return text(lang, "not_covered_figure")
@@ -165,6 +171,13 @@ class Coverage:
         """Words of a side that can name it: not fillers, not numbers, three letters or more."""
         words = (w for w in text.split() if w not in self.terms.fillers)
         return [w for w in words if len(w) >= 3 and w.replace("-", "").isalpha()]
+
+    def asks_rank(self, question: str) -> bool:
+        return _any(self.terms.superlative, question.lower())
+
+    def ranks(self, cited: str) -> bool:
+        """The cited text ranks or compares ("lower labour costs than ..."), so it may answer."""
+        return _any(self.terms.superlative, cited) or _any(self.terms.comparative, cited)
 
     def compares(self, sentence: str, sides: tuple[set[str], set[str]]) -> bool:
         """True when the sentence compares and names both sides."""

@@ -47,7 +47,8 @@ GENERAL_TERMS = (
     "nearshore", "luar negeri", "dalam negeri", "domestic", "overseas", "abroad", "keamanan data",
     "data security", "privasi", "privacy", "24/7", "multibahasa", "multilingual", "tersembunyi",
     "hidden", "onboarding", "kontrak", "contract", "benefit", "manfaat", "challenge", "tantangan",
-    "pros and cons", "kelebihan", "kekurangan",
+    "pros and cons", "kelebihan", "kekurangan", "best practice", "praktik terbaik",
+    "praktek terbaik", "enkripsi", "encryption",
 )  # fmt: skip
 # Other business functions and everyday subjects: the knowledge base does not cover them, so a
 # question about them is refused unless it also names customer support.
