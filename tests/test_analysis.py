@@ -133,3 +133,27 @@ def test_a_price_question_stays_a_price_question(analyzer_with_model, question):
     analyzer, embeddings = analyzer_with_model
     ask = analyzer.analyze(question, embeddings.embed_query(question))
     assert ask.price and ask.type != "decision"
+
+
+class _Guesses:
+    """An ask-type model that always guesses one type."""
+
+    def __init__(self, guess: str) -> None:
+        self.guess = guess
+
+    def predict(self, vector, text) -> str:
+        return self.guess
+
+
+@pytest.mark.parametrize(
+    ("question", "guess"),
+    [  # the rules see no type, the model guesses one that the exclusion phrases rule out
+        ("where does the money go when you outsource support?", "yes_no"),
+        ("tl;dr, what's the article's closing message for companies?", "summary"),
+    ],
+)
+def test_the_model_never_gives_a_type_the_phrases_rule_out(question, guess):
+    rules = Analyzer(REPO_ROOT / "prompts").analyze(question).type
+    with_model = Analyzer(REPO_ROOT / "prompts", _Guesses(guess))
+    assert with_model.analyze(question, [0.0]).type == rules != guess
+    assert Analyzer(REPO_ROOT / "prompts", _Guesses("why")).analyze(question, [0.0]).type == "why"

@@ -71,6 +71,8 @@ class Analyzer:
         form = kind
         if kind in BROAD and self.model is not None and vector is not None:
             guess = self.model.predict(vector, text)
+            if any(p.search(lowered) for p in self.excluded.get(guess, ())):
+                guess = kind  # the phrases rule it out ("where does ..." is no yes/no)
             # A price question is a decision only by its own words ("worth it"), never a guess.
             kind = kind if guess == "decision" and price else guess
         return Ask(kind, price, form)

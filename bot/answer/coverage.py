@@ -59,6 +59,7 @@ class Terms:
     fillers: set[str] = field(default_factory=set)
     generic: set[str] = field(default_factory=set)
     baseline: set[str] = field(default_factory=set)
+    in_house: set[str] = field(default_factory=set)
     superlative: list[re.Pattern[str]] = field(default_factory=list)
 
     @classmethod
@@ -76,6 +77,7 @@ class Terms:
                 terms.fillers |= {str(w) for w in data["side_fillers"]}
                 terms.generic |= {str(w) for w in data["generic_sides"]}
                 terms.baseline |= {str(w) for w in data["baseline_words"]}
+                terms.in_house |= {str(w) for w in data["in_house_words"]}
                 terms.superlative += [re.compile(p) for p in data["superlative"]]
             except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
                 raise PromptError(f"{path}: cannot read the coverage terms ({exc})") from exc
@@ -162,7 +164,7 @@ class Coverage:
                 return None
             # The words nearest the separator name each side ("... biaya setup vs biaya ...").
             pair = (set(left[-SIDE_WORDS:]), set(right[:SIDE_WORDS]))
-            if any(side & self.terms.generic for side in pair):
+            if self.terms.in_house & {*left, *right} or any(s & self.terms.generic for s in pair):
                 return None
             return pair
         return None
