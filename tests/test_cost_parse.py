@@ -142,6 +142,26 @@ PAIRS = [
         "6 agents supporting English, Mandarin and Japanese",
         {"agents": 6, "languages": ["en", "ja", "zh"]},
     ),
+    (  # a doubled word ("kira2") is no number; a word between the number and "agen"
+        "brp kira2 biaya CS outsource 5 orang agen, vendor lokal, chat aja?",
+        "roughly how much for outsourced CS with 5 agents, local vendor, chat only?",
+        {"agents": 5, "location": "domestic", "channels": ["chat"]},
+    ),
+    (  # the period before the number, and Indonesian's plural-less "chat"
+        "Setiap tahun kami menerima 180.000 chat pelanggan, 24/7, berapa biayanya?",
+        "Every year we receive 180,000 customer chats, 24/7, what does it cost?",
+        {"contacts_per_month": 15000, "channels": ["chat"], "coverage": "24x7"},
+    ),
+    (  # chat shorthand: dlm negri, thn, bln
+        "biaya 7 agen penyedia dlm negri, jam kerja diperpanjang, kontrak 3 thn?",
+        "cost of 7 agents, domestic provider, extended working hours, 3 yr contract?",
+        {"agents": 7, "location": "domestic", "coverage": "extended", "months": 36},
+    ),
+    (
+        "15 agen multibahasa (Indonesia, Inggris, Mandarin), 6 bln, berapa?",
+        "15 multilingual agents (Indonesian, English, Mandarin), 6 months, how much?",
+        {"agents": 15, "languages": ["en", "id", "zh"], "months": 6},
+    ),
     (
         "3 agen chat, bahasa Inggris & Indonesia",
         "3 chat agents, English and Bahasa",  # a bare "Bahasa" beside English is Indonesian

@@ -30,6 +30,9 @@ QUANTITY_FIELDS = frozenset(
 def normalize(text: str) -> str:
     """Lowercase, unify digit groupings (10.000 / 10,000 -> 10000; 1,5 -> 1.5) and number words."""
     text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(r"\b([a-z]{2,})2\b", r"\1 \1", text)  # "kira2", "rata2": a doubled word
+    for short, word in _ABBREVIATIONS.items():
+        text = re.sub(rf"\b{short}\b", word, text)
     text = re.sub(r"(?<=[a-z\d])-(?=[a-z])|(?<=[a-z])-(?=\d)", " ", text)
     text = re.sub(
         r"(?<![\d.,])\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?![\d]|[.,]\d)",
@@ -44,18 +47,30 @@ def normalize(text: str) -> str:
     return re.sub(r"-\s*(\$|usd\s*|us\$)\s*(?=\d)", r"\1-", text)  # -$5000 -> $-5000
 
 
+# Chat shorthand for the words the patterns read ("3 thn", "dlm negri", "6 bln", "2 yrs").
+_ABBREVIATIONS = {
+    "thn": "tahun", "th": "tahun", "bln": "bulan", "yrs": "years", "yr": "year", "mos": "months",
+    "dlm": "dalam", "negri": "negeri", "sj": "saja", "aja": "saja", "tlp": "telepon",
+}  # fmt: skip
 # Plural or uncountable contact nouns: a number before one is a volume even without "per month".
 _CONTACT_NOUN = (
     r"(?:tiket|tickets|kontak|contacts|panggilan|telepon|telpon|calls|chats|obrolan|e ?mails|pesan|messages"
     r"|interaksi|interactions|pertanyaan|inquiries|enquiries|queries|percakapan|conversations"
-    r"|(?:tiket|kontak|panggilan|pesan|chat|email)nya)"
+    r"|(?:tiket|kontak|panggilan|pesan|chat|email)nya"
+    # Indonesian has no plural: "180000 chat pelanggan", but "5 chat (and email) agents" are
+    # agents.
+    r"|chat(?!(?:\s+(?:and|dan|&|/|or|atau|e ?mail|phone|telepon|voice|social|media))*"
+    r"\s+(?:agen|agents?|seats?|kursi|staf|staff|operators?|support|dukungan|layanan|cs)\b))"
 )
-# Any contact word, singular ones too ("6 minutes per call", "5 chat agents").
 _CONTACT = rf"(?:{_CONTACT_NOUN}|ticket|contact|call|chat|e ?mail|message|interaction|conversation)"
 _PERIOD = (
     r"(?:(?:per|/|a|an|each|every|setiap|tiap|in a)\s*(?P<per>bulan|month|hari|day|minggu|week"
     r"|tahun|year)|(?P<adv>sebulan|sehari|seminggu|setahun|monthly|daily|weekly|yearly|annually"
     r"|bulanan|harian|mingguan|tahunan))"
+)
+_LEAD_PERIOD = (
+    r"\b(?:(?:setiap|tiap|every|each)\s+(bulan|month|hari|day|minggu|week|tahun|year)"
+    r"|(sehari|seminggu|sebulan|setahun))\b"
 )
 _PERIOD_KIND = {"month": "month", "day": "day", "week": "week", "year": "year"}
 _PERIOD_KIND |= dict.fromkeys(("bulan", "sebulan", "monthly", "bulanan"), "month")
@@ -82,7 +97,9 @@ _TIME_UNIT = r"(detik|dtk|secs?|seconds?|s|menit|mins?|minutes?|m|jam|hours?|hrs
 _COVERAGE = {
     "24x7": r"24\s*/\s*7|24\s*x\s*7|24 7|24 jam|24 hours?|round the clock|around the clock"
     r"|sepanjang waktu|non ?stop|tanpa henti",
-    "extended": r"extended(?: hours)?|jam (?:layanan )?(?:diperpanjang|panjang)|jam tambahan"
+    "extended": r"extended(?: (?:operating|business|service|support|working))?(?: hours)?"
+    r"|jam (?:layanan |operasional |kerja |kantor |operasi )?(?:yang )?(?:diperpanjang|panjang)"
+    r"|jam tambahan"
     r"|(?:12|16) (?:jam|hours?)|evenings? and weekends?|malam dan akhir pekan",
     "business_hours": r"jam kerja|jam kantor|business hours|office hours|working hours|hari kerja"
     r"|senin (?:sampai|hingga|s ?d) jumat|monday (?:to|through) friday|8 (?:jam|hours?)|9 to 5",
@@ -92,7 +109,8 @@ _CHOICES = {
     "location": {
         "offshore": r"offshore|off shore|luar negeri|lepas pantai|overseas|abroad|mancanegara",
         "nearshore": r"nearshore|near shore|negara tetangga|negara terdekat|negara dekat",
-        "domestic": r"domestic(?:ally)?|domestik|dalam negeri|onshore|on shore",
+        "domestic": r"domestic(?:ally)?|domestik|dalam negeri|onshore|on shore|lokal"
+        r"|local (?:vendors?|providers?|partners?|teams?|compan(?:y|ies)|bpos?|agenc(?:y|ies))",
     },
     "support_type": {
         "technical": r"teknis|technical|tech support|it support|dukungan it|troubleshooting",
@@ -240,7 +258,14 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
         )
     )
     if m:
-        period = m.group("per") or m.group("adv")
+        # "Setiap tahun kami menerima 180000 chat": the period may come before the number.
+        leads = (
+            []
+            if m.group("per") or m.group("adv")
+            else re.findall(_LEAD_PERIOD, t.text[: m.start()])
+        )
+        lead = next((x for pair in leads[-1:] for x in pair if x), None)
+        period = m.group("per") or m.group("adv") or lead
         fields["contacts_per_month"] = _monthly(Decimal(m.group(1)), period, t.calendar)
         if _PERIOD_KIND.get(period or "") == "day":
             t.per_day = Decimal(m.group(1))
@@ -278,7 +303,7 @@ def _read_choices(t: _Text, fields: dict[str, Any]) -> None:
     ids, ens = "|".join(_LANG_ID), "|".join(_LANG_EN)
     found = set()
     for m in re.finditer(
-        rf"\b(?:ber)?bahasa\s+((?:{ids})(?:\s*(?:,|dan|&|serta|atau|/)\s*(?:bahasa\s+)?(?:{ids}))*)",
+        rf"\b(?:ber|multi)?bahasa\s*\(?\s*((?:{ids})(?:\s*(?:,|dan|&|serta|atau|/)\s*(?:bahasa\s+)?(?:{ids}))*)",
         t.full,
     ):
         found |= {_LANG_ID[name] for name in re.findall(rf"\b(?:{ids})\b", m.group(1))}
