@@ -41,6 +41,12 @@ def _draft(text: str, lead: str | None = None) -> Draft:
             "not_covered_figure",
         ),
         (
+            "Does it give the setup fee amount?",
+            "quantity",
+            "There are setup fees.",
+            "not_covered_figure",
+        ),
+        (
             "biaya setup vendor biasanya berapaan?",
             "quantity",
             "Ada biaya penyiapan.",
@@ -163,6 +169,7 @@ def test_subjects_the_article_never_discusses_are_named_as_the_question_words_th
             "Lebih murah mana, vendor luar negeri atau dalam negeri?",
             ({"luar", "negeri"}, {"dalam", "negeri"}),
         ),
+        ("Is offshore support cheaper than domestic?", ({"offshore"}, {"domestic"})),
         ("in-house vs outsourced support, which one is cheaper?", None),  # the article's benefits
         ("What are the challenges?", None),
     ],

@@ -33,7 +33,8 @@ FIGURE = re.compile(r"\$\s*\d|\d+\s*%|\b\d+(?:[.,]\d+)?\s*(?:usd|dollars?|dolar|
 PERCENT_ASK = re.compile(r"\b(?:percent(?:age)?|persen(?:tase)?)\b|%")
 # A quantity ask that wants a number back, not "what are the costs?".
 NUMBER_ASK = re.compile(
-    r"\b(?:how much|how many|berapa(?:an)?|brp|what(?:'s| is) the (?:rate|price|cost|fee|figure))\b"
+    r"\b(?:how much|how many|berapa(?:an)?|brp|what(?:'s| is) the (?:rate|price|cost|fee|figure)"
+    r"|amounts?|nominal(?:nya)?|angka(?:nya)?)\b"
     r"|\b(?:percent(?:age)?|persen(?:tase)?)\b|%"
 )
 SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)$")
