@@ -86,11 +86,17 @@ class UnitIndex:
             tmp.replace(cache)
         self.vectors = vectors.astype(np.float32)
         self._rows: dict[tuple[str, str], list[int]] = {}
+        self._lang_rows: dict[str, list[int]] = {}
         for row, unit in enumerate(self.units):
             self._rows.setdefault((unit.chunk_id, unit.lang), []).append(row)
+            self._lang_rows.setdefault(unit.lang, []).append(row)
 
     def rows(self, chunk_id: str, lang: str) -> list[int]:
         return self._rows.get((chunk_id, lang), [])
+
+    def lang_rows(self, lang: str) -> list[int]:
+        """Every unit of one language, in corpus order."""
+        return self._lang_rows.get(lang, [])
 
 
 def render_unit(unit: Unit) -> str:

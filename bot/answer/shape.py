@@ -53,9 +53,7 @@ def challenge_asked(
     """The challenge a how-to question is about, or None."""
     asked = set(re.findall(r"\w+", question.lower()))
     query = np.asarray(vector, dtype=np.float32)
-    rows = [r for r, u in enumerate(units.units) if u.lang == lang]
-    scores = units.vectors[rows] @ query
-    best = float(scores.max())
+    best = float((units.vectors[units.lang_rows(lang)] @ query).max())
     found: tuple[float, Challenge] | None = None
     for (entry, entry_lang), chunk in passages.items():
         if entry_lang != lang or not chunk.handled_by:
@@ -142,11 +140,8 @@ class Shaper:
     def _comparison(self, sides, lang, query, vector, hits):
         draft = draft_answer(query, vector, hits, self.units, lang)
         query_vector = np.asarray(vector, dtype=np.float32)
-        comparing = [
-            r
-            for r, u in enumerate(self.units.units)
-            if u.lang == lang and self.coverage.compares(u.text, sides)
-        ]
+        rows = self.units.lang_rows(lang)
+        comparing = [r for r in rows if self.coverage.compares(self.units.units[r].text, sides)]
         if not comparing:
             return draft, self.prompts.text(lang, "not_covered_comparison")
         row = max(comparing, key=lambda r: float(self.units.vectors[r] @ query_vector))

@@ -31,8 +31,7 @@ def normalize(text: str) -> str:
     """Lowercase, unify digit groupings (10.000 / 10,000 -> 10000; 1,5 -> 1.5) and number words."""
     text = unicodedata.normalize("NFKC", text).lower()
     text = re.sub(r"\b([a-z]{2,})2\b", r"\1 \1", text)  # "kira2", "rata2": a doubled word
-    for short, word in _ABBREVIATIONS.items():
-        text = re.sub(rf"\b{short}\b", word, text)
+    text = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group(0)], text)
     text = re.sub(r"(?<=[a-z\d])-(?=[a-z])|(?<=[a-z])-(?=\d)", " ", text)
     text = re.sub(
         r"(?<![\d.,])\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?![\d]|[.,]\d)",
@@ -52,6 +51,7 @@ _ABBREVIATIONS = {
     "thn": "tahun", "th": "tahun", "bln": "bulan", "yrs": "years", "yr": "year", "mos": "months",
     "dlm": "dalam", "negri": "negeri", "sj": "saja", "aja": "saja", "tlp": "telepon",
 }  # fmt: skip
+_ABBREVIATION = re.compile(rf"\b(?:{'|'.join(_ABBREVIATIONS)})\b")
 # Plural or uncountable contact nouns: a number before one is a volume even without "per month".
 _CONTACT_NOUN = (
     r"(?:tiket|tickets|kontak|contacts|panggilan|telepon|telpon|calls|chats|obrolan|e ?mails|pesan|messages"
@@ -62,6 +62,7 @@ _CONTACT_NOUN = (
     r"|chat(?!(?:\s+(?:and|dan|&|/|or|atau|e ?mail|phone|telepon|voice|social|media))*"
     r"\s+(?:agen|agents?|seats?|kursi|staf|staff|operators?|support|dukungan|layanan|cs)\b))"
 )
+# Any contact word, singular ones too ("6 minutes per call", "5 chat agents").
 _CONTACT = rf"(?:{_CONTACT_NOUN}|ticket|contact|call|chat|e ?mail|message|interaction|conversation)"
 _PERIOD = (
     r"(?:(?:per|/|a|an|each|every|setiap|tiap|in a)\s*(?P<per>bulan|month|hari|day|minggu|week"
@@ -259,13 +260,9 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
     )
     if m:
         # "Setiap tahun kami menerima 180000 chat": the period may come before the number.
-        leads = (
-            []
-            if m.group("per") or m.group("adv")
-            else re.findall(_LEAD_PERIOD, t.text[: m.start()])
-        )
-        lead = next((x for pair in leads[-1:] for x in pair if x), None)
-        period = m.group("per") or m.group("adv") or lead
+        period = m.group("per") or m.group("adv")
+        if period is None and (leads := re.findall(_LEAD_PERIOD, t.text[: m.start()])):
+            period = "".join(leads[-1])  # the nearest one: (word, "") or ("", adverb)
         fields["contacts_per_month"] = _monthly(Decimal(m.group(1)), period, t.calendar)
         if _PERIOD_KIND.get(period or "") == "day":
             t.per_day = Decimal(m.group(1))
