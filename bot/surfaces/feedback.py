@@ -6,6 +6,7 @@ import csv
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Any, TextIO
 
 from bot.redact import redact_secrets
 
+INIT_WAIT_S = 10.0  # how long a first writer waits for another to finish setting up the file
 COLUMNS = ("id", "created_at", "rating", "lang", "question", "answer", "sources")
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (
@@ -46,11 +48,30 @@ class FeedbackStore:
         conn = sqlite3.connect(self.path, timeout=30.0)
         conn.execute("PRAGMA busy_timeout = 30000")
         if not self._ready:
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute(SCHEMA)
-            conn.commit()
+            self._prepare(conn)
             self._ready = True
         return conn
+
+    @staticmethod
+    def _prepare(conn: sqlite3.Connection) -> None:
+        """Switch to WAL and create the table, waiting out other first writers.
+
+        Changing the journal mode takes an exclusive lock without SQLite's busy handler,
+        so several stores opening a new file at once can see "database is locked" here;
+        they retry for a bounded time instead of losing the rating.
+        """
+        deadline = time.monotonic() + INIT_WAIT_S
+        while True:
+            try:
+                if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                    conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute(SCHEMA)
+                conn.commit()
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
 
     def add(
         self,
