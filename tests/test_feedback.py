@@ -56,6 +56,14 @@ def test_secrets_are_not_stored(tmp_path):
     assert row["answer"] == "Authorization: Bearer [REDACTED]"
 
 
+def _run_threads(target, count: int) -> None:
+    threads = [threading.Thread(target=target, args=(w,)) for w in range(count)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+
 def test_concurrent_writers_in_threads_lose_nothing(tmp_path):
     path = feedback_path(tmp_path)
     errors: list[BaseException] = []
@@ -68,11 +76,7 @@ def test_concurrent_writers_in_threads_lose_nothing(tmp_path):
         except BaseException as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
 
-    threads = [threading.Thread(target=write, args=(w,)) for w in range(8)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    _run_threads(write, 8)
     assert errors == []
     questions = {r["question"] for r in FeedbackStore(path).rows()}
     assert len(questions) == 200
@@ -147,10 +151,6 @@ def test_first_writers_racing_on_a_new_file_all_land(tmp_path):
             except BaseException as exc:  # noqa: BLE001 - reported below
                 errors.append(exc)
 
-        threads = [threading.Thread(target=write, args=(w,)) for w in range(8)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        _run_threads(write, 8)
         assert len(list(FeedbackStore(path).rows())) == 8 - len(errors)
     assert errors == []
