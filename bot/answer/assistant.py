@@ -18,6 +18,7 @@ from bot.answer.costturn import cost_request, cost_state
 from bot.answer.coverage import NAME_ASKS, Coverage, Terms
 from bot.answer.decide import costed_example, weigh
 from bot.answer.frame import Framer
+from bot.answer.glossary import Glossary
 from bot.answer.route import (
     asks_for_remedy,
     is_greeting,
@@ -84,6 +85,7 @@ class Assistant:
         self.analyzer = Analyzer(settings.prompts_dir, asks)
         vocabulary = {w for c in index.chunks for w in re.findall(r"\w+", f"{c.title} {c.text}")}
         terms = Terms.load(settings.prompts_dir)
+        self.glossary = Glossary.load(settings.prompts_dir)
         self.coverage = Coverage(prompts, terms, vocabulary, self.analyzer.known)
         self.framer = Framer(prompts, self.coverage)
         self.units = UnitIndex(index.chunks, index.embeddings, settings.home, index.embedder)
@@ -141,7 +143,7 @@ class Assistant:
         # as a quantity: route and retrieve on the question without them.
         text = _without_personal(text) or text
         with timings.stage("analyze"):  # the one query embedding, and the ask type
-            vector = self.retriever.index.embeddings.embed_query(text)
+            vector = self.retriever.index.embeddings.embed_query(self.glossary.expand(text, lang))
             ask = self.analyzer.analyze(text, vector)
             if ask.type == "decision" and self.coverage.names_country(text):
                 ask = replace(ask, type="place")  # "Philippines or India?" wants a country
@@ -284,10 +286,11 @@ class Assistant:
     def _retrieve(self, turn: Turn, query: str) -> tuple[list[float], list[Hit]]:
         """The query's vector and hits; a follow-up's hits in follow-up order."""
         k, lang = self.settings.retrieval.k, turn.lang
+        spelled = self.glossary.expand(query, lang)
         if query == turn.text:
-            return turn.vector, self.retriever.search_vector(turn.vector, k, lang, query)
-        vector = self.retriever.index.embeddings.embed_query(query)
-        hits = self.retriever.search_vector(vector, len(self.passages) // 2, lang, query)
+            return turn.vector, self.retriever.search_vector(turn.vector, k, lang, spelled)
+        vector = self.retriever.index.embeddings.embed_query(spelled)
+        hits = self.retriever.search_vector(vector, len(self.passages) // 2, lang, spelled)
         return vector, self._follow_up_order(turn.text, hits, turn.history)[:k]
 
     @staticmethod

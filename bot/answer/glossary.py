@@ -1,0 +1,47 @@
+"""Spell out the support jargon a question uses, so its embedding meets the article's words.
+
+The embedder knows "Service Level Agreements" far better than "SLA"; a short question that only
+says "what's an SLA again?" scores under the refusal floor. The terms and their expansions are
+data (`glossary:` in prompts/<lang>/analysis.yaml); the expansion is added after the term, in the
+question's language, and only for embedding and retrieval (the answer quotes the question as asked).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from bot.lang import LANGS
+from bot.prompts import PromptError
+
+
+@dataclass(frozen=True)
+class Glossary:
+    terms: dict[str, list[tuple[re.Pattern[str], str]]]  # lang -> (term pattern, expansion)
+
+    @classmethod
+    def load(cls, prompts_dir: Path) -> Glossary:
+        terms: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+        for lang in LANGS:
+            path = prompts_dir / lang / "analysis.yaml"
+            try:
+                data = yaml.safe_load(path.read_text(encoding="utf-8")).get("glossary") or {}
+                terms[lang] = [
+                    (re.compile(rf"\b{re.escape(str(term))}\b", re.IGNORECASE), str(expansion))
+                    for term, expansion in data.items()
+                ]
+            except (OSError, yaml.YAMLError, AttributeError, re.error) as exc:
+                raise PromptError(f"{path}: cannot read the glossary ({exc})") from exc
+        return cls(terms)
+
+    def expand(self, text: str, lang: str) -> str:
+        """`text` with "(expansion)" after the first use of each term it does not spell out."""
+        lowered = text.lower()
+        for pattern, expansion in self.terms.get(lang, []):
+            if expansion.lower() in lowered:
+                continue
+            text = pattern.sub(lambda m, e=expansion: f"{m.group(0)} ({e})", text, count=1)
+        return text
