@@ -208,6 +208,22 @@ PAIRS = [
         {"agents": 9, "expertise": "standard", "languages": ["id", "ms"]},
     ),
     (
+        "estimasi 8 agen offshore 24/7 chat, bahasa Inggris + Indonesia",
+        "estimate 8 offshore agents 24/7 chat, English and Indonesian",
+        {"agents": 8, "location": "offshore", "coverage": "24x7", "channels": ["chat"],
+         "languages": ["en", "id"]},
+    ),
+    (
+        "biaya 20 agen di Filipina, jam kerja diperpanjang",
+        "cost of 20 agents in the Philippines, extended hours",
+        {"agents": 20, "location": "offshore", "coverage": "extended"},
+    ),
+    (
+        "volume tiket kita sekitar 5000/bulan, 12 agen lokal",
+        "our ticket volume is about 5000/month, 12 local agents",
+        {"contacts_per_month": 5000, "agents": 12, "location": "domestic"},
+    ),
+    (
         "1.200 panggilan per hari, 95% dalam 15 detik, 24x7",
         "1,200 calls daily, 95% within 15 seconds, 24x7",
         {
@@ -390,6 +406,26 @@ def test_a_negative_quantity_is_read_with_its_sign_and_refused_by_name(text, fie
             {"agents": 5, "location": "offshore"},
             "and with 8 agents?",
             {"agents": 8, "location": "offshore"},
+        ),
+        (
+            {"agents": 10, "channels": ["phone", "email"]},
+            "ok drop phone, email only",
+            {"agents": 10, "channels": ["email"]},
+        ),
+        (
+            {"agents": 10, "channels": ["phone", "email"]},
+            "drop telepon deh",
+            {"agents": 10, "channels": ["email"]},
+        ),
+        (
+            {"agents": 6, "coverage": "24x7"},
+            "tanpa 24/7 deh, balik ke jam kantor, tp agennya jadi 9",
+            {"agents": 9, "coverage": "business_hours"},
+        ),
+        (
+            {"agents": 4},
+            "volumenya naik jadi 8000 per bulan",
+            {"agents": 4, "contacts_per_month": 8000},
         ),
     ],
 )

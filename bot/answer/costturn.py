@@ -23,7 +23,8 @@ def cost_request(cost: CostService, text: str, previous: dict | None, ask: Ask) 
     except CostValidationError:  # a stated quantity is invalid: estimate_cost says which
         return cost.follow_up(previous or {}, text, fields) if priced else None
     # The rules' type, not the model's guess: "and with extended hours" is no duration ask.
-    if request is None and (previous is None or not fields or ask.form in NOT_COST):
+    named = bool(fields) or bool(previous and cost.drops_channels(text))  # "drop phone"
+    if request is None and (previous is None or not named or ask.form in NOT_COST):
         return None  # "why is offshore cheaper?" after an estimate is a knowledge question
     if not priced:
         return None

@@ -19,7 +19,8 @@ from bot.cost.request import CostRequest, validate_request
 
 # A signed number: "-4 agents" must reach validation as -4, not be priced as 4. A longer run of
 # digits is no quantity.
-NUM = r"(?<![\d.])(-?\d{1,15}(?:\.\d+)?)(?!\d)"
+# The 7 of "24/7" or "24x7" is no number of its own ("24/7 chat" is coverage, not 7 chats).
+NUM = r"(?<![\d./])(?<!\dx)(?<!\d x)(-?\d{1,15}(?:\.\d+)?)(?!\d)"
 # Fields that make a question a calculation; without one of them it is a knowledge-base question.
 QUANTITY_FIELDS = frozenset(
     "agents contacts_per_month avg_handle_minutes service_level_pct answer_within_seconds "
@@ -99,7 +100,7 @@ _COVERAGE = {
     "24x7": r"24\s*/\s*7|24\s*x\s*7|24 7|24 jam|24 hours?|round the clock|around the clock"
     r"|sepanjang waktu|non ?stop|tanpa henti",
     "extended": r"extended(?: (?:operating|business|service|support|working))?(?: hours)?"
-    r"|jam (?:layanan |operasional |kerja |kantor |operasi )?(?:yang )?(?:diperpanjang|panjang)"
+    r"|jam (?:(?:layanan|operasional|kerja|kantor|operasi)(?:nya)? )?(?:yang )?(?:diperpanjang|panjang)"
     r"|jam tambahan"
     r"|(?:12|16) (?:jam|hours?)|evenings? and weekends?|malam dan akhir pekan",
     "business_hours": r"jam kerja|jam kantor|business hours|office hours|working hours|hari kerja"
@@ -108,10 +109,14 @@ _COVERAGE = {
 _WITHOUT = r"\b(?:tanpa|tidak|nggak|gak|ga|bukan|without|no|not|no longer|drop|minus)"
 _CHOICES = {
     "location": {
-        "offshore": r"offshore|off shore|luar negeri|lepas pantai|overseas|abroad|mancanegara",
+        "offshore": r"offshore|off shore|luar negeri|lepas pantai|overseas|abroad|mancanegara"
+        # The usual offshore destinations, named ("20 agents in the Philippines").
+        r"|(?:the )?philippines|(?<!bahasa )filipina|india|vietnam|sri lanka|bangladesh|pakistan|colombia"
+        r"|kolombia|mexico|meksiko|egypt|mesir|south africa|afrika selatan",
         "nearshore": r"nearshore|near shore|negara tetangga|negara terdekat|negara dekat",
         "domestic": r"domestic(?:ally)?|domestik|dalam negeri|onshore|on shore|lokal"
-        r"|local (?:vendors?|providers?|partners?|teams?|compan(?:y|ies)|bpos?|agenc(?:y|ies))",
+        r"|local (?:vendors?|providers?|partners?|teams?|compan(?:y|ies)|bpos?|agenc(?:y|ies)|agents?"
+        r"|staff|seats?|reps?)",
     },
     "support_type": {
         "technical": r"teknis|technical|tech support|it support|dukungan it|troubleshooting",
@@ -237,8 +242,9 @@ def _read_aht(t: _Text, fields: dict[str, Any]) -> None:
 
 def _read_agents(t: _Text, fields: dict[str, Any]) -> None:
     m = t.take(rf"{NUM}\s+{_GAP}{{0,4}}?{_AGENT}\b", group=1) or t.take(
-        r"(?:jumlah agen|number of agents|agents?|agen|seats?|kursi)\s*(?::|=|sebanyak|berjumlah"
-        rf"|sejumlah|of|is|adalah)\s*{NUM}",
+        r"(?:jumlah agen|number of agents|agents?|agen|seats?|kursi)(?:nya)?\s*(?:(?::|=|sebanyak"
+        r"|berjumlah|sejumlah|of|is|adalah|jadi|menjadi|to|cuma|hanya|only|just)\s*)?"
+        rf"{NUM}(?!\s*(?:/|x\s*\d|%|{_TIME_UNIT}|bulan|months?|tahun|years?))",
         group=1,
     )
     if m:
@@ -251,7 +257,8 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
         t.take(rf"{NUM}\s+{_GAP}{{0,2}}?{_CONTACT}\b{inbound}{_PERIOD}")
         or t.take(rf"{NUM}\s+{_GAP}{{0,2}}?{_CONTACT_NOUN}\b{inbound}{_PERIOD}?")
         or t.take(
-            rf"\bvolume\w*\s*(?:of|sebesar|sekitar|about|around|:)?\s*{NUM}[^\d|]{{0,20}}?{_PERIOD}?"
+            rf"\bvolume\w*(?:\s+[a-z]+){{0,3}}?\s*(?:of|sebesar|sekitar|about|around|:)?\s*{NUM}"
+            rf"[^\d|]{{0,20}}?{_PERIOD}?"
         )
         or t.take(  # the noun first: "kontaknya 35000 sebulan", "tickets at 4000 a month"
             rf"\b{_CONTACT_NOUN}\s+(?:(?:sebanyak|sekitar|jadi|menjadi|of|at|about|around|to)\s+)?"
@@ -294,13 +301,18 @@ def _read_choices(t: _Text, fields: dict[str, Any]) -> None:
     for field, options in _CHOICES.items():
         if value := t.first(options):
             fields[field] = value
-    channels = [ch for ch, pat in _CHANNELS.items() if re.search(rf"\b(?:{pat})\b", t.full)]
+    dropped = removed_channels(t.full, normalized=True)
+    channels = [
+        ch
+        for ch, pat in _CHANNELS.items()
+        if ch not in dropped and re.search(rf"\b(?:{pat})\b", t.full)
+    ]
     if channels:
         fields["channels"] = channels
     ids, ens = "|".join(_LANG_ID), "|".join(_LANG_EN)
     found = set()
     for m in re.finditer(
-        rf"\b(?:ber|multi)?bahasa\s*\(?\s*((?:{ids})(?:\s*(?:,|dan|&|serta|atau|/)\s*(?:bahasa\s+)?(?:{ids}))*)",
+        rf"\b(?:ber|multi)?bahasa\s*\(?\s*((?:{ids})(?:\s*(?:,|dan|&|serta|atau|/|\+)\s*(?:bahasa\s+)?(?:{ids}))*)",
         t.full,
     ):
         found |= {_LANG_ID[name] for name in re.findall(rf"\b(?:{ids})\b", m.group(1))}
@@ -318,6 +330,20 @@ def _read_choices(t: _Text, fields: dict[str, Any]) -> None:
 # "add live chat", "tambahin telepon juga": a follow-up that extends a list instead of replacing it.
 _ADDS = re.compile(r"\b(?:tambah\w*|plus|juga|also|add|adding|as well|too)\b")
 LIST_FIELDS = ("channels", "languages")
+
+
+# "drop phone", "tanpa telepon", "gak usah chat": a follow-up that takes a channel away.
+_REMOVE = (
+    r"\b(?:drop|dropping|remove|removing|hapus|buang|tanpa|without|no|no more|kecuali|except"
+    r"|minus|skip|cut|stop|ga pakai|gak pakai|nggak pakai|tidak pakai|gak usah|ga usah|nggak usah"
+    r"|tidak usah|tidak perlu|gak perlu|ga perlu|nggak perlu)\s+(?:the\s+|yang\s+)?"
+)
+
+
+def removed_channels(text: str, normalized: bool = False) -> set[str]:
+    """The channels a text says to take away."""
+    text = text if normalized else normalize(text)
+    return {ch for ch, pat in _CHANNELS.items() if re.search(rf"{_REMOVE}(?:{pat})\b", text)}
 
 
 def adds_to_lists(text: str) -> bool:

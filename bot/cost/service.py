@@ -17,6 +17,7 @@ from bot.cost.parse import (
     adds_to_lists,
     parse_cost_fields,
     parse_cost_question,
+    removed_channels,
 )
 from bot.cost.render import render_comparison, render_cost_error, render_cost_parts, render_issues
 from bot.cost.request import CostRequest, CostValidationError, validate_request
@@ -79,7 +80,17 @@ class CostService:
                 if name in fields and previous.get(name):
                     old = list(previous[name])
                     fields[name] = old + [v for v in fields[name] if v not in old]
+        dropped = removed_channels(text)
+        if dropped and "channels" not in fields and previous.get("channels"):
+            # "drop phone" alone: the channels said before, less the dropped ones.
+            kept = [c for c in previous["channels"] if c not in dropped]
+            fields["channels"] = kept or previous["channels"]
         return {**previous, **fields}
+
+    @staticmethod
+    def drops_channels(text: str) -> bool:
+        """Whether a follow-up takes a channel away ("drop phone", "tanpa telepon")."""
+        return bool(removed_channels(text))
 
     def parse_question(self, text: str) -> CostRequest | None:
         """The request a question asks for; None without a quantity; raise CostValidationError."""
