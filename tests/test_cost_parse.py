@@ -210,8 +210,13 @@ PAIRS = [
     (
         "estimasi 8 agen offshore 24/7 chat, bahasa Inggris + Indonesia",
         "estimate 8 offshore agents 24/7 chat, English and Indonesian",
-        {"agents": 8, "location": "offshore", "coverage": "24x7", "channels": ["chat"],
-         "languages": ["en", "id"]},
+        {
+            "agents": 8,
+            "location": "offshore",
+            "coverage": "24x7",
+            "channels": ["chat"],
+            "languages": ["en", "id"],
+        },
     ),
     (
         "biaya 20 agen di Filipina, jam kerja diperpanjang",
