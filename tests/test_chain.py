@@ -192,6 +192,25 @@ def test_cost_follow_up_changes_only_the_location(assistant):
     )
 
 
+@pytest.mark.parametrize(
+    ("follow_up", "estimates"),
+    [
+        ("and offshore?", True),
+        ("ok, use an offshore vendor instead", True),
+        ("what are the risks of going offshore though?", False),
+        ("emang vendor luar negeri bikin kualitas turun ya?", False),
+    ],
+)
+def test_a_field_word_after_an_estimate_changes_it_only_when_asked(assistant, follow_up, estimates):
+    first = assistant.answer("How much would 5 agents cost per month, business hours?")
+    history = [Message("user", first.question), Message.of(first)]
+    answer = assistant.answer(follow_up, history)
+    assert (answer.estimate is not None) is estimates
+    if estimates:
+        assert answer.estimate.args["location"] == "offshore"
+        assert answer.estimate.args["agents"] == 5
+
+
 def test_question_without_numbers_is_not_a_calculation(assistant):
     result = assistant.answer("mahal nggak sih outsourcing?")
     assert result.route == "knowledge" and not result.tool_calls

@@ -229,6 +229,11 @@ PAIRS = [
         {"contacts_per_month": 5000, "agents": 12, "location": "domestic"},
     ),
     (
+        "3 agen, dibanding $12.000 sebulan yang kita bayar sekarang",
+        "3 agents, versus the $12,000 a month we pay now",
+        {"agents": 3, "inhouse_monthly_usd": 12000},
+    ),
+    (
         "1.200 panggilan per hari, 95% dalam 15 detik, 24x7",
         "1,200 calls daily, 95% within 15 seconds, 24x7",
         {
@@ -431,6 +436,16 @@ def test_a_negative_quantity_is_read_with_its_sign_and_refused_by_name(text, fie
             {"agents": 4},
             "volumenya naik jadi 8000 per bulan",
             {"agents": 4, "contacts_per_month": 8000},
+        ),
+        (
+            {"agents": 15, "languages": ["de", "en", "fr"]},
+            "fine, drop german",
+            {"agents": 15, "languages": ["en", "fr"]},
+        ),
+        (
+            {"agents": 2, "channels": ["phone", "email"]},
+            "drop phone, add chat",
+            {"agents": 2, "channels": ["email", "chat"]},
         ),
     ],
 )

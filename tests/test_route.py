@@ -18,6 +18,13 @@ from bot.answer.route import asks_for_remedy, is_greeting, is_injection, topic_l
         ("Strategi pemasaran Instagram untuk UMKM?", "foreign"),
         ("Instagram customer support outsourcing costs?", "support"),  # support wins
         ("Kapan libur nasional berikutnya?", "none"),
+        # "agency" names no support agent, so the other function decides
+        ("What does outsourcing mobile app development to an agency in India cost?", "foreign"),
+        ("Apakah gudang kita lebih murah di-outsource ke 3PL?", "foreign"),
+        ("Do BPO providers require a minimum number of seats?", "general"),
+        # a law about customer data is no legal-services question
+        ("Is it legally required to sign a data processing agreement with the vendor?", "general"),
+        ("Berapa agennya kalau 24/7?", "support"),
     ],
 )
 def test_topic_level(text, level):

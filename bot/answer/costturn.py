@@ -3,6 +3,8 @@ conversation carries so far."""
 
 from __future__ import annotations
 
+import re
+
 from bot.answer.analysis import Ask
 from bot.cost.request import CostRequest, CostValidationError
 from bot.cost.service import CostService, json_fields
@@ -10,6 +12,16 @@ from bot.types import Message
 
 # Ask types that a field word ("offshore") does not turn into a cost follow-up.
 NOT_COST = frozenset("why how_to definition summary decision duration place".split())
+# Words of a follow-up that changes the estimate ("and offshore?", "pakai vendor lokal aja",
+# "drop phone"); a longer question that names a field without one ("what are the risks of going
+# offshore?") or asks yes/no ("emang 24/7 bikin lebih mahal?") is a knowledge question.
+CHANGE_CUE = re.compile(
+    r"^(and|what about|how about|then|so|ok|okay|oke|kalau|kalo|klo|dan|terus|trus|lalu|gimana kalau"
+    r"|bagaimana kalau|if|jika|seandainya|misal\w*)\b|\b(instead|switch|ganti|pakai|pake|use|make"
+    r" it|jadi|jadiin|aja|saja|only|doang|tanpa|without|drop|add|tambah\w*|juga|too|also|balik|plus"
+    r"|as well|coba|itung|hitung|calculate|pindah|move|quote|estimate|estimasi)\b"
+)
+SHORT_FOLLOW_UP = 5  # words: "24/7 aja", "and domestic?" need no cue
 
 
 def cost_request(cost: CostService, text: str, previous: dict | None, ask: Ask) -> dict | None:
@@ -23,13 +35,23 @@ def cost_request(cost: CostService, text: str, previous: dict | None, ask: Ask) 
     except CostValidationError:  # a stated quantity is invalid: estimate_cost says which
         return cost.follow_up(previous or {}, text, fields) if priced else None
     # The rules' type, not the model's guess: "and with extended hours" is no duration ask.
-    named = bool(fields) or bool(previous and cost.drops_channels(text))  # "drop phone"
-    if request is None and (previous is None or not named or ask.form in NOT_COST):
+    named = bool(fields) or bool(previous and cost.drops_values(text))  # "drop phone"
+    if request is None and (previous is None or not named or not _changes(text, ask)):
         return None  # "why is offshore cheaper?" after an estimate is a knowledge question
     if not priced:
         return None
     # A follow-up changes only what it names, on top of everything said before.
     return json_fields(cost.follow_up(previous or {}, text, fields))
+
+
+def _changes(text: str, ask: Ask) -> bool:
+    """Whether a follow-up without a quantity asks to change the estimate."""
+    if ask.form in NOT_COST:
+        return False  # "why is offshore cheaper?" after an estimate is a knowledge question
+    cue = CHANGE_CUE.search(text.lower()) or ask.price  # "how much with offshore?"
+    if ask.form == "yes_no":
+        return bool(cue)
+    return bool(cue) or len(text.split()) <= SHORT_FOLLOW_UP
 
 
 def cost_state(cost: CostService, history: list[Message]) -> dict | None:

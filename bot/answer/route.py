@@ -28,11 +28,12 @@ REMEDY = re.compile(
     r"cegah|menangani|tangani|menyelesaikan|overcome|deal with|handle|solve|fix|avoid|prevent|"
     r"mitigate|address|tackle|manage)\w*"
 )
-# Terms of the assistant's subject, customer support and its outsourcing.
+# Terms of the assistant's subject, customer support and its outsourcing. "agen " is a whole word:
+# "agency" in "an agency in India" names no support agent.
 SUPPORT_TERMS = (
     "support", "dukungan", "pelanggan", "customer", "konsumen", "layanan", "service", "cs",
     "call center", "call centre", "callcenter", "contact center", "helpdesk", "help desk",
-    "agen", "agent", "sla", "kpi", "tiket", "ticket", "keluhan", "complaint",
+    "agen ", "agennya", "agent", "sla", "kpi", "tiket", "ticket", "keluhan", "complaint",
 )  # fmt: skip
 # Terms about the source article itself (its summary, conclusion, FAQ).
 ARTICLE_TERMS = (
@@ -48,14 +49,16 @@ GENERAL_TERMS = (
     "data security", "privasi", "privacy", "24/7", "multibahasa", "multilingual", "tersembunyi",
     "hidden", "onboarding", "kontrak", "contract", "benefit", "manfaat", "challenge", "tantangan",
     "pros and cons", "kelebihan", "kekurangan", "best practice", "praktik terbaik",
-    "praktek terbaik", "enkripsi", "encryption",
+    "praktek terbaik", "enkripsi", "encryption", "bpo",
 )  # fmt: skip
 # Other business functions and everyday subjects: the knowledge base does not cover them, so a
 # question about them is refused unless it also names customer support.
 FOREIGN_TERMS = (
     "pembukuan", "bookkeeping", "akuntansi", "accounting", "payroll", "penggajian", "gaji karyawan",
     "pajak", "tax", "pph", "marketing", "pemasaran", "iklan", "advertising", "seo", "instagram",
-    "tiktok", "rekrutmen", "recruiting", "hiring", "legal", "hukum", "logistik", "logistics",
+    "tiktok", "rekrutmen", "recruiting", "hiring", "legal services", "legal team", "law firm",
+    "jasa hukum", "konsultan hukum", "logistik", "logistics", "3pl", "gudang", "warehouse",
+    "pergudangan", "pengiriman barang", "shipping", "fulfillment", "fulfilment",
     "manufaktur", "manufacturing", "software development", "pengembangan aplikasi", "coding",
     "python", "javascript", "resep", "recipe", "masak", "cook", "cuaca", "weather", "sepak bola",
     "football", "liga", "league", "film", "movie", "musik", "music", "puisi", "poem", "saham",

@@ -257,7 +257,7 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
         t.take(rf"{NUM}\s+{_GAP}{{0,2}}?{_CONTACT}\b{inbound}{_PERIOD}")
         or t.take(rf"{NUM}\s+{_GAP}{{0,2}}?{_CONTACT_NOUN}\b{inbound}{_PERIOD}?")
         or t.take(
-            rf"\bvolume\w*(?:\s+[a-z]+){{0,3}}?\s*(?:of|sebesar|sekitar|about|around|:)?\s*{NUM}"
+            rf"\bvolume\w*(?:\s+[a-z]+){{0,3}}?\s*(?:of|sebesar|sekitar|about|around|:)?\s*[~±]?{NUM}"
             rf"[^\d|]{{0,20}}?{_PERIOD}?"
         )
         or t.take(  # the noun first: "kontaknya 35000 sebulan", "tickets at 4000 a month"
@@ -273,7 +273,7 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
         fields["contacts_per_month"] = _monthly(Decimal(m.group(1)), period, t.calendar)
         if _PERIOD_KIND.get(period or "") == "day":
             t.per_day = Decimal(m.group(1))
-    if re.search(r"\b(?:in house|inhouse|internal|sendiri|own team)\b", t.text):
+    if re.search(_CURRENT_COST, t.text):
         m = t.take(rf"(?:\$|\busd|\bus\$)\s*{NUM}\s*{_PERIOD}?") or t.take(
             rf"{NUM}\s*(?:usd|dollars?|dolar)\b\s*{_PERIOD}?"
         )
@@ -281,6 +281,13 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
             period = _PERIOD_KIND.get(m.group("per") or m.group("adv") or "", "month")
             amount = Decimal(m.group(1)) / (12 if period == "year" else 1)
             fields["inhouse_monthly_usd"] = _number(amount.quantize(Decimal("0.01")))
+
+
+# Words that make a dollar amount the current (in-house) cost: "the $12k a month we pay now".
+_CURRENT_COST = (
+    r"\b(?:in house|inhouse|internal|sendiri|own team|(?:we|i) (?:pay|spend)|paying now|currently"
+    r"|right now|(?:kami|kita) (?:bayar|keluar\w*)|sekarang|skrg|saat ini)\b"
+)
 
 
 def _read_months(t: _Text, fields: dict[str, Any]) -> None:
@@ -301,11 +308,11 @@ def _read_choices(t: _Text, fields: dict[str, Any]) -> None:
     for field, options in _CHOICES.items():
         if value := t.first(options):
             fields[field] = value
-    dropped = removed_channels(t.full, normalized=True)
+    dropped = removed_values(t.full, normalized=True)
     channels = [
         ch
         for ch, pat in _CHANNELS.items()
-        if ch not in dropped and re.search(rf"\b(?:{pat})\b", t.full)
+        if ch not in dropped.get("channels", ()) and re.search(rf"\b(?:{pat})\b", t.full)
     ]
     if channels:
         fields["channels"] = channels
@@ -323,6 +330,7 @@ def _read_choices(t: _Text, fields: dict[str, Any]) -> None:
         rf"\b(?:{ens})\s*{_LIST_JOIN}\s*{bare}|\b{bare}\s*{_LIST_JOIN}\s*(?:{ens})\b", t.full
     ):
         found.add("id")
+    found -= dropped.get("languages", set())
     if found:
         fields["languages"] = sorted(found)
 
@@ -340,10 +348,17 @@ _REMOVE = (
 )
 
 
-def removed_channels(text: str, normalized: bool = False) -> set[str]:
-    """The channels a text says to take away."""
+def removed_values(text: str, normalized: bool = False) -> dict[str, set[str]]:
+    """The channels and languages a text says to take away ("drop phone", "drop german")."""
     text = text if normalized else normalize(text)
-    return {ch for ch, pat in _CHANNELS.items() if re.search(rf"{_REMOVE}(?:{pat})\b", text)}
+    dropped: dict[str, set[str]] = {}
+    for ch, pat in _CHANNELS.items():
+        if re.search(rf"{_REMOVE}(?:{pat})\b", text):
+            dropped.setdefault("channels", set()).add(ch)
+    for name, code in (_LANG_EN | _LANG_ID).items():
+        if re.search(rf"{_REMOVE}(?:bahasa\s+)?{name}\b", text):
+            dropped.setdefault("languages", set()).add(code)
+    return dropped
 
 
 def adds_to_lists(text: str) -> bool:

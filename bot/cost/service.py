@@ -17,7 +17,7 @@ from bot.cost.parse import (
     adds_to_lists,
     parse_cost_fields,
     parse_cost_question,
-    removed_channels,
+    removed_values,
 )
 from bot.cost.render import render_comparison, render_cost_error, render_cost_parts, render_issues
 from bot.cost.request import CostRequest, CostValidationError, validate_request
@@ -80,17 +80,17 @@ class CostService:
                 if name in fields and previous.get(name):
                     old = list(previous[name])
                     fields[name] = old + [v for v in fields[name] if v not in old]
-        dropped = removed_channels(text)
-        if dropped and "channels" not in fields and previous.get("channels"):
-            # "drop phone" alone: the channels said before, less the dropped ones.
-            kept = [c for c in previous["channels"] if c not in dropped]
-            fields["channels"] = kept or previous["channels"]
+        for name, dropped in removed_values(text).items():
+            # "drop phone" alone: the values said before, less the dropped ones.
+            kept = [v for v in fields.get(name) or previous.get(name) or [] if v not in dropped]
+            if kept:
+                fields[name] = kept
         return {**previous, **fields}
 
     @staticmethod
-    def drops_channels(text: str) -> bool:
-        """Whether a follow-up takes a channel away ("drop phone", "tanpa telepon")."""
-        return bool(removed_channels(text))
+    def drops_values(text: str) -> bool:
+        """Whether a follow-up takes a channel or language away ("drop phone", "tanpa telepon")."""
+        return bool(removed_values(text))
 
     def parse_question(self, text: str) -> CostRequest | None:
         """The request a question asks for; None without a quantity; raise CostValidationError."""

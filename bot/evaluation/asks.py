@@ -205,6 +205,9 @@ def run_conversations(assistant: Any, conversations: Sequence[Conversation]) -> 
 def _state_ok(turn: AskCase, answer: Any) -> float:
     if turn.expected_refusal or answer.refused:
         return float(turn.expected_refusal == answer.refused)
+    if turn.expected_error_field:  # an invalid number: the state is the error that names it
+        call = answer.tool_calls[0] if answer.tool_calls else None
+        return float(bool(call) and "error" in call.result)
     if turn.ask_type == "cost_estimate" and turn.expected_request is not None:
         return _request_ok(answer, turn.expected_request)
     cited = [s.id for s in answer.sources]
