@@ -16,6 +16,17 @@ from typing import Any
 from bot.cost.model import Calendar
 from bot.cost.numbers import words_to_numbers
 from bot.cost.request import CostRequest, validate_request
+from bot.cost.vocabulary import (
+    CHANNELS,
+    CHOICES,
+    COVERAGE,
+    LANG_EN,
+    LANG_ID,
+    LIST_JOIN,
+    NOT_LANGUAGE,
+    REMOVE,
+    WITHOUT,
+)
 
 # A signed number: "-4 agents" must reach validation as -4, not be priced as 4. A longer run of
 # digits is no quantity.
@@ -95,64 +106,6 @@ _HOURS = {"jam": 1, "hour": 1, "hours": 1, "hr": 1, "hrs": 1, "h": 1}
 _HOURS |= {"hari": 24, "day": 24, "days": 24}
 _SHORT_UNIT = r"(detik|dtk|secs?|seconds?|s|menit|mins?|minutes?|m)\b"
 _TIME_UNIT = r"(detik|dtk|secs?|seconds?|s|menit|mins?|minutes?|m|jam|hours?|hrs?|h|hari|days?)\b"
-
-_COVERAGE = {
-    "24x7": r"24\s*/\s*7|24\s*x\s*7|24 7|24 jam|24 hours?|round the clock|around the clock"
-    r"|sepanjang waktu|non ?stop|tanpa henti",
-    "extended": r"extended(?: (?:operating|business|service|support|working))?(?: hours)?"
-    r"|jam (?:(?:layanan|operasional|kerja|kantor|operasi)(?:nya)? )?(?:yang )?(?:diperpanjang|panjang)"
-    r"|jam tambahan"
-    r"|(?:12|16) (?:jam|hours?)|evenings? and weekends?|malam dan akhir pekan",
-    "business_hours": r"jam kerja|jam kantor|business hours|office hours|working hours|hari kerja"
-    r"|senin (?:sampai|hingga|s ?d) jumat|monday (?:to|through) friday|8 (?:jam|hours?)|9 to 5",
-}
-_WITHOUT = r"\b(?:tanpa|tidak|nggak|gak|ga|bukan|without|no|not|no longer|drop|minus)"
-_CHOICES = {
-    "location": {
-        "offshore": r"offshore|off shore|luar negeri|lepas pantai|overseas|abroad|mancanegara"
-        # The usual offshore destinations, named ("20 agents in the Philippines").
-        r"|(?:the )?philippines|(?<!bahasa )filipina|india|vietnam|sri lanka|bangladesh|pakistan|colombia"
-        r"|kolombia|mexico|meksiko|egypt|mesir|south africa|afrika selatan",
-        "nearshore": r"nearshore|near shore|negara tetangga|negara terdekat|negara dekat",
-        "domestic": r"domestic(?:ally)?|domestik|dalam negeri|onshore|on shore|lokal"
-        r"|local (?:vendors?|providers?|partners?|teams?|compan(?:y|ies)|bpos?|agenc(?:y|ies)|agents?"
-        r"|staff|seats?|reps?)",
-    },
-    "support_type": {
-        "technical": r"teknis|technical|tech support|it support|dukungan it|troubleshooting",
-        "basic": r"(?:dukungan|layanan|agen|support) dasar|basic",
-    },
-    "expertise": {
-        "specialist": r"spesialis|specialists?|speciali[sz]ed|ahli|experts?|pakar",
-        "skilled": r"terampil|skilled|berpengalaman|experienced|senior|mahir",
-        "standard": r"junior|entry level|pemula|standar(?:d)? (?:agents?|expertise|level)"
-        r"|(?:agen|keahlian) standar",
-    },
-}
-_CHANNELS = {
-    "phone": r"telepon|telpon|phone|calls?|panggilan|voice|hotline|call cent(?:er|re)",
-    "email": r"e ?mails?|surel",
-    "chat": r"chats?|obrolan|live chat|whatsapp|messenger",
-    "social_media": r"media sosial|sosial media|sosmed|medsos|social media|instagram|facebook|tiktok",
-}
-
-
-def _pairs(text: str) -> dict[str, str]:
-    return dict(pair.split("=") for pair in text.split())
-
-
-_LANG_ID = _pairs(
-    "inggris=en indonesia=id melayu=ms mandarin=zh cina=zh tionghoa=zh jepang=ja korea=ko thai=th "
-    "thailand=th vietnam=vi arab=ar spanyol=es prancis=fr perancis=fr jerman=de belanda=nl hindi=hi "
-    "tagalog=fil filipina=fil jawa=jv sunda=su portugis=pt rusia=ru italia=it"
-)
-_LANG_EN = _pairs(
-    "english=en indonesian=id malay=ms mandarin=zh chinese=zh japanese=ja korean=ko thai=th "
-    "vietnamese=vi arabic=ar spanish=es french=fr german=de dutch=nl hindi=hi tagalog=fil "
-    "filipino=fil javanese=jv sundanese=su portuguese=pt russian=ru italian=it"
-)
-_LIST_JOIN = r"(?:,|and|&|or|/|\+)"
-_NOT_LANGUAGE = r"(?!\s+(?:customers?|market|compan(?:y|ies)|business(?:es)?|clients?|users?))"
 
 
 class _Text:
@@ -300,34 +253,34 @@ def _read_months(t: _Text, fields: dict[str, Any]) -> None:
 
 def _read_choices(t: _Text, fields: dict[str, Any]) -> None:
     for key in ("24x7", "extended", "business_hours"):
-        if m := re.search(rf"\b(?:{_COVERAGE[key]})\b", t.text):
+        if m := re.search(rf"\b(?:{COVERAGE[key]})\b", t.text):
             # "tanpa 24/7", "no longer 24/7": dropping the longer coverage means business hours.
-            dropped = re.search(rf"{_WITHOUT}\s*$", t.text[: m.start()])
+            dropped = re.search(rf"{WITHOUT}\s*$", t.text[: m.start()])
             fields["coverage"] = "business_hours" if dropped and key != "business_hours" else key
             break
-    for field, options in _CHOICES.items():
+    for field, options in CHOICES.items():
         if value := t.first(options):
             fields[field] = value
     dropped = removed_values(t.full, normalized=True)
     channels = [
         ch
-        for ch, pat in _CHANNELS.items()
+        for ch, pat in CHANNELS.items()
         if ch not in dropped.get("channels", ()) and re.search(rf"\b(?:{pat})\b", t.full)
     ]
     if channels:
         fields["channels"] = channels
-    ids, ens = "|".join(_LANG_ID), "|".join(_LANG_EN)
+    ids, ens = "|".join(LANG_ID), "|".join(LANG_EN)
     found = set()
     for m in re.finditer(
         rf"\b(?:ber|multi)?bahasa\s*\(?\s*((?:{ids})(?:\s*(?:,|dan|&|serta|atau|/|\+)\s*(?:bahasa\s+)?(?:{ids}))*)",
         t.full,
     ):
-        found |= {_LANG_ID[name] for name in re.findall(rf"\b(?:{ids})\b", m.group(1))}
-    found |= {_LANG_EN[m.group(1)] for m in re.finditer(rf"\b({ens})\b{_NOT_LANGUAGE}", t.full)}
+        found |= {LANG_ID[name] for name in re.findall(rf"\b(?:{ids})\b", m.group(1))}
+    found |= {LANG_EN[m.group(1)] for m in re.finditer(rf"\b({ens})\b{NOT_LANGUAGE}", t.full)}
     # "English and Bahasa": in a list of English names, a bare "Bahasa" is Bahasa Indonesia.
     bare = rf"bahasa\b(?!\s+(?:{ids}))"
     if re.search(
-        rf"\b(?:{ens})\s*{_LIST_JOIN}\s*{bare}|\b{bare}\s*{_LIST_JOIN}\s*(?:{ens})\b", t.full
+        rf"\b(?:{ens})\s*{LIST_JOIN}\s*{bare}|\b{bare}\s*{LIST_JOIN}\s*(?:{ens})\b", t.full
     ):
         found.add("id")
     found -= dropped.get("languages", set())
@@ -340,23 +293,15 @@ _ADDS = re.compile(r"\b(?:tambah\w*|plus|juga|also|add|adding|as well|too)\b")
 LIST_FIELDS = ("channels", "languages")
 
 
-# "drop phone", "tanpa telepon", "gak usah chat": a follow-up that takes a channel away.
-_REMOVE = (
-    r"\b(?:drop|dropping|remove|removing|hapus|buang|tanpa|without|no|no more|kecuali|except"
-    r"|minus|skip|cut|stop|ga pakai|gak pakai|nggak pakai|tidak pakai|gak usah|ga usah|nggak usah"
-    r"|tidak usah|tidak perlu|gak perlu|ga perlu|nggak perlu)\s+(?:the\s+|yang\s+)?"
-)
-
-
 def removed_values(text: str, normalized: bool = False) -> dict[str, set[str]]:
     """The channels and languages a text says to take away ("drop phone", "drop german")."""
     text = text if normalized else normalize(text)
     dropped: dict[str, set[str]] = {}
-    for ch, pat in _CHANNELS.items():
-        if re.search(rf"{_REMOVE}(?:{pat})\b", text):
+    for ch, pat in CHANNELS.items():
+        if re.search(rf"{REMOVE}(?:{pat})\b", text):
             dropped.setdefault("channels", set()).add(ch)
-    for name, code in (_LANG_EN | _LANG_ID).items():
-        if re.search(rf"{_REMOVE}(?:bahasa\s+)?{name}\b", text):
+    for name, code in (LANG_EN | LANG_ID).items():
+        if re.search(rf"{REMOVE}(?:bahasa\s+)?{name}\b", text):
             dropped.setdefault("languages", set()).add(code)
     return dropped
 

@@ -1,0 +1,70 @@
+"""The words of cost questions, both languages: coverage, locations, support types, expertise,
+channels, languages, and the words that drop a value ("tanpa telepon", "drop german").
+bot/cost/parse.py reads questions with them."""
+
+from __future__ import annotations
+
+COVERAGE = {
+    "24x7": r"24\s*/\s*7|24\s*x\s*7|24 7|24 jam|24 hours?|round the clock|around the clock"
+    r"|sepanjang waktu|non ?stop|tanpa henti",
+    "extended": r"extended(?: (?:operating|business|service|support|working))?(?: hours)?"
+    r"|jam (?:(?:layanan|operasional|kerja|kantor|operasi)(?:nya)? )?(?:yang )?(?:diperpanjang|panjang)"
+    r"|jam tambahan"
+    r"|(?:12|16) (?:jam|hours?)|evenings? and weekends?|malam dan akhir pekan",
+    "business_hours": r"jam kerja|jam kantor|business hours|office hours|working hours|hari kerja"
+    r"|senin (?:sampai|hingga|s ?d) jumat|monday (?:to|through) friday|8 (?:jam|hours?)|9 to 5",
+}
+WITHOUT = r"\b(?:tanpa|tidak|nggak|gak|ga|bukan|without|no|not|no longer|drop|minus)"
+CHOICES = {
+    "location": {
+        "offshore": r"offshore|off shore|luar negeri|lepas pantai|overseas|abroad|mancanegara"
+        # The usual offshore destinations, named ("20 agents in the Philippines").
+        r"|(?:the )?philippines|(?<!bahasa )filipina|india|vietnam|sri lanka|bangladesh|pakistan|colombia"
+        r"|kolombia|mexico|meksiko|egypt|mesir|south africa|afrika selatan",
+        "nearshore": r"nearshore|near shore|negara tetangga|negara terdekat|negara dekat",
+        "domestic": r"domestic(?:ally)?|domestik|dalam negeri|onshore|on shore|lokal"
+        r"|local (?:vendors?|providers?|partners?|teams?|compan(?:y|ies)|bpos?|agenc(?:y|ies)|agents?"
+        r"|staff|seats?|reps?)",
+    },
+    "support_type": {
+        "technical": r"teknis|technical|tech support|it support|dukungan it|troubleshooting",
+        "basic": r"(?:dukungan|layanan|agen|support) dasar|basic",
+    },
+    "expertise": {
+        "specialist": r"spesialis|specialists?|speciali[sz]ed|ahli|experts?|pakar",
+        "skilled": r"terampil|skilled|berpengalaman|experienced|senior|mahir",
+        "standard": r"junior|entry level|pemula|standar(?:d)? (?:agents?|expertise|level)"
+        r"|(?:agen|keahlian) standar",
+    },
+}
+CHANNELS = {
+    "phone": r"telepon|telpon|phone|calls?|panggilan|voice|hotline|call cent(?:er|re)",
+    "email": r"e ?mails?|surel",
+    "chat": r"chats?|obrolan|live chat|whatsapp|messenger",
+    "social_media": r"media sosial|sosial media|sosmed|medsos|social media|instagram|facebook|tiktok",
+}
+
+
+def pairs(text: str) -> dict[str, str]:
+    return dict(pair.split("=") for pair in text.split())
+
+
+LANG_ID = pairs(
+    "inggris=en indonesia=id melayu=ms mandarin=zh cina=zh tionghoa=zh jepang=ja korea=ko thai=th "
+    "thailand=th vietnam=vi arab=ar spanyol=es prancis=fr perancis=fr jerman=de belanda=nl hindi=hi "
+    "tagalog=fil filipina=fil jawa=jv sunda=su portugis=pt rusia=ru italia=it"
+)
+LANG_EN = pairs(
+    "english=en indonesian=id malay=ms mandarin=zh chinese=zh japanese=ja korean=ko thai=th "
+    "vietnamese=vi arabic=ar spanish=es french=fr german=de dutch=nl hindi=hi tagalog=fil "
+    "filipino=fil javanese=jv sundanese=su portuguese=pt russian=ru italian=it"
+)
+LIST_JOIN = r"(?:,|and|&|or|/|\+)"
+NOT_LANGUAGE = r"(?!\s+(?:customers?|market|compan(?:y|ies)|business(?:es)?|clients?|users?))"
+
+# "drop phone", "tanpa telepon", "gak usah chat": a follow-up that takes a channel away.
+REMOVE = (
+    r"\b(?:drop|dropping|remove|removing|hapus|buang|tanpa|without|no|no more|kecuali|except"
+    r"|minus|skip|cut|stop|ga pakai|gak pakai|nggak pakai|tidak pakai|gak usah|ga usah|nggak usah"
+    r"|tidak usah|tidak perlu|gak perlu|ga perlu|nggak perlu)\s+(?:the\s+|yang\s+)?"
+)
