@@ -84,3 +84,25 @@ def test_a_horizon_alone_is_no_workload_for_a_costed_example(assistant):
     answer = assistant.answer("Should we sign a 2-year contract with a support vendor?")
     assert answer.ask_type == "decision" and not answer.tool_calls
     assert answer.body.startswith(sentinel(assistant, "en"))
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("How many agents would we need for 12,000 tickets a month?", "en"),
+        ("butuh berapa agen buat 12.000 tiket sebulan?", "id"),
+    ],
+)
+def test_a_team_size_question_says_the_article_gives_none_then_sizes_it(assistant, question, lang):
+    answer = assistant.answer(question)
+    seats = answer.estimate.result["seats"]
+    first = answer.body.splitlines()[0]
+    assert first.startswith(sentinel(assistant, lang))
+    assert f" {seats} " in first  # the estimator's own sizing, named as such
+    assert "agents" not in answer.estimate.args
+
+
+def test_a_cost_question_with_agents_gets_no_staffing_lead(assistant):
+    answer = assistant.answer("How many agents do 5 offshore seats give us, and what does it cost?")
+    assert answer.estimate.args["agents"] == 5
+    assert not answer.body.startswith(sentinel(assistant, "en"))

@@ -62,6 +62,7 @@ class Terms:
     baseline: set[str] = field(default_factory=set)
     in_house: set[str] = field(default_factory=set)
     superlative: list[re.Pattern[str]] = field(default_factory=list)
+    staffing: list[re.Pattern[str]] = field(default_factory=list)
 
     @classmethod
     def load(cls, prompts_dir: Path) -> Terms:
@@ -80,6 +81,7 @@ class Terms:
                 terms.baseline |= {str(w) for w in data["baseline_words"]}
                 terms.in_house |= {str(w) for w in data["in_house_words"]}
                 terms.superlative += [re.compile(p) for p in data["superlative"]]
+                terms.staffing += [re.compile(p) for p in data["staffing"]]
             except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
                 raise PromptError(f"{path}: cannot read the coverage terms ({exc})") from exc
         return terms
@@ -177,6 +179,10 @@ class Coverage:
 
     def asks_rank(self, question: str) -> bool:
         return _any(self.terms.superlative, question.lower())
+
+    def asks_staffing(self, question: str) -> bool:
+        """'How many agents for 10k tickets?': a team size the article never gives."""
+        return _any(self.terms.staffing, question.lower())
 
     def ranks(self, cited: str) -> bool:
         """The cited text ranks or compares ("lower labour costs than ..."), so it may answer."""
