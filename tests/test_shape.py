@@ -106,3 +106,32 @@ def test_a_cost_question_with_agents_gets_no_staffing_lead(assistant):
     answer = assistant.answer("How many agents do 5 offshore seats give us, and what does it cost?")
     assert answer.estimate.args["agents"] == 5
     assert not answer.body.startswith(sentinel(assistant, "en"))
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("How do we avoid hidden costs?", "en"), ("gimana cara menghindari biaya tersembunyi?", "id")],
+)
+def test_a_how_to_about_a_list_without_steps_says_the_article_gives_none(assistant, question, lang):
+    answer = assistant.answer(question)
+    assert answer.body.startswith(sentinel(assistant, lang))
+    assert answer.sources[0].id == "faq-hidden-costs"
+
+
+def test_a_how_to_about_the_whole_list_of_challenges_gives_the_steps_and_names_the_gaps(
+    assistant,
+):
+    answer = assistant.answer("How do we handle the challenges of outsourcing?")
+    first = answer.body.splitlines()[0]
+    assert "quality control issues and data security concerns" in first
+    assert "communication barriers and cultural differences" in first
+    assert [s.id for s in answer.sources][:1] == ["best-practices"]
+    assert "challenges" in [s.id for s in answer.sources]
+
+
+def test_a_question_without_topic_words_that_the_intent_model_places_surely_is_answered(
+    assistant,
+):
+    answer = assistant.answer("how do we keep quality consistent across channels?")
+    assert not answer.refused
+    assert answer.sources[0].id == "best-practices"

@@ -108,9 +108,9 @@ class Coverage:
         ):
             return text(lang, "not_covered_place")
         if ask.type in NAME_ASKS and (names := self.unknown_names(question)):
-            return text(lang, "not_covered_name", names=self._join(names, lang))
+            return text(lang, "not_covered_name", names=self.join(names, lang))
         if ask.type != "summary" and (subjects := self.absent_subjects(question, lowered)):
-            return text(lang, "not_covered_name", names=self._join(subjects, lang))
+            return text(lang, "not_covered_name", names=self.join(subjects, lang))
         per_unit = ask.price or ask.type in FIGURE_ASKS
         if per_unit and _any(self.terms.per_unit, asked) and not _any(self.terms.per_unit, lowered):
             return text(lang, "not_covered_figure")
@@ -198,7 +198,8 @@ class Coverage:
             side & self.terms.baseline or any(_mentions(lowered, w) for w in side) for side in sides
         )
 
-    def _join(self, names: list[str], lang: str) -> str:
+    def join(self, names: list[str], lang: str) -> str:
+        """'a, b and c' in the language."""
         if len(names) == 1:
             return names[0]
         return f"{', '.join(names[:-1])} {self.prompts.text(lang, 'names_and')} {names[-1]}"

@@ -49,7 +49,8 @@ GENERAL_TERMS = (
     "data security", "privasi", "privacy", "24/7", "multibahasa", "multilingual", "tersembunyi",
     "hidden", "onboarding", "kontrak", "contract", "benefit", "manfaat", "challenge", "tantangan",
     "pros and cons", "kelebihan", "kekurangan", "best practice", "praktik terbaik",
-    "praktek terbaik", "enkripsi", "encryption", "bpo",
+    "praktek terbaik", "enkripsi", "encryption", "bpo", "fee",
+    "invoice", "tagihan",
 )  # fmt: skip
 # Other business functions and everyday subjects: the knowledge base does not cover them, so a
 # question about them is refused unless it also names customer support.

@@ -110,6 +110,12 @@ class Shaper:
             challenge = challenge_asked(question, vector, lang, self.units, self.passages)
             if challenge is not None:
                 return self._remedy(challenge, lang, query, vector, hits)
+            handled = self.passages[(hits[0].id, lang)].handled_by
+            if handled and not any(handled):  # "how do we avoid hidden costs?": none has steps
+                opening = self.prompts.text(lang, "not_covered_steps_list")
+                return draft_answer(query, vector, hits, self.units, lang), opening
+            if handled:  # "how do we deal with these challenges?": the steps the article gives
+                return self._remedies(hits[0].id, handled, lang, query, vector), None
         if ask.type == "comparison" and (sides := self.coverage.sides(question)):
             return self._comparison(sides, lang, query, vector, hits)
         return draft_answer(query, vector, hits, self.units, lang), None
@@ -136,6 +142,29 @@ class Shaper:
         draft = Draft(draft.lead, draft.points, [*draft.cited, listing])
         lead = self.prompts.text(lang, "remedy_lead", challenge=challenge.name)
         return with_lead(draft, lead, challenge.entry), None
+
+    def _remedies(self, entry: str, handled, lang, query, vector):
+        labels = [
+            _label(self.units.units[r].text).lower()
+            for r in self.units.rows(entry, lang)
+            if self.units.units[r].bullet
+        ]
+        covered = [name for name, h in zip(labels, handled, strict=False) if h]
+        missing = [name for name, h in zip(labels, handled, strict=False) if not h]
+        handlers = list(dict.fromkeys(e for h in handled for e in h))
+        steps = sorted(
+            (self.context_hit(e, lang, vector) for e in handlers), key=lambda h: -h.score
+        )
+        draft = draft_answer(query, vector, steps, self.units, lang)
+        listing = self.context_hit(entry, lang, vector)
+        draft = Draft(draft.lead, draft.points, [*draft.cited, listing])
+        lead = self.prompts.text(
+            lang,
+            "remedy_lead_list",
+            covered=self.coverage.join(covered, lang),
+            missing=self.coverage.join(missing, lang),
+        )
+        return with_lead(draft, lead, entry)
 
     def _comparison(self, sides, lang, query, vector, hits):
         draft = draft_answer(query, vector, hits, self.units, lang)
