@@ -10,6 +10,7 @@ import pytest
 from openai_stub import ChatStub
 
 from bot.answer import assistant as chain
+from bot.answer import route
 from bot.config import Settings
 from bot.types import Message, QuestionError
 
@@ -23,7 +24,8 @@ def fake(fake_home):
     # subject is always in scope and one with no topic word never is.
     floors = {"support": -1.0, "general": -1.0, "none": 2.0}
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(chain, "MIN_SCORE", floors)
+        patch.setattr(route, "MIN_SCORE", floors)
+        patch.setattr(route, "SURE_INTENT", 2.0)
         yield chain.get_assistant(Settings(home=fake_home, retrieval={"embeddings": "hash"}))
 
 

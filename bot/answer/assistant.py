@@ -23,6 +23,7 @@ from bot.answer.route import (
     asks_for_remedy,
     is_greeting,
     is_injection,
+    reaches_floor,
     summary_scope,
     topic_level,
 )
@@ -38,14 +39,6 @@ from bot.types import Answer, Message, QuestionError, Source, ToolCall, messages
 
 log = logging.getLogger("bot.answer.assistant")
 
-# Refusal: a topic check, then a floor on the top retrieval score (e5 cosine) that depends on it.
-# Calibrated on eval/dev/gold.jsonl, whose refusal cases are therefore no longer held out: in-scope top
-# scores 0.80-0.93, out-of-scope 0.72-0.84, other business functions up to 0.87 (the topic check
-# refuses those). The floors are e5 values; another embedder needs its own.
-MIN_SCORE = {"support": 0.79, "general": 0.80, "none": 0.85}
-# Dev's out-of-scope questions without topic words reach intent 0.78 at most; its in-scope
-# ones that the model places surely, 0.96-0.99.
-SURE_INTENT = 0.9
 # Intent probability at which a follow-up's own words decide its entry (chosen on eval/dev's
 # conversations: 0.75 keeps "manfaatnya apa aja?" on benefits, "and what about domestic?" not).
 STANDS_ALONE = 0.75
@@ -368,12 +361,7 @@ def _without_personal(text: str) -> str:
 
 
 def _reaches_floor(hits: list[Hit], level: str) -> bool:
-    """True when the best passage scores at least the refusal floor of this topic level; a
-    question without topic words that the intent model places surely is held to the floor of
-    an outsourcing question ("how do we keep quality consistent across channels?")."""
-    if level == "none" and (hits[0].confidence or 0.0) >= SURE_INTENT:
-        level = "general"
-    return max(h.score for h in hits) >= MIN_SCORE[level]
+    return reaches_floor(max(h.score for h in hits), hits[0].confidence or 0.0, level)
 
 
 def _source(hit: Hit) -> Source:
