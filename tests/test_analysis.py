@@ -157,3 +157,12 @@ def test_the_model_never_gives_a_type_the_phrases_rule_out(question, guess):
     with_model = Analyzer(REPO_ROOT / "prompts", _Guesses(guess))
     assert with_model.analyze(question, [0.0]).type == rules != guess
     assert Analyzer(REPO_ROOT / "prompts", _Guesses("why")).analyze(question, [0.0]).type == "why"
+
+
+def test_a_when_clause_before_the_question_asks_no_duration():
+    from bot.answer.analysis import Analyzer
+
+    analyzer = Analyzer(REPO_ROOT / "prompts")
+    clause = analyzer.analyze("When we outsource support, what actually shows up on the bill?")
+    assert clause.form != "duration"
+    assert analyzer.analyze("When does the setup fee get charged?").form == "duration"

@@ -233,6 +233,26 @@ PAIRS = [
         "3 agents, versus the $12,000 a month we pay now",
         {"agents": 3, "inhouse_monthly_usd": 12000},
     ),
+    (  # an in-house cost per head is multiplied by the head count
+        "biaya in-house $4.000 per agen per bulan untuk 6 agen",
+        "in-house we pay $4,000 per agent per month for 6 agents",
+        {"agents": 6, "inhouse_monthly_usd": 24000},
+    ),
+    (
+        "tim in-house 5 orang biayanya $15.000 sebulan",
+        "our in-house team of 5 costs $15,000 a month",
+        {"agents": 5, "inhouse_monthly_usd": 15000},
+    ),
+    (  # a sum of money is no head count, nor is the company's size
+        "budget kita $3.000 sebulan buat CS, 2 agen luar negeri",
+        "our budget is $3,000 a month for CS, 2 offshore agents",
+        {"agents": 2, "location": "offshore"},
+    ),
+    (
+        "kami startup SaaS 30 orang, tim support 2 orang",
+        "we're a 30-person SaaS startup with two support people",
+        {"agents": 2},
+    ),
     (
         "1.200 panggilan per hari, 95% dalam 15 detik, 24x7",
         "1,200 calls daily, 95% within 15 seconds, 24x7",
@@ -451,3 +471,21 @@ def test_a_negative_quantity_is_read_with_its_sign_and_refused_by_name(text, fie
 )
 def test_a_follow_up_changes_only_what_it_names(previous, text, expected):
     assert COST.follow_up(previous, text) == expected
+
+
+def test_an_outsourcing_dearer_than_in_house_says_so_without_a_negative_saving():
+    for lang, words in (("en", "more"), ("id", "lebih mahal")):
+        reply = COST.reply({"agents": 5, "location": "offshore", "inhouse_monthly_usd": 4000}, lang)
+        line = next(x for x in reply.summary.splitlines() if "in-house" in x.lower())
+        assert words in line and "$-" not in line
+
+
+def test_a_contract_length_question_is_no_estimate():
+    from bot.answer.analysis import Ask
+    from bot.answer.costturn import cost_request
+
+    ask = Ask(type="duration", price=True, form="duration")
+    text = "Kontrak outsourcing biasanya minimal berapa lama? Harus 1 tahun atau bisa bulanan?"
+    assert cost_request(COST, text, None, ask) is None
+    quantity = Ask(type="quantity", price=True, form="quantity")
+    assert cost_request(COST, "how much for 3 agents for 1 year?", None, quantity)

@@ -21,6 +21,7 @@ CHANGE_CUE = re.compile(
     r" it|jadi|jadiin|aja|saja|only|doang|tanpa|without|drop|add|tambah\w*|juga|too|also|balik|plus"
     r"|as well|coba|itung|hitung|calculate|pindah|move|quote|estimate|estimasi)\b"
 )
+SIZING = frozenset({"agents", "contacts_per_month"})  # what a first estimate is sized by
 SHORT_FOLLOW_UP = 5  # words: "24/7 aja", "and domestic?" need no cue
 
 
@@ -34,6 +35,8 @@ def cost_request(cost: CostService, text: str, previous: dict | None, ask: Ask) 
         request = cost.request_from(fields)
     except CostValidationError:  # a stated quantity is invalid: estimate_cost says which
         return cost.follow_up(previous or {}, text, fields) if priced else None
+    if previous is None and ask.form in NOT_COST and not SIZING & fields.keys():
+        return None  # "minimal berapa lama kontraknya? 1 tahun?" asks about contracts, not a price
     # The rules' type, not the model's guess: "and with extended hours" is no duration ask.
     named = bool(fields) or bool(previous and cost.drops_values(text))  # "drop phone"
     if request is None and (previous is None or not named or not _changes(text, ask)):

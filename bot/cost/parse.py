@@ -96,8 +96,9 @@ _AGENT = (
 )
 # Words that end the adjectives between a number and its noun ("5 offshore phone agents").
 _GAP_STOP = (
-    rf"(?:{_CONTACT_NOUN}|{_AGENT}|per|a|an|di|in|dalam|within|selama|for|menit|minutes?|jam"
-    r"|hours?|detik|seconds?|bulan|months?|tahun|years?|hari|days?)"
+    rf"(?:{_CONTACT_NOUN}|{_AGENT}|per|a|an|di|in|dalam|within|selama|for|buat|untuk|menit|minutes?"
+    r"|jam|hours?|detik|seconds?|bulan|months?|tahun|years?|hari|days?|sebulan|sehari|seminggu"
+    r"|setahun|monthly|daily|weekly|yearly)"
 )
 _GAP = rf"(?:(?!{_GAP_STOP}\b)[a-z]+\s+)"
 _SECONDS = {"detik": 1, "dtk": 1, "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1}
@@ -193,9 +194,20 @@ def _read_aht(t: _Text, fields: dict[str, Any]) -> None:
         fields["avg_handle_minutes"] = _number(_seconds(m.group(1), m.group(2)) / 60)
 
 
+# A company's size is no number of agents: "a 30-person SaaS startup", "perusahaan 50 orang".
+_COMPANY_SIZE = (
+    rf"{NUM}\s*(?:person|people|orang|employees?|karyawan|pegawai)\s+(?:[a-z]+\s+){{0,2}}?"
+    r"(?:startup|company|business|firm|organi[sz]ation|perusahaan|bisnis|usaha)\b"
+    r"|\b(?:perusahaan|startup|bisnis|usaha|company)\s+(?:[a-z]+\s+){0,2}?"
+    rf"{NUM}\s*(?:orang|karyawan|pegawai|employees|people)\b"
+)
+
+
 def _read_agents(t: _Text, fields: dict[str, Any]) -> None:
-    m = t.take(rf"{NUM}\s+{_GAP}{{0,4}}?{_AGENT}\b", group=1) or t.take(
-        r"(?:jumlah agen|number of agents|agents?|agen|seats?|kursi)(?:nya)?\s*(?:(?::|=|sebanyak"
+    t.take(_COMPANY_SIZE)
+    # A sum of money is no count: "$3000 sebulan buat CS" (the lookbehind keeps "$" out).
+    m = t.take(rf"(?<![$\d.])(?<!usd )(?<!rp ){NUM}\s+{_GAP}{{0,4}}?{_AGENT}\b", group=1) or t.take(
+        r"(?:jumlah agen|number of agents|team of|agents?|agen|seats?|kursi)(?:nya)?\s*(?:(?::|=|sebanyak"
         r"|berjumlah|sejumlah|of|is|adalah|jadi|menjadi|to|cuma|hanya|only|just)\s*)?"
         rf"{NUM}(?!\s*(?:/|x\s*\d|%|{_TIME_UNIT}|bulan|months?|tahun|years?))",
         group=1,
@@ -227,15 +239,22 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
         if _PERIOD_KIND.get(period or "") == "day":
             t.per_day = Decimal(m.group(1))
     if re.search(_CURRENT_COST, t.text):
-        m = t.take(rf"(?:\$|\busd|\bus\$)\s*{NUM}\s*{_PERIOD}?") or t.take(
-            rf"{NUM}\s*(?:usd|dollars?|dolar)\b\s*{_PERIOD}?"
+        m = t.take(rf"(?:\$|\busd|\bus\$)\s*{NUM}\s*{_EACH}?\s*{_PERIOD}?") or t.take(
+            rf"{NUM}\s*(?:usd|dollars?|dolar)\b\s*{_EACH}?\s*{_PERIOD}?"
         )
         if m:
             period = _PERIOD_KIND.get(m.group("per") or m.group("adv") or "", "month")
             amount = Decimal(m.group(1)) / (12 if period == "year" else 1)
+            if m.group("each") and isinstance(fields.get("agents"), int) and fields["agents"] > 0:
+                amount *= fields["agents"]  # "$4,000 per agent per month ... for 6 agents"
             fields["inhouse_monthly_usd"] = _number(amount.quantize(Decimal("0.01")))
 
 
+# An amount per head: "$4,000 per agent per month", "$800/orang sebulan".
+_EACH = (
+    r"(?P<each>(?:per|/|each|a|setiap|tiap)\s*(?:agents?|agen|orang|persons?|heads?|seats?|kursi"
+    r"|ftes?|staff|karyawan)\b)"
+)
 # Words that make a dollar amount the current (in-house) cost: "the $12k a month we pay now".
 _CURRENT_COST = (
     r"\b(?:in house|inhouse|internal|sendiri|own team|(?:we|i) (?:pay|spend)|paying now|currently"

@@ -185,11 +185,12 @@ def render_cost_parts(result: CostResult, lang: str, prompts_dir: Path) -> tuple
     out.append(" ".join(paragraph))
     if (cmp := result.comparison) is not None:
         month = cmp.break_even_month
+        dearer = cmp.monthly_savings_usd < 0  # "savings of $-11,990" reads as a typo
         out.append(
-            p["comparison"].format(
+            p["comparison_dearer" if dearer else "comparison"].format(
                 inhouse=money(cmp.inhouse_monthly_usd),
-                savings=money(cmp.monthly_savings_usd),
-                horizon_savings=money(cmp.horizon_savings_usd),
+                savings=money(abs(cmp.monthly_savings_usd)),
+                horizon_savings=money(abs(cmp.horizon_savings_usd)),
                 months=result.months,
                 roi=fmt_number(cmp.roi_pct, lang, 1),
             )
