@@ -228,13 +228,47 @@ def test_a_decision_weighs_the_article_and_costs_an_example_never_a_table(
     answer = fake.answer(question)
     assert answer.ask_type == "decision" and answer.route == "knowledge"
     assert answer.body.startswith(fake.prompts.text(lang, "decision_lead"))
-    assert list(answer.cited_ids) == ["benefits", "challenges", "faq-hidden-costs"]
-    assert "|---" not in answer.body and len(answer.body.splitlines()) <= 8
+    sides = ("benefits", "challenges", "faq-hidden-costs")
+    assert [e for e in answer.cited_ids if e in sides] == list(sides)
+    # A question about money is told how to judge it: the ROI FAQ's comparison of savings
+    # with costs; one that names no money is not.
+    assert ("faq-roi" in answer.cited_ids) is costed
+    assert "|---" not in answer.body and len(answer.body.splitlines()) <= 10
     assert bool(answer.tool_calls) is costed
     if costed:
         result = answer.tool_calls[0].result
         assert result["comparison"]["inhouse_monthly_usd"] == 20000.0
         assert "saves" in answer.body or "more" in answer.body
+
+
+@pytest.mark.parametrize(
+    ("question", "against", "remedy"),
+    [
+        # Sensitive data: the data-security challenge, and the FAQ's safeguard for it.
+        (
+            "We handle patients' health records. Should we outsource support?",
+            3,
+            "faq-data-security",
+        ),
+        ("Data pembayaran pelanggan kami sensitif. Worth it outsource CS?", 3, "faq-data-security"),
+        # Customers who expect a local, personal touch: cultural differences (no step given).
+        ("Our local customers expect a personal touch. Should we outsource?", 4, None),
+    ],
+)
+def test_a_decision_weighs_what_the_situation_points_to(fake, question, against, remedy):
+    answer = fake.answer(question)
+    lang = answer.language
+    challenge = fake.units.units[fake.units.rows("challenges", lang)[against]].text
+    label = challenge.split(":")[0]
+    against_line = next(
+        line for line in answer.body.splitlines()
+        if line.startswith(f"- **{fake.prompts.text(lang, 'decision_against')}**")
+    )  # fmt: skip
+    assert label in against_line
+    advice = f"**{fake.prompts.text(lang, 'decision_remedy')}**"
+    assert (advice in answer.body) is (remedy is not None)
+    if remedy:
+        assert remedy in answer.cited_ids
 
 
 def test_another_business_function_mid_conversation_is_refused(fake):

@@ -127,24 +127,6 @@ def test_the_framing_sentences_are_known_to_the_eval():
     assert "The article does not say anything about" in phrases
 
 
-def test_a_why_ask_leads_with_the_point_that_gives_a_reason():
-    hit = Hit("faq-offshore", "Offshore", "en", 0.9, "text", "faq", "en")
-    draft = Draft(
-        Point("Offshore providers offer several advantages, including:", 1),
-        [
-            Point("Access to a global talent pool.", 1),
-            Point("Savings thanks to lower labour costs.", 1),
-        ],
-        [hit],
-    )
-    body = FRAMER.frame("Why are offshore providers cheaper?", Ask("why", False), draft, "en")
-    assert body == (
-        "Savings thanks to lower labour costs. [1]\n\n- Access to a global talent pool. [1]"
-    )
-    same = FRAMER.frame("What do offshore providers offer?", Ask("list", False), draft, "en")
-    assert same.startswith("Offshore providers offer several advantages")
-
-
 @pytest.mark.parametrize(
     ("question", "subjects"),
     [

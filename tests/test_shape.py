@@ -135,3 +135,21 @@ def test_a_question_without_topic_words_that_the_intent_model_places_surely_is_a
     answer = assistant.answer("how do we keep quality consistent across channels?")
     assert not answer.refused
     assert answer.sources[0].id == "best-practices"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "reason"),
+    [
+        ("Why are offshore providers cheaper?", "en", "lower labour costs"),
+        ("Kenapa vendor luar negeri lebih murah?", "id", "lebih rendah"),
+        # The point closest to the question, not the list's first reason.
+        ("Why would anyone pay extra for 24/7 multilingual support?", "en",
+         "improve the customer experience"),
+        # Steps say how, not why: the challenge that gives the reason leads.
+        ("Kenapa keamanan data jadi masalah kalau CS di-outsource?", "id", "data sensitif"),
+    ],
+)  # fmt: skip
+def test_a_why_ask_leads_with_the_reason_closest_to_it(assistant, question, lang, reason):
+    answer = assistant.answer(question)
+    assert answer.ask_type == "why"
+    assert reason in answer.body.splitlines()[0]

@@ -28,6 +28,7 @@ from bot.answer.route import (
     topic_level,
 )
 from bot.answer.shape import Shaper
+from bot.answer.situation import Situations
 from bot.answer.summary import summarize_sections
 from bot.answer.timings import Timings
 from bot.config import Settings
@@ -88,6 +89,8 @@ class Assistant:
         self.index = index  # for health checks and start-up lines
         self.passages = {(c.id, c.lang): c for c in index.chunks}  # (entry, lang) -> passage
         self.shaper = Shaper(self.units, self.passages, self.coverage, prompts)
+        self.situations = Situations.load(settings.corpus_dir, settings.prompts_dir)
+        self.situations.check({key: len(self.units.rows(*key)) for key in self.passages})
         # The first stage that answers wins; prepare() runs before them and may raise.
         self.stages: tuple[Callable[[Turn], Answer | None], ...] = (
             self.refuse_injection,
@@ -205,9 +208,11 @@ class Assistant:
         with turn.timings.stage("compose"):
             example = lambda: costed_example(self.cost, self.prompts, turn.text, turn.lang, calls)  # noqa: E731
             lead = self.coverage.not_covered(turn.text, turn.ask, "", turn.lang)
+            preferred = self.situations.preferred(turn.text)
             decision = weigh(
-                turn.vector, turn.lang, self.units, self.passages, self.prompts, example, lead
-            )
+                turn.vector, turn.lang, self.units, self.passages, self.prompts, example, lead,
+                preferred,
+            )  # fmt: skip
         return self._answer(turn, decision.body, "knowledge", decision.cited, calls)
 
     def answer_from_knowledge(self, turn: Turn) -> Answer:

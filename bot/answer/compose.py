@@ -145,8 +145,10 @@ def draft_answer(
     for score, p_index, row in sorted(scored, key=lambda item: item[1] > 0):
         if len(chosen) > MAX_POINTS or row in chosen:
             continue
-        # Passages are short (at most five units): the best one is given whole.
-        keep = p_index == 0 or score >= best - POINT_MARGIN
+        # Passages are short (at most five units): the best one is given whole; another's
+        # line that only announces its list says nothing without the list.
+        announces = units.units[row].text.rstrip().endswith(":")
+        keep = p_index == 0 or (score >= best - POINT_MARGIN and not announces)
         if keep and not _redundant(units, row, chosen):
             chosen.append(row)
     by_id = {h.id: h for h in passages}

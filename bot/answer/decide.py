@@ -1,16 +1,19 @@
 """Decision answers ("should we outsource?", "is it worth it?"): the article cannot decide for a
 given company, so the answer says so and lays out what it names to weigh, one cited point each
-from the benefits, the challenges and the hidden costs; with numbers in the question, one costed
+from the benefits, the challenges and the hidden costs (the ones the situation it describes points
+to first, bot.answer.situation; with the step the article gives for that challenge); with numbers
+in the question, one costed
 example from the estimator (and the savings against an in-house cost) follows."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from bot.answer.compose import UnitIndex, render_unit
+from bot.answer.situation import PointRef
 from bot.cost.render import fmt_money
 from bot.cost.request import CostValidationError
 from bot.cost.service import CostService, json_fields
@@ -19,8 +22,17 @@ from bot.knowledge.retrieve import Hit
 from bot.prompts import Prompts
 from bot.types import ToolCall
 
-# (phrase key of the point's label, entry whose best bullet is the point)
-SIDES = (("decision_for", "benefits"), ("decision_against", "challenges"), ("decision_hidden", "faq-hidden-costs"))  # fmt: skip
+# (phrase key of the point's label, entries it may come from; the first one when the question
+# describes no situation that points elsewhere)
+SIDES = (
+    ("decision_for", ("benefits", "faq-offshore", "factors", "introduction")),
+    ("decision_against", ("challenges",)),
+    ("decision_hidden", ("faq-hidden-costs",)),
+)
+# Shown only when the question's situation points there ("we spend $18k a month" -> compare
+# the savings with the costs; "complaints" -> track KPIs): at most this many points.
+CHECKS = ("decision_check", ("faq-roi", "faq-hourly-rate"))
+MAX_CHECKS = 2
 
 
 @dataclass(frozen=True)
@@ -37,28 +49,67 @@ def weigh(
     prompts: Prompts,
     example: Callable[[], str | None],
     lead: str | None = None,
+    preferred: Sequence[PointRef] = (),
 ) -> Decision:
     """The framed answer; `example` gives the costed-example sentence, or None without numbers;
-    `lead` replaces the decision lead (a subject the article never discusses)."""
+    `lead` replaces the decision lead (a subject the article never discusses); `preferred` are
+    the points the question's situation asks for first (bot.answer.situation)."""
     query = np.asarray(vector, dtype=np.float32)
     lines = [lead or prompts.text(lang, "decision_lead"), ""]
-    picks = []
-    for label_key, entry in SIDES:
-        rows = [r for r in units.rows(entry, lang) if units.units[r].bullet]
-        if rows:
-            best = max(rows, key=lambda r: float(units.vectors[r] @ query))
-            picks.append((float(units.vectors[best] @ query), label_key, entry, best))
     cited: list[Hit] = []
+
+    def point(row: int) -> str:
+        unit = units.units[row]
+        if not any(h.id == unit.chunk_id for h in cited):
+            chunk = passages[(unit.chunk_id, lang)]
+            score = round(float(units.vectors[row] @ query), 6)
+            cited.append(Hit(chunk.id, chunk.title, lang, score, chunk.text, chunk.kind, lang))
+        marker = next(n for n, h in enumerate(cited, 1) if h.id == unit.chunk_id)
+        return f"{render_unit(unit)} [{marker}]"
+
+    def add(label_key: str, rows: list[int], indent: str = "") -> None:
+        if rows:
+            said = " ".join(point(row) for row in rows)
+            lines.append(f"{indent}- **{prompts.text(lang, label_key)}** {said}")
+
     # Always for, against, hidden costs: unit scores of different entries do not compare well
     # enough to put the side a question leans on first (tried on eval/dev: it lost entry hits).
-    for score, label_key, entry, best in picks:
-        chunk = passages[(entry, lang)]
-        cited.append(Hit(entry, chunk.title, lang, round(score, 6), chunk.text, chunk.kind, lang))
-        point = render_unit(units.units[best])
-        lines.append(f"- **{prompts.text(lang, label_key)}** {point} [{len(cited)}]")
+    for label_key, entries in SIDES:
+        row = _pick(entries, preferred, units, lang, query)
+        if row is None:
+            continue
+        add(label_key, [row])
+        remedy = _remedy(units.units[row], passages, preferred, units, lang, query)
+        if remedy is not None:
+            add("decision_remedy", [remedy], "  ")
+    label_key, entries = CHECKS
+    add(label_key, [_row(units, r, lang) for r in preferred if r.entry in entries][:MAX_CHECKS])
     if (sentence := example()) is not None:
         lines += ["", sentence]
     return Decision("\n".join(lines), cited)
+
+
+def _pick(entries, preferred, units: UnitIndex, lang: str, query) -> int | None:
+    """The situation's first point among `entries`, else the first entry's closest bullet."""
+    for ref in preferred:
+        if ref.entry in entries:
+            return _row(units, ref, lang)
+    rows = [r for r in units.rows(entries[0], lang) if units.units[r].bullet]
+    return max(rows, key=lambda r: float(units.vectors[r] @ query)) if rows else None
+
+
+def _remedy(unit, passages, preferred, units: UnitIndex, lang: str, query) -> int | None:
+    """For a challenge the article gives steps for, the step to show: the situation's own,
+    else the closest step of the first entry that handles it; None when it gives none."""
+    handled = passages[(unit.chunk_id, lang)].handled_by
+    if not unit.bullet or unit.position > len(handled) or not handled[unit.position - 1]:
+        return None
+    handlers = handled[unit.position - 1]
+    return _pick(handlers, preferred, units, lang, query)
+
+
+def _row(units: UnitIndex, ref: PointRef, lang: str) -> int:
+    return units.rows(ref.entry, lang)[ref.position]
 
 
 def costed_example(

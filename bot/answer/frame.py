@@ -2,7 +2,7 @@
 
 An ask the article cannot answer opens with the `not_covered_*` phrase chosen by
 bot.answer.coverage, whose sentinel tests look for; a yes/no ask opens with a yes or no that the
-lead point supports; a why ask leads with the point that gives a reason.
+lead point supports (a why ask's reason is chosen by bot.answer.shape).
 """
 
 from __future__ import annotations
@@ -23,14 +23,6 @@ HEDGE = re.compile(
 ABSOLUTE = re.compile(
     r"\b(?:always|never|guarantee[sd]?|every time|selalu|pasti|dijamin|tidak pernah)\b", re.I
 )
-# A point that gives a reason: a why-question is answered with it first.
-CAUSAL = re.compile(
-    r"\b(?:because|due to|thanks to|as a result|since|owing to|lower|higher|karena|berkat|"
-    r"akibat|sebab|disebabkan|lebih rendah|lebih tinggi)\b",
-    re.I,
-)
-
-
 FRAMING_KEYS = (
     "not_covered_", "yes_lead", "yes_hedged_lead", "not_always_lead", "no_lead", "summary_lead_",
     "decision_", "remedy_",
@@ -64,8 +56,6 @@ class Framer:
         gaps (a name the article never uses)."""
         from bot.answer.compose import render_draft
 
-        if ask.type == "why":
-            draft = reason_first(draft)
         body = render_draft(draft)
         cited = " ".join(h.text for h in draft.cited)
         opening = self.coverage.not_covered(question, ask, cited, lang) or opening
@@ -83,16 +73,3 @@ class Framer:
             return self.prompts.text(lang, "not_always_lead")
         key = "yes_hedged_lead" if HEDGE.search(lead) else "yes_lead"
         return self.prompts.text(lang, key)
-
-
-def reason_first(draft: Draft) -> Draft:
-    """The draft with its first point that gives a reason as the lead (the old lead follows)."""
-    if CAUSAL.search(draft.lead.text):
-        return draft
-    for n, point in enumerate(draft.points):
-        if CAUSAL.search(point.text):
-            # An old lead that only announced the list ("... advantages, including:") goes.
-            intro = [] if draft.lead.text.rstrip().endswith(":") else [draft.lead]
-            rest = [*intro, *draft.points[:n], *draft.points[n + 1 :]]
-            return Draft(point, rest, draft.cited)
-    return draft
