@@ -23,6 +23,8 @@ ASK_TYPES = (
     "decision comparison why duration place summary how_to yes_no quantity definition list".split()
 )
 DEFAULT = "list"  # no phrase matched: the answer lists what the passage says
+# Rule results that a sure sentence form overrides ("Apakah ... termasuk ...?" is no definition).
+WEAK = BROAD | {"definition", "summary"}
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class Analyzer:
         self.known: set[str] = set()  # abbreviations readers use (CS, KPI): no unknown names
         # Phrases that rule an ask type out ("the article's conclusion" is no summary request).
         self.excluded: dict[str, list[re.Pattern[str]]] = {t: [] for t in ASK_TYPES}
+        self.sure: dict[str, list[re.Pattern[str]]] = {t: [] for t in ASK_TYPES}
         for lang in LANGS:
             path = prompts_dir / lang / "analysis.yaml"
             try:
@@ -58,6 +61,8 @@ class Analyzer:
                 self.known |= {str(t).lower() for t in data.get("known_terms", ())}
                 for ask_type, phrases in (data.get("exclude") or {}).items():
                     self.excluded[ask_type] += [re.compile(p) for p in phrases]
+                for ask_type, phrases in (data.get("sure") or {}).items():
+                    self.sure[ask_type] += [re.compile(p) for p in phrases]
             except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
                 raise PromptError(f"{path}: cannot read the question analysis ({exc})") from exc
         self.order = tuple(order or ASK_TYPES)
@@ -68,6 +73,8 @@ class Analyzer:
         lowered = " ".join(text.lower().split())
         kind = next((t for t in self.order if self._is(t, lowered)), DEFAULT)
         price = any(p.search(lowered) for p in self.price)
+        if kind in WEAK and (sure := self._sure(lowered)):
+            return Ask(sure, price, sure)
         form = kind
         if kind in BROAD and self.model is not None and vector is not None:
             guess = self.model.predict(vector, text)
@@ -76,6 +83,9 @@ class Analyzer:
             # A price question is a decision only by its own words ("worth it"), never a guess.
             kind = kind if guess == "decision" and price else guess
         return Ask(kind, price, form)
+
+    def _sure(self, text: str) -> str | None:
+        return next((t for t, pats in self.sure.items() if any(p.search(text) for p in pats)), None)
 
     def _is(self, ask_type: str, text: str) -> bool:
         if not any(p.search(text) for p in self.patterns[ask_type]):

@@ -291,7 +291,9 @@ def _read_choices(t: _Text, fields: dict[str, Any]) -> None:
     ids, ens = "|".join(LANG_ID), "|".join(LANG_EN)
     found = set()
     for m in re.finditer(
-        rf"\b(?:ber|multi)?bahasa\s*\(?\s*((?:{ids})(?:\s*(?:,|dan|&|serta|atau|/|\+)\s*(?:bahasa\s+)?(?:{ids}))*)",
+        # "bahasa Indonesia, Inggris, dan Jepang", "bilingual Indonesia-Inggris"
+        rf"\b(?:(?:ber|multi|dwi)?bahasa|bilingual|multilingual)\s*\(?\s*((?:{ids})"
+        rf"(?:(?:\s*(?:,|dan|&|serta|atau|/|\+|-)\s*|\s+)+(?:bahasa\s+)?(?:{ids}))*)",
         t.full,
     ):
         found |= {LANG_ID[name] for name in re.findall(rf"\b(?:{ids})\b", m.group(1))}

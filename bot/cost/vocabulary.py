@@ -28,7 +28,7 @@ CHOICES = {
     },
     "support_type": {
         "technical": r"teknis|technical|tech support|it support|dukungan it|troubleshooting",
-        "basic": r"(?:dukungan|layanan|agen|support) dasar|basic",
+        "basic": r"(?:dukungan|layanan|agen|support)(?: \w+)? dasar|basic",  # "telepon dasar"
     },
     "expertise": {
         "specialist": r"spesialis|specialists?|speciali[sz]ed|ahli|experts?|pakar",

@@ -68,9 +68,15 @@ def plain(text: str) -> str:
 
 
 def contains_fact(text: str, fact: str) -> bool:
-    """Case-insensitive match of a fact string, whitespace-normalised."""
-    norm = " ".join(plain(text).lower().split())
-    return " ".join(fact.lower().split()) in norm
+    """Case-insensitive match of a fact string, whitespace-normalised; American and British
+    spellings match ("specialized" is the corpus's "specialised")."""
+    norm = _british(" ".join(plain(text).lower().split()))
+    return _british(" ".join(fact.lower().split())) in norm
+
+
+def _british(text: str) -> str:
+    text = re.sub(r"\blabor(?!u)", "labour", text)
+    return re.sub(r"\b(\w{3,})iz(e|ed|es|ing|ation)\b", r"\1is\2", text)
 
 
 def fact_coverage(body: str, facts: Sequence[str]) -> float:
