@@ -38,6 +38,12 @@ ANALYZER = Analyzer(REPO_ROOT / "prompts")
         ("Apa saja manfaat outsourcing CS?", "list"),
         ("How much is an outsourced agent per hour?", "quantity"),
         ("Berapa tarif rata-rata per jam?", "quantity"),
+        # "Apakah ...?" settles a yes/no over a weak rule's word ("termasuk", "inti") ...
+        ("Apakah biaya pelatihan termasuk dalam kontrak vendor?", "yes_no"),
+        ("Apakah intinya outsourcing selalu lebih hemat?", "yes_no"),
+        # how fast / how often is a duration, never a decision
+        ("How fast should a vendor be able to ramp up?", "duration"),
+        ("Audit vendor sebaiknya dilakukan setiap berapa minggu?", "duration"),
     ],
 )
 def test_ask_types(question, ask_type):
@@ -52,6 +58,7 @@ def test_ask_types(question, ask_type):
         ("Hitungin 10 agen 24/7 dong", True),
         ("We are 4 people on support. Is outsourcing worth it?", False),
         ("Tim kami 6 orang, cocok outsourcing nggak?", False),
+        ("Give me a ballpark: 4 agents, email only.", True),
     ],
 )
 def test_the_price_cue(question, price):

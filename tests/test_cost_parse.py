@@ -264,6 +264,16 @@ PAIRS = [
             "coverage": "24x7",
         },
     ),
+    (  # a word between the support and "dasar"; a hyphenated or comma-and language list
+        "4 agen dukungan telepon dasar, bilingual Indonesia-Inggris",
+        "4 agents on basic phone support, bilingual Indonesian-English",
+        {"agents": 4, "support_type": "basic", "channels": ["phone"], "languages": ["en", "id"]},
+    ),
+    (
+        "9.000 chat per bulan dalam bahasa Indonesia, Inggris, dan Jepang",
+        "9,000 chats a month in Indonesian, English and Japanese",
+        {"contacts_per_month": 9000, "channels": ["chat"], "languages": ["en", "id", "ja"]},
+    ),
 ]
 
 

@@ -25,6 +25,10 @@ from bot.answer.route import asks_for_remedy, is_greeting, is_injection, topic_l
         # a law about customer data is no legal-services question
         ("Is it legally required to sign a data processing agreement with the vendor?", "general"),
         ("Berapa agennya kalau 24/7?", "support"),
+        # another matter, although it names customer service
+        ("Write a cover letter for my customer service job application", "foreign"),
+        ("Berapa biaya cleaning service untuk kantor CS kami?", "foreign"),
+        ("Which CRM should our sales team use with customer data?", "foreign"),
     ],
 )
 def test_topic_level(text, level):
