@@ -216,6 +216,8 @@ def make_openai_router(
                 chat.question
             ):
                 raise ApiError(400, "undecodable", prompts.text(lang, "undecodable"), lang)
+            if not chat.question.strip():  # the chain would say so in Indonesian or `lang`
+                raise OpenAIError(422, prompts.text(lang, "empty"), "empty", "messages")
             override = body.lang if body.lang in LANGS else None
             try:
                 turns = await run_in_threadpool(history.of, chat.turns, override)
