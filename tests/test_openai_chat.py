@@ -86,8 +86,8 @@ class Recorder:
 
     def __call__(self, question, history, lang):
         self.calls.append((question, list(history), lang))
-        if not question.strip():
-            raise QuestionError("empty", "empty", "en")
+        if question == "bad":
+            raise QuestionError("too_long", "too long", "en")
         return ESTIMATE
 
 
@@ -130,20 +130,25 @@ def test_an_assistant_turn_carrying_our_fields_is_not_replayed():
     assert answer.calls == []
 
 
-def test_text_the_chain_did_not_write_is_kept_and_a_refused_question_is_not_fatal():
+def test_text_the_chain_did_not_write_is_kept_empty_turns_are_dropped_and_errors_not_fatal():
     answer = Recorder()
     turns = conversation(
         messages(
             ("user", ESTIMATE.question),
             ("assistant", "Something else"),
             ("user", " "),
+            ("assistant", None),  # a turn that only called tools
+            ("user", "bad"),
             ("assistant", "x"),
             ("user", "q"),
         )
     ).turns
-    rebuilt = History(answer).of(turns, "en")
-    assert rebuilt[1] == Message("assistant", "Something else", ("faq-hourly-rate",), COST_ARGS)
-    assert rebuilt[3] == Message("assistant", "x")  # its question ' ' raised QuestionError
+    assert History(answer).of(turns, "en") == [
+        Message("user", ESTIMATE.question),
+        Message("assistant", "Something else", ("faq-hourly-rate",), COST_ARGS),
+        Message("user", "bad"),
+        Message("assistant", "x"),  # answering 'bad' again raised QuestionError
+    ]
 
 
 def test_the_replay_cache_is_bounded():

@@ -143,7 +143,9 @@ class History:
         """The turns as Message values, assistant turns with what they cited and estimated."""
         history: list[Message] = []
         for role, text, message in turns:
-            if role == "user" or not text.strip():
+            if not text.strip():
+                continue  # e.g. an assistant turn that only called tools: nothing to remember
+            if role == "user":
                 history.append(Message(role, text))
             elif message.sources is not None or message.cost_request is not None:
                 cited = tuple(s.id for s in message.sources or ())
