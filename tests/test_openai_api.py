@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 
 import httpx
 import openai
@@ -219,6 +220,18 @@ def test_the_spec_documents_v1_and_its_errors(live_server):
     )
     assert {"400", "401", "404", "413", "422"} <= set(chat["responses"])
     assert "/v1/models" in spec["paths"]
+
+
+def test_the_log_masks_personal_data_in_v1_questions(live_server):
+    question = "Berapa tarif per jam? Hubungi budi.s@contoh.co.id atau +62 811-2233-4455"
+    ask(sdk(live_server), [{"role": "user", "content": question}])
+    time.sleep(0.5)
+    log = live_server.log()
+    assert (
+        "v1 chat lang=id" in log
+        and "question=Berapa tarif per jam? Hubungi [email] atau [phone]" in log
+    )
+    assert "budi.s@contoh.co.id" not in log and "811-2233-4455" not in log
 
 
 @pytest.fixture(scope="module")

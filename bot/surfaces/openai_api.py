@@ -26,6 +26,7 @@ from starlette.concurrency import run_in_threadpool
 
 from bot.knowledge.index import StoreUnavailableError
 from bot.lang import LANGS
+from bot.prompts import Prompts
 from bot.surfaces.api import (
     ApiError,
     _body_doc,
@@ -39,6 +40,7 @@ from bot.surfaces.openai_chat import (
     MODEL_ID,
     OWNED_BY,
     ChatBody,
+    Conversation,
     History,
     NoQuestion,
     chunks,
@@ -145,6 +147,32 @@ def _sse(events: Iterator[dict[str, Any]]) -> Iterator[str]:
     yield "data: [DONE]\n\n"
 
 
+async def read_chat(request: Request, prompts: Prompts) -> tuple[ChatBody, Conversation, str]:
+    """The validated body, its conversation and the user's language; raise for a bad one."""
+    data = await read_json(request, prompts)
+    lang = guess_lang(request, {"lang": data.get("lang"), "question": _question_text(data)})
+    try:
+        body = ChatBody.model_validate(data)
+    except ValidationError as exc:
+        raise validation_error(exc, lang, prompts) from None
+    if body.model != MODEL_ID:
+        text = prompts.phrase(lang, "openai.unknown_model", model=body.model, expected=MODEL_ID)
+        raise OpenAIError(404, text, "model_not_found", "model")
+    try:
+        chat = conversation(body.messages)
+    except NoQuestion:
+        text = prompts.phrase(lang, "openai.no_question")
+        raise OpenAIError(400, text, "no_question", "messages") from None
+    except ValueError as exc:  # a part that is not text
+        text = prompts.phrase(lang, "openai.not_text", kind=str(exc))
+        raise OpenAIError(400, text, "unsupported_content", "messages") from None
+    if not all(_encodable(text) for text in [chat.question, *(t for _, t, _ in chat.turns)]):
+        raise ApiError(400, "undecodable", prompts.text(lang, "undecodable"), lang)
+    if not chat.question.strip():  # the chain would say so in Indonesian or `lang`
+        raise OpenAIError(422, prompts.text(lang, "empty"), "empty", "messages")
+    return body, chat, lang
+
+
 def make_openai_router(
     assistant: Any, keys: Sequence[str] = (), required: bool = False
 ) -> APIRouter:
@@ -191,33 +219,7 @@ def make_openai_router(
         started = time.perf_counter()
         try:
             check_key(request)
-            data = await read_json(request, prompts)
-            question = _question_text(data)
-            lang = guess_lang(request, {"lang": data.get("lang"), "question": question})
-            try:
-                body = ChatBody.model_validate(data)
-            except ValidationError as exc:
-                raise validation_error(exc, lang, prompts) from None
-            if body.model != MODEL_ID:
-                text = prompts.phrase(
-                    lang, "openai.unknown_model", model=body.model, expected=MODEL_ID
-                )
-                raise OpenAIError(404, text, "model_not_found", "model")
-            try:
-                chat = conversation(body.messages)
-            except NoQuestion:
-                raise OpenAIError(
-                    400, prompts.phrase(lang, "openai.no_question"), "no_question", "messages"
-                ) from None
-            except ValueError as exc:  # a part that is not text
-                text = prompts.phrase(lang, "openai.not_text", kind=str(exc))
-                raise OpenAIError(400, text, "unsupported_content", "messages") from None
-            if not all(_encodable(text) for _, text, _ in chat.turns) or not _encodable(
-                chat.question
-            ):
-                raise ApiError(400, "undecodable", prompts.text(lang, "undecodable"), lang)
-            if not chat.question.strip():  # the chain would say so in Indonesian or `lang`
-                raise OpenAIError(422, prompts.text(lang, "empty"), "empty", "messages")
+            body, chat, lang = await read_chat(request, prompts)
             override = body.lang if body.lang in LANGS else None
             try:
                 turns = await run_in_threadpool(history.of, chat.turns, override)
@@ -246,7 +248,7 @@ def make_openai_router(
             chat.question,
         )
         request_id, created = f"chatcmpl-{uuid.uuid4().hex}", int(time.time())
-        prompt = [chat.question, *(text for _, text, _ in chat.turns)]
+        prompt = [chat.question, *(text for _, text, _ in chat.turns)]  # for `usage`
         if body.stream:
             events = _sse(chunks(answer, request_id, created, prompt))
             headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
