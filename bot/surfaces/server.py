@@ -208,7 +208,7 @@ def serve(settings: Settings, server: ServerSettings) -> None:
         app, host=server.host, port=server.port, log_config=None, timeout_graceful_shutdown=5
     )
     log.info(
-        "Serving %d items (embedder %s) on http://%s:%d  UI /  API /api/ask /api/cost  docs /docs",
+        "Serving %d items (embedder %s) on http://%s:%d  UI /  API /api/ask /api/cost  OpenAI /v1  docs /docs",
         len(index.chunks),
         index.embedder,
         server.host,
