@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import time
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import AliasChoices, Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.config import Settings
 
@@ -54,12 +55,28 @@ class ServerSettings(BaseSettings):
     )
     slack_cost_command: str = Field(default="/biaya", description="Slash command for costs.")
     warm_up: bool = Field(default=True, description="Answer a few questions before serving.")
+    api_keys: Annotated[list[SecretStr], NoDecode] = Field(
+        default_factory=list,
+        description="Bearer keys of the OpenAI-compatible /v1, comma-separated (secrets, never "
+        "logged); optional on loopback, required on any other interface.",
+        validation_alias=AliasChoices("BOT_API_KEYS", "BOT_SERVER_API_KEYS", "api_keys"),
+    )
+
+    @field_validator("api_keys", mode="before")
+    @classmethod
+    def _split_keys(cls, value: Any) -> Any:
+        """BOT_API_KEYS=key1,key2 (a JSON list works too)."""
+        if isinstance(value, str):
+            value = json.loads(value) if value.lstrip().startswith("[") else value.split(",")
+        strings = (v.strip() if isinstance(v, str) else v for v in value)
+        return [v for v in strings if v != ""]
 
     def secrets(self, settings: Settings | None = None) -> list[str]:
         """Configured secret values, so logs and stored feedback can be scrubbed of them."""
         values = [
             s.get_secret_value() for s in (self.slack_bot_token, self.slack_signing_secret) if s
         ]
+        values += [key.get_secret_value() for key in self.api_keys]
         if settings is not None and (key := settings.llm.secret()):
             values.append(key)
         return values
@@ -112,6 +129,7 @@ def create_app(
     from fastapi import FastAPI
 
     from bot.surfaces.api import app_version, make_router
+    from bot.surfaces.openai_api import mount_openai
     from bot.surfaces.ratelimit import RateLimiter, RateLimitMiddleware
     from bot.surfaces.ui.deferred import DeferredUI
 
@@ -148,6 +166,7 @@ def create_app(
             RateLimitMiddleware, limiter=limiter, prompts=assistant.prompts, prefix="/api/"
         )
     app.include_router(make_router(assistant, ui_state=lambda: ui.state))
+    mount_openai(app, assistant, [k.get_secret_value() for k in server.api_keys], server.host)
     _slack(app, assistant, server)
     app.mount("/", ui)
     return app
@@ -189,7 +208,7 @@ def serve(settings: Settings, server: ServerSettings) -> None:
         app, host=server.host, port=server.port, log_config=None, timeout_graceful_shutdown=5
     )
     log.info(
-        "Serving %d items (embedder %s) on http://%s:%d  UI /  API /api/ask /api/cost  docs /docs",
+        "Serving %d items (embedder %s) on http://%s:%d  UI /  API /api/ask /api/cost  OpenAI /v1  docs /docs",
         len(index.chunks),
         index.embedder,
         server.host,
