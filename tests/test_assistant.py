@@ -116,6 +116,23 @@ def test_a_cost_follow_up_changes_only_what_it_names(fake):
     assert after == {**before, "location": "domestic"}
 
 
+def test_plain_chat_history_keeps_every_change_the_user_made(fake):
+    # Chat front ends send text only, no estimate: the user's turns are read forward.
+    turns = [
+        ("How much would 5 offshore agents 24/7 cost a month?", None),
+        ("and with 8 agents?", {"agents": 8}),
+        ("what are the risks of going offshore though?", None),
+        ("and nearshore?", {"location": "nearshore"}),
+    ]
+    history: list[Message] = []
+    expected = {"agents": 5, "coverage": "24x7", "location": "offshore"}
+    for question, change in turns:
+        answer = fake.answer(question, history)
+        expected |= change or {}
+        history += [Message("user", question), Message("assistant", answer.body)]
+    assert answer.estimate is not None and answer.estimate.args == expected
+
+
 def test_a_follow_up_moves_past_what_the_last_answer_cited(fake):
     first = fake.answer(CHALLENGES)
     assert first.cited_ids == ("challenges",)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.answer.analysis import Ask
-from bot.cost.request import CostRequest, CostValidationError
+from bot.cost.request import CostValidationError
 from bot.cost.service import CostService, json_fields
 from bot.types import Message
 
@@ -59,23 +59,27 @@ def _changes(text: str, ask: Ask) -> bool:
 
 def cost_state(cost: CostService, history: list[Message]) -> dict | None:
     """The conversation's request so far: the last estimate's, or (for a history that does
-    not carry it) the last user question that asked for one."""
+    not carry it, as plain chat messages do) the user questions read forward, each follow-up
+    changing only what it names."""
     for turn in reversed(history):
         if turn.role == "assistant" and turn.cost_request:
             return dict(turn.cost_request)
-    request = _last_cost_question(cost, history)
-    return (
-        json_fields(request.model_dump(exclude_none=True, exclude_unset=True)) if request else None
-    )
+    state: dict | None = None
+    for turn in history:
+        if turn.role != "user":
+            continue
+        fields = cost.parse_fields(turn.content)
+        try:
+            request = cost.request_from(fields)
+        except CostValidationError:
+            continue  # an invalid number changed nothing
+        if state is None:
+            state = json_fields(fields) if request is not None else None
+        elif (fields or cost.drops_values(turn.content)) and _reads_as_change(turn.content):
+            state = json_fields(cost.follow_up(state, turn.content, fields))
+    return state
 
 
-def _last_cost_question(cost: CostService, history: list[Message]) -> CostRequest | None:
-    for turn in reversed(history):
-        if turn.role == "user":
-            try:
-                request = cost.parse_question(turn.content)
-            except CostValidationError:
-                continue
-            if request is not None:
-                return request
-    return None
+def _reads_as_change(text: str) -> bool:
+    """A follow-up that changes the estimate by its words alone (no ask type known here)."""
+    return bool(CHANGE_CUE.search(text.lower())) or len(text.split()) <= SHORT_FOLLOW_UP
