@@ -212,6 +212,30 @@ def test_a_summary_cites_every_section_but_the_overview(fake, question, lang):
 
 
 @pytest.mark.parametrize(
+    ("question", "lang", "rate"),
+    [("Summarise the FAQ for me", "en", "$10 to $50"), ("Ringkas bagian FAQ-nya", "id", "$10 hingga $50")],
+)  # fmt: skip
+def test_a_faq_summary_keeps_the_figures_and_the_points_of_each_answer(fake, question, lang, rate):
+    answer = fake.answer(question)
+    assert answer.ask_type == "summary"
+    assert rate in answer.body  # the hourly rate's figure, not its "it varies" sentence
+    for line in answer.body.splitlines()[2:]:
+        assert not line.removesuffix(line[line.rfind(" [") :]).endswith(":")  # no bare intro
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("What are the pros and cons of outsourcing support?", "en"), ("Plus minus outsourcing CS apa aja?", "id")],
+)  # fmt: skip
+def test_pros_and_cons_are_every_benefit_and_every_challenge(fake, question, lang):
+    answer = fake.answer(question)
+    assert list(answer.cited_ids) == ["benefits", "challenges"]
+    assert answer.body.startswith(fake.prompts.text(lang, "pros_cons_lead"))
+    bullets = [line for line in answer.body.splitlines() if line.startswith("- ")]
+    assert len(bullets) == 8 and [b[-3:] for b in bullets] == ["[1]"] * 4 + ["[2]"] * 4
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Berapa biaya 5 agen luar negeri 24/7 per bulan?",

@@ -63,6 +63,7 @@ class Terms:
     in_house: set[str] = field(default_factory=set)
     superlative: list[re.Pattern[str]] = field(default_factory=list)
     staffing: list[re.Pattern[str]] = field(default_factory=list)
+    pros_and_cons: list[re.Pattern[str]] = field(default_factory=list)
 
     @classmethod
     def load(cls, prompts_dir: Path) -> Terms:
@@ -82,6 +83,7 @@ class Terms:
                 terms.in_house |= {str(w) for w in data["in_house_words"]}
                 terms.superlative += [re.compile(p) for p in data["superlative"]]
                 terms.staffing += [re.compile(p) for p in data["staffing"]]
+                terms.pros_and_cons += [re.compile(p) for p in data["pros_and_cons"]]
             except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
                 raise PromptError(f"{path}: cannot read the coverage terms ({exc})") from exc
         return terms
@@ -183,6 +185,10 @@ class Coverage:
     def asks_staffing(self, question: str) -> bool:
         """'How many agents for 10k tickets?': a team size the article never gives."""
         return _any(self.terms.staffing, question.lower())
+
+    def asks_both_sides(self, question: str) -> bool:
+        """'Pros and cons?', 'plus minus?': the benefits and the challenges, together."""
+        return _any(self.terms.pros_and_cons, question.lower())
 
     def ranks(self, cited: str) -> bool:
         """The cited text ranks or compares ("lower labour costs than ..."), so it may answer."""

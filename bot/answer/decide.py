@@ -72,9 +72,11 @@ def weigh(
             said = " ".join(point(row) for row in rows)
             lines.append(f"{indent}- **{prompts.text(lang, label_key)}** {said}")
 
-    # Always for, against, hidden costs: unit scores of different entries do not compare well
-    # enough to put the side a question leans on first (tried on eval/dev: it lost entry hits).
-    for label_key, entries in SIDES:
+    # For, against, hidden costs; the side the question's situation points to first comes
+    # first ("we handle patient records" leads with data security). Unit scores of different
+    # entries do not compare well enough to order them (tried on eval/dev: it lost entry hits).
+    first = next((s for s in SIDES for r in preferred[:1] if r.entry in s[1]), None)
+    for label_key, entries in sorted(SIDES, key=lambda side: side is not first):
         row = _pick(entries, preferred, units, lang, query)
         if row is None:
             continue

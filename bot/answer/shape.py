@@ -41,6 +41,9 @@ CAUSAL = re.compile(
     re.I,
 )
 CAUSAL_BONUS = 0.01
+# Asks answered otherwise even when they say "pros and cons" (a decision weighs them itself).
+ONE_SIDED = frozenset({"how_to", "decision", "why", "duration", "place"})
+BOTH_SIDES = ("benefits", "challenges")  # the entries of "pros and cons"
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,8 @@ class Shaper:
                 return draft_answer(query, vector, hits, self.units, lang), opening
             if handled:  # "how do we deal with these challenges?": the steps the article gives
                 return self._remedies(hits[0].id, handled, lang, query, vector), None
+        if ask.type not in ONE_SIDED and self.coverage.asks_both_sides(question):
+            return self._both_sides(lang, vector), None
         if ask.type == "comparison" and (sides := self.coverage.sides(question)):
             return self._comparison(sides, lang, query, vector, hits)
         if ask.type == "why":
@@ -175,6 +180,17 @@ class Shaper:
             missing=self.coverage.join(missing, lang),
         )
         return with_lead(draft, lead, entry)
+
+    def _both_sides(self, lang: str, vector: list[float]) -> Draft:
+        """Every benefit, then every challenge, each cited: what "pros and cons?" asks for."""
+        cited = [self.context_hit(entry, lang, vector) for entry in BOTH_SIDES]
+        points = [
+            Point(render_unit(self.units.units[row]), n)
+            for n, entry in enumerate(BOTH_SIDES, start=1)
+            for row in self.units.rows(entry, lang)
+            if self.units.units[row].bullet
+        ]
+        return Draft(Point(self.prompts.text(lang, "pros_cons_lead"), 1), points, cited)
 
     def _why(self, lang: str, query: str, vector: list[float], hits: list[Hit]) -> Draft:
         """Led by the reason closest to the question; steps say how, not why, so an entry of

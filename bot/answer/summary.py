@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.answer.compose import BULLET_LABEL, UnitIndex
+from bot.answer.compose import BULLET_LABEL, FIGURE, UnitIndex
 from bot.knowledge.corpus import Chunk
 from bot.knowledge.retrieve import Hit
 
@@ -25,15 +25,23 @@ def summarize_sections(
         if not rows:
             continue
         cited.append(Hit(chunk.id, chunk.title, lang, 1.0, chunk.text, chunk.kind, lang))
-        lines.append(f"- **{chunk.title}**: {section_point(units, rows)} [{len(cited)}]")
+        # The bottom line is the whole conclusion: its causes, trade-offs and advice.
+        point = chunk.text if chunk.id == BOTTOM_LINE else section_point(units, rows)
+        lines.append(f"- **{chunk.title}**: {point} [{len(cited)}]")
     return "\n".join(lines), cited
 
 
 def section_point(units: UnitIndex, rows: list[int]) -> str:
-    """A section's lead sentence; one that only announces a list gets the list's labels."""
+    """A section's lead sentence (the first one with a figure, when its prose has one: "$10 to
+    $50 per hour" is what a reader keeps); one that only announces a list gets its labels."""
     parts = [units.units[r] for r in rows]
-    lead = parts[0].text
+    figures = [u for u in parts if not u.bullet and FIGURE.search(u.text)]
+    lead = (figures[0] if figures and not parts[0].text.endswith(":") else parts[0]).text
     if not lead.endswith(":"):
         return lead
     labels = [m.group(1) for u in parts if u.bullet and (m := BULLET_LABEL.match(u.text))]
-    return f"{lead} {', '.join(labels[:MAX_LABELS])}." if labels else lead
+    if labels:
+        return f"{lead} {', '.join(labels[:MAX_LABELS])}."
+    # A list without labels (the FAQ's safeguards, its hidden costs): the points themselves.
+    points = [u.text.rstrip(".") for u in parts if u.bullet][:MAX_LABELS]
+    return f"{lead} {'; '.join(p[:1].lower() + p[1:] for p in points)}." if points else lead
