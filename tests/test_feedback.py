@@ -56,6 +56,30 @@ def test_secrets_are_not_stored(tmp_path):
     assert row["answer"] == "Authorization: Bearer [REDACTED]"
 
 
+def test_personal_data_is_masked_in_the_store_and_its_export(tmp_path):
+    store = FeedbackStore(feedback_path(tmp_path))
+    question = (
+        "Berapa biaya 10000 tiket, Rp 180.000.000? NIK 3201014501900001, kartu "
+        "4111 1111 1111 1111, WA 6281234567890 / wa.me/6281234567890, key "
+        "AIzaSyA1bC2dE3fG4hI5jK6lM7nO8pQ9rS0tU1v, budi@contoh.co.id"
+    )
+    store.add(question, "In-house costs $45,000; call 0812-3456-7890", True)
+    out = io.StringIO()
+    store.export_csv(out)
+    raw = feedback_path(tmp_path).read_bytes() + b"".join(
+        p.read_bytes() for p in tmp_path.glob("feedback.sqlite3-*")
+    )
+    for leaked in ("3201014501900001", "4111 1111", "81234567890", "AIzaSy", "budi@", "3456-7890"):
+        assert leaked.encode() not in raw
+        assert leaked not in out.getvalue()
+    row = next(store.rows())
+    assert row["question"] == (
+        "Berapa biaya 10000 tiket, Rp 180.000.000? NIK [nik], kartu [card], WA [phone] / "
+        "wa.me/[phone], key [REDACTED], [email]"
+    )
+    assert row["answer"] == "In-house costs $45,000; call [phone]"
+
+
 def _run_threads(target, count: int) -> None:
     threads = [threading.Thread(target=target, args=(w,)) for w in range(count)]
     for t in threads:

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.redact import redact_secrets
+from bot.redact import redact
 
 INIT_WAIT_S = 10.0  # how long a first writer waits for another to finish setting up the file
 COLUMNS = ("id", "created_at", "rating", "lang", "question", "answer", "sources")
@@ -81,7 +81,7 @@ class FeedbackStore:
         sources: list[dict[str, Any]] | list[str] | None = None,
         lang: str = "",
     ) -> int:
-        """Store one rating (+1 up, -1 down) with secrets removed; return the row id."""
+        """Store one rating (+1 up, -1 down), secrets and personal data masked; return the row id."""
         value = 1 if rating is True or rating == 1 else -1 if rating is False or rating == -1 else 0
         if value == 0:
             raise ValueError(f"rating must be up (1/True) or down (-1/False), not {rating!r}")
@@ -89,9 +89,9 @@ class FeedbackStore:
             datetime.now(UTC).isoformat(timespec="seconds"),
             value,
             lang,
-            redact_secrets(question, self.secrets),
-            redact_secrets(answer, self.secrets),
-            redact_secrets(json.dumps(sources or [], ensure_ascii=False), self.secrets),
+            redact(question, self.secrets),
+            redact(answer, self.secrets),
+            redact(json.dumps(sources or [], ensure_ascii=False), self.secrets),
         )
         with self._lock:
             conn = self._connect()
