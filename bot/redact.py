@@ -93,13 +93,26 @@ def mask_numbers(text: str) -> str:
     return _LONG_NUMBER.sub(_mask_number, text)
 
 
+# Line breaks, ANSI escapes, NUL and other controls in a logged value would forge log lines or
+# rewrite a terminal; tabs stay.
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_BUT_NEWLINE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def escape_controls(text: str, keep_newlines: bool = False) -> str:
+    """Write control characters as escapes (\\n, \\x1b, \\x00) so a value stays on its line."""
+    pattern = _CONTROL_BUT_NEWLINE if keep_newlines else _CONTROL
+    return pattern.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def redact(text: str, extra: Iterable[str] = ()) -> str:
     """Remove secrets and mask personal data: what a log line or a stored rating may hold."""
     return mask_personal(mask_numbers(redact_secrets(text, extra)))
 
 
 class RedactingFilter(logging.Filter):
-    """Rewrite each record's message (and traceback) with secrets and personal data removed."""
+    """Rewrite each record's message (and traceback) with secrets and personal data removed and
+    control characters escaped, so a logged value can neither leak nor forge a line."""
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
         super().__init__()
@@ -107,7 +120,7 @@ class RedactingFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         if isinstance(record.msg, str):
-            record.msg = self._clean(record.msg)
+            record.msg = escape_controls(self._clean(record.msg))
         # Arguments are cleaned one by one so formatters that read record.args (uvicorn's access
         # log) keep working; numbers pass as they are.
         if isinstance(record.args, tuple):
@@ -116,10 +129,10 @@ class RedactingFilter(logging.Filter):
             record.args = {k: self._clean_arg(v) for k, v in record.args.items()}
         if record.exc_info and not record.exc_text:
             record.exc_text = logging.Formatter().formatException(record.exc_info)
-        if record.exc_text:
-            record.exc_text = self._clean(record.exc_text)
+        if record.exc_text:  # a traceback keeps its lines
+            record.exc_text = escape_controls(self._clean(record.exc_text), keep_newlines=True)
         if record.stack_info:
-            record.stack_info = self._clean(record.stack_info)
+            record.stack_info = escape_controls(self._clean(record.stack_info), keep_newlines=True)
         return True
 
     def _clean(self, text: str) -> str:
@@ -128,7 +141,7 @@ class RedactingFilter(logging.Filter):
     def _clean_arg(self, value: object) -> object:
         if isinstance(value, Number) or value is None:
             return value
-        return self._clean(value if isinstance(value, str) else str(value))
+        return escape_controls(self._clean(value if isinstance(value, str) else str(value)))
 
 
 def install(secrets: Iterable[str] = ()) -> RedactingFilter:

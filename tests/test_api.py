@@ -231,9 +231,23 @@ def test_logs_mask_personal_data_and_hold_no_secrets(live_server):
         assert http.post("/api/ask", json={"question": question}).status_code == 200
     time.sleep(0.5)
     log = live_server.log()
-    assert "question=Berapa tarif per jam? Hubungi [email] atau [phone]" in log
+    assert "question=Berapa tarif per jam? Hubungi atau\n" in log  # the normalised question
     for leaked in ("rina.w@contoh.co.id", "812-3456-7890", BOT_TOKEN, SIGNING_SECRET):
         assert leaked not in log
+
+
+FORGED = "2026-12-03 10:00:00,000 WARNING bot.surfaces.api: forged by a client"
+
+
+def test_a_question_cannot_forge_a_log_line(live_server):
+    question = f"Berapa tarif per jam?\n{FORGED}\x1b[31m red\x00 nul"
+    with client(live_server, "127.0.0.9") as http:
+        assert http.post("/api/ask", json={"question": question}).status_code == 200
+    time.sleep(0.5)
+    log = live_server.log()
+    assert not [line for line in log.splitlines() if line.startswith(FORGED)]
+    assert f"question=Berapa tarif per jam? {FORGED}\\x1b[31m red\\x00 nul\n" in log
+    assert "\x1b[31m" not in log and "\x00" not in log
 
 
 @pytest.mark.slow

@@ -104,6 +104,26 @@ def test_filter_cleans_message_arguments_and_traceback():
         assert leaked not in out
 
 
+FORGED = "2026-12-03 10:00:00,000 WARNING bot.surfaces.api: forged"
+
+
+def test_control_characters_in_logged_values_cannot_forge_lines():
+    logger, stream = _logger("test.redact.forge")
+    question = f"tarif?\n{FORGED}\x1b[31m red\x00 nul\r\u2028end\tok"
+    logger.info("ask question=%s", question)
+    logger.warning(question)  # a message that is itself a user value
+    try:
+        raise ValueError("bad \x1b[2J value")
+    except ValueError:
+        logger.exception("failed")
+    lines = stream.getvalue().splitlines()
+    escaped = f"tarif?\\n{FORGED}\\x1b[31m red\\x00 nul\\r\\u2028end\tok"
+    assert lines[0] == f"INFO ask question={escaped}"
+    assert lines[1] == f"WARNING {escaped}"
+    assert lines[-1] == "ValueError: bad \\x1b[2J value"  # a traceback keeps its lines
+    assert not any(line.startswith(FORGED) for line in lines)
+
+
 def test_filter_keeps_formatters_that_read_args_working():
     """uvicorn's access formatter unpacks record.args; cleaning must keep them a tuple."""
     logger, stream = _logger("test.redact.access")

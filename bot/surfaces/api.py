@@ -249,7 +249,7 @@ def make_router(assistant: Any, ui_state: Callable[[], str] | None = None) -> AP
             answer.route,
             answer.refused,
             answer.timings_ms.get("total"),
-            body.question,
+            answer.question,  # normalised: one line, contact details dropped
         )
         return JSONResponse(answer.to_json_dict())
 

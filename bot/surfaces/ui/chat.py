@@ -104,7 +104,7 @@ class ChatHandlers:
             answer.language,
             answer.route,
             answer.timings_ms.get("total"),
-            message,
+            answer.question,  # normalised: one line, contact details dropped
         )
         user = {"role": "user", "content": answer.question}
         shown = self._shown(answer)
