@@ -80,6 +80,39 @@ def test_personal_data_is_masked_in_the_store_and_its_export(tmp_path):
     assert row["answer"] == "In-house costs $45,000; call [phone]"
 
 
+def test_one_rating_per_session_and_message_the_latest_wins(tmp_path):
+    store = FeedbackStore(feedback_path(tmp_path))
+    first = store.add("Berapa tarif?", "Antara $10 dan $50", True, session="s1", message_id="m1")
+    again = store.add("Berapa tarif?", "Antara $10 dan $50", False, session="s1", message_id="m1")
+    other = store.add("Berapa tarif?", "Antara $10 dan $50", True, session="s2", message_id="m1")
+    loose = [store.add("q", "a", True), store.add("q", "a", True)]  # no session: one row each
+    assert again == first and len({first, other, *loose}) == 4
+    rows = list(store.rows())
+    assert [(r["id"], r["rating"]) for r in rows] == [
+        (first, -1),
+        (other, 1),
+        (loose[0], 1),
+        (loose[1], 1),
+    ]
+
+
+def test_a_store_made_before_sessions_gains_them(tmp_path):
+    path = feedback_path(tmp_path)
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "CREATE TABLE feedback (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at TEXT NOT NULL,"
+            " rating INTEGER NOT NULL, lang TEXT NOT NULL DEFAULT '', question TEXT NOT NULL,"
+            " answer TEXT NOT NULL, sources TEXT NOT NULL DEFAULT '[]')"
+        )
+        conn.execute(
+            "INSERT INTO feedback (created_at, rating, question, answer) VALUES ('t', 1, 'q', 'a')"
+        )
+    store = FeedbackStore(path)
+    row = store.add("q2", "a2", True, session="s", message_id="m")
+    assert store.add("q2", "a2", False, session="s", message_id="m") == row
+    assert [r["rating"] for r in store.rows()] == [1, -1]
+
+
 def _run_threads(target, count: int) -> None:
     threads = [threading.Thread(target=target, args=(w,)) for w in range(count)]
     for t in threads:
