@@ -264,7 +264,7 @@ FORGED = "2026-12-03 10:00:00,000 WARNING bot.surfaces.api: forged by a client"
 
 def test_a_question_cannot_forge_a_log_line(live_server):
     question = f"Berapa tarif per jam?\n{FORGED}\x1b[31m red\x00 nul"
-    with client(live_server, "127.0.0.9") as http:
+    with client(live_server, "127.0.0.10") as http:
         assert http.post("/api/ask", json={"question": question}).status_code == 200
     time.sleep(0.5)
     log = live_server.log()
