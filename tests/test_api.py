@@ -12,12 +12,14 @@ from typer.testing import CliRunner
 
 from bot.config import REPO_ROOT
 from bot.cost.service import CostService
+from bot.surfaces.server import ServerSettings
 
 # The estimator over the repository's own cost model and phrases.
 COST = CostService.from_dirs(REPO_ROOT / "corpus", REPO_ROOT / "prompts")
 
 
 ID_QUESTION = "Berapa tarif per jam untuk CS outsourcing?"
+UI_RATE_LIMIT_PER_MIN = ServerSettings.model_fields["ui_rate_limit_per_min"].default
 
 
 def client(server, source: str) -> httpx.Client:
@@ -209,6 +211,27 @@ def test_rate_limit_is_per_client_with_retry_after(live_server):
         assert quiet.post("/api/cost", json={"agents": 1}).status_code == 200
 
 
+def test_rotating_forwarded_for_from_loopback_does_not_escape_the_limit(live_server):
+    """uvicorn's default believes X-Forwarded-For from loopback; no proxy is trusted here."""
+    codes = []
+    with client(live_server, "127.0.0.1") as http:
+        for n in range(RATE_LIMIT_PER_MIN + 5):
+            headers = {"x-forwarded-for": f"203.0.113.{n + 1}"}
+            codes.append(http.post("/api/cost", json={"agents": 1}, headers=headers).status_code)
+    assert codes.count(200) <= RATE_LIMIT_PER_MIN + 1 and codes.count(429) >= 4, codes
+    assert "203.0.113." not in live_server.log()  # nor can a header pick the logged address
+
+
+def test_the_ui_queue_join_is_limited_per_client(live_server):
+    codes = []
+    with client(live_server, "127.0.0.80") as ui, client(live_server, "127.0.0.81") as other:
+        for _ in range(UI_RATE_LIMIT_PER_MIN + 40):
+            codes.append(ui.post("/gradio_api/queue/join", json={"data": "x"}).status_code)
+        assert other.post("/gradio_api/queue/join", json={"data": "x"}).status_code != 429
+    assert len(codes) - codes.count(429) <= UI_RATE_LIMIT_PER_MIN + 1
+    assert codes.count(429) >= 39
+
+
 def test_healthz_and_docs(live_server):
     with client(live_server, "127.0.0.5") as http:
         health = http.get("/healthz").json()
@@ -231,9 +254,23 @@ def test_logs_mask_personal_data_and_hold_no_secrets(live_server):
         assert http.post("/api/ask", json={"question": question}).status_code == 200
     time.sleep(0.5)
     log = live_server.log()
-    assert "question=Berapa tarif per jam? Hubungi [email] atau [phone]" in log
+    assert "question=Berapa tarif per jam? Hubungi atau\n" in log  # the normalised question
     for leaked in ("rina.w@contoh.co.id", "812-3456-7890", BOT_TOKEN, SIGNING_SECRET):
         assert leaked not in log
+
+
+FORGED = "2026-12-03 10:00:00,000 WARNING bot.surfaces.api: forged by a client"
+
+
+def test_a_question_cannot_forge_a_log_line(live_server):
+    question = f"Berapa tarif per jam?\n{FORGED}\x1b[31m red\x00 nul"
+    with client(live_server, "127.0.0.10") as http:
+        assert http.post("/api/ask", json={"question": question}).status_code == 200
+    time.sleep(0.5)
+    log = live_server.log()
+    assert not [line for line in log.splitlines() if line.startswith(FORGED)]
+    assert f"question=Berapa tarif per jam? {FORGED}\\x1b[31m red\\x00 nul\n" in log
+    assert "\x1b[31m" not in log and "\x00" not in log
 
 
 @pytest.mark.slow

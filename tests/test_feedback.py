@@ -56,6 +56,63 @@ def test_secrets_are_not_stored(tmp_path):
     assert row["answer"] == "Authorization: Bearer [REDACTED]"
 
 
+def test_personal_data_is_masked_in_the_store_and_its_export(tmp_path):
+    store = FeedbackStore(feedback_path(tmp_path))
+    question = (
+        "Berapa biaya 10000 tiket, Rp 180.000.000? NIK 3201014501900001, kartu "
+        "4111 1111 1111 1111, WA 6281234567890 / wa.me/6281234567890, key "
+        "AIzaSyA1bC2dE3fG4hI5jK6lM7nO8pQ9rS0tU1v, budi@contoh.co.id"
+    )
+    store.add(question, "In-house costs $45,000; call 0812-3456-7890", True)
+    out = io.StringIO()
+    store.export_csv(out)
+    raw = feedback_path(tmp_path).read_bytes() + b"".join(
+        p.read_bytes() for p in tmp_path.glob("feedback.sqlite3-*")
+    )
+    for leaked in ("3201014501900001", "4111 1111", "81234567890", "AIzaSy", "budi@", "3456-7890"):
+        assert leaked.encode() not in raw
+        assert leaked not in out.getvalue()
+    row = next(store.rows())
+    assert row["question"] == (
+        "Berapa biaya 10000 tiket, Rp 180.000.000? NIK [nik], kartu [card], WA [phone] / "
+        "wa.me/[phone], key [REDACTED], [email]"
+    )
+    assert row["answer"] == "In-house costs $45,000; call [phone]"
+
+
+def test_one_rating_per_session_and_message_the_latest_wins(tmp_path):
+    store = FeedbackStore(feedback_path(tmp_path))
+    first = store.add("Berapa tarif?", "Antara $10 dan $50", True, session="s1", message_id="m1")
+    again = store.add("Berapa tarif?", "Antara $10 dan $50", False, session="s1", message_id="m1")
+    other = store.add("Berapa tarif?", "Antara $10 dan $50", True, session="s2", message_id="m1")
+    loose = [store.add("q", "a", True), store.add("q", "a", True)]  # no session: one row each
+    assert again == first and len({first, other, *loose}) == 4
+    rows = list(store.rows())
+    assert [(r["id"], r["rating"]) for r in rows] == [
+        (first, -1),
+        (other, 1),
+        (loose[0], 1),
+        (loose[1], 1),
+    ]
+
+
+def test_a_store_made_before_sessions_gains_them(tmp_path):
+    path = feedback_path(tmp_path)
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "CREATE TABLE feedback (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at TEXT NOT NULL,"
+            " rating INTEGER NOT NULL, lang TEXT NOT NULL DEFAULT '', question TEXT NOT NULL,"
+            " answer TEXT NOT NULL, sources TEXT NOT NULL DEFAULT '[]')"
+        )
+        conn.execute(
+            "INSERT INTO feedback (created_at, rating, question, answer) VALUES ('t', 1, 'q', 'a')"
+        )
+    store = FeedbackStore(path)
+    row = store.add("q2", "a2", True, session="s", message_id="m")
+    assert store.add("q2", "a2", False, session="s", message_id="m") == row
+    assert [r["rating"] for r in store.rows()] == [1, -1]
+
+
 def _run_threads(target, count: int) -> None:
     threads = [threading.Thread(target=target, args=(w,)) for w in range(count)]
     for t in threads:

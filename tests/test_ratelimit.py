@@ -8,6 +8,7 @@ from starlette.testclient import TestClient
 from bot.config import REPO_ROOT
 from bot.prompts import load_prompts
 from bot.surfaces.ratelimit import RateLimiter, RateLimitMiddleware
+from bot.surfaces.server import ServerSettings, uvicorn_config
 
 
 class Clock:
@@ -46,3 +47,30 @@ def test_the_middleware_answers_429_in_both_languages_only_under_its_prefix():
         "Too many requests; retry in 60 s.",
         "retry_after": 60,
     }
+
+
+def _client_seen(trusted_proxies: str, peer: str) -> str:
+    """The client address the app (and so the rate limit) sees behind uvicorn's middleware."""
+    import asyncio
+
+    seen = {}
+
+    async def app(scope, receive, send):
+        seen["client"] = scope["client"][0]
+
+    config = uvicorn_config(app, ServerSettings(trusted_proxies=trusted_proxies))
+    config.load()
+    scope = {
+        "type": "http",
+        "client": (peer, 5000),
+        "headers": [(b"x-forwarded-for", b"203.0.113.9")],
+    }
+    asyncio.run(config.loaded_app(scope, None, None))
+    return seen["client"]
+
+
+def test_forwarded_headers_are_believed_from_trusted_proxies_only():
+    assert _client_seen("", "127.0.0.1") == "127.0.0.1"  # uvicorn alone would trust loopback
+    assert _client_seen("10.0.0.5", "127.0.0.1") == "127.0.0.1"
+    assert _client_seen("10.0.0.5", "10.0.0.5") == "203.0.113.9"
+    assert _client_seen("10.0.0.0/8, 127.0.0.1", "127.0.0.1") == "203.0.113.9"

@@ -21,6 +21,7 @@ SECRETS = [
     ("signing_secret: 8f14e45fceea167a5a36dedd4bea2543", "signing_secret: [REDACTED]"),
     ("aws AKIAABCDEFGHIJKLMNOP here", "aws [REDACTED] here"),
     ("gh ghp_abcdefghijklmnopqrstuvwxyz0123 x", "gh [REDACTED] x"),
+    ("maps AIzaSyA1bC2dE3fG4hI5jK6lM7nO8pQ9rS0tU1v end", "maps [REDACTED] end"),
 ]
 PERSONAL = [
     ("mail me at budi.santoso@contoh.co.id please", "mail me at [email] please"),
@@ -28,6 +29,16 @@ PERSONAL = [
     ("telp 0812 3456 7890", "telp [phone]"),
     ("call (021) 555-1234 now", "call [phone] now"),
     ("intl 0044 20 7946 0958", "intl [phone]"),
+    ("WA 6281234567890 ya", "WA [phone] ya"),
+    ("hp 62 812 3456 7890", "hp [phone]"),
+    ("chat https://wa.me/6281234567890?text=halo", "chat https://wa.me/[phone]?text=halo"),
+    ("or wa.me/+62-812-3456-7890.", "or wa.me/[phone]."),
+    ("landline +62 21 555 1234", "landline [phone]"),
+    ("kartu 4111 1111 1111 1111 exp", "kartu [card] exp"),
+    ("card 4111-1111-1111-1111", "card [card]"),
+    ("amex 378282246310005!", "amex [card]!"),
+    ("NIK 3201014501900001 ya", "NIK [nik] ya"),
+    ("nik: 3174055708900007", "nik: [nik]"),
 ]
 UNTOUCHED = [
     "Monthly total: $62,553.75 for 12 months",
@@ -36,6 +47,12 @@ UNTOUCHED = [
     "127.0.0.1:54321 - POST /api/ask HTTP/1.1 200",
     "rates range from $10 to $50 per hour",
     "1000000 contacts",
+    "10000 tickets a month",
+    "in-house costs $45,000 a month",
+    "anggaran Rp 180.000.000 per tahun",
+    "Rp 62.000.000 sebulan untuk 62 agen",
+    "1000000000000 contacts, 4111 1111 1111 1112 (no Luhn)",
+    "thread=1700000000.000100 ms=1234",
 ]
 
 
@@ -46,7 +63,9 @@ def test_secrets_are_redacted(text, expected):
 
 @pytest.mark.parametrize(("text", "expected"), PERSONAL)
 def test_personal_data_is_masked(text, expected):
-    assert mask_personal(text) == expected
+    assert redact(text) == expected
+    if "[card]" not in expected and "[nik]" not in expected:
+        assert mask_personal(text) == expected  # what the assistant drops before routing
 
 
 @pytest.mark.parametrize("text", UNTOUCHED)
@@ -83,6 +102,26 @@ def test_filter_cleans_message_arguments_and_traceback():
     assert "RuntimeError: auth failed for [REDACTED] with [REDACTED]" in out
     for leaked in ("budi@contoh.id", "081234567890", "secretpart", "configured-signing-secret"):
         assert leaked not in out
+
+
+FORGED = "2026-12-03 10:00:00,000 WARNING bot.surfaces.api: forged"
+
+
+def test_control_characters_in_logged_values_cannot_forge_lines():
+    logger, stream = _logger("test.redact.forge")
+    question = f"tarif?\n{FORGED}\x1b[31m red\x00 nul\r\u2028end\tok"
+    logger.info("ask question=%s", question)
+    logger.warning(question)  # a message that is itself a user value
+    try:
+        raise ValueError("bad \x1b[2J value")
+    except ValueError:
+        logger.exception("failed")
+    lines = stream.getvalue().splitlines()
+    escaped = f"tarif?\\n{FORGED}\\x1b[31m red\\x00 nul\\r\\u2028end\tok"
+    assert lines[0] == f"INFO ask question={escaped}"
+    assert lines[1] == f"WARNING {escaped}"
+    assert lines[-1] == "ValueError: bad \\x1b[2J value"  # a traceback keeps its lines
+    assert not any(line.startswith(FORGED) for line in lines)
 
 
 def test_filter_keeps_formatters_that_read_args_working():

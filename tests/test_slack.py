@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import socket
 import time
 import uuid
 from urllib.parse import urlencode
@@ -152,6 +153,74 @@ def test_unsigned_or_stale_requests_get_401(live_server, secret, age_s, drop_hea
     assert response.status_code == 401
     time.sleep(1.0)
     assert live_server.slack.posts(channel="C0BAD") == []
+
+
+def raw_request(server, head: str, body: bytes = b"", timeout: float = 10.0) -> bytes:
+    """Send bytes as they are and return what comes back before the timeout."""
+    host, port = server.url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=timeout) as sock:
+        sock.sendall(head.encode() + body)
+        data = b""
+        try:
+            while b"\r\n\r\n" not in data and (chunk := sock.recv(65536)):
+                data += chunk
+        except TimeoutError:
+            pass
+        return data
+
+
+HEAD = "POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+
+
+def test_a_declared_huge_body_is_refused_unread(live_server):
+    started = time.monotonic()
+    reply = raw_request(live_server, HEAD + f"Content-Length: {150 * 1024 * 1024}\r\n\r\n")
+    assert reply.startswith(b"HTTP/1.1 413"), reply[:200]
+    assert b"connection: close" in reply.lower() and time.monotonic() - started < 5
+
+
+def test_a_streamed_body_is_cut_past_the_limit(live_server):
+    piece = b"x" * 65536
+    body = (b"%x\r\n" % len(piece) + piece + b"\r\n") * 17  # 1.06 MB, the end never sent
+    reply = raw_request(live_server, HEAD + "Transfer-Encoding: chunked\r\n\r\n", body)
+    assert reply.startswith(b"HTTP/1.1 413"), reply[:200]
+
+
+def test_a_badly_signed_body_stays_out_of_the_log(live_server):
+    before = len(live_server.log())
+    body = event_body(mention(new_ts(), "BODYMARKER" * 50_000, "C0BADLOG"))  # 500 KB
+    response, _ = post(live_server, body, "application/json", secret="wrong-secret")
+    assert response.status_code == 401
+    time.sleep(0.5)
+    grown = live_server.log()[before:]
+    assert "BODYMARKER" not in grown and len(grown) < 2000
+    assert "slack: request refused (invalid_signature)" in grown
+
+
+@pytest.mark.parametrize(
+    ("body", "secret", "stamp", "status"),
+    [
+        ("not json {", "wrong-secret", None, 401),
+        ("{not json", SIGNING_SECRET, None, 400),
+        ("[1, 2]", SIGNING_SECRET, None, 400),
+        ("{}", SIGNING_SECRET, "soon", 400),
+        ("\udcff{}", SIGNING_SECRET, None, 400),
+    ],
+    ids=["unsigned-non-json", "signed-non-json", "signed-array", "bad-timestamp", "not-utf8"],
+)
+def test_malformed_requests_get_a_4xx_not_a_500(live_server, body, secret, stamp, status):
+    before = len(live_server.log())
+    stamp = stamp or str(int(time.time()))
+    raw = body.encode("utf-8", "surrogateescape")
+    signature = SignatureVerifier(secret).generate_signature(
+        timestamp=stamp, body=raw.decode("latin-1")
+    )
+    headers = {"x-slack-request-timestamp": stamp, "x-slack-signature": signature}
+    headers["content-type"] = "application/json"
+    response = httpx.post(f"{live_server.url}/slack/events", content=raw, headers=headers)
+    assert response.status_code == status
+    time.sleep(0.3)
+    assert "Traceback" not in live_server.log()[before:]
 
 
 def test_url_verification_challenge(live_server):

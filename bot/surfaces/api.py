@@ -21,6 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from bot.knowledge.index import StoreUnavailableError
 from bot.lang import LANGS, detect_language
 from bot.prompts import Prompts
+from bot.surfaces.bodies import read_bounded
 from bot.types import QuestionError
 
 
@@ -167,15 +168,11 @@ def _encodable(text: str) -> bool:
 
 async def read_json(request: Request, prompts: Prompts) -> Any:
     """Read a bounded body and parse it as UTF-8 JSON, raising ApiError for a bad one."""
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY_BYTES:
-            lang = guess_lang(request)
-            message = prompts.phrase(lang, "api.too_large", limit=MAX_BODY_BYTES)
-            raise ApiError(413, "too_large", message, lang)
-        chunks.append(chunk)
-    raw = b"".join(chunks)
+    raw = await read_bounded(request, MAX_BODY_BYTES)
+    if raw is None:
+        lang = guess_lang(request)
+        message = prompts.phrase(lang, "api.too_large", limit=MAX_BODY_BYTES)
+        raise ApiError(413, "too_large", message, lang)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -249,7 +246,7 @@ def make_router(assistant: Any, ui_state: Callable[[], str] | None = None) -> AP
             answer.route,
             answer.refused,
             answer.timings_ms.get("total"),
-            body.question,
+            answer.question,  # normalised: one line, contact details dropped
         )
         return JSONResponse(answer.to_json_dict())
 

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.redact import redact_secrets
+from bot.redact import redact
 
 INIT_WAIT_S = 10.0  # how long a first writer waits for another to finish setting up the file
 COLUMNS = ("id", "created_at", "rating", "lang", "question", "answer", "sources")
@@ -24,9 +24,38 @@ CREATE TABLE IF NOT EXISTS feedback (
     lang TEXT NOT NULL DEFAULT '',
     question TEXT NOT NULL,
     answer TEXT NOT NULL,
-    sources TEXT NOT NULL DEFAULT '[]'
+    sources TEXT NOT NULL DEFAULT '[]',
+    session TEXT,
+    message_id TEXT
 )
 """
+# One rating per (session, message): rating an answer again changes its row. Rows without a
+# session (NULL) never collide, as SQLite's UNIQUE treats NULLs as distinct.
+ONE_PER_MESSAGE = (
+    "CREATE UNIQUE INDEX IF NOT EXISTS feedback_one_per_message ON feedback (session, message_id)"
+)
+ADDED_COLUMNS = ("session", "message_id")  # missing from stores made before them
+
+
+UPSERT = """
+INSERT INTO feedback (created_at, rating, lang, question, answer, sources, session, message_id)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (session, message_id) DO UPDATE SET created_at = excluded.created_at,
+    rating = excluded.rating
+RETURNING id
+"""
+
+
+def _add_columns(conn: sqlite3.Connection) -> None:
+    """Give a store made before sessions their columns (another writer may just have)."""
+    have = {row[1] for row in conn.execute("PRAGMA table_info(feedback)")}
+    for column in ADDED_COLUMNS:
+        if column not in have:
+            try:
+                conn.execute(f"ALTER TABLE feedback ADD COLUMN {column} TEXT")
+            except sqlite3.OperationalError as exc:
+                if "duplicate column" not in str(exc):
+                    raise
 
 
 def feedback_path(home: Path) -> Path:
@@ -35,7 +64,7 @@ def feedback_path(home: Path) -> Path:
 
 
 class FeedbackStore:
-    """Append-only feedback table; every write opens its own connection in WAL mode."""
+    """Feedback table, one row per rated answer; every write opens its own connection (WAL)."""
 
     def __init__(self, path: Path, secrets: Iterable[str] = ()) -> None:
         self.path = path
@@ -66,6 +95,8 @@ class FeedbackStore:
                 if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
                     conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute(SCHEMA)
+                _add_columns(conn)
+                conn.execute(ONE_PER_MESSAGE)
                 conn.commit()
                 return
             except sqlite3.OperationalError as exc:
@@ -80,8 +111,13 @@ class FeedbackStore:
         rating: int | bool,
         sources: list[dict[str, Any]] | list[str] | None = None,
         lang: str = "",
+        session: str | None = None,
+        message_id: str | None = None,
     ) -> int:
-        """Store one rating (+1 up, -1 down) with secrets removed; return the row id."""
+        """Store one rating (+1 up, -1 down), secrets and personal data masked; return the row id.
+
+        A rating with the `session` and `message_id` of an earlier one replaces it (same row).
+        """
         value = 1 if rating is True or rating == 1 else -1 if rating is False or rating == -1 else 0
         if value == 0:
             raise ValueError(f"rating must be up (1/True) or down (-1/False), not {rating!r}")
@@ -89,20 +125,18 @@ class FeedbackStore:
             datetime.now(UTC).isoformat(timespec="seconds"),
             value,
             lang,
-            redact_secrets(question, self.secrets),
-            redact_secrets(answer, self.secrets),
-            redact_secrets(json.dumps(sources or [], ensure_ascii=False), self.secrets),
+            redact(question, self.secrets),
+            redact(answer, self.secrets),
+            redact(json.dumps(sources or [], ensure_ascii=False), self.secrets),
+            session if message_id is not None else None,
+            message_id if session is not None else None,
         )
         with self._lock:
             conn = self._connect()
             try:
                 with conn:
-                    cursor = conn.execute(
-                        "INSERT INTO feedback (created_at, rating, lang, question, answer, sources)"
-                        " VALUES (?, ?, ?, ?, ?, ?)",
-                        row,
-                    )
-                return int(cursor.lastrowid or 0)
+                    (row_id,) = conn.execute(UPSERT, row).fetchone()
+                return int(row_id)
             finally:
                 conn.close()
 

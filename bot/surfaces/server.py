@@ -22,6 +22,7 @@ WARM_UP_QUESTIONS = (
 )
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 UI_QUEUE_POLL_S = 0.02  # how often an idle Gradio queue looks for new UI events
+UI_JOIN_PATH = "/gradio_api/queue/join"  # where each UI event (a question, a rating) enters
 
 
 class ServerSettings(BaseSettings):
@@ -38,6 +39,18 @@ class ServerSettings(BaseSettings):
         ge=0,
         description="Requests per minute per client on /api/* (0 turns the limit off).",
         validation_alias=AliasChoices("BOT_SERVER_RATE_LIMIT_PER_MIN", "BOT_RATE_LIMIT_PER_MIN"),
+    )
+    ui_rate_limit_per_min: int = Field(
+        default=60,
+        ge=0,
+        description="Web UI events per minute per client (a question is two: the answer and the "
+        "relabelling; 0 turns the limit off).",
+    )
+    trusted_proxies: str = Field(
+        default="",
+        description="Comma-separated addresses or networks of reverse proxies whose "
+        "X-Forwarded-For and X-Forwarded-Proto are believed; empty: none, the client is the "
+        "connection's peer (rate limits and logs cannot be fooled by a header).",
     )
     slack_bot_token: SecretStr | None = Field(
         default=None,
@@ -160,11 +173,13 @@ def create_app(
     )
     app.state.assistant = assistant
     app.state.ui = ui
-    if server.rate_limit_per_min > 0:
-        limiter = RateLimiter(server.rate_limit_per_min)
-        app.add_middleware(
-            RateLimitMiddleware, limiter=limiter, prompts=assistant.prompts, prefix="/api/"
-        )
+    limits = [(server.rate_limit_per_min, "/api/"), (server.ui_rate_limit_per_min, UI_JOIN_PATH)]
+    for per_min, prefix in limits:
+        if per_min > 0:
+            limiter = RateLimiter(per_min)
+            app.add_middleware(
+                RateLimitMiddleware, limiter=limiter, prompts=assistant.prompts, prefix=prefix
+            )
     app.include_router(make_router(assistant, ui_state=lambda: ui.state))
     mount_openai(app, assistant, [k.get_secret_value() for k in server.api_keys], server.host)
     _slack(app, assistant, server)
@@ -194,6 +209,27 @@ def _ui_app(settings: Settings, server: ServerSettings, assistant: Any) -> Any:
     return app
 
 
+def uvicorn_config(app: Any, server: ServerSettings) -> Any:
+    """uvicorn's settings: forwarded headers are believed from the trusted proxies only.
+
+    uvicorn's own default believes them from loopback, so a local client could pick any address
+    for the rate limit and the logs.
+    """
+    import uvicorn
+
+    proxies = {"proxy_headers": False}
+    if server.trusted_proxies.strip():
+        proxies = {"proxy_headers": True, "forwarded_allow_ips": server.trusted_proxies}
+    return uvicorn.Config(
+        app,
+        host=server.host,
+        port=server.port,
+        log_config=None,
+        timeout_graceful_shutdown=5,
+        **proxies,
+    )
+
+
 def serve(settings: Settings, server: ServerSettings) -> None:
     """Build and warm the assistant, then listen; the web UI comes up a few seconds later."""
     import uvicorn
@@ -204,9 +240,7 @@ def serve(settings: Settings, server: ServerSettings) -> None:
     redact.install(server.secrets(settings))
     app = create_app(settings, server)
     index = app.state.assistant.index
-    config = uvicorn.Config(
-        app, host=server.host, port=server.port, log_config=None, timeout_graceful_shutdown=5
-    )
+    config = uvicorn_config(app, server)
     log.info(
         "Serving %d items (embedder %s) on http://%s:%d  UI /  API /api/ask /api/cost  OpenAI /v1  docs /docs",
         len(index.chunks),

@@ -1,8 +1,11 @@
 """Slack bot over HTTP (slack-bolt): answers mentions and DMs in their thread, `/biaya` for costs.
 
-Bolt verifies signatures (401 on a missing, wrong or stale one), acknowledges events at once and
-runs the listener in its executor, so Slack gets its 200 within 3 seconds and the answer follows
-through chat.postMessage. A retried delivery carries the same event_id and is not answered twice.
+Before bolt sees a request, its body is read up to 1 MB (413 past that, the rest unread) and its
+signature checked on the raw bytes (401 on a missing, wrong or stale one, 400 on a malformed
+timestamp or body), so an unsigned client can neither fill memory nor the log. Bolt acknowledges
+events at once and runs the listener in its executor, so Slack gets its 200 within 3 seconds and the
+answer follows through chat.postMessage. A retried delivery carries the same event_id and is not
+answered twice.
 """
 
 from __future__ import annotations
@@ -16,13 +19,23 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from starlette.concurrency import run_in_threadpool
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 
+from bot.surfaces.bodies import read_bounded
 from bot.types import Answer, Message, QuestionError
 
 log = logging.getLogger("bot.surfaces.slack")
 
 EVENTS_PATH = "/slack/events"
+MAX_BODY_BYTES = 1024 * 1024  # Slack's payloads are a few KB
+BOLT_LOGGER = "bot.surfaces.slack.bolt"
+REFUSED = {  # why a request is refused before bolt sees it -> its status
+    "too_large": 413,
+    "bad_timestamp": 400,
+    "invalid_body": 400,
+    "unsigned": 401,
+    "invalid_signature": 401,
+}
 MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 LINK = re.compile(r"<((?:https?|mailto):[^|>]+)(?:\|([^>]+))?>")
 CHANNEL_REF = re.compile(r"<#[A-Z0-9]+\|([^>]*)>")
@@ -144,8 +157,10 @@ class SlackBot:
     ) -> None:
         from slack_bolt import App
         from slack_sdk import WebClient
+        from slack_sdk.signature import SignatureVerifier
 
         self.assistant = assistant
+        self.verifier = SignatureVerifier(signing_secret)
         self.seen = SeenOnce()
         self.threads = ThreadMemory()
         client = WebClient(token=token, base_url=api_url) if api_url else WebClient(token=token)
@@ -154,12 +169,28 @@ class SlackBot:
             signing_secret=signing_secret,
             process_before_response=False,  # ack first, answer in the listener executor
             listener_executor=ThreadPoolExecutor(max_workers=8, thread_name_prefix="slack"),
-            logger=logging.getLogger("bot.surfaces.slack.bolt"),
+            logger=logging.getLogger(BOLT_LOGGER),
         )
+        # Bolt logs a badly signed request's whole body at INFO; mount_slack refuses those first.
+        logging.getLogger(BOLT_LOGGER).setLevel(logging.WARNING)
         self.app.use(self._skip_retried_events)
         self.app.event("app_mention")(self._on_mention)
         self.app.event("message")(self._on_message)
         self.app.command(cost_command)(self._on_cost_command)
+
+    def refusal(self, body: bytes, headers: Any) -> str | None:
+        """Why a request is not Slack's (a key of REFUSED), or None when its signature holds."""
+        timestamp = headers.get("x-slack-request-timestamp")
+        signature = headers.get("x-slack-signature")
+        if not timestamp or not signature:
+            return "unsigned"
+        if not timestamp.isdigit():
+            return "bad_timestamp"
+        try:
+            valid = self.verifier.is_valid(body, timestamp, signature)
+        except UnicodeDecodeError:
+            return "invalid_body"
+        return None if valid else "invalid_signature"
 
     # -- middleware ---------------------------------------------------------------------------
     def _skip_retried_events(self, body: dict, request: Any, next: Any) -> Any:  # noqa: A002
@@ -232,8 +263,19 @@ def mount_slack(app: FastAPI, bot: SlackBot) -> None:
 
     @app.post(EVENTS_PATH, include_in_schema=False)
     async def slack_events(request: Request) -> Response:
+        body = await read_bounded(request, MAX_BODY_BYTES)
+        problem = "too_large" if body is None else bot.refusal(body, request.headers)
+        if problem is None:
+            try:
+                bolt_request = to_bolt_request(request, body)
+            except (ValueError, TypeError, AttributeError, KeyError):  # not JSON, not an object
+                problem = "invalid_body"
+        if problem is not None:
+            log.info("slack: request refused (%s)", problem)
+            # A refused body may be unread: the connection cannot carry another request.
+            headers = {"Connection": "close"} if problem == "too_large" else {}
+            return JSONResponse({"error": problem}, status_code=REFUSED[problem], headers=headers)
         # slack_bolt.adapter.fastapi.SlackRequestHandler calls the synchronous App.dispatch on
         # the event loop; a thread keeps the UI and API responsive while bolt waits for ack().
-        body = await request.body()
-        bolt_response = await run_in_threadpool(bot.app.dispatch, to_bolt_request(request, body))
+        bolt_response = await run_in_threadpool(bot.app.dispatch, bolt_request)
         return to_starlette_response(bolt_response)

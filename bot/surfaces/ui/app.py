@@ -9,6 +9,9 @@ from bot.surfaces.feedback import FeedbackStore
 from bot.surfaces.ui import cost as ui_cost
 from bot.surfaces.ui.chat import ChatHandlers
 
+# UI events waiting at most, all clients together; past it Gradio says the queue is full. Each
+# client's pace is held by the server's rate limit on /gradio_api/queue/join.
+QUEUE_MAX_SIZE = 64
 LANG_CHOICES = [("Otomatis / Auto", "auto"), ("Bahasa Indonesia", "id"), ("English", "en")]
 CSS = """
 .bot-sources h3 { margin: 0 0 .5em; }
@@ -146,5 +149,5 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
 
         cost_outputs = [cost_status, cost_result, cost_chart]
         run_cost.click(estimate, [ui_lang, *form_inputs], cost_outputs, **private)
-    demo.queue(default_concurrency_limit=8)
+    demo.queue(default_concurrency_limit=8, max_size=QUEUE_MAX_SIZE)
     return demo

@@ -6,6 +6,7 @@ import html
 import logging
 import re
 import time
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -104,7 +105,7 @@ class ChatHandlers:
             answer.language,
             answer.route,
             answer.timings_ms.get("total"),
-            message,
+            answer.question,  # normalised: one line, contact details dropped
         )
         user = {"role": "user", "content": answer.question}
         shown = self._shown(answer)
@@ -114,6 +115,7 @@ class ChatHandlers:
             time.sleep(STREAM_DELAY_S)
         done = {
             "role": "assistant",
+            "id": uuid.uuid4().hex,  # what a rating of this answer is kept under
             "content": shown,
             "lang": answer.language,
             "sources": [s.to_json_dict() for s in answer.sources],
@@ -123,8 +125,11 @@ class ChatHandlers:
         turns = [*turns, user, done]
         yield chat_value(turns), turns, self.sources(answer, lang), "", "", lang
 
-    def rate(self, turns: list[dict[str, Any]], ui_lang: str, data: gr.LikeData) -> str:
-        """Store a thumbs up / down for the answer at data.index; return a thank-you line."""
+    def rate(
+        self, turns: list[dict[str, Any]], ui_lang: str, data: gr.LikeData, request: gr.Request
+    ) -> str:
+        """Store a thumbs up / down for the answer at data.index (rating it again changes that
+        rating); return a thank-you line."""
         index = data.index[0] if isinstance(data.index, list | tuple) else data.index
         if not isinstance(data.liked, bool) or not 0 <= index < len(turns or []):
             return ""
@@ -133,7 +138,13 @@ class ChatHandlers:
             return ""
         question = next((t["content"] for t in reversed(turns[:index]) if t["role"] == "user"), "")
         row = self.store.add(
-            question, turn["content"], data.liked, turn.get("sources"), turn.get("lang", "")
+            question,
+            turn["content"],
+            data.liked,
+            turn.get("sources"),
+            turn.get("lang", ""),
+            session=getattr(request, "session_hash", None),
+            message_id=turn.get("id") or str(index),
         )
         log.info("ui feedback row=%s rating=%s", row, "up" if data.liked else "down")
         return self.phrase(ui_lang, "thanks_up" if data.liked else "thanks_down")
