@@ -359,9 +359,12 @@ class Assistant:
 
 
 def _without_personal(text: str) -> str:
-    from bot.redact import EMAIL, PHONE, mask_personal
+    """The question without contact details, card numbers or NIKs: none is a quantity."""
+    from bot.redact import CARD, EMAIL, NIK, PHONE, mask_numbers, mask_personal
 
-    masked = mask_personal(text).replace(EMAIL, " ").replace(PHONE, " ")
+    masked = mask_numbers(mask_personal(text))
+    for marker in (EMAIL, PHONE, CARD, NIK):
+        masked = masked.replace(marker, " ")
     return " ".join(masked.split())
 
 
