@@ -147,9 +147,27 @@ def test_a_question_without_topic_words_that_the_intent_model_places_surely_is_a
          "improve the customer experience"),
         # Steps say how, not why: the challenge that gives the reason leads.
         ("Kenapa keamanan data jadi masalah kalau CS di-outsource?", "id", "data sensitif"),
+        # A question about what makes it dear is never answered with the savings.
+        ("What makes outsourcing support expensive?", "en", "higher rates"),
     ],
 )  # fmt: skip
 def test_a_why_ask_leads_with_the_reason_closest_to_it(assistant, question, lang, reason):
     answer = assistant.answer(question)
     assert answer.ask_type == "why"
     assert reason in answer.body.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Is outsourcing cheaper than keeping support in-house?", "en"),
+        ("Mana yang lebih hemat, tim CS in-house atau outsourcing?", "id"),
+    ],
+)
+def test_in_house_or_outsourced_gives_savings_hidden_costs_and_the_estimator(
+    assistant, question, lang
+):
+    answer = assistant.answer(question)
+    assert answer.body.startswith(assistant.prompts.text(lang, "in_house_lead"))
+    assert assistant.prompts.text(lang, "in_house_offer") in answer.body
+    assert list(answer.cited_ids) == ["benefits", "faq-hidden-costs", "faq-roi"]

@@ -45,6 +45,11 @@ NAME_ASKS = frozenset("place comparison yes_no decision quantity".split())
 FIGURE_ASKS = frozenset("quantity yes_no comparison".split())
 # Ask types where "which is the biggest?" asks for a ranking of what the article lists.
 RANK_ASKS = frozenset("comparison list yes_no".split())
+# Money words that make "in-house or outsourced?" a question about cost.
+MONEY = re.compile(
+    r"\b(?:cheap\w*|expensive|costs?|costly|sav(?:e|es|ing|ings)|price\w*|murah\w*|mahal\w*|"
+    r"hemat\w*|biaya\w*|harga\w*|ongkos\w*)\b"
+)
 SIDE_WORDS = 3  # content words nearest the separator that name a side of a comparison
 
 
@@ -185,6 +190,12 @@ class Coverage:
     def asks_staffing(self, question: str) -> bool:
         """'How many agents for 10k tickets?': a team size the article never gives."""
         return _any(self.terms.staffing, question.lower())
+
+    def weighs_in_house(self, question: str) -> bool:
+        """'Is outsourcing cheaper than our in-house team?': the article's savings and hidden
+        costs, and the estimator for the user's own figures."""
+        words = set(re.findall(r"[\w-]+", question.lower()))
+        return bool(words & self.terms.in_house) and MONEY.search(question.lower()) is not None
 
     def asks_both_sides(self, question: str) -> bool:
         """'Pros and cons?', 'plus minus?': the benefits and the challenges, together."""

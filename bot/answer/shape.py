@@ -41,9 +41,23 @@ CAUSAL = re.compile(
     re.I,
 )
 CAUSAL_BONUS = 0.01
+# Which way a why-question about money points: "what makes it expensive?" is answered by what
+# raises the cost, never by the savings; "why is it cheaper?" the other way round.
+DEARER = re.compile(
+    r"\b(?:expensive|costly|pricey|dearer|higher|extra|additional|premium|more|mahal\w*|naik|"
+    r"tambahan|lebih tinggi|membengkak)\b",
+    re.I,
+)
+CHEAPER = re.compile(
+    r"\b(?:cheap\w*|lower|sav(?:e|es|ing|ings)|less|murah\w*|hemat\w*|lebih rendah|penghematan)\b",
+    re.I,
+)
 # Asks answered otherwise even when they say "pros and cons" (a decision weighs them itself).
 ONE_SIDED = frozenset({"how_to", "decision", "why", "duration", "place"})
 BOTH_SIDES = ("benefits", "challenges")  # the entries of "pros and cons"
+IN_HOUSE_ASKS = frozenset({"comparison", "yes_no", "quantity", "list"})
+# In-house or outsourced: the savings the article names, its hidden costs, how to compare.
+IN_HOUSE = (("benefits", 1), ("faq-hidden-costs", None), ("faq-roi", 2))
 
 
 @dataclass(frozen=True)
@@ -81,6 +95,14 @@ def challenge_asked(
                 text = units.units[row].text
                 found = (score, Challenge(entry, labels[n], text, tuple(handlers)))
     return found[1] if found else None
+
+
+def _direction(text: str) -> str | None:
+    """'dearer' or 'cheaper' when a text speaks of one way of the cost only."""
+    dearer, cheaper = DEARER.search(text), CHEAPER.search(text)
+    if bool(dearer) == bool(cheaper):
+        return None
+    return "dearer" if dearer else "cheaper"
 
 
 def _label(text: str) -> str:
@@ -129,6 +151,8 @@ class Shaper:
                 return self._remedies(hits[0].id, handled, lang, query, vector), None
         if ask.type not in ONE_SIDED and self.coverage.asks_both_sides(question):
             return self._both_sides(lang, vector), None
+        if ask.type in IN_HOUSE_ASKS and self.coverage.weighs_in_house(question):
+            return self._in_house(lang, query, vector)
         if ask.type == "comparison" and (sides := self.coverage.sides(question)):
             return self._comparison(sides, lang, query, vector, hits)
         if ask.type == "why":
@@ -192,6 +216,18 @@ class Shaper:
         ]
         return Draft(Point(self.prompts.text(lang, "pros_cons_lead"), 1), points, cited)
 
+    def _in_house(self, lang: str, query: str, vector: list[float]) -> tuple[Draft, str]:
+        """In-house or outsourced, on cost: no figures to compare, the savings, every hidden
+        cost, the ROI FAQ's comparison, and the estimator for the user's own numbers."""
+        cited = [self.context_hit(entry, lang, vector) for entry, _ in IN_HOUSE]
+        points = []
+        for n, (entry, position) in enumerate(IN_HOUSE, start=1):
+            rows = self.units.rows(entry, lang)
+            chosen = [rows[position]] if position is not None else rows[1:]
+            points += [Point(render_unit(self.units.units[r]), n) for r in chosen]
+        opening = " ".join(self.prompts.text(lang, k) for k in ("in_house_lead", "in_house_offer"))
+        return Draft(points[0], points[1:], cited), opening
+
     def _why(self, lang: str, query: str, vector: list[float], hits: list[Hit]) -> Draft:
         """Led by the reason closest to the question; steps say how, not why, so an entry of
         steps gives way to one of the next hits that is not."""
@@ -209,6 +245,9 @@ class Shaper:
         ]
         if not rows:
             return draft
+
+        if asked := _direction(query):  # only reasons that point the way asked, if any
+            rows = [r for r in rows if _direction(self.units.units[r].text) == asked] or rows
 
         def score(row: int) -> float:
             bonus = CAUSAL_BONUS if CAUSAL.search(self.units.units[row].text) else 0.0
