@@ -133,6 +133,33 @@ def test_plain_chat_history_keeps_every_change_the_user_made(fake):
     assert answer.estimate is not None and answer.estimate.args == expected
 
 
+@pytest.mark.parametrize(
+    ("first", "more"),
+    [
+        ("What are the benefits of outsourcing support?", "explain in more detail"),
+        ("Apa saja manfaat outsourcing CS?", "lebih lengkap dong"),
+    ],
+)
+def test_more_detail_expands_the_same_topic(fake, first, more):
+    answer = fake.answer(first)
+    topic = answer.cited_ids[0]
+    follow = fake.answer(more, [Message("user", first), Message.of(answer)])
+    assert follow.cited_ids[0] == topic and len(follow.cited_ids) == 2
+    # every point of the topic, then what the closest other entry adds
+    rows = fake.units.rows(topic, follow.language)
+    assert all(fake.units.units[r].text.split(":")[-1].strip() in follow.body for r in rows)
+    assert follow.cited_ids[1] not in ("overview", "introduction", "conclusion", "faq-closing")
+
+
+def test_how_to_after_the_whole_list_of_challenges_is_about_the_list(fake):
+    first = fake.answer("Apa saja tantangan outsourcing CS?")
+    history = [Message("user", first.question), Message.of(first)]
+    follow = fake.answer("trus gimana ngatasinnya?", history)
+    assert follow.body.startswith(
+        fake.prompts.text("id", "remedy_lead_list", covered="x", missing="y").split("x")[0]
+    )
+
+
 def test_a_follow_up_moves_past_what_the_last_answer_cited(fake):
     first = fake.answer(CHALLENGES)
     assert first.cited_ids == ("challenges",)

@@ -13,14 +13,14 @@ from langchain_core.runnables import RunnableLambda
 
 from bot.answer.analysis import ASK_TYPES, Analyzer, Ask
 from bot.answer.asktype import AskModel
-from bot.answer.compose import UnitIndex
+from bot.answer.compose import UnitIndex, render_draft
 from bot.answer.costturn import cost_request, cost_state
 from bot.answer.coverage import NAME_ASKS, Coverage, Terms
 from bot.answer.decide import costed_example, weigh
+from bot.answer.followup import MoreDetail, contextual_query, follow_up_order, last
 from bot.answer.frame import Framer
 from bot.answer.glossary import Glossary
 from bot.answer.route import (
-    asks_for_remedy,
     is_greeting,
     is_injection,
     reaches_floor,
@@ -44,12 +44,6 @@ log = logging.getLogger("bot.answer.assistant")
 # conversations: 0.75 keeps "manfaatnya apa aja?" on benefits, "and what about domestic?" not).
 STANDS_ALONE = 0.75
 COST_CONTEXT_IDS = ("faq-hourly-rate", "faq-hidden-costs")
-FOLLOW_UP = re.compile(
-    r"\b(itu|tersebut|nya|mereka|it|its|that|those|them|this|these|they)\b|nya\b|^(dan|lalu|terus|"
-    r"kalau|kalo|bagaimana dengan|gimana dengan|and|what about|how about|then)\b|\b(more detail|in more "
-    r"detail|tell me more|elaborate|explain more|go deeper|lebih (lengkap|detail|rinci|jelas)|jelaskan "
-    r"lagi|detailnya)\b"
-)
 
 
 @dataclass
@@ -91,11 +85,13 @@ class Assistant:
         self.shaper = Shaper(self.units, self.passages, self.coverage, prompts)
         self.situations = Situations.load(settings.corpus_dir, settings.prompts_dir)
         self.situations.check({key: len(self.units.rows(*key)) for key in self.passages})
+        self.more_detail = MoreDetail(settings.prompts_dir, self.units, self.passages)
         # The first stage that answers wins; prepare() runs before them and may raise.
         self.stages: tuple[Callable[[Turn], Answer | None], ...] = (
             self.refuse_injection,
             self.greet,
             self.estimate_cost,
+            self.expand_topic,
             self.summarize,
             self.weigh_decision,
             self.answer_from_knowledge,
@@ -188,6 +184,15 @@ class Assistant:
         answer = self._answer(turn, body, "cost", context, [call], "cost_estimate")
         return replace(answer, details=details)
 
+    def expand_topic(self, turn: Turn) -> Answer | None:
+        """'Explain in more detail': the last answer's topic whole, and the entry closest to it."""
+        if (entry := self.more_detail.topic(turn.text, turn.history)) is None:
+            return None
+        with turn.timings.stage("compose"):
+            seen = [i for m in turn.history if m.role == "assistant" for i in m.cited_ids]
+            draft = self.more_detail.expand(entry, turn.lang, turn.vector, seen)
+        return self._answer(turn, render_draft(draft), "knowledge", draft.cited, [], "list")
+
     def summarize(self, turn: Turn) -> Answer | None:
         """A summary of the article: the lead point of every section, each cited."""
         scope = summary_scope(turn.text) if turn.ask.type == "summary" else None
@@ -219,7 +224,7 @@ class Assistant:
         """Retrieve; refuse what the article does not cover; generate, or extract and cite."""
         text, lang = turn.text, turn.lang
         with turn.timings.stage("retrieve"):
-            query = self._contextual_query(text, turn.history)
+            query = contextual_query(text, turn.history)
             vector, hits = self._retrieve(turn, text)
             if query != text and not self._stands_alone(hits, turn.topic):
                 vector, hits = self._retrieve(turn, query)
@@ -228,7 +233,7 @@ class Assistant:
             if self._out_of_scope(turn, query, hits) and self._continues(turn, query):
                 # Mid-conversation, a question that names no other subject is read with the
                 # previous one before it is refused ("how long until we'd see the payback?").
-                query = f"{_last(turn.history, 'user').content} {text}"
+                query = f"{last(turn.history, 'user').content} {text}"
                 vector, hits = self._retrieve(turn, query)
         if self._out_of_scope(turn, query, hits):
             return self._fixed(turn, "refusal")
@@ -239,7 +244,11 @@ class Assistant:
             return self._answer(turn, body, "knowledge", cited, calls)
         del turn.timings.ms["generate"]
         with turn.timings.stage("compose"):
-            draft, opening = self.shaper.draft(turn.text, turn.ask, lang, query, vector, hits)
+            previous = last(turn.history, "assistant")
+            topic = previous.cited_ids[0] if previous and previous.cited_ids else None
+            draft, opening = self.shaper.draft(
+                turn.text, turn.ask, lang, query, vector, hits, topic
+            )
         body = self.framer.frame(turn.text, turn.ask, draft, lang, opening)
         return self._answer(turn, body, "knowledge", draft.cited, [])
 
@@ -296,7 +305,7 @@ class Assistant:
             return turn.vector, self.retriever.search_vector(turn.vector, k, lang, spelled)
         vector = self.retriever.index.embeddings.embed_query(spelled)
         hits = self.retriever.search_vector(vector, len(self.passages) // 2, lang, spelled)
-        return vector, self._follow_up_order(turn.text, hits, turn.history)[:k]
+        return vector, follow_up_order(turn.text, hits, turn.history, self.passages)[:k]
 
     @staticmethod
     def _stands_alone(hits: list[Hit], topic: str) -> bool:
@@ -310,8 +319,8 @@ class Assistant:
     @staticmethod
     def _continues(turn: Turn, query: str) -> bool:
         """True for a question read on its own in a conversation that was answered so far."""
-        last = _last(turn.history, "assistant")
-        answered = last is not None and bool(last.cited_ids or last.cost_request)
+        previous = last(turn.history, "assistant")
+        answered = previous is not None and bool(previous.cited_ids or previous.cost_request)
         return answered and query == turn.text and turn.topic != "foreign"
 
     def _out_of_scope(self, turn: Turn, query: str, hits: list[Hit]) -> bool:
@@ -324,30 +333,6 @@ class Assistant:
         if level == "general" and turn.ask.type in NAME_ASKS and self.coverage.unknown_names(query):
             return False
         return not _reaches_floor(hits, level)
-
-    @staticmethod
-    def _contextual_query(text: str, history: list[Message]) -> str:
-        """A short or anaphoric follow-up is read together with the previous user question."""
-        previous = _last(history, "user")
-        if previous and (len(text.split()) <= 5 or FOLLOW_UP.search(text.lower())):
-            return f"{previous.content} {text}"
-        return text
-
-    def _follow_up_order(self, text: str, hits: list[Hit], history: list[Message]) -> list[Hit]:
-        """A follow-up asks for something new: entries that address what the last answer raised
-        come first, entries the last answer already cited go last."""
-        last = _last(history, "assistant")
-        seen = set(last.cited_ids) if last else set()
-        if not seen:
-            return hits
-
-        def rank(hit: Hit) -> int:
-            chunk = self.passages[(hit.id, hit.lang)]
-            if asks_for_remedy(text) and seen & set(chunk.addresses):
-                return 0
-            return 2 if hit.id in seen else 1
-
-        return sorted(hits, key=rank)
 
     # -- cost -------------------------------------------------------------------------------
     def _hidden_cost_points(self, lang: str, marker: int) -> list[str]:
@@ -374,10 +359,6 @@ def _reaches_floor(hits: list[Hit], level: str) -> bool:
 
 def _source(hit: Hit) -> Source:
     return Source(hit.id, hit.title, hit.lang, hit.score, hit.text)
-
-
-def _last(history: list[Message], role: str) -> Message | None:
-    return next((m for m in reversed(history) if m.role == role), None)
 
 
 _assistants: dict[str, Assistant] = {}

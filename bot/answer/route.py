@@ -24,7 +24,8 @@ INJECTION = re.compile(
 )
 # Asking how to solve, avoid or handle something the previous answer raised.
 REMEDY = re.compile(
-    r"\b(atasi|mengatasi|mengatasinya|atasinya|solusi|solusinya|menghindari|hindari|mencegah|"
+    r"\b(atasi|mengatasi|mengatasinya|atasinya|ngatasi|ngatasin|solusi|solusinya|menghindari|"
+    r"hindari|hindarin|mencegah|cegah|nyegah|nanganin|nyelesaiin|"
     r"cegah|menangani|tangani|menyelesaikan|overcome|deal with|handle|solve|fix|avoid|prevent|"
     r"mitigate|address|tackle|manage)\w*"
 )

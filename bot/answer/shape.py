@@ -74,8 +74,10 @@ def challenge_asked(
     lang: str,
     units: UnitIndex,
     passages: dict[tuple[str, str], Chunk],
+    named_only: bool = False,
 ) -> Challenge | None:
-    """The challenge a how-to question is about, or None."""
+    """The challenge a how-to question is about, or None; with `named_only` (a follow-up read
+    with the question before it), only one the question's own words name."""
     asked = set(re.findall(r"\w+", question.lower()))
     query = np.asarray(vector, dtype=np.float32)
     best = float((units.vectors[units.lang_rows(lang)] @ query).max())
@@ -90,6 +92,8 @@ def challenge_asked(
             others = set().union(*(w for m, w in enumerate(words) if m != n))
             named = any(len(w) >= LABEL_WORD and w not in others for w in words[n] & asked)
             score = float(units.vectors[row] @ query)
+            if named_only and not named:
+                continue
             margin = NAMED_MARGIN if named else CHALLENGE_MARGIN
             if score >= best - margin and (found is None or score > found[0]):
                 text = units.units[row].text
@@ -136,19 +140,34 @@ class Shaper:
         self.prompts = prompts
 
     def draft(
-        self, question: str, ask: Ask, lang: str, query: str, vector: list[float], hits: list[Hit]
+        self,
+        question: str,
+        ask: Ask,
+        lang: str,
+        query: str,
+        vector: list[float],
+        hits: list[Hit],
+        topic: str | None = None,
     ) -> tuple[Draft, str | None]:
-        """The draft, and an opening sentence when the shape says the article cannot answer."""
-        if ask.type == "how_to" and not self.passages[(hits[0].id, lang)].steps:
-            challenge = challenge_asked(question, vector, lang, self.units, self.passages)
+        """The draft, and an opening sentence when the shape says the article cannot answer;
+        `topic` is the entry the last answer led with, for a follow-up."""
+        follow_up = query != question  # read with the question before it
+        listing = topic if follow_up and topic and self.passages[(topic, lang)].handled_by else None
+        if ask.type == "how_to" and (listing or not self.passages[(hits[0].id, lang)].steps):
+            # "gimana ngatasinnya?" after the whole list is about the list, not one of it
+            challenge = challenge_asked(
+                question, vector, lang, self.units, self.passages, named_only=follow_up
+            )
             if challenge is not None:
                 return self._remedy(challenge, lang, query, vector, hits)
-            handled = self.passages[(hits[0].id, lang)].handled_by
+            entry = listing or hits[0].id
+            handled = self.passages[(entry, lang)].handled_by
             if handled and not any(handled):  # "how do we avoid hidden costs?": none has steps
                 opening = self.prompts.text(lang, "not_covered_steps_list")
-                return draft_answer(query, vector, hits, self.units, lang), opening
+                listed = [self.context_hit(entry, lang, vector)]
+                return draft_answer(query, vector, listed, self.units, lang), opening
             if handled:  # "how do we deal with these challenges?": the steps the article gives
-                return self._remedies(hits[0].id, handled, lang, query, vector), None
+                return self._remedies(entry, handled, lang, query, vector), None
         if ask.type not in ONE_SIDED and self.coverage.asks_both_sides(question):
             return self._both_sides(lang, vector), None
         if ask.type in IN_HOUSE_ASKS and self.coverage.weighs_in_house(question):

@@ -1,0 +1,141 @@
+"""Follow-ups: a short or anaphoric question is read with the one before it; a follow-up that
+asks for something new gets what the last answer did not cite first; one that asks for more
+detail ("explain in more detail", "lebih lengkap dong") gets the same topic expanded, never
+the nearest other passage."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from bot.answer.compose import Draft, Point, UnitIndex, render_unit
+from bot.answer.route import asks_for_remedy
+from bot.knowledge.corpus import Chunk
+from bot.knowledge.retrieve import Hit
+from bot.lang import LANGS
+from bot.prompts import PromptError
+from bot.types import Message
+
+FOLLOW_UP = re.compile(
+    r"\b(itu|tersebut|nya|mereka|it|its|that|those|them|this|these|they)\b|nya\b|^(dan|lalu|terus|"
+    r"kalau|kalo|bagaimana dengan|gimana dengan|and|what about|how about|then)\b|\b(more detail|in more "
+    r"detail|tell me more|elaborate|explain more|go deeper|lebih (lengkap|detail|rinci|jelas)|jelaskan "
+    r"lagi|detailnya)\b"
+)
+SHORT = 5  # words: a follow-up this short is read with the previous question
+# Entries about the article or everything at once: no topic to expand into.
+GENERAL = frozenset({"overview", "introduction", "conclusion", "faq-closing"})
+MAX_RELATED_POINTS = 4
+
+
+def last(history: list[Message], role: str) -> Message | None:
+    return next((m for m in reversed(history) if m.role == role), None)
+
+
+def contextual_query(text: str, history: list[Message]) -> str:
+    """A short or anaphoric follow-up is read together with the previous user question."""
+    previous = last(history, "user")
+    if previous and (len(text.split()) <= SHORT or FOLLOW_UP.search(text.lower())):
+        return f"{previous.content} {text}"
+    return text
+
+
+def follow_up_order(
+    text: str, hits: list[Hit], history: list[Message], passages: dict[tuple[str, str], Chunk]
+) -> list[Hit]:
+    """A follow-up asks for something new: entries that address what the last answer raised
+    come first, entries the last answer already cited next, the general ones last."""
+    answer = last(history, "assistant")
+    seen = set(answer.cited_ids) if answer else set()
+    if not seen:
+        return hits
+
+    def rank(hit: Hit) -> int:
+        chunk = passages[(hit.id, hit.lang)]
+        if asks_for_remedy(text) and seen & set(chunk.addresses):
+            return 0
+        if hit.id in GENERAL:  # a meta passage is nothing new to say ("FAQ closing note")
+            return 3
+        return 2 if hit.id in seen else 1
+
+    return sorted(hits, key=rank)
+
+
+class MoreDetail:
+    """Recognises a request for more detail on the last answer and expands its topic."""
+
+    def __init__(self, prompts_dir: Path, units: UnitIndex, passages: dict[tuple[str, str], Chunk]):
+        self.units = units
+        self.passages = passages
+        self.patterns: list[re.Pattern[str]] = []
+        for lang in LANGS:
+            path = prompts_dir / lang / "analysis.yaml"
+            try:
+                data = yaml.safe_load(path.read_text(encoding="utf-8"))["more_detail"]
+                self.patterns += [re.compile(p) for p in data]
+            except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
+                raise PromptError(f"{path}: cannot read 'more_detail' ({exc})") from exc
+
+    def topic(self, text: str, history: list[Message]) -> str | None:
+        """The entry to expand: the last answer's first, when the question only asks for
+        more ("explain in more detail"; "more detail on the SLAs" names its own subject)."""
+        answer = last(history, "assistant")
+        if answer is None or not answer.cited_ids:
+            return None
+        lowered = " ".join(text.lower().split())
+        match = next((m for p in self.patterns if (m := p.search(lowered))), None)
+        if match is None:
+            return None
+        rest = (lowered[: match.start()] + " " + lowered[match.end() :]).split()
+        return answer.cited_ids[0] if len(rest) <= SHORT - 2 else None
+
+    def expand(self, entry: str, lang: str, vector: list[float], seen: list[str]) -> Draft:
+        """The whole entry, then up to four points of the entry closest to it that the
+        conversation has not cited yet (the steps that address it first)."""
+        hits = [self._hit(entry, lang, vector)]
+        related = self._related(entry, lang, set(seen))
+        if related:
+            hits.append(self._hit(related, lang, vector))
+        points = [Point(render_unit(self.units.units[r]), 1) for r in self.units.rows(entry, lang)]
+        if related:
+            rows = [r for r in self.units.rows(related, lang) if self.units.units[r].bullet]
+            rows = rows or self.units.rows(related, lang)
+            points += [
+                Point(render_unit(self.units.units[r]), 2) for r in rows[:MAX_RELATED_POINTS]
+            ]
+        return Draft(points[0], points[1:], hits)
+
+    def _related(self, entry: str, lang: str, seen: set[str]) -> str | None:
+        chunk = self.passages[(entry, lang)]
+        linked = [e for steps in chunk.handled_by for e in steps] + list(chunk.addresses)
+        linked += [
+            c.id
+            for (_, c_lang), c in self.passages.items()
+            if c_lang == lang and entry in c.addresses
+        ]
+        candidates = [e for e in dict.fromkeys(linked) if e not in seen and e != entry]
+        if candidates:
+            return candidates[0]
+        mine = self._centroid(entry, lang)
+        others = {
+            c_id
+            for (c_id, c_lang) in self.passages
+            if c_lang == lang and c_id not in seen | GENERAL and c_id != entry
+        }
+        if not others:
+            return None
+        return max(sorted(others), key=lambda e: float(self._centroid(e, lang) @ mine))
+
+    def _centroid(self, entry: str, lang: str) -> np.ndarray:
+        vectors = self.units.vectors[self.units.rows(entry, lang)]
+        mean = vectors.mean(axis=0)
+        return mean / (np.linalg.norm(mean) or 1.0)
+
+    def _hit(self, entry: str, lang: str, vector: list[float]) -> Hit:
+        chunk = self.passages[(entry, lang)]
+        rows = self.units.rows(entry, lang)
+        score = float((self.units.vectors[rows] @ np.asarray(vector, dtype=np.float32)).max())
+        return Hit(entry, chunk.title, lang, round(score, 6), chunk.text, chunk.kind, lang)
