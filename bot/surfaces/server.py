@@ -1,4 +1,5 @@
-"""One ASGI server (FastAPI + uvicorn): Gradio UI at /, JSON API, Slack bot at /slack/events."""
+"""One ASGI server (FastAPI + uvicorn): Gradio UI at /, JSON API, /v1, MCP at /mcp, Slack bot at
+/slack/events."""
 
 from __future__ import annotations
 
@@ -129,6 +130,7 @@ def create_app(
     from fastapi import FastAPI
 
     from bot.surfaces.api import app_version, make_router
+    from bot.surfaces.mcp_server import mount_mcp
     from bot.surfaces.openai_api import mount_openai
     from bot.surfaces.ratelimit import RateLimiter, RateLimitMiddleware
     from bot.surfaces.ui.deferred import DeferredUI
@@ -148,7 +150,8 @@ def create_app(
     async def lifespan(_app: Any) -> Any:
         ui.start()
         try:
-            yield
+            async with _app.state.mcp_sessions.run():  # a mounted app's own lifespan never runs
+                yield
         finally:
             await ui.stop()
 
@@ -167,6 +170,7 @@ def create_app(
         )
     app.include_router(make_router(assistant, ui_state=lambda: ui.state))
     mount_openai(app, assistant, [k.get_secret_value() for k in server.api_keys], server.host)
+    mount_mcp(app, assistant, server.host)
     _slack(app, assistant, server)
     app.mount("/", ui)
     return app
@@ -208,7 +212,7 @@ def serve(settings: Settings, server: ServerSettings) -> None:
         app, host=server.host, port=server.port, log_config=None, timeout_graceful_shutdown=5
     )
     log.info(
-        "Serving %d items (embedder %s) on http://%s:%d  UI /  API /api/ask /api/cost  OpenAI /v1  docs /docs",
+        "Serving %d items (embedder %s) on http://%s:%d  UI /  API /api/ask /api/cost  OpenAI /v1  MCP /mcp  docs /docs",
         len(index.chunks),
         index.embedder,
         server.host,

@@ -1,0 +1,188 @@
+"""MCP (Model Context Protocol) server with the official `mcp` SDK: `bot mcp` serves it on
+standard input/output (for Claude Desktop and other local clients), `bot serve` at /mcp over
+streamable HTTP. A thin adapter: the tools and resources are bot.surfaces.mcp_tools.
+
+Each tool advertises its argument model's JSON schema, but takes its arguments loosely and
+validates them itself: left to the SDK, a bad argument would come back in pydantic's words, not
+the user's ("`agents` (number of agents) must be at least 1"). A bad argument is a tool error
+(isError), which the calling model reads; an unknown entry is the protocol's "not found".
+"""
+
+from __future__ import annotations
+
+import contextlib
+import inspect
+import logging
+import sys
+import time
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+if TYPE_CHECKING:  # the SDK and the tools load when a server is built, not with every command
+    from mcp.server.mcpserver import MCPServer
+    from mcp.server.mcpserver.tools import Tool
+    from pydantic import BaseModel
+
+    from bot.surfaces.mcp_tools import Reply
+
+log = logging.getLogger("bot.surfaces.mcp_server")
+
+NAME = "outsourcing-kb"
+PATH = "/mcp"
+ENTRY_TEMPLATE = "kb://entry/{id}{?lang}"
+INSTRUCTIONS = (
+    "Answers questions about outsourcing customer support (costs, hourly rates, benefits, "
+    "challenges, choosing a provider, ROI) from one Indonesian article and its English "
+    "translation, in Indonesian or English, always with its sources, and estimates the cost of "
+    "outsourced support with a deterministic model. Use `ask` for a user's question (send the "
+    "earlier turns as `history`), `search_knowledge` for the passages alone and `estimate_cost` "
+    "for figures. The article's entries are resources: kb://entry/{id}?lang=id|en."
+)
+DESCRIPTIONS = {
+    "search_knowledge": "Search the knowledge base (one article on the cost of outsourcing "
+    "customer support, and its FAQ) for the passages that best match a query. Returns each "
+    "passage's id, title, language, similarity score and text, best first.",
+    "ask": "Answer a question about outsourcing customer support from the article, in the "
+    "question's language (Indonesian or English), with [n] citations and the sources. Cost "
+    "questions with numbers go to the estimator. Returns the answer, its sources, the ask type, "
+    "the estimator's call if any, and `turn`: send it back in `history` for a follow-up.",
+    "estimate_cost": "Estimate the monthly cost (USD) of outsourced customer support: staffing "
+    "(Erlang C or agent seats), cost lines, totals, and savings against an in-house cost. Give "
+    "either agents or contacts_per_month; leave out what the user did not say (defaults come "
+    "from the cost model and are listed in the reply). Returns the result and the reply "
+    "rendered in `lang`.",
+}
+TITLES = {
+    "search_knowledge": "Search the knowledge base",
+    "ask": "Ask the outsourcing assistant",
+    "estimate_cost": "Estimate the cost of outsourced support",
+}
+
+
+def _tool(name: str, model: type[BaseModel], run: Callable[[Mapping[str, Any]], Reply]) -> Tool:
+    """A tool whose input schema is `model`'s and whose arguments reach `run` unvalidated."""
+    from mcp.server.mcpserver.exceptions import ToolError
+    from mcp.server.mcpserver.tools import Tool
+    from mcp.types import CallToolResult, TextContent, ToolAnnotations
+
+    from bot.surfaces.mcp_tools import ToolInputError, input_schema
+
+    def call(**arguments: Any) -> CallToolResult:
+        started = time.perf_counter()
+        try:
+            reply = run(arguments)
+        except ToolInputError as err:
+            log.info("mcp %s rejected", name)
+            raise ToolError(str(err)) from None
+        log.info("mcp %s ms=%.0f", name, (time.perf_counter() - started) * 1000)
+        text = TextContent(type="text", text=reply.text)
+        return CallToolResult(content=[text], structured_content=reply.data)
+
+    # Every field as an optional argument of any type, so the SDK passes them on as given.
+    parameters = [
+        inspect.Parameter(field, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=Any)
+        for field in model.model_fields
+    ]
+    call.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    call.__name__ = name
+    hints = ToolAnnotations(
+        title=TITLES[name], read_only_hint=True, idempotent_hint=True, open_world_hint=False
+    )
+    tool = Tool.from_function(
+        call,
+        name=name,
+        title=TITLES[name],
+        description=DESCRIPTIONS[name],
+        annotations=hints,
+        structured_output=False,
+    )
+    return tool.model_copy(update={"parameters": input_schema(model)})
+
+
+def build_server(assistant: Any) -> MCPServer:
+    """The MCP server over a warm assistant: three tools, every entry as a resource, and a
+    template for any entry in either language."""
+    from mcp.server.mcpserver import MCPServer
+    from mcp.server.mcpserver.exceptions import ResourceNotFoundError
+    from mcp.server.mcpserver.resources import TextResource
+
+    from bot.surfaces.api import app_version
+    from bot.surfaces.mcp_tools import (
+        DEFAULT_LANG,
+        AskArgs,
+        CostArgs,
+        KnowledgeTools,
+        SearchArgs,
+        ToolInputError,
+    )
+
+    tools = KnowledgeTools(assistant)
+    server: MCPServer = MCPServer(
+        NAME,
+        title="Outsourcing customer support assistant",
+        instructions=INSTRUCTIONS,
+        version=app_version(),
+        tools=[
+            _tool("search_knowledge", SearchArgs, tools.search_knowledge),
+            _tool("ask", AskArgs, tools.ask),
+            _tool("estimate_cost", CostArgs, tools.estimate_cost),
+        ],
+        resources=[
+            TextResource(
+                uri=e.uri,
+                name=f"{e.id} ({e.lang})",
+                title=e.title,
+                description=f"{'FAQ entry' if e.kind == 'faq' else 'Article section'}, {e.lang}",
+                mime_type="text/markdown",
+                text=e.markdown,
+            )
+            for e in tools.all_entries()
+        ],
+    )
+
+    @server.resource(
+        ENTRY_TEMPLATE,
+        name="entry",
+        title="Knowledge-base entry",
+        description="One entry of the article (a section or an FAQ answer) with its title, in "
+        "Indonesian (lang=id, the original; the default) or English (lang=en).",
+        mime_type="text/markdown",
+    )
+    def entry(id: str, lang: str = DEFAULT_LANG) -> str:
+        try:
+            return tools.entry(id, lang).markdown
+        except ToolInputError as err:
+            raise ResourceNotFoundError(str(err)) from None
+
+    return server
+
+
+def mount_mcp(app: Any, assistant: Any, host: str) -> None:
+    """Serve MCP at /mcp on `app`; its lifespan must enter `app.state.mcp_sessions.run()`.
+
+    The SDK's app is routed at /mcp itself (a Mount would redirect /mcp to /mcp/), and on a
+    loopback host it accepts only requests addressed to loopback (DNS-rebinding protection).
+    """
+    server = build_server(assistant)
+    http = server.streamable_http_app(streamable_http_path=PATH, host=host)
+    app.add_route(PATH, http, include_in_schema=False)
+    app.state.mcp_sessions = server.session_manager  # exists once streamable_http_app() ran
+    log.info("MCP server at %s (streamable HTTP): %d tools", PATH, len(DESCRIPTIONS))
+
+
+def mcp_command() -> None:
+    """Serve the MCP tools and resources on standard input/output (Claude Desktop and others)."""
+    from bot.answer.assistant import get_assistant
+    from bot.surfaces.cli import _open  # a broken corpus or a missing extra is one line
+
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr)
+    with contextlib.redirect_stdout(sys.stderr):  # standard output carries the protocol only
+        assistant = _open(get_assistant)
+    build_server(assistant).run("stdio")
+
+
+def register(app: typer.Typer) -> None:
+    """Add `mcp` to a Typer app (bot/surfaces/cli.py calls this)."""
+    app.command(name="mcp")(mcp_command)
