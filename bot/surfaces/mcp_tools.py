@@ -199,7 +199,7 @@ class KnowledgeTools:
     def entry(self, entry_id: str, lang: str) -> Entry:
         """One entry in one language; raise ToolInputError for an unknown one."""
         if lang not in LANGS:
-            raise ToolInputError(self.prompts.phrase("en", "mcp.unknown_lang", lang=lang))
+            raise ToolInputError(self.prompts.both("mcp.unknown_lang", code=lang))
         chunk = self.entries.get((entry_id, lang))
         if chunk is None:
             raise ToolInputError(self.prompts.phrase(lang, "mcp.unknown_entry", id=entry_id))
