@@ -214,3 +214,56 @@ def test_every_entry_is_a_resource_and_the_template_reads_any():
     assert [t.uri_template for t in templates.resource_templates] == [ENTRY_TEMPLATE]
     assert "no entry `no-such-entry`" in unknown.error.message
     assert "`fr`" in other_lang.error.message
+
+
+# -- who may call /mcp on `bot serve`, in-process ------------------------------------------------
+KEYS = ("k-mcp-first-0123456789", "k-mcp-second-9876543210")
+INITIALIZE = {
+    "jsonrpc": "2.0",
+    "id": 1,
+    "method": "initialize",
+    "params": {
+        "protocolVersion": "2025-06-18",
+        "capabilities": {},
+        "clientInfo": {"name": "test", "version": "1"},
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("keys", "host", "url", "header", "status"),
+    [
+        ((), "127.0.0.1", "http://127.0.0.1:7860", None, 200),
+        ((), "127.0.0.1", "http://evil.example", None, 421),  # DNS rebinding: not loopback's Host
+        ((), "0.0.0.0", "http://bot.example.com", None, 401),  # another interface, no keys: closed
+        ((), "0.0.0.0", "http://bot.example.com", "Bearer anything", 401),
+        (KEYS, "0.0.0.0", "http://bot.example.com", f"Bearer {KEYS[1]}", 200),
+        (KEYS, "0.0.0.0", "http://bot.example.com", f"Bearer {KEYS[0]}x", 401),
+        (KEYS, "127.0.0.1", "http://127.0.0.1:7860", None, 401),  # keys set: on loopback too
+    ],
+)
+def test_mcp_over_http_is_guarded_as_v1_is(keys, host, url, header, status):
+    from contextlib import asynccontextmanager
+
+    from fastapi import FastAPI
+    from fastapi.testclient import TestClient
+
+    from bot.surfaces.mcp_server import mount_mcp
+
+    @asynccontextmanager
+    async def lifespan(app):
+        async with app.state.mcp_sessions.run():
+            yield
+
+    app = FastAPI(lifespan=lifespan)
+    mount_mcp(app, Assistant(), host, keys)
+    headers = {"accept": "application/json, text/event-stream"}
+    headers |= {"authorization": header} if header else {}
+    with TestClient(app, base_url=url) as client:
+        response = client.post("/mcp", json=INITIALIZE, headers=headers)
+    assert response.status_code == status, response.text
+    if status == 200:
+        assert '"serverInfo"' in response.text and "outsourcing-kb" in response.text
+    if status == 401:
+        assert "Authorization: Bearer" in response.json()["message"]
+        assert not any(key in response.text for key in KEYS)

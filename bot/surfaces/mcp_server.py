@@ -15,7 +15,7 @@ import inspect
 import logging
 import sys
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -159,17 +159,55 @@ def build_server(assistant: Any) -> MCPServer:
     return server
 
 
-def mount_mcp(app: Any, assistant: Any, host: str) -> None:
+class KeyGuard:
+    """An ASGI app that passes a request on only with one of `keys` as its bearer token (none
+    set: every request is refused), else answers 401 in the user's language as /v1 does."""
+
+    def __init__(self, app: Any, keys: Sequence[str], prompts: Any) -> None:
+        self.app, self.keys, self.prompts = app, keys, prompts
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        from starlette.requests import Request
+        from starlette.responses import JSONResponse
+
+        from bot.surfaces.api import header_lang
+        from bot.surfaces.openai_api import bearer_matches
+
+        request = Request(scope)
+        if bearer_matches(request, self.keys):
+            await self.app(scope, receive, send)
+            return
+        lang, phrase = header_lang(request), "openai.unauthorized"
+        message = self.prompts.phrase(lang, phrase) if lang else self.prompts.both(phrase)
+        body = {"error": "invalid_api_key", "message": message}
+        response = JSONResponse(body, status_code=401, headers={"WWW-Authenticate": "Bearer"})
+        await response(scope, receive, send)
+
+
+def mount_mcp(app: Any, assistant: Any, host: str, keys: Sequence[str] = ()) -> None:
     """Serve MCP at /mcp on `app`; its lifespan must enter `app.state.mcp_sessions.run()`.
 
-    The SDK's app is routed at /mcp itself (a Mount would redirect /mcp to /mcp/), and on a
-    loopback host it accepts only requests addressed to loopback (DNS-rebinding protection).
+    The SDK's app is routed at /mcp itself (a Mount would redirect /mcp to /mcp/). Guarded as
+    /v1 is: with `keys` a bearer key must match, and without them a non-loopback host starts
+    closed. On loopback the SDK also accepts only requests addressed to loopback (DNS-rebinding
+    protection).
     """
+    from bot.surfaces.openai_api import loopback
+
     server = build_server(assistant)
     http = server.streamable_http_app(streamable_http_path=PATH, host=host)
-    app.add_route(PATH, http, include_in_schema=False)
+    required = bool(keys) or not loopback(host)
+    guarded = KeyGuard(http, keys, assistant.prompts) if required else http
+    app.add_route(PATH, guarded, include_in_schema=False)
     app.state.mcp_sessions = server.session_manager  # exists once streamable_http_app() ran
-    log.info("MCP server at %s (streamable HTTP): %d tools", PATH, len(DESCRIPTIONS))
+    if keys:
+        log.info("MCP at %s (streamable HTTP) needs a bearer key (%d configured)", PATH, len(keys))
+    elif required:
+        log.warning(
+            "MCP at %s is CLOSED: listening on %s (not loopback) without BOT_API_KEYS", PATH, host
+        )
+    else:
+        log.info("MCP at %s (streamable HTTP) is open on loopback", PATH)
 
 
 def mcp_command() -> None:

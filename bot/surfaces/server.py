@@ -58,8 +58,8 @@ class ServerSettings(BaseSettings):
     warm_up: bool = Field(default=True, description="Answer a few questions before serving.")
     api_keys: Annotated[list[SecretStr], NoDecode] = Field(
         default_factory=list,
-        description="Bearer keys of the OpenAI-compatible /v1, comma-separated (secrets, never "
-        "logged); optional on loopback, required on any other interface.",
+        description="Bearer keys of the OpenAI-compatible /v1 and of /mcp, comma-separated "
+        "(secrets, never logged); optional on loopback, required on any other interface.",
         validation_alias=AliasChoices("BOT_API_KEYS", "BOT_SERVER_API_KEYS", "api_keys"),
     )
 
@@ -169,8 +169,9 @@ def create_app(
             RateLimitMiddleware, limiter=limiter, prompts=assistant.prompts, prefix="/api/"
         )
     app.include_router(make_router(assistant, ui_state=lambda: ui.state))
-    mount_openai(app, assistant, [k.get_secret_value() for k in server.api_keys], server.host)
-    mount_mcp(app, assistant, server.host)
+    keys = [k.get_secret_value() for k in server.api_keys]
+    mount_openai(app, assistant, keys, server.host)
+    mount_mcp(app, assistant, server.host, keys)
     _slack(app, assistant, server)
     app.mount("/", ui)
     return app
