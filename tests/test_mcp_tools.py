@@ -105,7 +105,9 @@ BAD = [
     ("estimate_cost", {"agents": 5, "location": "mars", "lang": "en"}, "`location` (provider location) must be one of: offshore, nearshore, domestic; got mars."),
     ("estimate_cost", {"agents": "many", "lang": "en"}, "`agents` (number of agents) must be a whole number; got many."),
     ("estimate_cost", {"agents": 5, "lang": "fr"}, "Kolom `lang` harus salah satu dari"),
+    ("estimate_cost", {"agent": 5, "lang": "en"}, "`agent` is not a known cost-estimate field."),
     ("search_knowledge", {"query": "hourly rate", "k": 0}, "Field `k` must be at least 1."),
+    ("search_knowledge", {"query": "hourly rate", "top_k": 2}, "Field `top_k` is not a known field."),
     ("search_knowledge", {"query": "tarif per jam", "k": 99}, "Kolom `k` maksimal 20."),
     ("search_knowledge", {"query": "hourly rate", "k": "three"}, "Field `k` must be a whole number."),
     ("search_knowledge", {"k": 2, "lang": "en"}, "Field `query` is required."),
@@ -267,3 +269,13 @@ def test_mcp_over_http_is_guarded_as_v1_is(keys, host, url, header, status):
     if status == 401:
         assert "Authorization: Bearer" in response.json()["message"]
         assert not any(key in response.text for key in KEYS)
+
+
+def test_a_list_sent_as_a_json_string_is_read_as_the_list():
+    """Some clients (Claude Desktop) send list arguments as JSON text."""
+    assistant = Assistant()
+    arguments = {"agents": 5, "channels": '["chat", "email"]', "lang": "en"}
+    result = call(assistant, "estimate_cost", arguments)
+    expected = assistant.cost.reply({"agents": 5, "channels": ["chat", "email"]}, "en")
+    assert result.is_error is False
+    assert result.structured_content["result"] == expected.result.to_json_dict()

@@ -66,6 +66,7 @@ def _tool(name: str, model: type[BaseModel], run: Callable[[Mapping[str, Any]], 
     from mcp.server.mcpserver.exceptions import ToolError
     from mcp.server.mcpserver.tools import Tool
     from mcp.types import CallToolResult, TextContent, ToolAnnotations
+    from pydantic import ConfigDict
 
     from bot.surfaces.mcp_tools import ToolInputError, input_schema
 
@@ -98,6 +99,17 @@ def _tool(name: str, model: type[BaseModel], run: Callable[[Mapping[str, Any]], 
         annotations=hints,
         structured_output=False,
     )
+    # The SDK's argument model drops names it does not declare; keep them, so a misspelt field
+    # is reported ("`agent` is not a known cost-estimate field") rather than quietly left out.
+    declared = tool.fn_metadata.arg_model
+
+    class Kept(declared):  # type: ignore[misc, valid-type]
+        model_config = ConfigDict(extra="allow", arbitrary_types_allowed=True)
+
+        def model_dump_one_level(self) -> dict[str, Any]:
+            return {**super().model_dump_one_level(), **(self.model_extra or {})}
+
+    tool.fn_metadata.arg_model = Kept
     return tool.model_copy(update={"parameters": input_schema(model)})
 
 
