@@ -279,3 +279,15 @@ def test_a_list_sent_as_a_json_string_is_read_as_the_list():
     expected = assistant.cost.reply({"agents": 5, "channels": ["chat", "email"]}, "en")
     assert result.is_error is False
     assert result.structured_content["result"] == expected.result.to_json_dict()
+
+
+def test_bot_mcp_says_a_broken_corpus_in_one_line_on_standard_error(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from bot.surfaces.cli import app
+
+    monkeypatch.setenv("BOT_RETRIEVAL__EMBEDDINGS", "hash")
+    monkeypatch.setenv("BOT_CORPUS_DIR", str(tmp_path))  # no id.yaml / en.yaml
+    result = CliRunner().invoke(app, ["mcp"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Corpus error: ") and result.stdout == ""

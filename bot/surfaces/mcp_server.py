@@ -225,11 +225,17 @@ def mount_mcp(app: Any, assistant: Any, host: str, keys: Sequence[str] = ()) -> 
 def mcp_command() -> None:
     """Serve the MCP tools and resources on standard input/output (Claude Desktop and others)."""
     from bot.answer.assistant import get_assistant
-    from bot.surfaces.cli import _open  # a broken corpus or a missing extra is one line
+    from bot.config import Settings
+    from bot.knowledge.corpus import CorpusError
+    from bot.knowledge.embeddings import EmbeddingsUnavailable
 
     logging.basicConfig(level=logging.INFO, stream=sys.stderr)
-    with contextlib.redirect_stdout(sys.stderr):  # standard output carries the protocol only
-        assistant = _open(get_assistant)
+    try:
+        with contextlib.redirect_stdout(sys.stderr):  # standard output carries the protocol only
+            assistant = get_assistant(Settings())
+    except (CorpusError, EmbeddingsUnavailable) as exc:  # one line, as `bot serve` says them
+        typer.echo(f"{'Corpus error: ' if isinstance(exc, CorpusError) else ''}{exc}", err=True)
+        raise typer.Exit(code=2) from None
     build_server(assistant).run("stdio")
 
 
