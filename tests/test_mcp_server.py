@@ -54,7 +54,7 @@ def _stdio(home: Path, log: Any) -> Any:
 
 
 @pytest.fixture(scope="module", params=["stdio", "http"])
-def mcp(request, live_server, session_home) -> Iterator[Session]:
+def session(request, live_server, session_home) -> Iterator[Session]:
     """A connected client: to `bot mcp` on stdio (over the live server's index) or to /mcp."""
     with contextlib.ExitStack() as stack:
         target: Any = f"{live_server.url}/mcp"
@@ -78,51 +78,53 @@ def api(server, path: str, body: dict) -> dict:
     return response.json()
 
 
-def test_the_three_tools_are_listed(mcp):
-    tools = {t.name: t for t in mcp.list_tools().tools}
+def test_the_three_tools_are_listed(session):
+    tools = {t.name: t for t in session.list_tools().tools}
     assert set(tools) == {"search_knowledge", "ask", "estimate_cost"}
     agents = tools["estimate_cost"].input_schema["properties"]["agents"]
     assert agents["description"].startswith("Seats staffed")
 
 
-def test_search_knowledge_finds_the_hourly_rate(mcp):
-    result = mcp.tool("search_knowledge", {"query": ID_QUESTION, "k": 3})
+def test_search_knowledge_finds_the_hourly_rate(session):
+    result = session.tool("search_knowledge", {"query": ID_QUESTION, "k": 3})
     passages = result.structured_content["passages"]
     assert result.is_error is False and len(passages) == 3
     assert passages[0]["id"] == "faq-hourly-rate" and passages[0]["language"] == "id"
     assert "$10" in passages[0]["text"] and 0 < passages[0]["score"] <= 1
-    english = mcp.tool("search_knowledge", {"query": ID_QUESTION, "k": 1, "lang": "en"})
+    english = session.tool("search_knowledge", {"query": ID_QUESTION, "k": 1, "lang": "en"})
     assert english.structured_content["passages"][0]["language"] == "en"
 
 
-def test_ask_answers_as_the_json_api_does(mcp):
-    result = mcp.tool("ask", {"question": ID_QUESTION})
+def test_ask_answers_as_the_json_api_does(session):
+    result = session.tool("ask", {"question": ID_QUESTION})
     data = result.structured_content
-    expected = api(mcp.server, "/api/ask", {"question": ID_QUESTION})
+    expected = api(session.server, "/api/ask", {"question": ID_QUESTION})
     assert result.is_error is False and result.content[0].text == expected["answer"]
     assert data["answer"] == expected["answer"] and data["language"] == "id"
     assert [s["id"] for s in data["sources"]] == [s["id"] for s in expected["sources"]]
     assert data["sources"][0]["id"] == "faq-hourly-rate" and data["ask_type"]
 
 
-def test_a_cost_follow_up_keeps_what_the_history_said(mcp):
-    first = mcp.tool("ask", {"question": COST_QUESTION}).structured_content
+def test_a_cost_follow_up_keeps_what_the_history_said(session):
+    first = session.tool("ask", {"question": COST_QUESTION}).structured_content
     request = {"agents": 5, "location": "offshore", "coverage": "24x7"}
     assert first["route"] == "cost" and first["turn"]["cost_request"] == request
     follow_up = "and with 8 agents?"
     for sent in (first["turn"], {"role": "assistant", "content": first["answer"]}):
         history = [{"role": "user", "content": COST_QUESTION}, sent]  # the turn, or bare text
-        second = mcp.tool("ask", {"question": follow_up, "history": history}).structured_content
+        second = session.tool("ask", {"question": follow_up, "history": history}).structured_content
         assert second["cost_request"] == {**request, "agents": 8}
         total = second["tool_results"][0]["result"]["monthly_total_usd"]
-        assert total == api(mcp.server, "/api/cost", {**request, "agents": 8})["monthly_total_usd"]
+        assert (
+            total == api(session.server, "/api/cost", {**request, "agents": 8})["monthly_total_usd"]
+        )
 
 
-def test_estimate_cost_returns_the_estimators_result_and_reply(mcp):
+def test_estimate_cost_returns_the_estimators_result_and_reply(session):
     fields = {"agents": 5, "coverage": "24/7", "location": "offshore"}
-    result = mcp.tool("estimate_cost", {**fields, "lang": "en"})
+    result = session.tool("estimate_cost", {**fields, "lang": "en"})
     data = result.structured_content
-    assert data["result"] == api(mcp.server, "/api/cost", fields)
+    assert data["result"] == api(session.server, "/api/cost", fields)
     total = data["result"]["monthly_total_usd"]
     assert f"${total:,.2f}" in data["reply"] and "Estimated cost" in result.content[0].text
 
@@ -134,19 +136,19 @@ def test_estimate_cost_returns_the_estimators_result_and_reply(mcp):
         ("search_knowledge", {"query": "hourly rate", "k": 0}, "Field `k` must be at least 1."),
     ],
 )  # fmt: skip
-def test_a_bad_argument_is_a_tool_error_naming_the_field(mcp, tool, arguments, phrase):
-    result = mcp.tool(tool, arguments)
+def test_a_bad_argument_is_a_tool_error_naming_the_field(session, tool, arguments, phrase):
+    result = session.tool(tool, arguments)
     assert result.is_error is True and phrase in result.content[0].text
 
 
-def test_entries_are_resources(mcp):
+def test_entries_are_resources(session):
     chunks = load_corpus(REPO / "corpus")
-    listed = mcp.list_resources().resources
+    listed = session.list_resources().resources
     assert {str(r.uri) for r in listed} == {f"kb://entry/{c.id}?lang={c.lang}" for c in chunks}
-    [template] = mcp.list_resource_templates().resource_templates
+    [template] = session.list_resource_templates().resource_templates
     assert template.uri_template == "kb://entry/{id}{?lang}"
     rate = next(c for c in chunks if c.id == "faq-hourly-rate" and c.lang == "en")
-    read = mcp.read_resource("kb://entry/faq-hourly-rate?lang=en").contents[0]
+    read = session.read_resource("kb://entry/faq-hourly-rate?lang=en").contents[0]
     assert read.text == f"# {rate.title}\n\n{rate.text}" and read.mime_type == "text/markdown"
     with pytest.raises(MCPError, match="no entry `nope`"):
-        mcp.read_resource("kb://entry/nope?lang=en")
+        session.read_resource("kb://entry/nope?lang=en")
