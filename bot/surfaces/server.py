@@ -1,4 +1,5 @@
-"""One ASGI server (FastAPI + uvicorn): Gradio UI at /, JSON API, Slack bot at /slack/events."""
+"""One ASGI server (FastAPI + uvicorn): Gradio UI at /, JSON API, /v1, MCP at /mcp, Slack bot at
+/slack/events."""
 
 from __future__ import annotations
 
@@ -70,8 +71,8 @@ class ServerSettings(BaseSettings):
     warm_up: bool = Field(default=True, description="Answer a few questions before serving.")
     api_keys: Annotated[list[SecretStr], NoDecode] = Field(
         default_factory=list,
-        description="Bearer keys of the OpenAI-compatible /v1, comma-separated (secrets, never "
-        "logged); optional on loopback, required on any other interface.",
+        description="Bearer keys of the OpenAI-compatible /v1 and of /mcp, comma-separated "
+        "(secrets, never logged); optional on loopback, required on any other interface.",
         validation_alias=AliasChoices("BOT_API_KEYS", "BOT_SERVER_API_KEYS", "api_keys"),
     )
 
@@ -142,6 +143,7 @@ def create_app(
     from fastapi import FastAPI
 
     from bot.surfaces.api import app_version, make_router
+    from bot.surfaces.mcp_server import mount_mcp
     from bot.surfaces.openai_api import mount_openai
     from bot.surfaces.ratelimit import RateLimiter, RateLimitMiddleware
     from bot.surfaces.ui.deferred import DeferredUI
@@ -161,7 +163,8 @@ def create_app(
     async def lifespan(_app: Any) -> Any:
         ui.start()
         try:
-            yield
+            async with _app.state.mcp_sessions.run():  # a mounted app's own lifespan never runs
+                yield
         finally:
             await ui.stop()
 
@@ -181,7 +184,9 @@ def create_app(
                 RateLimitMiddleware, limiter=limiter, prompts=assistant.prompts, prefix=prefix
             )
     app.include_router(make_router(assistant, ui_state=lambda: ui.state))
-    mount_openai(app, assistant, [k.get_secret_value() for k in server.api_keys], server.host)
+    keys = [k.get_secret_value() for k in server.api_keys]
+    mount_openai(app, assistant, keys, server.host)
+    mount_mcp(app, assistant, server.host, keys)
     _slack(app, assistant, server)
     app.mount("/", ui)
     return app
@@ -242,7 +247,7 @@ def serve(settings: Settings, server: ServerSettings) -> None:
     index = app.state.assistant.index
     config = uvicorn_config(app, server)
     log.info(
-        "Serving %d items (embedder %s) on http://%s:%d  UI /  API /api/ask /api/cost  OpenAI /v1  docs /docs",
+        "Serving %d items (embedder %s) on http://%s:%d  UI /  API /api/ask /api/cost  OpenAI /v1  MCP /mcp  docs /docs",
         len(index.chunks),
         index.embedder,
         server.host,
