@@ -171,3 +171,27 @@ def test_in_house_or_outsourced_gives_savings_hidden_costs_and_the_estimator(
     assert answer.body.startswith(assistant.prompts.text(lang, "in_house_lead"))
     assert assistant.prompts.text(lang, "in_house_offer") in answer.body
     assert list(answer.cited_ids) == ["benefits", "faq-hidden-costs", "faq-roi"]
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("What are the risks of going with an offshore vendor?", "en"),
+        ("Customer kita orang Indonesia, risikonya apa kalau pakai agen offshore?", "id"),
+    ],
+)
+def test_a_question_about_risks_is_answered_by_the_challenges(assistant, question, lang):
+    answer = assistant.answer(question)
+    assert answer.cited_ids[0] == "challenges"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Harga per agen per bulan berapa rupiah?", "id"),
+        ("How much is the usual monthly fee per agent, in rupiah?", "en"),
+    ],
+)
+def test_a_price_the_article_does_not_give_is_said_to_be_missing(assistant, question, lang):
+    answer = assistant.answer(question)
+    assert answer.body.startswith(sentinel(assistant, lang))

@@ -305,7 +305,9 @@ class Assistant:
             return turn.vector, self.retriever.search_vector(turn.vector, k, lang, spelled)
         vector = self.retriever.index.embeddings.embed_query(spelled)
         hits = self.retriever.search_vector(vector, len(self.passages) // 2, lang, spelled)
-        return vector, follow_up_order(turn.text, hits, turn.history, self.passages)[:k]
+        ordered = follow_up_order(turn.text, hits, turn.history, self.passages)[:k]
+        best = max(hits, key=lambda h: h.score)  # the floor reads it, wherever it now ranks
+        return vector, ordered if best in ordered else [*ordered, best]
 
     @staticmethod
     def _stands_alone(hits: list[Hit], topic: str) -> bool:

@@ -50,6 +50,9 @@ MONEY = re.compile(
     r"\b(?:cheap\w*|expensive|costs?|costly|sav(?:e|es|ing|ings)|price\w*|murah\w*|mahal\w*|"
     r"hemat\w*|biaya\w*|harga\w*|ongkos\w*)\b"
 )
+OUTSOURCED = re.compile(r"\b(?:outsourc\w*|vendors?|providers?|penyedia|alih ?daya|bpo)\b")
+# "What's the difference between in-house and outsourcing?" weighs the same points.
+DIFFERENCE = re.compile(r"\b(?:differen\w*|compare\w*|vs\.?|versus|beda\w*|perbedaan|banding\w*)\b")
 SIDE_WORDS = 3  # content words nearest the separator that name a side of a comparison
 
 
@@ -69,6 +72,7 @@ class Terms:
     superlative: list[re.Pattern[str]] = field(default_factory=list)
     staffing: list[re.Pattern[str]] = field(default_factory=list)
     pros_and_cons: list[re.Pattern[str]] = field(default_factory=list)
+    risks: list[re.Pattern[str]] = field(default_factory=list)
 
     @classmethod
     def load(cls, prompts_dir: Path) -> Terms:
@@ -89,6 +93,7 @@ class Terms:
                 terms.superlative += [re.compile(p) for p in data["superlative"]]
                 terms.staffing += [re.compile(p) for p in data["staffing"]]
                 terms.pros_and_cons += [re.compile(p) for p in data["pros_and_cons"]]
+                terms.risks += [re.compile(p) for p in data["risks"]]
             except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
                 raise PromptError(f"{path}: cannot read the coverage terms ({exc})") from exc
         return terms
@@ -192,10 +197,18 @@ class Coverage:
         return _any(self.terms.staffing, question.lower())
 
     def weighs_in_house(self, question: str) -> bool:
-        """'Is outsourcing cheaper than our in-house team?': the article's savings and hidden
-        costs, and the estimator for the user's own figures."""
-        words = set(re.findall(r"[\w-]+", question.lower()))
-        return bool(words & self.terms.in_house) and MONEY.search(question.lower()) is not None
+        """'Is outsourcing cheaper than our in-house team?', 'what's the difference between
+        in-house and outsourcing?': the article's savings and hidden costs, and the estimator
+        for the user's own figures."""
+        lowered = question.lower()
+        words = set(re.findall(r"[\w-]+", lowered))
+        if not words & self.terms.in_house or OUTSOURCED.search(lowered) is None:
+            return False
+        return MONEY.search(lowered) is not None or DIFFERENCE.search(lowered) is not None
+
+    def asks_risks(self, question: str) -> bool:
+        """'What are the risks of going offshore?': the challenges, whatever else it names."""
+        return _any(self.terms.risks, question.lower())
 
     def asks_both_sides(self, question: str) -> bool:
         """'Pros and cons?', 'plus minus?': the benefits and the challenges, together."""

@@ -47,7 +47,7 @@ def follow_up_order(
     text: str, hits: list[Hit], history: list[Message], passages: dict[tuple[str, str], Chunk]
 ) -> list[Hit]:
     """A follow-up asks for something new: entries that address what the last answer raised
-    come first, entries the last answer already cited next, the general ones last."""
+    come first, entries the last answer already cited and the general ones go last."""
     answer = last(history, "assistant")
     seen = set(answer.cited_ids) if answer else set()
     if not seen:
@@ -57,9 +57,9 @@ def follow_up_order(
         chunk = passages[(hit.id, hit.lang)]
         if asks_for_remedy(text) and seen & set(chunk.addresses):
             return 0
-        if hit.id in GENERAL:  # a meta passage is nothing new to say ("FAQ closing note")
-            return 3
-        return 2 if hit.id in seen else 1
+        # A general passage ("FAQ closing note") is nothing new to say: it ranks with the ones
+        # already cited, so it never leads past them (nor leaves the hits the floor reads).
+        return 2 if hit.id in seen or hit.id in GENERAL else 1
 
     return sorted(hits, key=rank)
 

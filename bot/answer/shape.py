@@ -55,6 +55,8 @@ CHEAPER = re.compile(
 # Asks answered otherwise even when they say "pros and cons" (a decision weighs them itself).
 ONE_SIDED = frozenset({"how_to", "decision", "why", "duration", "place"})
 BOTH_SIDES = ("benefits", "challenges")  # the entries of "pros and cons"
+RISKS = "challenges"  # the entry that answers "what are the risks?"
+RISK_ASKS = frozenset({"comparison", "list", "yes_no", "quantity", "definition"})
 IN_HOUSE_ASKS = frozenset({"comparison", "yes_no", "quantity", "list"})
 # In-house or outsourced: the savings the article names, its hidden costs, how to compare.
 IN_HOUSE = (("benefits", 1), ("faq-hidden-costs", None), ("faq-roi", 2))
@@ -172,6 +174,10 @@ class Shaper:
             return self._both_sides(lang, vector), None
         if ask.type in IN_HOUSE_ASKS and self.coverage.weighs_in_house(question):
             return self._in_house(lang, query, vector)
+        if ask.type in RISK_ASKS and self.coverage.asks_risks(question):
+            risks = self.context_hit(RISKS, lang, vector)
+            hits = [risks, *(h for h in hits if h.id != RISKS)]
+            return draft_answer(query, vector, hits, self.units, lang), None
         if ask.type == "comparison" and (sides := self.coverage.sides(question)):
             return self._comparison(sides, lang, query, vector, hits)
         if ask.type == "why":
