@@ -12,8 +12,9 @@ CSS = """
   height: auto !important; clip: auto !important; margin: 0; white-space: nowrap; font-size: .9em;
 }
 #lang .wrap { flex-wrap: nowrap; gap: .25rem; }
-#chat .bubble-wrap { padding-top: 2.2rem; }
-#chat .placeholder-content { justify-content: flex-start; padding-top: 1rem; }
+#chat .bubble-wrap:has(.message-row) { padding-top: 2.2rem; }  /* clear of the chat's buttons */
+#chat .placeholder-content { justify-content: flex-start; padding: .5rem 0 0; }
+#chat .placeholder { margin: 0; padding: 0 .5rem; }
 #chat .bot-intro p { margin: .2em 0; }
 #chat .examples { display: flex; flex-wrap: wrap; gap: .5rem; padding: .5rem; }
 #chat .example {
@@ -29,8 +30,13 @@ CSS = """
 .bot-source-other summary { cursor: pointer; color: var(--link-text-color); margin-top: .3em; }
 @media (max-width: 640px) {
   #chat { height: 60vh !important; }
-  #chat .bot-intro { font-size: .92em; }
-  #chat .example { font-size: .9em; }
+  #chat .bot-intro { font-size: .9em; }
+  #chat .examples { gap: .35rem; padding: .35rem; }
+  #chat .example { font-size: .85em; padding: .25em .7em; }
+  #chat .message table { font-size: .8em; }
+  #chat .message th, #chat .message td {
+    word-break: normal; overflow-wrap: normal; padding: .25em .35em !important;
+  }
 }
 """
 
@@ -48,6 +54,7 @@ ON_LOAD = """
     }
     return null;
   };
+  const TOP = 40;  // below the chat's own copy / clear buttons
   let answers = 0;
   let target = -1;  // the row of the question whose answer started last
   const watch = () => {
@@ -65,8 +72,8 @@ ON_LOAD = """
       const box = target >= 0 && rows[target] ? scroller(rows[target]) : null;
       if (box) {
         const offset = rows[target].getBoundingClientRect().top - box.getBoundingClientRect().top;
-        box.scrollTop += offset - 8;
-        if (Math.abs(offset - 8) < 2) target = -1;
+        box.scrollTop += offset - TOP;
+        if (Math.abs(offset - TOP) < 2) target = -1;
       }
     }).observe(chat, { childList: true, subtree: true });
   };
