@@ -175,6 +175,11 @@ def test_indonesian_question_answer_sources_and_feedback(page, live_server):
 
     ask(page, "bagaimana dengan biaya tersembunyinya?", ("#sources", "tersembunyi"))
     assert page.locator("#sources li[data-id='faq-hidden-costs']").count() == 1
+    page.locator("#chat .message-row:not(.user-row)").first.click()  # the earlier answer
+    page.wait_for_selector("#sources li[data-id='faq-hourly-rate']")
+    assert page.locator("#sources li[data-id='faq-hidden-costs']").count() == 0
+    page.locator("#chat .message-row:not(.user-row)").last.click()
+    page.wait_for_selector("#sources li[data-id='faq-hidden-costs']")
     page.locator("#chat button[aria-label='Suka']").last.click()  # Gradio's "Like" in id-ID
     page.wait_for_function("document.querySelector('#status').innerText.includes('👍')")
     assert "Terima kasih! Penilaian 👍 Anda tersimpan." in page.inner_text("#status")

@@ -177,6 +177,7 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
             then_relabel(event(handler, turns, [chatbot, turns], **private).then(*drain, **queued))
         chatbot.undo(chat.undo, turns, [chatbot, turns, box], **private)
         chatbot.like(chat.rate, [turns, ui_lang], status, **private)
+        chatbot.select(chat.show_sources, turns, sources, **private)
         cleared = [chatbot, turns, sources, status]
         clear.click(chat.clear, ui_lang, cleared, **private)
         chatbot.clear(chat.clear, ui_lang, cleared, **private)

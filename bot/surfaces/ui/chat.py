@@ -178,9 +178,9 @@ class ChatHandlers:
             time.sleep(STREAM_DELAY_S)
         if line.epoch != epoch:
             return turns, ui_lang
-        turns = [*turns, asked, self._done(answer)]
-        done_view = self._view(turns, line, feedback=True)
-        yield done_view, turns, self.sources(answer, lang), "", lang
+        panel = self.sources(answer, lang)
+        turns = [*turns, asked, {**self._done(answer), "panel": panel}]
+        yield self._view(turns, line, feedback=True), turns, panel, "", lang
         return turns, lang
 
     def _view(self, turns: list[dict], line: Line, *now: dict, feedback: bool = False) -> Any:
@@ -216,6 +216,13 @@ class ChatHandlers:
         )
         log.info("ui feedback row=%s rating=%s", row, "up" if data.liked else "down")
         return self.phrase(ui_lang, "thanks_up" if data.liked else "thanks_down")
+
+    def show_sources(self, turns: list[dict[str, Any]], data: gr.SelectData) -> Any:
+        """Clicking an earlier answer shows its sources: its [n] point there, not at the latest."""
+        index = _index(data.index)
+        if not 0 <= index < len(turns or []) or "panel" not in turns[index]:
+            return gr.skip()
+        return turns[index]["panel"]
 
     def clear(self, ui_lang: str, request: gr.Request) -> tuple:
         """Start a new conversation: the line empties and an answer under way stops."""
