@@ -37,12 +37,14 @@ LIKE = {"id-ID": "Suka", "en-US": "Like"}
 # Watches the chat from the start: whether a question ever showed as waiting, and whether a thumb
 # ever showed beside an answer still streaming (the "…" placeholder, or no thumb yet on it).
 WATCH = """
-window.__seen = {queued: false, thumbsWhileStreaming: false};
+window.__seen = {queued: false, said: false, thumbsWhileStreaming: false};
 new MutationObserver(() => {
   const chat = document.querySelector('#chat');
   if (!chat) return;
   if (chat.innerText.includes('menunggu giliran') || chat.innerText.includes('waiting its turn'))
     window.__seen.queued = true;
+  const status = document.querySelector('#status');
+  if (status && status.innerText.includes('1 pertanyaan menunggu giliran')) window.__seen.said = true;
   const streaming = [...chat.querySelectorAll('.message-row')].some(
     (row) => !row.classList.contains('user-row') && row.innerText.trim() === '…');
   if (streaming && chat.querySelector("button[aria-label='Suka'], button[aria-label='Like']"))
@@ -213,7 +215,8 @@ def test_typing_during_an_answer_is_kept_and_a_question_sent_then_is_answered(pa
     page.wait_for_function("document.querySelector('#question textarea').value === ''")  # taken
     wait_answers(page, 3)
     assert sent_while_streaming, "the second answer finished before the next question was sent"
-    assert page.evaluate("window.__seen.queued")  # it showed as waiting
+    assert page.evaluate("window.__seen.queued")  # it showed as waiting in the chat,
+    assert page.evaluate("window.__seen.said")  # and above the box (the chat may hide it below)
     chat = page.inner_text("#chat")
     order = [
         chat.index("Apa manfaat outsourcing dukungan pelanggan?"),

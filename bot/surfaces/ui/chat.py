@@ -149,7 +149,8 @@ class ChatHandlers:
         shown = shown_question(question, override or detect_language(question), self.prompts)
         asked = {"role": "user", "content": shown}
         waiting = {"role": "assistant", "content": self.phrase(ui_lang, "thinking")}
-        yield self._view(turns, line, asked, waiting), gr.skip(), gr.skip(), "", gr.skip()
+        note = self._waiting(line, ui_lang)
+        yield self._view(turns, line, asked, waiting), gr.skip(), gr.skip(), note, gr.skip()
         history = [_message(t) for t in turns]
         try:
             answer = self.assistant.answer(question, history=history, lang=override)
@@ -174,13 +175,21 @@ class ChatHandlers:
             if line.epoch != epoch:
                 return turns, ui_lang
             partial_turn = {"role": "assistant", "content": partial}
-            yield self._view(turns, line, asked, partial_turn), gr.skip(), gr.skip(), "", gr.skip()
+            note = self._waiting(line, ui_lang)
+            yield (
+                self._view(turns, line, asked, partial_turn),
+                gr.skip(),
+                gr.skip(),
+                note,
+                gr.skip(),
+            )
             time.sleep(STREAM_DELAY_S)
         if line.epoch != epoch:
             return turns, ui_lang
         panel = self.sources(answer, lang)
         turns = [*turns, asked, {**self._done(answer), "panel": panel}]
-        yield self._view(turns, line, feedback=True), turns, panel, "", lang
+        note = self._waiting(line, lang)
+        yield self._view(turns, line, feedback=True), turns, panel, note, lang
         return turns, lang
 
     def _view(self, turns: list[dict], line: Line, *now: dict, feedback: bool = False) -> Any:
@@ -188,6 +197,11 @@ class ChatHandlers:
         waiting = [queued_bubble(q, detect_language(q), self.prompts) for q in list(line.waiting)]
         value = [*chat_value(turns), *chat_value(list(now)), *waiting]
         return gr.update(value=value, feedback_options=FEEDBACK if feedback else [])
+
+    def _waiting(self, line: Line, lang: str) -> str:
+        """The status line while questions wait: the chat may show them below the fold."""
+        count = len(line.waiting)
+        return f"⏳ {self.prompts.phrase(lang, 'ui_chat.waiting', count=count)}" if count else ""
 
     def _done(self, answer: Answer) -> dict[str, Any]:
         return {
