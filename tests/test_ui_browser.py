@@ -245,6 +245,8 @@ def test_the_start_of_a_new_answer_is_in_view(page):
 @pytest.mark.parametrize("page", [("en-US", DESKTOP)], indirect=True)
 def test_retry_edit_and_undo_the_last_question(page):
     ask(page, "What are the challenges of outsourcing customer service?", ("#chat", "Barriers"))
+    assert page.locator("#chat button[aria-label='Copy message']").count() == 2  # each message
+    assert page.locator("#chat button[aria-label='Clear']").is_visible()  # a new conversation
     page.locator("#chat button[aria-label='Retry']").last.click()
     page.wait_for_function(
         "document.querySelectorAll('#chat .message-row.user-row').length === 1"
