@@ -22,6 +22,7 @@ CSS = """
   border-radius: 1.2em; padding: .35em .9em; background: var(--background-fill-secondary);
 }
 #chat .example:hover { border-color: var(--color-accent); }
+#chat .message th, #chat .message td { word-break: normal; overflow-wrap: normal; }
 .bot-sources h3 { margin: 0 0 .5em; }
 .bot-source-list { list-style: none; padding-left: 0; }
 .bot-source { margin-bottom: 1em; }
@@ -30,13 +31,12 @@ CSS = """
 .bot-source-other summary { cursor: pointer; color: var(--link-text-color); margin-top: .3em; }
 @media (max-width: 640px) {
   #chat { height: 60vh !important; }
+  #chat .message-row.bot-row { max-width: 100%; margin-right: 0; }  /* no room to spare */
   #chat .bot-intro { font-size: .9em; }
   #chat .examples { gap: .35rem; padding: .35rem; }
   #chat .example { font-size: .85em; padding: .25em .7em; }
   #chat .message table { font-size: .8em; }
-  #chat .message th, #chat .message td {
-    word-break: normal; overflow-wrap: normal; padding: .25em .35em !important;
-  }
+  #chat .message th, #chat .message td { padding: .25em .35em !important; }
 }
 """
 
