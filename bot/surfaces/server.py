@@ -198,13 +198,20 @@ def _ui_app(settings: Settings, server: ServerSettings, assistant: Any) -> Any:
     from fastapi import FastAPI
 
     from bot.surfaces.feedback import FeedbackStore, feedback_path
-    from bot.surfaces.ui.app import CSS, build_ui, theme
+    from bot.surfaces.ui.app import CSS, ON_LOAD, build_ui, theme
 
     store = FeedbackStore(feedback_path(settings.home), secrets=server.secrets(settings))
     demo = build_ui(assistant, store)
     bare = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     app = gr.mount_gradio_app(
-        bare, demo, path="/", theme=theme(), css=CSS, ssr_mode=False, footer_links=["settings"]
+        bare,
+        demo,
+        path="/",
+        theme=theme(),
+        css=CSS,
+        js=ON_LOAD,
+        ssr_mode=False,
+        footer_links=["settings"],
     )
     # An idle Gradio queue polls for events every 1 ms and for progress every 10 ms (on Windows
     # 50 and 100 ms): ~10% of a core spent on the event loop that also serves the API. 20 ms is

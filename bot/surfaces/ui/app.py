@@ -7,21 +7,15 @@ from typing import Any
 from bot.lang import LANGS
 from bot.surfaces.feedback import FeedbackStore
 from bot.surfaces.ui import cost as ui_cost
-from bot.surfaces.ui.chat import ChatHandlers
+from bot.surfaces.ui.chat import FEEDBACK, ChatHandlers
+from bot.surfaces.ui.page import CSS, ON_LOAD, SET_LANG
+
+__all__ = ["CSS", "ON_LOAD", "build_ui", "theme"]
 
 # UI events waiting at most, all clients together; past it Gradio says the queue is full. Each
 # client's pace is held by the server's rate limit on /gradio_api/queue/join.
 QUEUE_MAX_SIZE = 64
-LANG_CHOICES = [("Otomatis / Auto", "auto"), ("Bahasa Indonesia", "id"), ("English", "en")]
-CSS = """
-.bot-sources h3 { margin: 0 0 .5em; }
-.bot-source-list { list-style: none; padding-left: 0; }
-.bot-source { margin-bottom: 1em; }
-.bot-source-title { font-weight: 600; }
-.bot-source-meta { font-size: .85em; opacity: .75; }
-.bot-source-text { white-space: pre-line; font-size: .92em; margin-top: .25em; }
-.bot-source-other summary { cursor: pointer; color: var(--link-text-color); margin-top: .3em; }
-"""
+LANG_CHOICES = [("Auto", "auto"), ("Indonesia", "id"), ("English", "en")]
 
 
 def theme() -> Any:
@@ -32,6 +26,12 @@ def theme() -> Any:
         font=["ui-sans-serif", "system-ui", "sans-serif"],
         font_mono=["ui-monospace", "monospace"],
     )
+
+
+def intro(prompts: Any) -> str:
+    """What the assistant is for, in both languages: the empty chat's placeholder."""
+    lines = [f'<p lang="{code}">{prompts.phrase(code, "ui.intro")}</p>' for code in LANGS]
+    return '<div class="bot-intro">' + "".join(lines) + "</div>"
 
 
 def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
@@ -46,10 +46,17 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
     with gr.Blocks(title="Outsourcing CS · Asisten", analytics_enabled=False) as demo:
         ui_lang = gr.State(lang)
         turns = gr.State([])
-        with gr.Row(equal_height=True):
+        page_lang = gr.Textbox(lang, visible=False)  # States stay on the server; js reads this
+        with gr.Row(equal_height=True, elem_id="header"):
             title = gr.Markdown(t["title"], elem_id="title")
             choice = gr.Radio(
-                LANG_CHOICES, value="auto", label=t["lang"], elem_id="lang", scale=0, min_width=320
+                LANG_CHOICES,
+                value="auto",
+                label=t["lang"],
+                elem_id="lang",
+                scale=0,
+                min_width=300,
+                container=False,
             )
         with gr.Tabs():
             with gr.Tab(t["tab_chat"], id="chat", elem_id="tab-chat") as tab_chat:
@@ -57,22 +64,33 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
                     with gr.Column(scale=3):
                         chatbot = gr.Chatbot(
                             label=t["chat"],
+                            show_label=False,
                             elem_id="chat",
-                            height=460,
+                            height=500,
+                            autoscroll=False,
+                            editable="user",
                             buttons=["copy", "copy_all"],
+                            placeholder=intro(prompts),
+                            examples=[{"text": q} for q in examples],
+                            group_consecutive_messages=False,
+                            feedback_options=FEEDBACK,
                         )
                         status = gr.Markdown("", elem_id="status")
-                        with gr.Row():
+                        with gr.Row(equal_height=True):
                             box = gr.Textbox(
                                 label=t["question"],
+                                show_label=False,
                                 placeholder=t["placeholder"],
                                 elem_id="question",
                                 scale=5,
                                 lines=1,
+                                max_lines=6,
+                                container=False,
                             )
-                            send = gr.Button(t["send"], variant="primary", elem_id="send", scale=1)
+                            send = gr.Button(
+                                t["send"], variant="primary", elem_id="send", scale=1, min_width=80
+                            )
                         clear = gr.Button(t["clear"], size="sm", elem_id="clear")
-                        gr.Examples([[q] for q in examples], inputs=[box], label=t["examples"])
                     with gr.Column(scale=2):
                         sources = gr.HTML(chat.sources(None, lang), elem_id="sources")
             with gr.Tab(t["tab_cost"], id="cost", elem_id="tab-cost") as tab_cost:
@@ -102,7 +120,18 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
                             visible=False,
                         )
 
-        labelled = [title, choice, tab_chat, tab_cost, chatbot, box, send, clear, sources]
+        labelled = [
+            page_lang,
+            title,
+            choice,
+            tab_chat,
+            tab_cost,
+            chatbot,
+            box,
+            send,
+            clear,
+            sources,
+        ]
         labelled += [cost_intro, run_cost, cost_chart]
         form_inputs = [form[name] for name in ui_cost.FIELDS]
         labelled += [*form_inputs, form["_targets"]]
@@ -111,6 +140,7 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
             t = prompts.section(lang, "ui")
             c = prompts.section(lang, "ui_cost")
             return [
+                lang,
                 gr.update(value=t["title"]),
                 gr.update(label=t["lang"]),
                 gr.update(label=t["tab_chat"]),
@@ -130,18 +160,32 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
             return selected if selected in LANGS else current
 
         private = {"api_visibility": "private"}  # the JSON API is the programmatic way in
-        choice.change(pick_language, [choice, ui_lang], ui_lang, **private).then(
-            relabel, [ui_lang, turns], labelled, **private
-        )
-        ask_outputs = [chatbot, turns, sources, status, box, ui_lang]
-        for trigger in (box.submit, send.click):
-            trigger(chat.respond, [box, turns, choice, ui_lang], ask_outputs, **private).then(
-                relabel, [ui_lang, turns], labelled, **private
+
+        def then_relabel(event: Any) -> None:
+            event.then(relabel, [ui_lang, turns], labelled, **private).then(
+                None, page_lang, None, js=SET_LANG, **private
             )
+
+        then_relabel(choice.change(pick_language, [choice, ui_lang], ui_lang, **private))
+        drain = (chat.drain, [turns, choice, ui_lang], [chatbot, turns, sources, status, ui_lang])
+        # A send only puts the question in line (so it never waits on an answer under way);
+        # the drain it starts answers the line, or leaves it to the drain already at work.
+        queued = {**private, "trigger_mode": "multiple"}
+        for trigger in (box.submit, send.click):
+            sent = trigger(chat.send, [box, choice, ui_lang], [box, status], **queued)
+            then_relabel(sent.then(*drain, **queued))
+        picked = chatbot.example_select(chat.pick_example, [choice, ui_lang], status, **queued)
+        then_relabel(picked.then(*drain, **queued))
+        for event, handler in ((chatbot.retry, chat.retry), (chatbot.edit, chat.edit)):
+            then_relabel(event(handler, turns, [chatbot, turns], **private).then(*drain, **queued))
+        chatbot.undo(chat.undo, turns, [chatbot, turns, box], **private)
         chatbot.like(chat.rate, [turns, ui_lang], status, **private)
-        cleared = [chatbot, turns, sources, status, box]
+        chatbot.select(chat.show_sources, turns, sources, **private)
+        cleared = [chatbot, turns, sources, status]
         clear.click(chat.clear, ui_lang, cleared, **private)
         chatbot.clear(chat.clear, ui_lang, cleared, **private)
+        demo.load(None, page_lang, None, js=SET_LANG, **private)
+        demo.unload(chat.forget)
 
         def estimate(lang: str, *values: Any) -> tuple:
             fields = dict(zip(ui_cost.FIELDS, values, strict=True))

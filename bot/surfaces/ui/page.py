@@ -1,0 +1,82 @@
+"""The page's CSS and the small scripts Gradio runs in the browser."""
+
+from __future__ import annotations
+
+CSS = """
+#header { align-items: center; flex-wrap: wrap; gap: .25rem 1rem; }
+#title { flex: 1 1 260px; min-width: min(260px, 100%); }
+#title h3 { margin: 0; }
+#lang { flex: 0 0 auto; display: flex; align-items: center; gap: .5rem; }
+#lang > [data-testid="block-info"] {
+  display: inline !important; position: static !important; width: auto !important;
+  height: auto !important; clip: auto !important; margin: 0; white-space: nowrap; font-size: .9em;
+}
+#lang .wrap { flex-wrap: nowrap; gap: .25rem; }
+#chat .bubble-wrap:has(.message-row) { padding-top: 2.2rem; }  /* clear of the chat's buttons */
+#chat .placeholder-content { justify-content: flex-start; padding: .5rem 0 0; }
+#chat .placeholder { margin: 0; padding: 0 .5rem; }
+#chat .bot-intro p { margin: .2em 0; }
+#chat .examples { display: flex; flex-wrap: wrap; gap: .5rem; padding: .5rem; }
+#chat .example {
+  flex: 0 1 auto; max-width: 100%; border: 1px solid var(--border-color-primary);
+  border-radius: 1.2em; padding: .35em .9em; background: var(--background-fill-secondary);
+}
+#chat .example:hover { border-color: var(--color-accent); }
+#chat .message th, #chat .message td { word-break: normal; overflow-wrap: normal; }
+.bot-sources h3 { margin: 0 0 .5em; }
+.bot-source-list { list-style: none; padding-left: 0; }
+.bot-source { margin-bottom: 1em; }
+.bot-source-title { font-weight: 600; }
+.bot-source-text { white-space: pre-line; font-size: .92em; margin-top: .25em; }
+.bot-source-other summary { cursor: pointer; color: var(--link-text-color); margin-top: .3em; }
+@media (max-width: 640px) {
+  #chat { height: 60vh !important; }
+  #chat .message-row.bot-row { max-width: 100%; margin-right: 0; }  /* no room to spare */
+  #chat .bot-intro { font-size: .9em; }
+  #chat .examples { gap: .35rem; padding: .35rem; }
+  #chat .example { font-size: .85em; padding: .25em .7em; }
+  #chat .message table { font-size: .8em; }
+  #chat .message th, #chat .message td { padding: .25em .35em !important; }
+}
+"""
+
+# Set <html lang> to the UI language (an event's js: called with the language, returns nothing).
+SET_LANG = "(lang) => { document.documentElement.lang = lang; }"
+
+# On load: when an answer starts, scroll its question to the top of the chat, so the start of the
+# answer stays in view as it grows (the Chatbot's own autoscroll, which follows the end, is off).
+ON_LOAD = """
+() => {
+  const scroller = (el) => {
+    for (let node = el.parentElement; node; node = node.parentElement) {
+      const style = getComputedStyle(node);
+      if (/(auto|scroll)/.test(style.overflowY) && node.scrollHeight > node.clientHeight) return node;
+    }
+    return null;
+  };
+  const TOP = 40;  // below the chat's own copy / clear buttons
+  let answers = 0;
+  let target = -1;  // the row of the question whose answer started last
+  const watch = () => {
+    const chat = document.querySelector('#chat');
+    if (!chat) { setTimeout(watch, 200); return; }
+    new MutationObserver(() => {
+      const rows = [...chat.querySelectorAll('.message-row')];
+      const bots = rows.filter((row) => !row.classList.contains('user-row'));
+      if (bots.length > answers) {
+        const at = rows.indexOf(bots[bots.length - 1]);
+        target = rows.slice(0, at).map((row) => row.classList.contains('user-row')).lastIndexOf(true);
+      }
+      answers = bots.length;
+      // Until the question reaches the top (the answer may first be too short to scroll).
+      const box = target >= 0 && rows[target] ? scroller(rows[target]) : null;
+      if (box) {
+        const offset = rows[target].getBoundingClientRect().top - box.getBoundingClientRect().top;
+        box.scrollTop += offset - TOP;
+        if (Math.abs(offset - TOP) < 2) target = -1;
+      }
+    }).observe(chat, { childList: true, subtree: true });
+  };
+  watch();
+}
+"""
