@@ -41,6 +41,11 @@ ANALYZER = Analyzer(REPO_ROOT / "prompts")
         # "Apakah ...?" settles a yes/no over a weak rule's word ("termasuk", "inti") ...
         ("Apakah biaya pelatihan termasuk dalam kontrak vendor?", "yes_no"),
         ("Apakah intinya outsourcing selalu lebih hemat?", "yes_no"),
+        # a comparison asked as a yes/no is a yes/no; one that offers a choice stays one
+        ("Is a domestic vendor safer than an offshore one?", "yes_no"),
+        ("Vendor lokal lebih mahal dari vendor luar negeri gak?", "yes_no"),
+        ("Which is cheaper, a domestic or an offshore vendor?", "comparison"),
+        ("Lebih murah mana, vendor lokal atau luar negeri?", "comparison"),
         # how fast / how often is a duration, never a decision
         ("How fast should a vendor be able to ramp up?", "duration"),
         ("Audit vendor sebaiknya dilakukan setiap berapa minggu?", "duration"),

@@ -195,3 +195,23 @@ def test_a_question_about_risks_is_answered_by_the_challenges(assistant, questio
 def test_a_price_the_article_does_not_give_is_said_to_be_missing(assistant, question, lang):
     answer = assistant.answer(question)
     assert answer.body.startswith(sentinel(assistant, lang))
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "lead", "point"),
+    [
+        ("Is offshore cheaper than domestic?", "en", "Yes, in general.", "than domestic"),
+        ("Vendor luar negeri lebih murah dr dalam negeri gak?", "id", "Ya, secara umum.",
+         "dibandingkan dengan penyedia dalam negeri"),
+        # the yes rests on the point closest to the question, the way it asks
+        ("Does multilingual support really cost more?", "en", "Yes, in general.", "extra cost"),
+        ("Apakah outsourcing bisa menghemat biaya?", "id", "Ya, secara umum.", "Penghematan"),
+    ],
+)  # fmt: skip
+def test_a_yes_no_ask_answers_then_gives_the_point_it_rests_on(
+    assistant, question, lang, lead, point
+):
+    answer = assistant.answer(question)
+    first = answer.body.splitlines()[0]
+    assert answer.ask_type == "yes_no"
+    assert first.startswith(lead) and point in first

@@ -46,6 +46,7 @@ class Analyzer:
         # Phrases that rule an ask type out ("the article's conclusion" is no summary request).
         self.excluded: dict[str, list[re.Pattern[str]]] = {t: [] for t in ASK_TYPES}
         self.sure: dict[str, list[re.Pattern[str]]] = {t: [] for t in ASK_TYPES}
+        self.alternatives: list[re.Pattern[str]] = []  # "... or ...?": a real comparison
         for lang in LANGS:
             path = prompts_dir / lang / "analysis.yaml"
             try:
@@ -61,6 +62,7 @@ class Analyzer:
                 self.known |= {str(t).lower() for t in data.get("known_terms", ())}
                 for ask_type, phrases in (data.get("exclude") or {}).items():
                     self.excluded[ask_type] += [re.compile(p) for p in phrases]
+                self.alternatives += [re.compile(p) for p in data.get("alternatives") or ()]
                 for ask_type, phrases in (data.get("sure") or {}).items():
                     self.sure[ask_type] += [re.compile(p) for p in phrases]
             except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
@@ -75,6 +77,12 @@ class Analyzer:
         price = any(p.search(lowered) for p in self.price)
         if kind in WEAK and (sure := self._sure(lowered)):
             return Ask(sure, price, sure)
+        if (
+            kind == "comparison"
+            and self._is("yes_no", lowered)
+            and not self._offers_choice(lowered)
+        ):
+            return Ask("yes_no", price, "yes_no")  # "is offshore cheaper than domestic?"
         form = kind
         if kind in BROAD and self.model is not None and vector is not None:
             guess = self.model.predict(vector, text)
@@ -83,6 +91,9 @@ class Analyzer:
             # A price question is a decision only by its own words ("worth it"), never a guess.
             kind = kind if guess == "decision" and price else guess
         return Ask(kind, price, form)
+
+    def _offers_choice(self, text: str) -> bool:
+        return any(p.search(text) for p in self.alternatives)
 
     def _sure(self, text: str) -> str | None:
         return next((t for t, pats in self.sure.items() if any(p.search(text) for p in pats)), None)

@@ -49,7 +49,8 @@ DEARER = re.compile(
     re.I,
 )
 CHEAPER = re.compile(
-    r"\b(?:cheap\w*|lower|sav(?:e|es|ing|ings)|less|murah\w*|hemat\w*|lebih rendah|penghematan)\b",
+    r"\b(?:cheap\w*|lower|sav(?:e|es|ing|ings)|less|murah\w*|(?:meng)?hemat\w*|lebih rendah|"
+    r"penghematan)\b",
     re.I,
 )
 # Asks answered otherwise even when they say "pros and cons" (a decision weighs them itself).
@@ -177,11 +178,13 @@ class Shaper:
         if ask.type in RISK_ASKS and self.coverage.asks_risks(question):
             risks = self.context_hit(RISKS, lang, vector)
             hits = [risks, *(h for h in hits if h.id != RISKS)]
+            if ask.type == "yes_no":  # "is data security a real risk?": that challenge leads
+                return self._why(lang, query, vector, hits, reasons=False), None
             return draft_answer(query, vector, hits, self.units, lang), None
-        if ask.type == "comparison" and (sides := self.coverage.sides(question)):
+        if ask.type in ("comparison", "yes_no") and (sides := self.coverage.sides(question)):
             return self._comparison(sides, lang, query, vector, hits)
-        if ask.type == "why":
-            return self._why(lang, query, vector, hits), None
+        if ask.type in ("why", "yes_no"):
+            return self._why(lang, query, vector, hits, reasons=ask.type == "why"), None
         return draft_answer(query, vector, hits, self.units, lang), None
 
     def context_hit(self, entry: str, lang: str, vector: list[float]) -> Hit:
@@ -253,20 +256,25 @@ class Shaper:
         opening = " ".join(self.prompts.text(lang, k) for k in ("in_house_lead", "in_house_offer"))
         return Draft(points[0], points[1:], cited), opening
 
-    def _why(self, lang: str, query: str, vector: list[float], hits: list[Hit]) -> Draft:
+    def _why(
+        self, lang: str, query: str, vector: list[float], hits: list[Hit], reasons: bool = True
+    ) -> Draft:
         """Led by the reason closest to the question; steps say how, not why, so an entry of
-        steps gives way to one of the next hits that is not."""
-        if self.passages[(hits[0].id, lang)].steps:
+        steps gives way to one of the next hits that is not. Without `reasons` (a yes/no ask),
+        led by the point closest to the question, which the yes or no then rests on."""
+        if reasons and self.passages[(hits[0].id, lang)].steps:
             reasons = [h for h in hits[1:3] if not self.passages[(h.id, lang)].steps]
             if reasons:
                 hits = [*reasons[:1], *(h for h in hits if h is not reasons[0])]
         draft = draft_answer(query, vector, hits, self.units, lang)
         query_vector = np.asarray(vector, dtype=np.float32)
+        # A list's intro line gives no reason, but may well say yes ("there may be hidden
+        # costs to consider, such as:").
         rows = [
             r
             for hit in draft.cited
             for r in self.units.rows(hit.id, lang)
-            if not self.units.units[r].text.rstrip().endswith(":")
+            if not (reasons and self.units.units[r].text.rstrip().endswith(":"))
         ]
         if not rows:
             return draft
@@ -275,7 +283,8 @@ class Shaper:
             rows = [r for r in rows if _direction(self.units.units[r].text) == asked] or rows
 
         def score(row: int) -> float:
-            bonus = CAUSAL_BONUS if CAUSAL.search(self.units.units[row].text) else 0.0
+            causal = reasons and CAUSAL.search(self.units.units[row].text)
+            bonus = CAUSAL_BONUS if causal else 0.0
             return float(self.units.vectors[row] @ query_vector) + bonus
 
         unit = self.units.units[max(rows, key=score)]
