@@ -44,6 +44,7 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower()
     text = re.sub(r"\b([a-z]{2,})2\b", r"\1 \1", text)  # "kira2", "rata2": a doubled word
     text = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group(0)], text)
+    text = re.sub(r"\bin[- ]house\b", "inhouse", text)  # "4 in-house agents": no "in" gap
     text = re.sub(r"(?<=[a-z\d])-(?=[a-z])|(?<=[a-z])-(?=\d)", " ", text)
     text = re.sub(
         r"(?<![\d.,])\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?![\d]|[.,]\d)",
