@@ -18,7 +18,7 @@ from typing import Any
 from bot.answer.brief_input import Situation
 from bot.answer.compose import split_units
 from bot.answer.situation import PointRef
-from bot.cost.estimate import CostResult, estimate
+from bot.cost.estimate import CostResult, compare, estimate
 from bot.cost.model import LOCATIONS, CostModel, Leaf
 from bot.cost.request import validate_request
 from bot.knowledge.corpus import Chunk
@@ -132,7 +132,7 @@ def build_brief(
     def run(fields: Mapping[str, Any], on: CostModel = model) -> CostResult:
         return estimate(validate_request(fields), on)
 
-    options = tuple((loc, run({**base, "location": loc})) for loc in LOCATIONS)
+    options = compare(validate_request(base), "location", None, model)  # CostService.compare's
     best, result = min(options, key=lambda o: (o[1].total_usd, LOCATIONS.index(o[0])))
     fields = {**base, "location": best}
     growth = None
