@@ -32,6 +32,12 @@ _GROWTH = (
     r"(?:tumbuh|naik|bertambah|growth|grow\w*|increase\w*|pertumbuhan)\D{0,25}?(\d+(?:[.,]\d+)?)\s*%"
     r"|(\d+(?:[.,]\d+)?)\s*%\s*(?:growth|pertumbuhan|more|lebih banyak|per tahun|a year)"
 )
+# Spellings accepted for the sensitivity field besides its values ("--sensitivity financial").
+_LEVELS = dict.fromkeys(
+    ("financial", "health", "keuangan", "kesehatan", "medical", "payment"), "financial_or_health"
+)
+_LEVELS |= dict.fromkeys(("pribadi", "personal_data", "data_pribadi"), "personal")
+_LEVELS |= dict.fromkeys(("no", "tidak", "tidak_ada", "not_sensitive"), "none")
 BRIEF_FIELDS = ("inhouse_people", "inhouse_monthly", "sensitivity", "growth_pct", "text")
 
 
@@ -102,6 +108,7 @@ def read_situation(
     sensitivity = given.get("sensitivity") or sensitivity_of(text)
     if sensitivity is not None:
         sensitivity = str(sensitivity).strip().lower().replace(" ", "_").replace("-", "_")
+        sensitivity = _LEVELS.get(sensitivity, sensitivity)
         if sensitivity not in SENSITIVITIES:
             options = ", ".join(SENSITIVITIES)
             raise _issue("sensitivity", "not_option", given["sensitivity"], options=options)
