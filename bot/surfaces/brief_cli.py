@@ -12,6 +12,19 @@ from bot.config import Settings
 from bot.cost.model import CostModelError
 from bot.cost.request import CostValidationError
 from bot.lang import LANGS
+from bot.surfaces.cost_cli import (
+    Agents,
+    Channels,
+    Contacts,
+    Coverage,
+    Expertise,
+    HandleTime,
+    Languages,
+    Location,
+    Months,
+    ServiceLevel,
+    SupportType,
+)
 
 
 # Options take text, so every bad value reaches the brief's validation and is reported in the
@@ -20,23 +33,17 @@ def brief(
     situation: Annotated[
         str, typer.Argument(help="Your situation, in Indonesian or English.")
     ] = "",
-    agents: Annotated[str | None, typer.Option(help="Seats staffed at the same time.")] = None,
-    contacts_per_month: Annotated[
-        str | None, typer.Option("--contacts-per-month", "--contacts", help="Monthly contacts.")
-    ] = None,
-    avg_handle_minutes: Annotated[
-        str | None, typer.Option("--avg-handle-minutes", "--aht", help="Average handle time.")
-    ] = None,
-    service_level_pct: Annotated[
-        str | None, typer.Option("--service-level-pct", "--service-level", help="e.g. 80.")
-    ] = None,
-    channels: Annotated[str | None, typer.Option(help="phone,email,chat,social_media.")] = None,
-    support_type: Annotated[str | None, typer.Option(help="basic | technical.")] = None,
-    expertise: Annotated[str | None, typer.Option(help="standard | skilled | specialist.")] = None,
-    location: Annotated[str | None, typer.Option(help="offshore | nearshore | domestic.")] = None,
-    coverage: Annotated[str | None, typer.Option(help="business_hours | extended | 24x7.")] = None,
-    languages: Annotated[str | None, typer.Option(help="Codes served, e.g. en,id.")] = None,
-    months: Annotated[str | None, typer.Option(help="Contract horizon in months.")] = None,
+    agents: Agents = None,
+    contacts_per_month: Contacts = None,
+    avg_handle_minutes: HandleTime = None,
+    service_level_pct: ServiceLevel = None,
+    channels: Channels = None,
+    support_type: SupportType = None,
+    expertise: Expertise = None,
+    location: Location = None,
+    coverage: Coverage = None,
+    languages: Languages = None,
+    months: Months = None,
     inhouse_people: Annotated[
         str | None, typer.Option("--inhouse-people", help="People in your in-house team.")
     ] = None,
@@ -57,28 +64,12 @@ def brief(
     out: Annotated[Path | None, typer.Option("--out", help="Write to this file.")] = None,
 ) -> None:
     """Write a decision brief: cheapest option, savings, cost drivers, risks, ROI, assumptions."""
+    given = {k: v for k, v in locals().items() if k not in ("situation", "lang", "as_json", "out")}
     from bot.answer.briefing import BriefService
 
     if lang is not None and lang not in LANGS:
         typer.echo("--lang: id | en", err=True)
         raise typer.Exit(code=2)
-    given = {
-        "agents": agents,
-        "contacts_per_month": contacts_per_month,
-        "avg_handle_minutes": avg_handle_minutes,
-        "service_level_pct": service_level_pct,
-        "channels": channels,
-        "support_type": support_type,
-        "expertise": expertise,
-        "location": location,
-        "coverage": coverage,
-        "languages": languages,
-        "months": months,
-        "inhouse_people": inhouse_people,
-        "inhouse_monthly": inhouse_monthly,
-        "sensitivity": sensitivity,
-        "growth_pct": growth_pct,
-    }
     fields: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
     settings = Settings()
     language = BriefService.language(situation, lang)
