@@ -203,75 +203,65 @@ def _leaf(leaf: Leaf[Any], factor: Decimal) -> Leaf[Any]:
     return leaf.model_copy(update={"value": leaf.value * factor})
 
 
+def _moved(model: CostModel, name: str, location: str, f: Decimal) -> CostModel:
+    """The cost model with one assumption times f."""
+    if name == "hourly_rate":
+        rates = model.base_rate_usd_per_hour
+        return model.model_copy(
+            update={"base_rate_usd_per_hour": {**rates, location: _leaf(rates[location], f)}}
+        )
+    if name == "avg_handle_minutes":  # every channel's default handle time
+        channels = {
+            ch: spec.model_copy(update={"aht_minutes": _leaf(spec.aht_minutes, f)})
+            for ch, spec in model.channels.items()
+        }
+        return model.model_copy(update={"channels": channels})
+    if name == "shrinkage_pct":
+        staffing = model.staffing
+        moved = staffing.model_copy(update={name: _leaf(staffing.shrinkage_pct, f)})
+        return model.model_copy(update={"staffing": moved})
+    costs, key = model.costs, "technology_base_usd_per_agent_month"
+    moved = costs.model_copy(update={key: _leaf(costs.technology_base_usd_per_agent_month, f)})
+    return model.model_copy(update={"costs": moved})
+
+
 def _swings(
     result: CostResult, fields: dict[str, Any], model: CostModel, run: Callable[..., CostResult]
 ) -> tuple[Swing, ...]:
-    """The three assumptions whose 20% move changes the total most."""
+    """The three assumptions whose 20% move changes the total most: a request field (volume or
+    agents, a stated handle time) or a cost-model number, the estimator re-run for each."""
     factors = (1 - SWING, 1 + SWING)
-    candidates: list[Swing] = []
-
-    def add(name: str, now: Decimal, variants: list[CostResult], values: list[Decimal]) -> None:
-        totals = (variants[0].total_usd, variants[1].total_usd)
-        candidates.append(Swing(name, (values[0], now, values[1]), totals))
-
+    location = result.inputs["location"]
+    # (name, value now, the request field it is, or None for a cost-model number)
+    moves: list[tuple[str, Decimal, str | None]] = []
     if result.mode == "workload":
-        now = Decimal(fields["contacts_per_month"])
-        values = [Decimal(max(1, _whole(now * f))) for f in factors]
-        add(
-            "contacts_per_month",
-            now,
-            [run({**fields, "contacts_per_month": int(v)}) for v in values],
-            values,
+        moves.append(
+            ("contacts_per_month", Decimal(fields["contacts_per_month"]), "contacts_per_month")
         )
         if "avg_handle_minutes" in fields:
-            now = Decimal(str(fields["avg_handle_minutes"]))
-            values = [now * f for f in factors]
-            add(
-                "avg_handle_minutes",
-                now,
-                [run({**fields, "avg_handle_minutes": float(v)}) for v in values],
-                values,
-            )
-        else:  # the channels' default handle times, each moved
-            channels = result.inputs["channels"]
-            now = model.channels[channels[0]].aht_minutes.value
-            variants = [
-                run(fields, model.model_copy(update={"channels": {
-                    ch: spec.model_copy(update={"aht_minutes": _leaf(spec.aht_minutes, f)})
-                    for ch, spec in model.channels.items()
-                }}))
-                for f in factors
-            ]  # fmt: skip
-            add("avg_handle_minutes", now, variants, [now * f for f in factors])
+            stated = Decimal(str(fields["avg_handle_minutes"]))
+            moves.append(("avg_handle_minutes", stated, "avg_handle_minutes"))
+        else:
+            first = model.channels[result.inputs["channels"][0]].aht_minutes.value
+            moves.append(("avg_handle_minutes", first, None))
     else:
-        now = Decimal(result.seats)
-        values = [Decimal(max(1, _whole(now * f))) for f in factors]
-        add("agents", now, [run({**fields, "agents": int(v)}) for v in values], values)
-    location = result.inputs["location"]
-    rates = model.base_rate_usd_per_hour
-    variants = [
-        run(fields, model.model_copy(update={"base_rate_usd_per_hour": {**rates, location: _leaf(rates[location], f)}}))
-        for f in factors
-    ]  # fmt: skip
-    add(
-        "hourly_rate",
-        result.hourly_rate_usd,
-        variants,
-        [result.hourly_rate_usd * f for f in factors],
-    )
-    st, costs = model.staffing, model.costs
-    variants = [
-        run(fields, model.model_copy(update={"staffing": st.model_copy(update={"shrinkage_pct": _leaf(st.shrinkage_pct, f)})}))
-        for f in factors
-    ]  # fmt: skip
-    now = st.shrinkage_pct.value
-    add("shrinkage_pct", now, variants, [now * f for f in factors])
-    tech = costs.technology_base_usd_per_agent_month
-    variants = [
-        run(fields, model.model_copy(update={"costs": costs.model_copy(update={"technology_base_usd_per_agent_month": _leaf(tech, f)})}))
-        for f in factors
-    ]  # fmt: skip
-    add("technology", tech.value, variants, [tech.value * f for f in factors])
+        moves.append(("agents", Decimal(result.seats), "agents"))
+    moves.append(("hourly_rate", result.hourly_rate_usd, None))
+    moves.append(("shrinkage_pct", model.staffing.shrinkage_pct.value, None))
+    moves.append(("technology", model.costs.technology_base_usd_per_agent_month.value, None))
+    candidates = []
+    for name, now, field_name in moves:
+        if field_name in ("contacts_per_month", "agents"):
+            values = [Decimal(max(1, _whole(now * f))) for f in factors]
+            variants = [run({**fields, field_name: int(v)}) for v in values]
+        elif field_name is not None:
+            values = [now * f for f in factors]
+            variants = [run({**fields, field_name: float(v)}) for v in values]
+        else:
+            values = [now * f for f in factors]
+            variants = [run(fields, _moved(model, name, location, f)) for f in factors]
+        totals = (variants[0].total_usd, variants[1].total_usd)
+        candidates.append(Swing(name, (values[0], now, values[1]), totals))
     ranked = sorted(enumerate(candidates), key=lambda c: (-c[1].spread, c[0]))
     return tuple(swing for _, swing in ranked[:3])
 
