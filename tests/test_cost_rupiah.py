@@ -6,6 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.config import REPO_ROOT
 from bot.cost.numbers import mark_rupiah
@@ -93,3 +95,17 @@ def test_exchange_rate_is_an_editable_assumption() -> None:
     assert COST.model.currency.rate_date.value
     reply = COST.reply({"agents": 2, "inhouse_monthly_idr": 100_000_000}, "en")
     assert "Exchange rate (rupiah per USD)" in reply.text
+
+
+def test_the_reply_shows_the_in_house_cost_in_rupiah_with_usd_beside() -> None:
+    reply = COST.reply({"agents": 2, "inhouse_monthly_idr": 100_000_000}, "id")
+    assert "Rp 100.000.000 ($6.250,00)" in reply.text
+    assert "Rp " not in COST.reply({"agents": 2, "inhouse_monthly_usd": 6250}, "en").text
+
+
+@given(st.integers(min_value=1, max_value=10**7))
+def test_rupiah_and_its_dollars_give_the_same_comparison(usd_cents: int) -> None:
+    usd = Decimal(usd_cents) / 100
+    in_usd = COST.estimate({"agents": 3, "inhouse_monthly_usd": usd})
+    in_idr = COST.estimate({"agents": 3, "inhouse_monthly_idr": usd * RATE})
+    assert in_idr.comparison == in_usd.comparison
