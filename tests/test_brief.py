@@ -258,3 +258,11 @@ def test_every_cited_point_exists_in_both_languages() -> None:
     for lang in ("id", "en"):
         assert BRIEFS.markdown(brief, lang)  # a missing entry#position would raise
     assert Decimal(brief.idr_per_usd) > 0
+
+
+def test_default_handle_times_move_on_every_channel() -> None:
+    brief = BRIEFS.build(fields={"contacts_per_month": 17000, "channels": "chat,email"})
+    swing = next(s for s in brief.swings if s.name == "avg_handle_minutes")
+    markdown = BRIEFS.markdown(brief, "en")
+    assert "| email 6.40, chat 8.00 |" in markdown and "| email 9.60, chat 12.00 |" in markdown
+    assert swing.totals[1] > brief.result.total_usd > swing.totals[0]

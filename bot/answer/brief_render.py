@@ -186,6 +186,11 @@ class Writer:
         for s in self.b.swings:
             places = 0 if s.name in ("contacts_per_month", "agents") else 2
             low, _, high = (fmt_number(v, self.lang, places) for v in s.values)
+            if s.name == "avg_handle_minutes" and "avg_handle_minutes" not in self.b.fields:
+                low, high = (
+                    self._handle_times(f)
+                    for f in (s.values[0] / s.values[1], s.values[2] / s.values[1])
+                )
             name = p["names"][s.name]
             out.append(
                 f"| {name} | {low} | {self.amount(s.totals[0])} | {high} | {self.amount(s.totals[1])} |"
@@ -202,6 +207,14 @@ class Writer:
                 ),
             ]
         return "\n".join(out)
+
+    def _handle_times(self, factor: Decimal) -> str:
+        """Every channel's default handle time moved by `factor` ("email 6.40, chat 8.00")."""
+        assumptions = {k: v for k, v, _ in self.b.result.assumptions}
+        return ", ".join(
+            f"{self.value(ch)} {fmt_number(assumptions[f'channels.{ch}.aht_minutes'] * factor, self.lang, 2)}"
+            for ch in self.b.result.inputs["channels"]
+        )
 
     # 5
     def risks(self) -> str:
