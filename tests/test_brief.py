@@ -266,3 +266,9 @@ def test_default_handle_times_move_on_every_channel() -> None:
     markdown = BRIEFS.markdown(brief, "en")
     assert "| email 6.40, chat 8.00 |" in markdown and "| email 9.60, chat 12.00 |" in markdown
     assert swing.totals[1] > brief.result.total_usd > swing.totals[0]
+
+
+def test_without_a_stated_cost_amounts_are_in_usd() -> None:
+    brief = BRIEFS.build("We're a corporate help desk with 2000 calls a month, business hours.")
+    assert brief.currency == "USD"
+    assert "Rp " not in BRIEFS.markdown(brief, "en")

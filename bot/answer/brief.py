@@ -139,9 +139,8 @@ def build_brief(
     if situation.growth_pct and result.mode == "workload":
         grown = Decimal(fields["contacts_per_month"]) * (1 + situation.growth_pct / 100)
         growth = run({**fields, "contacts_per_month": max(1, _whole(grown))})
-    currency = result.inputs.get("inhouse_currency") or (
-        "IDR" if situation.text and _says_rupiah(situation.text) else "USD"
-    )
+    # The currency the user stated a cost in; without one, the estimator's own (USD).
+    currency = result.inputs.get("inhouse_currency") or "USD"
     return Brief(
         situation=situation,
         fields=fields,
@@ -158,11 +157,6 @@ def build_brief(
         idr_per_usd=model.currency.idr_per_usd.value,
         rate_date=model.currency.rate_date.value,
     )
-
-
-def _says_rupiah(text: str) -> bool:
-    lowered = text.lower()
-    return any(word in lowered for word in ("rp", "rupiah", "juta", "jt", "miliar"))
 
 
 def _whole(value: Decimal) -> int:
