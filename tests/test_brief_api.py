@@ -68,3 +68,12 @@ def test_errors_in_the_users_language(
     assert data["error"] == "invalid_brief_request"
     assert needle in data["message"]
     assert data["issues"][0]["field"] == field
+
+
+def test_the_body_is_documented(http: TestClient) -> None:
+    spec = http.get("/openapi.json").json()
+    body = spec["paths"]["/api/brief"]["post"]["requestBody"]["content"]["application/json"]
+    properties = body["schema"]["properties"]
+    assert {"text", "lang", "agents", "inhouse_monthly", "sensitivity", "growth_pct"} <= set(
+        properties
+    )

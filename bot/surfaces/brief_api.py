@@ -10,12 +10,30 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from pydantic import Field
 from starlette.concurrency import run_in_threadpool
 
+from bot.cost.request import CostRequest
 from bot.lang import LANGS, detect_language
-from bot.surfaces.api import ApiError, guess_lang, read_json
+from bot.surfaces.api import ApiError, _body_doc, guess_lang, read_json
 
 log = logging.getLogger(__name__)
+
+
+class BriefBody(CostRequest):
+    """The brief's body, for /docs: the estimator's fields and the brief's own; the route reads
+    it through bot.answer.brief_input, which names a bad field in the user's language."""
+
+    text: str | None = Field(None, description="The situation in words, Indonesian or English.")
+    lang: str | None = Field(None, description="id | en; default: the text's language.")
+    inhouse_people: int | None = Field(None, description="People in the in-house team.")
+    inhouse_monthly: str | float | None = Field(
+        None, description="In-house monthly cost: a USD number, or text such as '180jt'."
+    )
+    sensitivity: str | None = Field(
+        None, description="Customer data: none | personal | financial_or_health."
+    )
+    growth_pct: float | None = Field(None, description="Expected growth of contacts, %.")
 
 
 def make_brief_router(assistant: Any) -> APIRouter:
@@ -33,7 +51,7 @@ def make_brief_router(assistant: Any) -> APIRouter:
             service.append(BriefService.from_dirs(settings.corpus_dir, settings.prompts_dir))
         return service[0]
 
-    @router.post("/api/brief", tags=["api"])
+    @router.post("/api/brief", tags=["api"], openapi_extra=_body_doc(BriefBody))
     async def brief(request: Request) -> Response:
         """A decision brief for a situation; `?format=md` for Markdown, `?lang=` for errors."""
         try:
