@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.answer.brief import DATA_SECURITY, SECTIONS
 from bot.answer.brief_render import brief_phrases
@@ -272,3 +274,33 @@ def test_without_a_stated_cost_amounts_are_in_usd() -> None:
     brief = BRIEFS.build("We're a corporate help desk with 2000 calls a month, business hours.")
     assert brief.currency == "USD"
     assert "Rp " not in BRIEFS.markdown(brief, "en")
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    agents=st.one_of(st.none(), st.integers(1, 300)),
+    contacts=st.integers(1, 200_000),
+    coverage=st.sampled_from(["business_hours", "extended", "24x7"]),
+    languages=st.sampled_from(["id", "en,id", "en,id,ja"]),
+    inhouse=st.one_of(st.none(), st.integers(1, 500_000)),
+)
+def test_any_brief_is_the_estimators_cheapest_option(
+    agents: int | None, contacts: int, coverage: str, languages: str, inhouse: int | None
+) -> None:
+    fields: dict[str, Any] = {"contacts_per_month": contacts, "coverage": coverage}
+    fields |= {"languages": languages}
+    if agents is not None:
+        fields["agents"] = agents
+    if inhouse is not None:
+        fields["inhouse_monthly"] = inhouse
+    brief = BRIEFS.build(fields=fields)
+    expected = {k: v for k, v in fields.items() if k != "inhouse_monthly"}
+    if inhouse is not None:
+        expected["inhouse_monthly_usd"] = inhouse
+    results, _ = COST.compare(expected, "location", None, "en")
+    cheapest = min(r.total_usd for _, r in results)
+    assert brief.result.total_usd == cheapest
+    assert brief.result.to_json_dict() == _estimate(expected, brief.best)
+    assert [s.spread for s in brief.swings] == sorted(
+        (s.spread for s in brief.swings), reverse=True
+    )
