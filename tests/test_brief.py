@@ -304,3 +304,12 @@ def test_any_brief_is_the_estimators_cheapest_option(
     assert [s.spread for s in brief.swings] == sorted(
         (s.spread for s in brief.swings), reverse=True
     )
+
+
+def test_savings_paid_back_only_after_the_horizon_say_so() -> None:
+    brief = BRIEFS.build(fields={"agents": 5, "months": 2, "inhouse_monthly": 15000})
+    cmp = brief.result.comparison
+    assert cmp is not None and cmp.monthly_savings_usd > 0 > cmp.horizon_savings_usd
+    bottom = BRIEFS.markdown(brief, "en").split("## 2.")[0]
+    assert f"break-even only in month {cmp.break_even_month}" in bottom
+    assert "$-" not in bottom

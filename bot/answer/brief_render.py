@@ -109,6 +109,14 @@ class Writer:
                 extra = self.amount(-cmp.monthly_savings_usd)
                 horizon = self.amount(-cmp.horizon_savings_usd)
                 out.append(p["dearer"].format(extra=extra, horizon_extra=horizon, **common))
+            elif cmp.horizon_savings_usd < 0:  # saves monthly, pays back after the horizon
+                savings = self.amount(cmp.monthly_savings_usd)
+                horizon = self.amount(-cmp.horizon_savings_usd)
+                out.append(
+                    p["savings_late"].format(
+                        savings=savings, horizon_extra=horizon, month=cmp.break_even_month, **common
+                    )
+                )
             else:
                 savings = self.amount(cmp.monthly_savings_usd)
                 horizon = self.amount(cmp.horizon_savings_usd)
