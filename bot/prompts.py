@@ -2,8 +2,9 @@
 
 prompts/<lang>/ holds messages.yaml (the chain's phrases, flat), surfaces.yaml (the API's, web
 UI's, Slack's and CLI's phrases, nested by surface), cost.yaml (the estimate's phrases, read by
-bot.cost.render and only checked here, so a broken one stops the start) and system.md (the LLM's
-system prompt).
+bot.cost.render and only checked here, so a broken one stops the start), brief.yaml (the decision
+brief's, read by bot.answer.brief_render, also only checked here) and system.md (the LLM's system
+prompt).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from bot.lang import LANGS, Lang
 MESSAGES = "messages.yaml"
 SURFACES = "surfaces.yaml"
 COST = "cost.yaml"
+BRIEF = "brief.yaml"
 SYSTEM = "system.md"
 
 
@@ -118,10 +120,12 @@ def _read_yaml(path: Path) -> Any:
 
 
 def load_prompts(prompts_dir: Path) -> Prompts:
-    """Load and check both languages' messages, surface phrases, system prompt (and cost.yaml)."""
+    """Load and check both languages' messages, surface phrases, system prompt (and cost.yaml,
+    brief.yaml)."""
     messages: dict[Lang, dict[str, str]] = {}
     surfaces: dict[Lang, dict[str, Any]] = {}
     cost: dict[Lang, Any] = {}
+    brief: dict[Lang, Any] = {}
     system: dict[Lang, str] = {}
     for lang in LANGS:
         folder = prompts_dir / lang
@@ -134,6 +138,7 @@ def load_prompts(prompts_dir: Path) -> Prompts:
             raise PromptError(f"{folder / SURFACES}: must map surfaces to their phrases")
         surfaces[lang] = phrases
         cost[lang] = _read_yaml(folder / COST)
+        brief[lang] = _read_yaml(folder / BRIEF)
         try:
             system[lang] = (folder / SYSTEM).read_text(encoding="utf-8")
         except OSError as exc:
@@ -141,6 +146,7 @@ def load_prompts(prompts_dir: Path) -> Prompts:
     check_same(messages, {lang: prompts_dir / lang / MESSAGES for lang in LANGS}, "template")
     check_same(surfaces, {lang: prompts_dir / lang / SURFACES for lang in LANGS}, "phrase")
     check_same(cost, {lang: prompts_dir / lang / COST for lang in LANGS}, "phrase")
+    check_same(brief, {lang: prompts_dir / lang / BRIEF for lang in LANGS}, "phrase")
     first, second = LANGS
     if placeholders(system[first]) != {"passages"} or placeholders(system[second]) != {"passages"}:
         raise PromptError("system.md must use exactly the {passages} placeholder in both languages")

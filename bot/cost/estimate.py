@@ -183,6 +183,8 @@ def estimate(request: CostRequest, model: CostModel) -> CostResult:
     monthly_total = sum((ln.amount_usd for ln in lines if ln.kind == "monthly"), Decimal(0))
     one_time = sum((ln.amount_usd for ln in lines if ln.kind == "one_time"), Decimal(0))
     contacts, inhouse = request.contacts_per_month, request.inhouse_monthly_usd
+    if request.inhouse_monthly_idr is not None:  # stated in Rupiah: the model's rate makes it USD
+        inhouse = _money(request.inhouse_monthly_idr / model.currency.idr_per_usd.value)
     mode = "workload" if plans else "agents"
     return CostResult(
         inputs={
@@ -196,6 +198,10 @@ def estimate(request: CostRequest, model: CostModel) -> CostResult:
             "languages": languages,
             "months": months,
             "inhouse_monthly_usd": inhouse,
+            "inhouse_monthly_idr": request.inhouse_monthly_idr,
+            "inhouse_currency": "IDR"
+            if request.inhouse_monthly_idr is not None
+            else ("USD" if inhouse is not None else None),
         },
         defaults_used=tuple(sorted(set(used))),
         hourly_rate_usd=rate,
@@ -225,7 +231,8 @@ def estimate(request: CostRequest, model: CostModel) -> CostResult:
         comparison=_comparison(inhouse, monthly_total, one_time, months) if inhouse else None,
         assumptions=_assumptions(
             model, mode, channels, (location, support_type, expertise, coverage), used
-        ),
+        )
+        + _currency_assumptions(model, request),
     )
 
 
@@ -296,6 +303,19 @@ def _assumptions(
     keys += [f"defaults.{n}" for n in sorted(set(used)) if n in type(model.defaults).model_fields]
     leaves = model.leaves()
     return tuple((key, leaves[key].value, leaves[key].source) for key in keys)
+
+
+def _currency_assumptions(
+    model: CostModel, request: CostRequest
+) -> tuple[tuple[str, Any, str], ...]:
+    """The exchange rate and its date, when the in-house cost was stated in Rupiah."""
+    if request.inhouse_monthly_idr is None:
+        return ()
+    leaves = model.leaves()
+    return tuple(
+        (key, leaves[key].value, leaves[key].source)
+        for key in ("currency.idr_per_usd", "currency.rate_date")
+    )
 
 
 def compare(

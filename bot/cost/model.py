@@ -90,6 +90,11 @@ class Calendar(_Frozen):
     working_days_per_month: D
 
 
+class Currency(_Frozen):
+    idr_per_usd: D
+    rate_date: Leaf[str]
+
+
 class Defaults(_Frozen):
     agents: Leaf[int]
     channels: Leaf[tuple[Channel, ...]]
@@ -122,6 +127,7 @@ class CostModel(_Frozen):
     staffing: Staffing
     costs: Costs
     calendar: Calendar
+    currency: Currency
     defaults: Defaults
     path: str = Field(default="", description="File the model was read from.")
 
@@ -149,6 +155,8 @@ class CostModel(_Frozen):
             ch.concurrency.value <= 0 or ch.aht_minutes.value <= 0 for ch in self.channels.values()
         ):
             raise CostModelError("channel aht_minutes and concurrency must be > 0")
+        if self.currency.idr_per_usd.value <= 0:
+            raise CostModelError("currency.idr_per_usd must be > 0")
         if any(isinstance(x.value, Decimal) and x.value < 0 for x in self.leaves().values()):
             raise CostModelError("no number in the cost model may be negative")
         return self

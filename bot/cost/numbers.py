@@ -92,3 +92,21 @@ def words_to_numbers(text: str) -> str:
 
 def _plain(value: Decimal) -> str:
     return f"{value.normalize():f}"
+
+
+# Counted things a "juta" may scale instead of money ("2 juta chat", "1,5 juta pelanggan").
+_COUNTED = (
+    r"chats?|tiket\w*|tickets?|kontak\w*|contacts?|panggilan|calls?|pesan|messages?|e ?mails?"
+    r"|orang|people|pelanggan|customers?|pengguna|users?|transaksi|transactions?|interaksi"
+    r"|pertanyaan|percakapan|menit|minutes?|detik|seconds?|jam|hours?|kunjungan|visits?"
+)
+_RP_SIGN = re.compile(r"\b(?:rp\.?|idr)\s*(?=\d)")
+_RP_SCALE = re.compile(
+    rf"(?<![\d.,])(?<!rp )(\d+(?:[.,]\d+)?)\s*(jt|juta|miliar|milyar)\b(?!\s*(?:{_COUNTED})\b)"
+)
+
+
+def mark_rupiah(text: str) -> str:
+    """Mark Rupiah amounts 'rp <number>' ('Rp180.000.000', 'IDR 5 juta', '180jt', '1,2 miliar'):
+    a bare juta or miliar that scales no counted thing is money."""
+    return _RP_SCALE.sub(r"rp \1 \2", _RP_SIGN.sub("rp ", text))

@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from bot.cost.model import Calendar
-from bot.cost.numbers import words_to_numbers
+from bot.cost.numbers import mark_rupiah, words_to_numbers
 from bot.cost.request import CostRequest, validate_request
 from bot.cost.vocabulary import (
     CHANNELS,
@@ -35,7 +35,7 @@ NUM = r"(?<![\d./])(?<!\dx)(?<!\d x)(-?\d{1,15}(?:\.\d+)?)(?!\d)"
 # Fields that make a question a calculation; without one of them it is a knowledge-base question.
 QUANTITY_FIELDS = frozenset(
     "agents contacts_per_month avg_handle_minutes service_level_pct answer_within_seconds "
-    "email_response_hours months inhouse_monthly_usd".split()
+    "email_response_hours months inhouse_monthly_usd inhouse_monthly_idr".split()
 )
 
 
@@ -44,6 +44,7 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower()
     text = re.sub(r"\b([a-z]{2,})2\b", r"\1 \1", text)  # "kira2", "rata2": a doubled word
     text = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group(0)], text)
+    text = re.sub(r"\bin[- ]house\b", "inhouse", text)  # "4 in-house agents": no "in" gap
     text = re.sub(r"(?<=[a-z\d])-(?=[a-z])|(?<=[a-z])-(?=\d)", " ", text)
     text = re.sub(
         r"(?<![\d.,])\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?![\d]|[.,]\d)",
@@ -112,8 +113,10 @@ _TIME_UNIT = r"(detik|dtk|secs?|seconds?|s|menit|mins?|minutes?|m|jam|hours?|hrs
 class _Text:
     """The normalised question; take() reads a pattern once and blanks what it consumed."""
 
-    def __init__(self, text: str, calendar: Calendar) -> None:
-        self.full = self.text = normalize(text)
+    def __init__(self, text: str, calendar: Calendar, inhouse: bool = False) -> None:
+        # Rupiah amounts are marked before "juta" becomes digits (bot.cost.numbers.mark_rupiah).
+        self.full = self.text = normalize(mark_rupiah(unicodedata.normalize("NFKC", text).lower()))
+        self.inhouse = inhouse  # every amount of money is the in-house cost (a brief's text)
         self.calendar = calendar  # "per day" / "per week" become per month by its factors
         self.per_day: Decimal | None = None  # a daily volume: its days depend on the coverage
 
@@ -235,19 +238,30 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
         period = m.group("per") or m.group("adv")
         if period is None and (leads := re.findall(_LEAD_PERIOD, t.text[: m.start()])):
             period = "".join(leads[-1])  # the nearest one: (word, "") or ("", adverb)
-        fields["contacts_per_month"] = _monthly(Decimal(m.group(1)), period, t.calendar)
+        amount = Decimal(m.group(1))
+        # "15000 chat dan 2000 email per bulan": every volume named, in the same period.
+        while more := t.take(rf"{NUM}\s+{_GAP}{{0,2}}?{_CONTACT_NOUN}\b{inbound}{_PERIOD}?"):
+            amount += Decimal(more.group(1))
+        fields["contacts_per_month"] = _monthly(amount, period, t.calendar)
         if _PERIOD_KIND.get(period or "") == "day":
-            t.per_day = Decimal(m.group(1))
-    if re.search(_CURRENT_COST, t.text):
-        m = t.take(rf"(?:\$|\busd|\bus\$)\s*{NUM}\s*{_EACH}?\s*{_PERIOD}?") or t.take(
-            rf"{NUM}\s*(?:usd|dollars?|dolar)\b\s*{_EACH}?\s*{_PERIOD}?"
+            t.per_day = amount
+    if t.inhouse or re.search(_CURRENT_COST, t.text):
+        tail = rf"\s*{_EACH}?\s*{_PERIOD}?"
+        m = t.take(rf"(?:\$|\busd|\bus\$)\s*{NUM}{tail}") or t.take(
+            rf"{NUM}\s*(?:usd|dollars?|dolar)\b{tail}"
         )
-        if m:
-            period = _PERIOD_KIND.get(m.group("per") or m.group("adv") or "", "month")
-            amount = Decimal(m.group(1)) / (12 if period == "year" else 1)
-            if m.group("each") and isinstance(fields.get("agents"), int) and fields["agents"] > 0:
-                amount *= fields["agents"]  # "$4,000 per agent per month ... for 6 agents"
-            fields["inhouse_monthly_usd"] = _number(amount.quantize(Decimal("0.01")))
+        # Rupiah ("rp 180 juta", "180jt", "1,2 miliar": normalize() marks them "rp"), kept in
+        # Rupiah so that a reply can show the user's own currency.
+        idr = None if m else t.take(rf"\brp\s*{NUM}{tail}") or t.take(rf"{NUM}\s*rupiah\b{tail}")
+        if m or idr:
+            found = m or idr
+            period = _PERIOD_KIND.get(found.group("per") or found.group("adv") or "", "month")
+            amount = Decimal(found.group(1)) / (12 if period == "year" else 1)
+            agents = fields.get("agents")
+            if found.group("each") and isinstance(agents, int) and agents > 0:
+                amount *= agents  # "$4,000 per agent per month ... for 6 agents"
+            key = "inhouse_monthly_usd" if m else "inhouse_monthly_idr"
+            fields[key] = _number(amount.quantize(Decimal("0.01") if m else Decimal(1)))
 
 
 # An amount per head: "$4,000 per agent per month", "$800/orang sebulan".
@@ -332,9 +346,10 @@ def adds_to_lists(text: str) -> bool:
     return bool(_ADDS.search(normalize(text)))
 
 
-def parse_cost_fields(text: str, calendar: Calendar) -> dict[str, Any]:
-    """Return only the request fields the text states ('what about domestic?' -> location)."""
-    t = _Text(text, calendar)
+def parse_cost_fields(text: str, calendar: Calendar, inhouse: bool = False) -> dict[str, Any]:
+    """Return only the request fields the text states ('what about domestic?' -> location);
+    `inhouse`: read any amount of money as the in-house monthly cost, cue or not."""
+    t = _Text(text, calendar, inhouse)
     fields: dict[str, Any] = {}
     for read in (
         _read_service,

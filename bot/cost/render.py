@@ -188,7 +188,7 @@ def render_cost_parts(result: CostResult, lang: str, prompts_dir: Path) -> tuple
         dearer = cmp.monthly_savings_usd < 0  # "savings of $-11,990" reads as a typo
         out.append(
             p["comparison_dearer" if dearer else "comparison"].format(
-                inhouse=money(cmp.inhouse_monthly_usd),
+                inhouse=_inhouse(result, lang),
                 savings=money(abs(cmp.monthly_savings_usd)),
                 horizon_savings=money(abs(cmp.horizon_savings_usd)),
                 months=result.months,
@@ -207,6 +207,13 @@ def render_cost_parts(result: CostResult, lang: str, prompts_dir: Path) -> tuple
         shown = ", ".join(p["fields"][name] for name in result.defaults_used)
         out += ["", f"{p['defaults_title']} {shown}"]
     return summary, "\n".join(out)
+
+
+def _inhouse(result: CostResult, lang: str) -> str:
+    """The in-house cost as the user stated it: Rupiah with USD beside, or USD."""
+    usd = fmt_money(result.comparison.inhouse_monthly_usd, lang) if result.comparison else ""
+    idr = result.inputs.get("inhouse_monthly_idr")
+    return f"Rp {fmt_number(idr, lang, 0)} ({usd})" if idr is not None else usd
 
 
 def render_comparison(

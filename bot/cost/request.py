@@ -8,7 +8,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from bot.cost.model import (
@@ -62,6 +69,7 @@ _LIMITS = {
 }
 _CODES = {"literal_error": "not_option", "extra_forbidden": "unknown_field", "too_short": "empty"}
 _CODES |= {"too_long": "too_many", "unknown_language": "unknown_language"}
+_CODES |= {"one_currency": "one_currency"}
 _CODES |= {k: k for k in _LIMITS}
 
 
@@ -78,6 +86,8 @@ def issues_from(error: ValidationError) -> CostValidationError:
     issues = []
     for err in error.errors():
         field = str(err["loc"][0]) if err["loc"] else "request"
+        if err["type"] == "one_currency":
+            field = "inhouse_monthly_idr"
         value = err.get("input")
         ctx: dict[str, Any] = {"value": value if isinstance(value, str | int | float) else ""}
         code = _code(err["type"])
@@ -144,6 +154,18 @@ class CostRequest(BaseModel):
     inhouse_monthly_usd: Decimal | None = Field(
         None, gt=0, le=1_000_000_000, description="Your in-house monthly cost, for savings and ROI."
     )
+    inhouse_monthly_idr: Decimal | None = Field(
+        None,
+        gt=0,
+        le=10_000_000_000_000,
+        description="The same in Rupiah instead of USD; converted at the cost model's rate.",
+    )
+
+    @model_validator(mode="after")
+    def _one_currency(self) -> CostRequest:
+        if self.inhouse_monthly_usd is not None and self.inhouse_monthly_idr is not None:
+            raise PydanticCustomError("one_currency", "give the in-house cost in one currency")
+        return self
 
     @field_validator("location", "coverage", "support_type", "expertise", mode="before")
     @classmethod

@@ -65,9 +65,10 @@ class CostService:
         summary, details = render_cost_parts(result, lang, self.prompts_dir)
         return CostReply(result, None, f"{summary}\n\n{details}", summary, details)
 
-    def parse_fields(self, text: str) -> dict[str, Any]:
-        """The request fields a text states, per-day and per-week volumes made monthly."""
-        return parse_cost_fields(text, self.model.calendar)
+    def parse_fields(self, text: str, inhouse: bool = False) -> dict[str, Any]:
+        """The request fields a text states, per-day and per-week volumes made monthly;
+        `inhouse`: any amount of money is the in-house monthly cost (a brief's situation)."""
+        return parse_cost_fields(text, self.model.calendar, inhouse)
 
     def follow_up(
         self, previous: Mapping[str, Any], text: str, fields: Mapping[str, Any] | None = None

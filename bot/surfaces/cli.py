@@ -169,7 +169,7 @@ def repl() -> None:
 
 
 from bot.evaluation import cli as eval_cli  # noqa: E402 - the commands register on `app`
-from bot.surfaces import cost_cli, mcp_server, serve_cli  # noqa: E402
+from bot.surfaces import brief_cli, cost_cli, mcp_server, serve_cli  # noqa: E402
 
-for _module in (cost_cli, eval_cli, serve_cli, mcp_server):
+for _module in (cost_cli, brief_cli, eval_cli, serve_cli, mcp_server):
     _module.register(app)

@@ -27,34 +27,46 @@ def _parse_compare(spec: str) -> tuple[str, list[str] | None]:
     return field, [p.split("+") if field in ("channels", "languages") else p for p in parts]
 
 
+# The estimator's options, shared with `bot brief` (bot/surfaces/brief_cli.py).
+Agents = Annotated[str | None, typer.Option(help="Seats staffed at the same time.")]
+Contacts = Annotated[
+    str | None, typer.Option("--contacts-per-month", "--contacts", help="Monthly contacts.")
+]
+HandleTime = Annotated[
+    str | None, typer.Option("--avg-handle-minutes", "--aht", help="Average handle time.")
+]
+ServiceLevel = Annotated[
+    str | None, typer.Option("--service-level-pct", "--service-level", help="e.g. 80.")
+]
+Channels = Annotated[str | None, typer.Option(help="Comma list: phone,email,chat,social_media.")]
+SupportType = Annotated[str | None, typer.Option(help="basic | technical.")]
+Expertise = Annotated[str | None, typer.Option(help="standard | skilled | specialist.")]
+Location = Annotated[str | None, typer.Option(help="offshore | nearshore | domestic.")]
+Coverage = Annotated[str | None, typer.Option(help="business_hours | extended | 24x7.")]
+Languages = Annotated[str | None, typer.Option(help="Comma list of codes, e.g. en,id.")]
+Months = Annotated[str | None, typer.Option(help="Contract horizon in months.")]
+
+
 # Options take text so that every bad value goes through the request's validation and is
 # reported with its field name in the chosen language, never as a Click error or a traceback.
 def cost(
-    agents: Annotated[str | None, typer.Option(help="Seats staffed at the same time.")] = None,
-    contacts_per_month: Annotated[
-        str | None, typer.Option("--contacts-per-month", "--contacts", help="Monthly contacts.")
-    ] = None,
-    avg_handle_minutes: Annotated[
-        str | None, typer.Option("--avg-handle-minutes", "--aht", help="Average handle time.")
-    ] = None,
-    service_level_pct: Annotated[
-        str | None, typer.Option("--service-level-pct", "--service-level", help="e.g. 80.")
-    ] = None,
+    agents: Agents = None,
+    contacts_per_month: Contacts = None,
+    avg_handle_minutes: HandleTime = None,
+    service_level_pct: ServiceLevel = None,
     answer_within_seconds: Annotated[
         str | None, typer.Option("--answer-within-seconds", help="Phone/chat target, e.g. 20.")
     ] = None,
     email_response_hours: Annotated[
         str | None, typer.Option("--email-response-hours", help="Email/social target, hours.")
     ] = None,
-    channels: Annotated[
-        str | None, typer.Option(help="Comma list: phone,email,chat,social_media.")
-    ] = None,
-    support_type: Annotated[str | None, typer.Option(help="basic | technical.")] = None,
-    expertise: Annotated[str | None, typer.Option(help="standard | skilled | specialist.")] = None,
-    location: Annotated[str | None, typer.Option(help="offshore | nearshore | domestic.")] = None,
-    coverage: Annotated[str | None, typer.Option(help="business_hours | extended | 24x7.")] = None,
-    languages: Annotated[str | None, typer.Option(help="Comma list of codes, e.g. en,id.")] = None,
-    months: Annotated[str | None, typer.Option(help="Contract horizon in months.")] = None,
+    channels: Channels = None,
+    support_type: SupportType = None,
+    expertise: Expertise = None,
+    location: Location = None,
+    coverage: Coverage = None,
+    languages: Languages = None,
+    months: Months = None,
     inhouse_monthly_usd: Annotated[
         str | None, typer.Option("--inhouse-monthly-usd", "--inhouse", help="For savings/ROI.")
     ] = None,

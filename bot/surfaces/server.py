@@ -143,6 +143,7 @@ def create_app(
     from fastapi import FastAPI
 
     from bot.surfaces.api import app_version, make_router
+    from bot.surfaces.brief_api import make_brief_router
     from bot.surfaces.mcp_server import mount_mcp
     from bot.surfaces.openai_api import mount_openai
     from bot.surfaces.ratelimit import RateLimiter, RateLimitMiddleware
@@ -184,6 +185,7 @@ def create_app(
                 RateLimitMiddleware, limiter=limiter, prompts=assistant.prompts, prefix=prefix
             )
     app.include_router(make_router(assistant, ui_state=lambda: ui.state))
+    app.include_router(make_brief_router(assistant))
     keys = [k.get_secret_value() for k in server.api_keys]
     mount_openai(app, assistant, keys, server.host)
     mount_mcp(app, assistant, server.host, keys)
