@@ -51,8 +51,9 @@ MONEY = re.compile(
     r"hemat\w*|biaya\w*|harga\w*|ongkos\w*)\b"
 )
 OUTSOURCED = re.compile(r"\b(?:outsourc\w*|vendors?|providers?|penyedia|alih ?daya|bpo)\b")
-# "What's the difference between in-house and outsourcing?" weighs the same points.
-DIFFERENCE = re.compile(r"\b(?:differen\w*|compare\w*|vs\.?|versus|beda\w*|perbedaan|banding\w*)\b")
+# "What's the difference between in-house and outsourcing?" weighs the same points ("what does
+# outsourcing mean, compared to doing it in-house?" asks for a definition).
+DIFFERENCE = re.compile(r"\b(?:differen\w*|vs\.?|versus|beda\w*|perbedaan)\b")
 SIDE_WORDS = 3  # content words nearest the separator that name a side of a comparison
 
 

@@ -180,7 +180,7 @@ class Shaper:
             hits = [risks, *(h for h in hits if h.id != RISKS)]
             if ask.type == "yes_no":  # "is data security a real risk?": that challenge leads
                 return self._why(lang, query, vector, hits, reasons=False), None
-            return draft_answer(query, vector, hits, self.units, lang), None
+            return draft_answer(query, vector, [risks], self.units, lang), None  # risks only
         if ask.type in ("comparison", "yes_no") and (sides := self.coverage.sides(question)):
             return self._comparison(sides, lang, query, vector, hits)
         if ask.type in ("why", "yes_no"):
