@@ -29,6 +29,7 @@ from bot.answer.route import asks_for_remedy, is_greeting, is_injection, topic_l
         ("Write a cover letter for my customer service job application", "foreign"),
         ("Berapa biaya cleaning service untuk kantor CS kami?", "foreign"),
         ("Which CRM should our sales team use with customer data?", "foreign"),
+        ("Customer lifetime value itu cara ngitungnya gimana?", "foreign"),
     ],
 )
 def test_topic_level(text, level):

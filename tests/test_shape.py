@@ -206,6 +206,8 @@ def test_a_price_the_article_does_not_give_is_said_to_be_missing(assistant, ques
         # the yes rests on the point closest to the question, the way it asks
         ("Does multilingual support really cost more?", "en", "Yes, in general.", "extra cost"),
         ("Apakah outsourcing bisa menghemat biaya?", "id", "Ya, secara umum.", "Penghematan"),
+        # "dari" means "from" too: no comparison in "agen dari vendor"
+        ("Apakah agen dari vendor perlu dilatih soal privasi data?", "id", "Ya", "privasi data"),
     ],
 )  # fmt: skip
 def test_a_yes_no_ask_answers_then_gives_the_point_it_rests_on(
@@ -215,3 +217,16 @@ def test_a_yes_no_ask_answers_then_gives_the_point_it_rests_on(
     first = answer.body.splitlines()[0]
     assert answer.ask_type == "yes_no"
     assert first.startswith(lead) and point in first
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Does outsourcing support typically cut costs by more than 50%?", "en"),
+        ("Do outsourcing vendors usually ask for an upfront deposit?", "en"),
+        ("Apakah vendor biasanya minta uang muka?", "id"),
+    ],
+)
+def test_a_yes_no_about_what_the_article_never_says_is_not_answered_yes(assistant, question, lang):
+    answer = assistant.answer(question)
+    assert answer.body.startswith(sentinel(assistant, lang))

@@ -129,6 +129,8 @@ class Coverage:
             return text(lang, "not_covered_figure")
         if ask.type in RANK_ASKS and self.asks_rank(question) and not self.ranks(lowered):
             return text(lang, "not_covered_rank")
+        if ask.type in ("yes_no", "comparison") and PERCENT_ASK.search(asked) and "%" not in cited:
+            return text(lang, "not_covered_figure")  # "does it cut costs by more than 50%?"
         asks_number = NUMBER_ASK.search(asked)
         if ask.type == "quantity" and asks_number and not _has_figure(question, lowered):
             return text(lang, "not_covered_figure")

@@ -21,7 +21,9 @@ HEDGE = re.compile(
     re.I,
 )
 ABSOLUTE = re.compile(
-    r"\b(?:always|never|guarantee[sd]?|every time|selalu|pasti|dijamin|tidak pernah)\b", re.I
+    r"\b(?:always|never|guarantee[sd]?|every time|all|completely|entirely|fully|eliminat\w*|selalu|"
+    r"pasti|dijamin|tidak pernah|sepenuhnya|semua|sama sekali)\b",
+    re.I,
 )
 FRAMING_KEYS = (
     "not_covered_", "yes_lead", "yes_hedged_lead", "not_always_lead", "no_lead", "summary_lead_",
