@@ -101,3 +101,18 @@ def test_a_cost_turn_must_carry_the_accumulated_request():
     lost = ToolCall("estimate_cost", {"agents": 8}, {"monthly_total_usd": 1})
     assert asks._state_ok(turn, _answer("x", calls=[good])) == 1.0
     assert asks._state_ok(turn, _answer("x", calls=[lost])) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("lang", "lead", "ok"),
+    [
+        ("en", "Not always. Offshore providers may offer lower labour costs.", True),
+        ("en", "Yes, in general. There may be hidden costs.", True),
+        ("en", "Several factors contribute to the cost:", False),
+        ("en", "Nothing in the article says so.", False),
+        ("id", "Tidak selalu. Penyedia luar negeri mungkin ...", True),
+        ("id", "Beberapa faktor berkontribusi:", False),
+    ],
+)
+def test_the_yes_no_lead_is_a_yes_or_a_no_and_nothing_else(lang, lead, ok):
+    assert bool(asks.YES_NO[lang].match(asks.lead_sentence(lead).lower())) is ok

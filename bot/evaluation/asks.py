@@ -26,7 +26,7 @@ ASK_TYPES = (
 FIRST_SENTENCE = re.compile(r"^(.+?[.!?:])(?:\s|$)", re.S)
 YES_NO = {
     "id": re.compile(r"^\W*(ya|tidak|bisa|tentu|belum tentu|iya|betul|benar|tergantung)\b", re.I),
-    "en": re.compile(r"^\W*(yes|no|not necessarily|it depends|generally,? yes)\b", re.I),
+    "en": re.compile(r"^\W*(yes|no|not necessarily|not always|it depends|generally,? yes)\b", re.I),
 }
 
 
