@@ -273,6 +273,10 @@ def test_a_chat_estimate_fits_in_about_15_lines_with_the_assumptions_folded(fake
     answer = fake.answer(question)
     assert answer.route == "cost" and len(answer.body.splitlines()) <= 16
     assert answer.body.startswith("### ") and "[1]" in answer.body
+    # The headline says what the agents are: seats at a time, and the people on payroll.
+    result = answer.estimate.result
+    headline = answer.body.splitlines()[1]
+    assert f"{result['seats']} " in headline and f"{result['headcount']} " in headline
     # The assumptions are in the fold, and complete in the JSON.
     assert "- " in answer.details and answer.to_json_dict()["details"] == answer.details
     for text in (answer.answer, answer.details):

@@ -156,6 +156,9 @@ def render_cost_parts(result: CostResult, lang: str, prompts_dir: Path) -> tuple
             months=result.months,
             total=money(result.total_usd),
             one_time=money(result.one_time_total_usd),
+            seats=result.seats,
+            coverage=_value(inputs["coverage"], p, lang),
+            headcount=result.headcount,
         )
     )
     out += ["", p["table_header"], "|---|---|---:|"]
