@@ -49,6 +49,7 @@ ANALYZER = Analyzer(REPO_ROOT / "prompts")
         # how fast / how often is a duration, never a decision
         ("How fast should a vendor be able to ramp up?", "duration"),
         ("Audit vendor sebaiknya dilakukan setiap berapa minggu?", "duration"),
+        ("audit ke vendor sebaiknya brp bulan sekali?", "duration"),
     ],
 )
 def test_ask_types(question, ask_type):
