@@ -325,6 +325,8 @@ def test_a_decision_weighs_the_article_and_costs_an_example_never_a_table(
         ("Data pembayaran pelanggan kami sensitif. Worth it outsource CS?", 3, "faq-data-security"),
         # Customers who expect a local, personal touch: cultural differences (no step given).
         ("Our local customers expect a personal touch. Should we outsource?", 4, None),
+        # Going offshore: the communication barriers (no step given either).
+        ("Mending pakai vendor luar negeri atau lokal, plus minusnya?", 1, None),
     ],
 )
 def test_a_decision_weighs_what_the_situation_points_to(fake, question, against, remedy):
