@@ -206,6 +206,8 @@ def test_a_price_the_article_does_not_give_is_said_to_be_missing(assistant, ques
         # the yes rests on the point closest to the question, the way it asks
         ("Does multilingual support really cost more?", "en", "Yes, in general.", "extra cost"),
         ("Apakah outsourcing bisa menghemat biaya?", "id", "Ya, secara umum.", "Penghematan"),
+        # the point the described situation asks for ("peak season": scalability)
+        ("Can a vendor add agents quickly for our peak season?", "en", "Yes", "Scalability"),
         # "dari" means "from" too: no comparison in "agen dari vendor"
         ("Apakah agen dari vendor perlu dilatih soal privasi data?", "id", "Ya", "privasi data"),
     ],
@@ -228,5 +230,6 @@ def test_a_yes_no_ask_answers_then_gives_the_point_it_rests_on(
     ],
 )
 def test_a_yes_no_about_what_the_article_never_says_is_not_answered_yes(assistant, question, lang):
+    # (and "quick yes or no: ...?" is no comparison of "yes" with "no")
     answer = assistant.answer(question)
     assert answer.body.startswith(sentinel(assistant, lang))

@@ -82,7 +82,7 @@ class Analyzer:
             and self._is("yes_no", lowered)
             and not self._offers_choice(lowered)
         ):
-            return Ask("yes_no", price, "yes_no")  # "is offshore cheaper than domestic?"
+            return Ask("yes_no", price, "comparison")  # "is offshore cheaper than domestic?"
         form = kind
         if kind in BROAD and self.model is not None and vector is not None:
             guess = self.model.predict(vector, text)

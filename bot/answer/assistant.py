@@ -82,9 +82,9 @@ class Assistant:
         self.units = UnitIndex(index.chunks, index.embeddings, settings.home, index.embedder)
         self.index = index  # for health checks and start-up lines
         self.passages = {(c.id, c.lang): c for c in index.chunks}  # (entry, lang) -> passage
-        self.shaper = Shaper(self.units, self.passages, self.coverage, prompts)
         self.situations = Situations.load(settings.corpus_dir, settings.prompts_dir)
         self.situations.check({key: len(self.units.rows(*key)) for key in self.passages})
+        self.shaper = Shaper(self.units, self.passages, self.coverage, prompts, self.situations)
         self.more_detail = MoreDetail(settings.prompts_dir, self.units, self.passages)
         # The first stage that answers wins; prepare() runs before them and may raise.
         self.stages: tuple[Callable[[Turn], Answer | None], ...] = (

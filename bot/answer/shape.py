@@ -20,6 +20,7 @@ import numpy as np
 from bot.answer.analysis import Ask
 from bot.answer.compose import BULLET_LABEL, Draft, Point, UnitIndex, draft_answer, render_unit
 from bot.answer.coverage import Coverage
+from bot.answer.situation import Situations
 from bot.knowledge.corpus import Chunk
 from bot.knowledge.retrieve import Hit
 from bot.prompts import Prompts
@@ -41,6 +42,7 @@ CAUSAL = re.compile(
     re.I,
 )
 CAUSAL_BONUS = 0.01
+SITUATION_BONUS = 0.03  # a point the described situation asks for ("peak season": scalability)
 # Which way a why-question about money points: "what makes it expensive?" is answered by what
 # raises the cost, never by the savings; "why is it cheaper?" the other way round.
 DEARER = re.compile(
@@ -136,11 +138,13 @@ class Shaper:
         passages: dict[tuple[str, str], Chunk],
         coverage: Coverage,
         prompts: Prompts,
+        situations: Situations | None = None,
     ) -> None:
         self.units = units
         self.passages = passages
         self.coverage = coverage
         self.prompts = prompts
+        self.situations = situations  # the points a described situation asks for first
 
     def draft(
         self,
@@ -181,7 +185,8 @@ class Shaper:
             if ask.type == "yes_no":  # "is data security a real risk?": that challenge leads
                 return self._why(lang, query, vector, hits, reasons=False), None
             return draft_answer(query, vector, [risks], self.units, lang), None  # risks only
-        if ask.type in ("comparison", "yes_no") and (sides := self.coverage.sides(question)):
+        compares = ask.type == "comparison" or (ask.type, ask.form) == ("yes_no", "comparison")
+        if compares and (sides := self.coverage.sides(question)):
             return self._comparison(sides, lang, query, vector, hits)
         if ask.type in ("why", "yes_no"):
             return self._why(lang, query, vector, hits, reasons=ask.type == "why"), None
@@ -276,6 +281,9 @@ class Shaper:
             for r in self.units.rows(hit.id, lang)
             if not (reasons and self.units.units[r].text.rstrip().endswith(":"))
         ]
+        wanted = self._situation_rows(query, lang)
+        # each situation's first point joins wherever it is ("peak season": scalability)
+        rows += sorted(self._situation_rows(query, lang, first=True) - set(rows))
         if not rows:
             return draft
 
@@ -285,10 +293,25 @@ class Shaper:
         def score(row: int) -> float:
             causal = reasons and CAUSAL.search(self.units.units[row].text)
             bonus = CAUSAL_BONUS if causal else 0.0
+            bonus += SITUATION_BONUS if row in wanted else 0.0
             return float(self.units.vectors[row] @ query_vector) + bonus
 
         unit = self.units.units[max(rows, key=score)]
+        if unit.chunk_id not in [h.id for h in draft.cited]:
+            hit = self.context_hit(unit.chunk_id, lang, vector)
+            draft = Draft(draft.lead, draft.points, [*draft.cited, hit])
         return with_lead(draft, render_unit(unit), unit.chunk_id)
+
+    def _situation_rows(self, text: str, lang: str, first: bool = False) -> set[int]:
+        """The units of the points the question's situation asks for ("peak season": the
+        scalability benefit); with `first`, only each situation's leading point."""
+        if self.situations is None:
+            return set()
+        if first:
+            refs = [self.situations.points[name][0] for name in self.situations.of(text)]
+        else:
+            refs = self.situations.preferred(text)
+        return {self.units.rows(r.entry, lang)[r.position] for r in refs}
 
     def _comparison(self, sides, lang, query, vector, hits):
         draft = draft_answer(query, vector, hits, self.units, lang)
