@@ -67,6 +67,11 @@ class ServerSettings(BaseSettings):
         default=None,
         description="Slack Web API base URL (default https://slack.com/api/); tests use a mock.",
     )
+    slack_retry_max_s: float = Field(
+        default=60.0,
+        gt=0,
+        description="Longest wait between attempts to reach Slack (the first is 1 s, doubling).",
+    )
     slack_cost_command: str = Field(default="/biaya", description="Slash command for costs.")
     warm_up: bool = Field(default=True, description="Answer a few questions before serving.")
     api_keys: Annotated[list[SecretStr], NoDecode] = Field(
@@ -104,34 +109,6 @@ def warm_up(assistant: Any) -> float:
     return time.perf_counter() - started
 
 
-def _slack(app: Any, assistant: Any, server: ServerSettings) -> None:
-    """Mount the Slack bot when both Slack settings are there; else say why in one line."""
-    token, secret = server.slack_bot_token, server.slack_signing_secret
-    if not token or not secret:
-        missing = [
-            n for n, v in (("SLACK_BOT_TOKEN", token), ("SLACK_SIGNING_SECRET", secret)) if not v
-        ]
-        log.warning(
-            "Slack bot disabled: %s not set; /slack/events is not served", " and ".join(missing)
-        )
-        return
-    from bot.surfaces.slack import EVENTS_PATH, SlackBot, mount_slack
-
-    try:
-        bot = SlackBot(
-            assistant,
-            token.get_secret_value(),
-            secret.get_secret_value(),
-            api_url=server.slack_api_url,
-            cost_command=server.slack_cost_command,
-        )
-    except Exception as exc:  # noqa: BLE001 - a bad token must not take the UI and API down
-        log.error("Slack bot disabled: could not start (%s: %s)", type(exc).__name__, exc)
-        return
-    mount_slack(app, bot)
-    log.info("Slack bot enabled at %s (command %s)", EVENTS_PATH, server.slack_cost_command)
-
-
 def create_app(
     settings: Settings, server: ServerSettings | None = None, assistant: Any = None
 ) -> Any:
@@ -147,6 +124,7 @@ def create_app(
     from bot.surfaces.mcp_server import mount_mcp
     from bot.surfaces.openai_api import mount_openai
     from bot.surfaces.ratelimit import RateLimiter, RateLimitMiddleware
+    from bot.surfaces.slack_link import slack_from_settings
     from bot.surfaces.ui.deferred import DeferredUI
 
     server = server or ServerSettings()
@@ -163,10 +141,14 @@ def create_app(
     @contextlib.asynccontextmanager
     async def lifespan(_app: Any) -> Any:
         ui.start()
+        if slack is not None:
+            slack.start()  # reaches Slack in the background; /healthz tells how it goes
         try:
             async with _app.state.mcp_sessions.run():  # a mounted app's own lifespan never runs
                 yield
         finally:
+            if slack is not None:
+                slack.stop()
             await ui.stop()
 
     app = FastAPI(
@@ -184,12 +166,14 @@ def create_app(
             app.add_middleware(
                 RateLimitMiddleware, limiter=limiter, prompts=assistant.prompts, prefix=prefix
             )
-    app.include_router(make_router(assistant, ui_state=lambda: ui.state))
+    slack = slack_from_settings(app, assistant, server)
+    app.state.slack = slack
+    slack_state = (lambda: slack.state) if slack is not None else None
+    app.include_router(make_router(assistant, ui_state=lambda: ui.state, slack_state=slack_state))
     app.include_router(make_brief_router(assistant))
     keys = [k.get_secret_value() for k in server.api_keys]
     mount_openai(app, assistant, keys, server.host)
     mount_mcp(app, assistant, server.host, keys)
-    _slack(app, assistant, server)
     app.mount("/", ui)
     return app
 

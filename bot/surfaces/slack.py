@@ -167,6 +167,7 @@ class SlackBot:
         self.app = App(
             client=client,
             signing_secret=signing_secret,
+            token_verification_enabled=False,  # SlackLink checks the token, in the background
             process_before_response=False,  # ack first, answer in the listener executor
             listener_executor=ThreadPoolExecutor(max_workers=8, thread_name_prefix="slack"),
             logger=logging.getLogger(BOLT_LOGGER),
