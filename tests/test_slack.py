@@ -282,7 +282,10 @@ def test_without_slack_settings_the_route_is_off_with_one_log_line(
     with caplog.at_level(logging.INFO, logger="bot.surfaces.slack"):
         app = create_app(Settings(home=session_home), ServerSettings(warm_up=False), assistant)
     lines = [r.getMessage() for r in caplog.records if "Slack" in r.getMessage()]
-    assert lines == ["Slack bot disabled: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET not set"]
+    assert lines == [
+        "Slack bot disabled: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for "
+        "Socket Mode) not set"
+    ]
     with TestClient(app) as http:
         deadline = time.monotonic() + 120
         while http.get("/healthz").json()["ui"] == "starting":  # the UI is built after start

@@ -1,5 +1,5 @@
 """One ASGI server (FastAPI + uvicorn): Gradio UI at /, JSON API, /v1, MCP at /mcp, Slack bot at
-/slack/events."""
+/slack/events (or over Socket Mode)."""
 
 from __future__ import annotations
 
@@ -67,6 +67,12 @@ class ServerSettings(BaseSettings):
         default=None,
         description="Slack Web API base URL (default https://slack.com/api/); tests use a mock.",
     )
+    slack_app_token: SecretStr | None = Field(
+        default=None,
+        description="App-level token (xapp-...); with it the bot connects over Socket Mode "
+        "instead of serving /slack/events, and needs no signing secret.",
+        validation_alias=AliasChoices("SLACK_APP_TOKEN", "BOT_SERVER_SLACK_APP_TOKEN"),
+    )
     slack_retry_max_s: float = Field(
         default=60.0,
         gt=0,
@@ -93,7 +99,9 @@ class ServerSettings(BaseSettings):
     def secrets(self, settings: Settings | None = None) -> list[str]:
         """Configured secret values, so logs and stored feedback can be scrubbed of them."""
         values = [
-            s.get_secret_value() for s in (self.slack_bot_token, self.slack_signing_secret) if s
+            s.get_secret_value()
+            for s in (self.slack_bot_token, self.slack_signing_secret, self.slack_app_token)
+            if s
         ]
         values += [key.get_secret_value() for key in self.api_keys]
         if settings is not None and (key := settings.llm.secret()):
