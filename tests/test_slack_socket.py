@@ -215,3 +215,11 @@ def test_shutdown_closes_the_socket(session_home, monkeypatch):
     finally:
         slack.stop()
         socket.stop()
+
+
+def test_the_app_token_is_a_secret_scrubbed_from_logs(monkeypatch):
+    from bot.surfaces.server import ServerSettings
+
+    monkeypatch.setenv("SLACK_APP_TOKEN", APP_TOKEN)
+    server = ServerSettings()
+    assert APP_TOKEN in server.secrets() and APP_TOKEN not in repr(server)
