@@ -276,15 +276,15 @@ def test_without_slack_settings_the_route_is_off_with_one_log_line(
     from bot.config import Settings
     from bot.surfaces.server import ServerSettings, create_app
 
-    for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"):
+    for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN"):
         monkeypatch.delenv(name, raising=False)
     assistant = get_assistant(Settings(home=session_home))
-    with caplog.at_level(logging.INFO, logger="bot.surfaces.server"):
+    with caplog.at_level(logging.INFO, logger="bot.surfaces.slack"):
         app = create_app(Settings(home=session_home), ServerSettings(warm_up=False), assistant)
     lines = [r.getMessage() for r in caplog.records if "Slack" in r.getMessage()]
     assert lines == [
-        "Slack bot disabled: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET not set; "
-        "/slack/events is not served"
+        "Slack bot disabled: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for "
+        "Socket Mode) not set"
     ]
     with TestClient(app) as http:
         deadline = time.monotonic() + 120
@@ -292,6 +292,7 @@ def test_without_slack_settings_the_route_is_off_with_one_log_line(
             assert time.monotonic() < deadline, "the web UI did not come up"
             time.sleep(0.1)
         assert http.get("/healthz").json()["ui"] == "ready"
+        assert "slack" not in http.get("/healthz").json()
         assert http.post("/slack/events", content=b"{}").status_code in (404, 405)
 
 

@@ -210,8 +210,13 @@ def validation_error(exc: ValidationError, lang: str, prompts: Prompts) -> ApiEr
     return ApiError(422, "invalid_body", "\n".join(lines), lang, fields=fields)
 
 
-def make_router(assistant: Any, ui_state: Callable[[], str] | None = None) -> APIRouter:
-    """Build the API routes over a warm assistant; `ui_state` tells /healthz how the UI is."""
+def make_router(
+    assistant: Any,
+    ui_state: Callable[[], str] | None = None,
+    slack_state: Callable[[], str] | None = None,
+) -> APIRouter:
+    """Build the API routes over a warm assistant; `ui_state` and `slack_state` tell /healthz
+    how the UI and the link to Slack are."""
     router = APIRouter()
     prompts = assistant.prompts
 
@@ -284,6 +289,8 @@ def make_router(assistant: Any, ui_state: Callable[[], str] | None = None) -> AP
         }
         if ui_state is not None:
             info["ui"] = ui_state()
+        if slack_state is not None:
+            info["slack"] = slack_state()
         try:
             count = await asyncio.wait_for(asyncio.to_thread(index.count), HEALTH_TIMEOUT_S)
         except Exception as exc:  # noqa: BLE001 - any store failure means degraded

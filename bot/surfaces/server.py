@@ -1,5 +1,5 @@
 """One ASGI server (FastAPI + uvicorn): Gradio UI at /, JSON API, /v1, MCP at /mcp, Slack bot at
-/slack/events."""
+/slack/events (or over Socket Mode)."""
 
 from __future__ import annotations
 
@@ -67,6 +67,17 @@ class ServerSettings(BaseSettings):
         default=None,
         description="Slack Web API base URL (default https://slack.com/api/); tests use a mock.",
     )
+    slack_app_token: SecretStr | None = Field(
+        default=None,
+        description="App-level token (xapp-...); with it the bot connects over Socket Mode "
+        "instead of serving /slack/events, and needs no signing secret.",
+        validation_alias=AliasChoices("SLACK_APP_TOKEN", "BOT_SERVER_SLACK_APP_TOKEN"),
+    )
+    slack_retry_max_s: float = Field(
+        default=60.0,
+        gt=0,
+        description="Longest wait between attempts to reach Slack (the first is 1 s, doubling).",
+    )
     slack_cost_command: str = Field(default="/biaya", description="Slash command for costs.")
     warm_up: bool = Field(default=True, description="Answer a few questions before serving.")
     api_keys: Annotated[list[SecretStr], NoDecode] = Field(
@@ -88,7 +99,9 @@ class ServerSettings(BaseSettings):
     def secrets(self, settings: Settings | None = None) -> list[str]:
         """Configured secret values, so logs and stored feedback can be scrubbed of them."""
         values = [
-            s.get_secret_value() for s in (self.slack_bot_token, self.slack_signing_secret) if s
+            s.get_secret_value()
+            for s in (self.slack_bot_token, self.slack_signing_secret, self.slack_app_token)
+            if s
         ]
         values += [key.get_secret_value() for key in self.api_keys]
         if settings is not None and (key := settings.llm.secret()):
@@ -102,34 +115,6 @@ def warm_up(assistant: Any) -> float:
     for question, lang in WARM_UP_QUESTIONS:
         assistant.answer(question, lang=lang)
     return time.perf_counter() - started
-
-
-def _slack(app: Any, assistant: Any, server: ServerSettings) -> None:
-    """Mount the Slack bot when both Slack settings are there; else say why in one line."""
-    token, secret = server.slack_bot_token, server.slack_signing_secret
-    if not token or not secret:
-        missing = [
-            n for n, v in (("SLACK_BOT_TOKEN", token), ("SLACK_SIGNING_SECRET", secret)) if not v
-        ]
-        log.warning(
-            "Slack bot disabled: %s not set; /slack/events is not served", " and ".join(missing)
-        )
-        return
-    from bot.surfaces.slack import EVENTS_PATH, SlackBot, mount_slack
-
-    try:
-        bot = SlackBot(
-            assistant,
-            token.get_secret_value(),
-            secret.get_secret_value(),
-            api_url=server.slack_api_url,
-            cost_command=server.slack_cost_command,
-        )
-    except Exception as exc:  # noqa: BLE001 - a bad token must not take the UI and API down
-        log.error("Slack bot disabled: could not start (%s: %s)", type(exc).__name__, exc)
-        return
-    mount_slack(app, bot)
-    log.info("Slack bot enabled at %s (command %s)", EVENTS_PATH, server.slack_cost_command)
 
 
 def create_app(
@@ -147,6 +132,7 @@ def create_app(
     from bot.surfaces.mcp_server import mount_mcp
     from bot.surfaces.openai_api import mount_openai
     from bot.surfaces.ratelimit import RateLimiter, RateLimitMiddleware
+    from bot.surfaces.slack_link import slack_from_settings
     from bot.surfaces.ui.deferred import DeferredUI
 
     server = server or ServerSettings()
@@ -163,10 +149,14 @@ def create_app(
     @contextlib.asynccontextmanager
     async def lifespan(_app: Any) -> Any:
         ui.start()
+        if slack is not None:
+            slack.start()  # reaches Slack in the background; /healthz tells how it goes
         try:
             async with _app.state.mcp_sessions.run():  # a mounted app's own lifespan never runs
                 yield
         finally:
+            if slack is not None:
+                slack.stop()
             await ui.stop()
 
     app = FastAPI(
@@ -184,12 +174,14 @@ def create_app(
             app.add_middleware(
                 RateLimitMiddleware, limiter=limiter, prompts=assistant.prompts, prefix=prefix
             )
-    app.include_router(make_router(assistant, ui_state=lambda: ui.state))
+    slack = slack_from_settings(app, assistant, server)
+    app.state.slack = slack
+    slack_state = (lambda: slack.state) if slack is not None else None
+    app.include_router(make_router(assistant, ui_state=lambda: ui.state, slack_state=slack_state))
     app.include_router(make_brief_router(assistant))
     keys = [k.get_secret_value() for k in server.api_keys]
     mount_openai(app, assistant, keys, server.host)
     mount_mcp(app, assistant, server.host, keys)
-    _slack(app, assistant, server)
     app.mount("/", ui)
     return app
 

@@ -1,4 +1,6 @@
-"""Slack bot over HTTP (slack-bolt): answers mentions and DMs in their thread, `/biaya` for costs.
+"""Slack bot (slack-bolt): answers mentions and DMs in their thread, `/biaya` for costs.
+
+It listens at POST /slack/events, or over Socket Mode when an app token is set (slack_link).
 
 Before bolt sees a request, its body is read up to 1 MB (413 past that, the rest unread) and its
 signature checked on the raw bytes (401 on a missing, wrong or stale one, 400 on a malformed
@@ -151,7 +153,7 @@ class SlackBot:
         self,
         assistant: Any,
         token: str,
-        signing_secret: str,
+        signing_secret: str | None,
         api_url: str | None = None,
         cost_command: str = "/biaya",
     ) -> None:
@@ -160,13 +162,16 @@ class SlackBot:
         from slack_sdk.signature import SignatureVerifier
 
         self.assistant = assistant
-        self.verifier = SignatureVerifier(signing_secret)
+        # No signing secret in Socket Mode: nothing comes over HTTP, so nothing is signed.
+        self.verifier = SignatureVerifier(signing_secret) if signing_secret else None
         self.seen = SeenOnce()
         self.threads = ThreadMemory()
         client = WebClient(token=token, base_url=api_url) if api_url else WebClient(token=token)
         self.app = App(
             client=client,
-            signing_secret=signing_secret,
+            signing_secret=signing_secret or "",
+            request_verification_enabled=signing_secret is not None,
+            token_verification_enabled=False,  # SlackLink checks the token, in the background
             process_before_response=False,  # ack first, answer in the listener executor
             listener_executor=ThreadPoolExecutor(max_workers=8, thread_name_prefix="slack"),
             logger=logging.getLogger(BOLT_LOGGER),
@@ -182,7 +187,7 @@ class SlackBot:
         """Why a request is not Slack's (a key of REFUSED), or None when its signature holds."""
         timestamp = headers.get("x-slack-request-timestamp")
         signature = headers.get("x-slack-signature")
-        if not timestamp or not signature:
+        if self.verifier is None or not timestamp or not signature:
             return "unsigned"
         if not timestamp.isdigit():
             return "bad_timestamp"
