@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import sys
 from collections.abc import Callable
 from typing import Any, Literal
 
@@ -187,6 +188,11 @@ async def read_json(request: Request, prompts: Prompts) -> Any:
     except json.JSONDecodeError as exc:
         lang = guess_lang(request)
         detail = f"{exc.msg}, line {exc.lineno} column {exc.colno}"
+        message = prompts.phrase(lang, "api.invalid_json", detail=detail)
+        raise ApiError(400, "invalid_json", message, lang) from None
+    except ValueError:  # an integer past Python's digit limit (CVE-2020-10735's guard)
+        lang = guess_lang(request)
+        detail = prompts.phrase(lang, "api.number_too_long", limit=sys.get_int_max_str_digits())
         message = prompts.phrase(lang, "api.invalid_json", detail=detail)
         raise ApiError(400, "invalid_json", message, lang) from None
     if not isinstance(data, dict):
