@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from fastapi import FastAPI
+from fastapi.responses import PlainTextResponse
 from fastapi.testclient import TestClient
 
 from bot.config import REPO_ROOT
@@ -11,6 +12,7 @@ from bot.cost.service import CostService
 from bot.prompts import load_prompts
 from bot.surfaces.api import make_router
 from bot.surfaces.openai_api import mount_openai
+from bot.surfaces.server import ServerSettings, guard, uvicorn_config
 from bot.types import Answer
 
 PROMPTS = load_prompts(REPO_ROOT / "prompts")
@@ -28,9 +30,16 @@ class Stub:
 @pytest.fixture(scope="module")
 def client() -> TestClient:
     app = FastAPI()
-    app.include_router(make_router(Stub()))
+    api = make_router(Stub())
+    app.include_router(api)
     mount_openai(app, Stub(), [], "127.0.0.1")
+    app.mount("/", ui_stand_in)  # like the Gradio UI: every other path
+    guard(app, PROMPTS, api.routes)
     return TestClient(app, raise_server_exceptions=False)
+
+
+async def ui_stand_in(scope, receive, send):
+    await PlainTextResponse("Not Found", status_code=404)(scope, receive, send)
 
 
 @pytest.mark.parametrize(
@@ -52,3 +61,77 @@ def test_huge_integers_are_invalid_json_not_a_500(client, path, raw, accept, phr
     message = error["message"] if isinstance(error, dict) else body["message"]
     assert code == "invalid_json"
     assert phrase in message
+
+
+@pytest.mark.parametrize(
+    ("path", "kind", "accept", "phrase"),
+    [
+        ("/api/ask", "text/plain", "en", "must be JSON"),
+        ("/api/ask", "application/x-www-form-urlencoded", "id", "harus berupa JSON"),
+        ("/api/ask", None, "en", "Content-Type: application/json"),
+        ("/api/cost", "multipart/form-data; boundary=x", "en", "must be JSON"),
+    ],
+)
+def test_bodies_not_sent_as_json_are_415(client, path, kind, accept, phrase):
+    # A page on any site can post text/plain or a form without asking (no CORS preflight).
+    headers = {"accept-language": accept, **({"content-type": kind} if kind else {})}
+    response = client.post(path, content=b'{"question": "What is ROI?"}', headers=headers)
+    assert response.status_code == 415, response.text
+    assert response.json()["error"] == "not_json"
+    assert phrase in response.json()["message"]
+
+
+def test_json_with_a_charset_or_a_json_suffix_is_accepted(client):
+    for kind in ("application/json; charset=utf-8", "application/merge-patch+json"):
+        response = client.post(
+            "/api/ask", json={"question": "ROI?"}, headers={"content-type": kind}
+        )
+        assert response.status_code == 200, (kind, response.text)
+
+
+def test_chat_completions_not_sent_as_json_are_415_in_openai_shape(client):
+    body = b'{"messages": []}'
+    response = client.post(
+        "/v1/chat/completions", content=body, headers={"content-type": "text/plain"}
+    )
+    assert response.status_code == 415
+    assert response.json()["error"]["code"] == "not_json"
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allow"),
+    [
+        ("GET", "/api/ask", "POST"),
+        ("PUT", "/api/cost", "POST"),
+        ("DELETE", "/api/ask", "POST"),
+        ("POST", "/healthz", None),  # not under /api/: left to the UI mount
+    ],
+)
+def test_wrong_methods_on_the_api_are_405_with_allow(client, method, path, allow):
+    response = client.request(method, path)
+    if allow is None:
+        assert response.status_code == 404
+        return
+    assert response.status_code == 405, response.text
+    assert response.headers["allow"] == allow
+    assert response.json()["error"] == "method_not_allowed"
+    assert f"{method} tidak diizinkan" in response.json()["message"]
+
+
+def test_unknown_api_paths_are_still_404(client):
+    assert client.get("/api/nothing-here").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [("POST", "/api/ask"), ("GET", "/v1/models"), ("GET", "/"), ("GET", "/api/ask")],
+)
+def test_every_response_carries_the_security_headers(client, method, path):
+    response = client.request(method, path, json={"question": "ROI?"} if method == "POST" else None)
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["referrer-policy"] == "strict-origin-when-cross-origin"
+    assert response.headers["content-security-policy"] == "frame-ancestors 'self'"
+
+
+def test_uvicorn_sends_no_server_banner():
+    assert uvicorn_config(FastAPI(), ServerSettings()).server_header is False

@@ -167,8 +167,19 @@ def _encodable(text: str) -> bool:
     return True
 
 
+def is_json(request: Request) -> bool:
+    """Whether the body is declared JSON: application/json or a +json type."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    return kind == "application/json" or (
+        kind.startswith("application/") and kind.endswith("+json")
+    )
+
+
 async def read_json(request: Request, prompts: Prompts) -> Any:
     """Read a bounded body and parse it as UTF-8 JSON, raising ApiError for a bad one."""
+    if not is_json(request):  # a form or text/plain post can come from any page, unasked
+        lang = guess_lang(request)
+        raise ApiError(415, "not_json", prompts.phrase(lang, "api.not_json"), lang)
     raw = await read_bounded(request, MAX_BODY_BYTES)
     if raw is None:
         lang = guess_lang(request)

@@ -184,14 +184,24 @@ def create_app(
             app.add_middleware(
                 RateLimitMiddleware, limiter=limiter, prompts=assistant.prompts, prefix=prefix
             )
-    app.include_router(make_router(assistant, ui_state=lambda: ui.state))
-    app.include_router(make_brief_router(assistant))
+    api = [make_router(assistant, ui_state=lambda: ui.state), make_brief_router(assistant)]
+    for router in api:
+        app.include_router(router)
     keys = [k.get_secret_value() for k in server.api_keys]
     mount_openai(app, assistant, keys, server.host)
     mount_mcp(app, assistant, server.host, keys)
     _slack(app, assistant, server)
     app.mount("/", ui)
+    guard(app, assistant.prompts, [route for router in api for route in router.routes])
     return app
+
+
+def guard(app: Any, prompts: Any, api_routes: list[Any]) -> None:
+    """405 for a wrong method on the API's routes, and the security headers on every response."""
+    from bot.surfaces.guard import MethodNotAllowedMiddleware, SecurityHeadersMiddleware
+
+    app.add_middleware(MethodNotAllowedMiddleware, routes=api_routes, prompts=prompts)
+    app.add_middleware(SecurityHeadersMiddleware)
 
 
 def _ui_app(settings: Settings, server: ServerSettings, assistant: Any) -> Any:
@@ -240,6 +250,7 @@ def uvicorn_config(app: Any, server: ServerSettings) -> Any:
         port=server.port,
         log_config=None,
         timeout_graceful_shutdown=5,
+        server_header=False,  # no 'server: uvicorn' banner
         **proxies,
     )
 
