@@ -135,3 +135,10 @@ def test_every_response_carries_the_security_headers(client, method, path):
 
 def test_uvicorn_sends_no_server_banner():
     assert uvicorn_config(FastAPI(), ServerSettings()).server_header is False
+
+
+def test_a_boolean_is_no_number_of_agents(client):
+    response = client.post("/api/cost", json={"agents": True}, headers={"accept-language": "en"})
+    assert response.status_code == 422, response.text
+    assert response.json()["issues"] == [{"field": "agents", "code": "not_integer"}]
+    assert "`agents`" in response.json()["message"]
