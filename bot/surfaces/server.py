@@ -223,6 +223,7 @@ def _ui_app(settings: Settings, server: ServerSettings, assistant: Any) -> Any:
         css=CSS,
         js=ON_LOAD,
         ssr_mode=False,
+        show_error=False,  # an exception's own text stays in the log (see ui/errors.py)
         footer_links=["settings"],
     )
     # An idle Gradio queue polls for events every 1 ms and for progress every 10 ms (on Windows
