@@ -80,3 +80,34 @@ def test_the_ui_sends_no_exception_text_to_the_browser(tmp_path):
     app = _ui_app(Settings(home=tmp_path), ServerSettings(), Broken())
     blocks = next(r.app for r in app.routes if hasattr(r, "app")).get_blocks()
     assert blocks.show_error is False
+
+
+@pytest.fixture(scope="module")
+def ui_client(tmp_path_factory):
+    from fastapi.testclient import TestClient
+
+    from bot.config import Settings
+    from bot.surfaces.server import ServerSettings, _ui_app
+
+    home = tmp_path_factory.mktemp("ui-home")
+    app = _ui_app(Settings(home=home), ServerSettings(), Broken())
+    with TestClient(app, raise_server_exceptions=False) as client:
+        yield client
+
+
+@pytest.mark.parametrize("path", ["/gradio_api/queue/join", "/gradio_api/run/predict"])
+@pytest.mark.parametrize("fn_index", [9999, -1])
+def test_an_unknown_event_is_404_not_a_500(ui_client, path, fn_index):
+    body = {"data": [], "fn_index": fn_index, "session_hash": "s-unknown", "trigger_id": 1}
+    response = ui_client.post(path, json=body)
+    assert response.status_code == 404, response.text
+    assert response.json()["error"] == "unknown_event"
+
+
+def test_a_known_event_still_reaches_gradio(ui_client):
+    demo_fns = ui_client.app.user_middleware[0].kwargs["known"]()
+    index = next(i for i, f in demo_fns.items() if getattr(f.fn, "__name__", "") == "pick_language")
+    body = {"data": ["en", "id"], "fn_index": index, "session_hash": "s-known", "trigger_id": 1}
+    response = ui_client.post("/gradio_api/queue/join", json=body)
+    assert response.status_code == 200, response.text
+    assert response.json()["event_id"]

@@ -89,3 +89,53 @@ class MethodNotAllowedMiddleware:
         ]
         await send({"type": "http.response.start", "status": 405, "headers": headers})
         await send({"type": "http.response.body", "body": body})
+
+
+# Where Gradio takes an event by its number (fn_index); an unknown number was a KeyError, a 500.
+EVENT_PATHS = frozenset({"/gradio_api/queue/join", "/gradio_api/run/predict"})
+EVENT_BODY_LIMIT = 1024 * 1024  # larger bodies are left to Gradio as they are
+
+
+class KnownEventsMiddleware:
+    """Answer 404 for a Gradio event whose fn_index is not one of `known()`."""
+
+    def __init__(self, app: Any, known: Callable[[], Any], prompts: Prompts) -> None:
+        self.app, self.known, self.prompts = app, known, prompts
+
+    async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
+        if scope["type"] != "http" or scope["method"] != "POST" or scope["path"] not in EVENT_PATHS:
+            await self.app(scope, receive, send)
+            return
+        messages, body = [], b""
+        while True:  # read the body, keeping its messages to hand on to Gradio
+            message = await receive()
+            messages.append(message)
+            body += message.get("body", b"")
+            if not message.get("more_body") or len(body) > EVENT_BODY_LIMIT:
+                break
+        index = _fn_index(body)
+        if index is not None and index not in self.known():
+            text = self.prompts.both("ui.unknown_event")
+            payload = json.dumps({"error": "unknown_event", "message": text}).encode()
+            headers = [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(payload)).encode()),
+            ]
+            await send({"type": "http.response.start", "status": 404, "headers": headers})
+            await send({"type": "http.response.body", "body": payload})
+            return
+
+        async def replay() -> dict:
+            return messages.pop(0) if messages else await receive()
+
+        await self.app(scope, replay, send)
+
+
+def _fn_index(body: bytes) -> int | None:
+    """The body's fn_index, if it is JSON with an integer one; else None (Gradio answers it)."""
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return None
+    index = data.get("fn_index") if isinstance(data, dict) else None
+    return index if isinstance(index, int) and not isinstance(index, bool) else None

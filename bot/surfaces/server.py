@@ -226,6 +226,9 @@ def _ui_app(settings: Settings, server: ServerSettings, assistant: Any) -> Any:
         show_error=False,  # an exception's own text stays in the log (see ui/errors.py)
         footer_links=["settings"],
     )
+    from bot.surfaces.guard import KnownEventsMiddleware
+
+    app.add_middleware(KnownEventsMiddleware, known=lambda: demo.fns, prompts=assistant.prompts)
     # An idle Gradio queue polls for events every 1 ms and for progress every 10 ms (on Windows
     # 50 and 100 ms): ~10% of a core spent on the event loop that also serves the API. 20 ms is
     # unnoticeable in a chat, and the UI shows no progress bars.
