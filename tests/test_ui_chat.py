@@ -78,7 +78,7 @@ def test_the_ui_sends_no_exception_text_to_the_browser(tmp_path):
     from bot.surfaces.server import ServerSettings, _ui_app
 
     app = _ui_app(Settings(home=tmp_path), ServerSettings(), Broken())
-    blocks = next(r.app for r in app.routes if hasattr(r, "app")).get_blocks()
+    blocks = next(r.app for r in app.routes if hasattr(r.app, "get_blocks")).get_blocks()
     assert blocks.show_error is False
 
 
@@ -111,3 +111,12 @@ def test_a_known_event_still_reaches_gradio(ui_client):
     response = ui_client.post("/gradio_api/queue/join", json=body)
     assert response.status_code == 200, response.text
     assert response.json()["event_id"]
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "GET"])
+def test_uploads_are_refused_before_gradio_keeps_them(ui_client, tmp_path, monkeypatch, method):
+    # The UI has no upload component; Gradio's route kept any file, of any size, with no expiry.
+    files = {"files": ("big.bin", b"x" * 1_000_000)}
+    response = ui_client.request(method, "/gradio_api/upload", files=files)
+    assert response.status_code == 404, response.text
+    assert response.headers["connection"] == "close"  # the unread body cannot carry a request

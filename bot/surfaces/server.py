@@ -23,6 +23,8 @@ WARM_UP_QUESTIONS = (
 )
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 UI_QUEUE_POLL_S = 0.02  # how often an idle Gradio queue looks for new UI events
+UPLOAD_PATH = "/gradio_api/upload"  # refused: the UI takes no files
+ALL_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 UI_JOIN_PATH = "/gradio_api/queue/join"  # where each UI event (a question, a rating) enters
 
 
@@ -215,6 +217,9 @@ def _ui_app(settings: Settings, server: ServerSettings, assistant: Any) -> Any:
     store = FeedbackStore(feedback_path(settings.home), secrets=server.secrets(settings))
     demo = build_ui(assistant, store)
     bare = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
+    # The UI has no upload component, yet Gradio's upload route kept any file, of any size, in
+    # its temp dir with no expiry: refuse it before Gradio sees it (its route is mounted after).
+    bare.add_api_route(UPLOAD_PATH, _no_uploads, methods=list(ALL_METHODS), include_in_schema=False)
     app = gr.mount_gradio_app(
         bare,
         demo,
@@ -235,6 +240,13 @@ def _ui_app(settings: Settings, server: ServerSettings, assistant: Any) -> Any:
     demo._queue.sleep_when_free = UI_QUEUE_POLL_S
     demo._queue.progress_update_sleep_when_free = 0.1
     return app
+
+
+async def _no_uploads() -> Any:
+    """404, closing the connection: the upload's body is never read."""
+    from fastapi.responses import JSONResponse
+
+    return JSONResponse({"detail": "Not Found"}, status_code=404, headers={"Connection": "close"})
 
 
 def uvicorn_config(app: Any, server: ServerSettings) -> Any:
