@@ -79,6 +79,7 @@ def test_bodies_not_sent_as_json_are_415(client, path, kind, accept, phrase):
     assert response.status_code == 415, response.text
     assert response.json()["error"] == "not_json"
     assert phrase in response.json()["message"]
+    assert response.headers["connection"] == "close"  # its body is never read
 
 
 def test_json_with_a_charset_or_a_json_suffix_is_accepted(client):

@@ -105,7 +105,7 @@ class ApiError(Exception):
 
     def response(self) -> JSONResponse:
         headers = {"Retry-After": str(RETRY_AFTER_S)} if self.status == 503 else {}
-        if self.status == 413:
+        if self.status in (413, 415):
             # The rest of the body is never read, so the connection cannot carry another
             # request: say so, or a keep-alive client sends its next request into a closed one.
             headers["Connection"] = "close"
