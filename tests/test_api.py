@@ -190,7 +190,7 @@ def test_bad_cost_requests_name_the_field(live_server, query, body, phrase):
 @pytest.mark.parametrize("raw", [b"[1, 2]", b"nope", b'"agents"', b"\xff"])
 def test_cost_bodies_that_are_not_objects_are_4xx(live_server, raw):
     with client(live_server, "127.0.0.4") as http:
-        response = http.post("/api/cost", content=raw)
+        response = http.post("/api/cost", content=raw, headers={"content-type": "application/json"})
     assert 400 <= response.status_code < 500
     assert response.json()["message"]
 
@@ -246,6 +246,23 @@ def test_healthz_and_docs(live_server):
     assert "$ref" not in json.dumps(ask_schema)
     assert "agents" in json.dumps(spec["paths"]["/api/cost"]["post"]["requestBody"])
     assert "/healthz" in spec["paths"]
+
+
+def test_the_ui_loads_with_the_security_headers_and_no_server_banner(live_server):
+    # frame-ancestors is the only CSP directive: Gradio's page needs its inline scripts.
+    with client(live_server, "127.0.0.6") as http:
+        page = http.get("/")
+        config = http.get("/config")
+        wrong = http.get("/api/ask")
+        plain = http.post("/api/ask", content=b'{"question": "ROI?"}')
+    assert page.status_code == 200 and "<gradio-app" in page.text.lower()
+    assert config.status_code == 200 and config.json()["components"]
+    for response in (page, config, wrong, plain):
+        assert response.headers["content-security-policy"] == "frame-ancestors 'self'"
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert "server" not in response.headers
+    assert (wrong.status_code, wrong.headers["allow"]) == (405, "POST")
+    assert plain.status_code == 415
 
 
 def test_logs_mask_personal_data_and_hold_no_secrets(live_server):

@@ -206,6 +206,11 @@ def test_language_premium_is_a_separate_line() -> None:
         ({"inhouse_monthly_usd": -5}, "inhouse_monthly_usd", "greater_than"),
         ({"contacts_per_month": 10**12}, "contacts_per_month", "less_than_equal"),
         ({"seats": 5}, "seats", "unknown_field"),
+        ({"agents": True}, "agents", "not_integer"),  # JSON true is no count of agents
+        ({"months": False}, "months", "not_integer"),
+        ({"contacts_per_month": True}, "contacts_per_month", "not_integer"),
+        ({"avg_handle_minutes": True}, "avg_handle_minutes", "not_number"),
+        ({"inhouse_monthly_usd": True}, "inhouse_monthly_usd", "not_number"),
     ],
 )
 def test_invalid_input_names_the_field_in_both_languages(data: dict, field: str, code: str) -> None:

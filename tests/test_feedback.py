@@ -211,3 +211,27 @@ def test_first_writers_racing_on_a_new_file_all_land(tmp_path):
         _run_threads(write, 8)
         assert len(list(FeedbackStore(path).rows())) == 8 - len(errors)
     assert errors == []
+
+
+@pytest.mark.parametrize(
+    ("question", "exported"),
+    [
+        ('=HYPERLINK("http://x","y")', '\'=HYPERLINK("http://x","y")'),
+        ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
+        ("\t=1+1", "'\t=1+1"),
+        ("\r=1+1", "'\r=1+1"),
+        ("What is ROI? =1+1", "What is ROI? =1+1"),
+    ],
+)
+def test_export_neutralises_spreadsheet_formulas(tmp_path, question, exported):
+    # OWASP's CSV injection advice: a cell a spreadsheet would read as a formula gets a quote.
+    store = FeedbackStore(feedback_path(tmp_path))
+    store.add(question, question, True, [], "en")
+    out = io.StringIO()
+    store.export_csv(out)
+    row = next(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
+    assert row["question"] == exported
+    assert row["answer"] == exported
+    assert list(store.rows())[0]["question"] == question  # the store keeps what was said

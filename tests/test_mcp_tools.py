@@ -110,6 +110,8 @@ BAD = [
     ("search_knowledge", {"query": "hourly rate", "top_k": 2}, "Field `top_k` is not a known field."),
     ("search_knowledge", {"query": "tarif per jam", "k": 99}, "Kolom `k` maksimal 20."),
     ("search_knowledge", {"query": "hourly rate", "k": "three"}, "Field `k` must be a whole number."),
+    ("search_knowledge", {"query": "hourly rate", "k": True}, "Field `k` must be a whole number."),
+    ("estimate_cost", {"agents": True, "lang": "en"}, "`agents` (number of agents) must be a whole number; got True."),
     ("search_knowledge", {"k": 2, "lang": "en"}, "Field `query` is required."),
     ("search_knowledge", {"query": "  ", "lang": "en"}, "The question is empty."),
     ("ask", {"question": "What is ROI?", "history": [{"role": "bot", "content": "x"}]}, "Field `history.0.role` must be one of"),

@@ -69,9 +69,9 @@ class AskModel:
         """The cached model for these examples and this embedder, trained when missing."""
         texts, labels = load_examples(prompts_dir, ask_types)
         path = cache_path(cache_dir, embedder, texts, labels, "asks", VERSION)
-        if path.exists():
-            return cls(IntentModel.load(path))
+        cached = IntentModel.load(path, tuple(sorted(set(labels))))
+        if cached is not None:
+            return cls(cached)
         model = train(embeddings, texts, labels)
-        cache_dir.mkdir(parents=True, exist_ok=True)
         model.save(path)
         return cls(model)

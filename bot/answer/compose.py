@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from bot.knowledge.cache import expect, load_arrays, save_arrays
 from bot.knowledge.corpus import Chunk
 from bot.knowledge.retrieve import Hit
 
@@ -75,15 +76,13 @@ class UnitIndex:
         digest = hashlib.sha256(
             (key + "".join(f"{u.chunk_id}|{u.lang}|{u.text}\n" for u in self.units)).encode()
         ).hexdigest()[:16]
-        cache = cache_dir / f"units-{digest}.npy"
-        if cache.exists():
-            vectors = np.load(cache)
+        cache = cache_dir / f"units-{digest}.npz"
+        cached = load_arrays(cache, expect(vectors=((len(self.units), None), "f")))
+        if cached is not None:
+            vectors = cached["vectors"]
         else:
             vectors = np.asarray(embeddings.embed_documents([u.text for u in self.units]))
-            cache_dir.mkdir(parents=True, exist_ok=True)
-            tmp = cache.with_suffix(".tmp.npy")
-            np.save(tmp, vectors)
-            tmp.replace(cache)
+            save_arrays(cache, {"vectors": vectors})
         self.vectors = vectors.astype(np.float32)
         self._rows: dict[tuple[str, str], list[int]] = {}
         self._lang_rows: dict[str, list[int]] = {}

@@ -99,6 +99,14 @@ def issues_from(error: ValidationError) -> CostValidationError:
     return CostValidationError(issues)
 
 
+NUMBER_FIELDS = (
+    "avg_handle_minutes",
+    "service_level_pct",
+    "answer_within_seconds",
+    "email_response_hours",
+    "inhouse_monthly_usd",
+    "inhouse_monthly_idr",
+)
 KNOWN_LANGUAGES = frozenset("ar de en es fil fr hi id it ja jv ko ms nl pt ru su th vi zh".split())
 # Spellings accepted for the enumerated fields besides their canonical values.
 _ALIASES = dict(
@@ -166,6 +174,21 @@ class CostRequest(BaseModel):
         if self.inhouse_monthly_usd is not None and self.inhouse_monthly_idr is not None:
             raise PydanticCustomError("one_currency", "give the in-house cost in one currency")
         return self
+
+    @field_validator("agents", "contacts_per_month", "months", mode="before")
+    @classmethod
+    def _no_bool_int(cls, value: Any) -> Any:
+        # pydantic's lax mode reads JSON true as 1: {"agents": true} would be one agent.
+        if isinstance(value, bool):
+            raise PydanticCustomError("int_type", "a boolean is not a whole number")
+        return value
+
+    @field_validator(*NUMBER_FIELDS, mode="before")
+    @classmethod
+    def _no_bool_number(cls, value: Any) -> Any:
+        if isinstance(value, bool):
+            raise PydanticCustomError("float_type", "a boolean is not a number")
+        return value
 
     @field_validator("location", "coverage", "support_type", "expertise", mode="before")
     @classmethod

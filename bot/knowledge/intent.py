@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,7 @@ import numpy as np
 import yaml
 from langchain_core.embeddings import Embeddings
 
+from bot.knowledge.cache import Check, expect, load_arrays, save_arrays
 from bot.knowledge.charngrams import NGRAMS, CharFeatures, fit_vectorizer
 from bot.knowledge.corpus import Chunk, CorpusError
 from bot.lang import LANGS
@@ -120,22 +122,49 @@ class IntentModel:
             "char_weights": self.char_weights,
             "char_bias": self.char_bias,
         }
-        tmp = path.with_suffix(".tmp.npz")
-        np.savez(tmp, **arrays)
-        tmp.replace(path)
+        save_arrays(path, arrays)
 
     @classmethod
-    def load(cls, path: Path) -> IntentModel:
-        with np.load(path) as data:
-            vocabulary = {str(g): i for i, g in enumerate(data["vocabulary"].tolist())}
-            return cls(
-                tuple(str(c) for c in data["classes"].tolist()),
-                data["dense_weights"],
-                data["dense_bias"],
-                CharFeatures(vocabulary, data["idf"]),
-                data["char_weights"],
-                data["char_bias"],
-            )
+    def load(cls, path: Path, classes: tuple[str, ...]) -> IntentModel | None:
+        """The model cached at `path` for these classes, or None when it is missing or broken."""
+        data = load_arrays(path, _check(classes))
+        if data is None:
+            return None
+        vocabulary = {str(g): i for i, g in enumerate(data["vocabulary"].tolist())}
+        return cls(
+            classes,
+            data["dense_weights"],
+            data["dense_bias"],
+            CharFeatures(vocabulary, data["idf"]),
+            data["char_weights"],
+            data["char_bias"],
+        )
+
+
+def _check(classes: tuple[str, ...]) -> Check:
+    """Shapes and dtypes of a cached model of these classes."""
+    n = len(classes)
+    by_class = expect(
+        classes=((n,), "U"),
+        dense_weights=((n, None), "f"),
+        dense_bias=((n,), "f"),
+        char_bias=((n,), "f"),
+        vocabulary=((None,), "U"),
+    )
+
+    def check(arrays: Mapping[str, np.ndarray]) -> str | None:
+        problem = by_class(arrays)
+        if problem:
+            return problem
+        size = len(arrays["vocabulary"])
+        problem = expect(idf=((size,), "f"), char_weights=((n, size), "f"))(arrays)
+        if problem:
+            return problem
+        if tuple(str(c) for c in arrays["classes"].tolist()) != classes:
+            return "a model of other entries"
+        return None
+
+    return check
 
 
 def train(embeddings: Embeddings, texts: list[str], labels: list[str]) -> IntentModel:
@@ -180,9 +209,9 @@ def load_or_train(
     """The cached model for this corpus and embedder, trained and saved when missing."""
     texts, labels = training_set(chunks, load_questions(corpus_dir, chunks))
     path = cache_path(cache_dir, embedder, texts, labels)
-    if path.exists():
-        return IntentModel.load(path)
+    cached = IntentModel.load(path, tuple(sorted(set(labels))))
+    if cached is not None:
+        return cached
     model = train(embeddings, texts, labels)
-    cache_dir.mkdir(parents=True, exist_ok=True)
     model.save(path)
     return model

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import sys
 from collections.abc import Callable
 from typing import Any, Literal
 
@@ -104,7 +105,7 @@ class ApiError(Exception):
 
     def response(self) -> JSONResponse:
         headers = {"Retry-After": str(RETRY_AFTER_S)} if self.status == 503 else {}
-        if self.status == 413:
+        if self.status in (413, 415):
             # The rest of the body is never read, so the connection cannot carry another
             # request: say so, or a keep-alive client sends its next request into a closed one.
             headers["Connection"] = "close"
@@ -166,8 +167,19 @@ def _encodable(text: str) -> bool:
     return True
 
 
+def is_json(request: Request) -> bool:
+    """Whether the body is declared JSON: application/json or a +json type."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    return kind == "application/json" or (
+        kind.startswith("application/") and kind.endswith("+json")
+    )
+
+
 async def read_json(request: Request, prompts: Prompts) -> Any:
     """Read a bounded body and parse it as UTF-8 JSON, raising ApiError for a bad one."""
+    if not is_json(request):  # a form or text/plain post can come from any page, unasked
+        lang = guess_lang(request)
+        raise ApiError(415, "not_json", prompts.phrase(lang, "api.not_json"), lang)
     raw = await read_bounded(request, MAX_BODY_BYTES)
     if raw is None:
         lang = guess_lang(request)
@@ -187,6 +199,11 @@ async def read_json(request: Request, prompts: Prompts) -> Any:
     except json.JSONDecodeError as exc:
         lang = guess_lang(request)
         detail = f"{exc.msg}, line {exc.lineno} column {exc.colno}"
+        message = prompts.phrase(lang, "api.invalid_json", detail=detail)
+        raise ApiError(400, "invalid_json", message, lang) from None
+    except ValueError:  # an integer past Python's digit limit (CVE-2020-10735's guard)
+        lang = guess_lang(request)
+        detail = prompts.phrase(lang, "api.number_too_long", limit=sys.get_int_max_str_digits())
         message = prompts.phrase(lang, "api.invalid_json", detail=detail)
         raise ApiError(400, "invalid_json", message, lang) from None
     if not isinstance(data, dict):

@@ -15,6 +15,8 @@ from typing import Any, TextIO
 from bot.redact import redact
 
 INIT_WAIT_S = 10.0  # how long a first writer waits for another to finish setting up the file
+# What a spreadsheet opening the export reads as the start of a formula; users type these freely.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = ("id", "created_at", "rating", "lang", "question", "answer", "sources")
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (
@@ -56,6 +58,13 @@ def _add_columns(conn: sqlite3.Connection) -> None:
             except sqlite3.OperationalError as exc:
                 if "duplicate column" not in str(exc):
                     raise
+
+
+def neutralise(value: Any) -> Any:
+    """Prefix a quote to a cell a spreadsheet would run as a formula (OWASP, CSV injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def feedback_path(home: Path) -> Path:
@@ -161,6 +170,6 @@ class FeedbackStore:
         count = 0
         for row in self.rows():
             row["rating"] = "up" if row["rating"] > 0 else "down"
-            writer.writerow(row)
+            writer.writerow({k: neutralise(v) for k, v in row.items()})
             count += 1
         return count

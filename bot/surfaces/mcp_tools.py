@@ -14,7 +14,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
 from bot.cost.request import CostRequest
 from bot.knowledge.index import StoreUnavailableError
@@ -61,6 +62,14 @@ class SearchArgs(BaseModel):
     lang: Literal["id", "en", "auto"] | None = Field(
         default=None, description="Language of the passages; unset or 'auto' follows the query's."
     )
+
+    @field_validator("k", mode="before")
+    @classmethod
+    def _no_bool(cls, value: Any) -> Any:
+        # pydantic's lax mode reads true as 1: {"k": true} would be one passage.
+        if isinstance(value, bool):
+            raise PydanticCustomError("int_type", "a boolean is not a whole number")
+        return value
 
 
 class AskArgs(BaseModel):

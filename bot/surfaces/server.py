@@ -23,6 +23,8 @@ WARM_UP_QUESTIONS = (
 )
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 UI_QUEUE_POLL_S = 0.02  # how often an idle Gradio queue looks for new UI events
+UPLOAD_PATH = "/gradio_api/upload"  # refused: the UI takes no files
+ALL_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 UI_JOIN_PATH = "/gradio_api/queue/join"  # where each UI event (a question, a rating) enters
 
 
@@ -177,13 +179,26 @@ def create_app(
     slack = slack_from_settings(app, assistant, server)
     app.state.slack = slack
     slack_state = (lambda: slack.state) if slack is not None else None
-    app.include_router(make_router(assistant, ui_state=lambda: ui.state, slack_state=slack_state))
-    app.include_router(make_brief_router(assistant))
+    api = [
+        make_router(assistant, ui_state=lambda: ui.state, slack_state=slack_state),
+        make_brief_router(assistant),
+    ]
+    for router in api:
+        app.include_router(router)
     keys = [k.get_secret_value() for k in server.api_keys]
     mount_openai(app, assistant, keys, server.host)
     mount_mcp(app, assistant, server.host, keys)
     app.mount("/", ui)
+    guard(app, assistant.prompts, [route for router in api for route in router.routes])
     return app
+
+
+def guard(app: Any, prompts: Any, api_routes: list[Any]) -> None:
+    """405 for a wrong method on the API's routes, and the security headers on every response."""
+    from bot.surfaces.guard import MethodNotAllowedMiddleware, SecurityHeadersMiddleware
+
+    app.add_middleware(MethodNotAllowedMiddleware, routes=api_routes, prompts=prompts)
+    app.add_middleware(SecurityHeadersMiddleware)
 
 
 def _ui_app(settings: Settings, server: ServerSettings, assistant: Any) -> Any:
@@ -197,6 +212,9 @@ def _ui_app(settings: Settings, server: ServerSettings, assistant: Any) -> Any:
     store = FeedbackStore(feedback_path(settings.home), secrets=server.secrets(settings))
     demo = build_ui(assistant, store)
     bare = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
+    # The UI has no upload component, yet Gradio's upload route kept any file, of any size, in
+    # its temp dir with no expiry: refuse it before Gradio sees it (its route is mounted after).
+    bare.add_api_route(UPLOAD_PATH, _no_uploads, methods=list(ALL_METHODS), include_in_schema=False)
     app = gr.mount_gradio_app(
         bare,
         demo,
@@ -205,14 +223,25 @@ def _ui_app(settings: Settings, server: ServerSettings, assistant: Any) -> Any:
         css=CSS,
         js=ON_LOAD,
         ssr_mode=False,
+        show_error=False,  # an exception's own text stays in the log (see ui/errors.py)
         footer_links=["settings"],
     )
+    from bot.surfaces.guard import KnownEventsMiddleware
+
+    app.add_middleware(KnownEventsMiddleware, known=lambda: demo.fns, prompts=assistant.prompts)
     # An idle Gradio queue polls for events every 1 ms and for progress every 10 ms (on Windows
     # 50 and 100 ms): ~10% of a core spent on the event loop that also serves the API. 20 ms is
     # unnoticeable in a chat, and the UI shows no progress bars.
     demo._queue.sleep_when_free = UI_QUEUE_POLL_S
     demo._queue.progress_update_sleep_when_free = 0.1
     return app
+
+
+async def _no_uploads() -> Any:
+    """404, closing the connection: the upload's body is never read."""
+    from fastapi.responses import JSONResponse
+
+    return JSONResponse({"detail": "Not Found"}, status_code=404, headers={"Connection": "close"})
 
 
 def uvicorn_config(app: Any, server: ServerSettings) -> Any:
@@ -232,6 +261,7 @@ def uvicorn_config(app: Any, server: ServerSettings) -> Any:
         port=server.port,
         log_config=None,
         timeout_graceful_shutdown=5,
+        server_header=False,  # no 'server: uvicorn' banner
         **proxies,
     )
 

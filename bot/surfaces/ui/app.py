@@ -8,6 +8,7 @@ from bot.lang import LANGS
 from bot.surfaces.feedback import FeedbackStore
 from bot.surfaces.ui import cost as ui_cost
 from bot.surfaces.ui.chat import FEEDBACK, ChatHandlers
+from bot.surfaces.ui.errors import guarded
 from bot.surfaces.ui.page import CSS, ON_LOAD, SET_LANG
 
 __all__ = ["CSS", "ON_LOAD", "build_ui", "theme"]
@@ -159,31 +160,42 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
         def pick_language(selected: str, current: str) -> str:
             return selected if selected in LANGS else current
 
+        def safe(fn: Any) -> Any:
+            return guarded(fn, prompts)
+
         private = {"api_visibility": "private"}  # the JSON API is the programmatic way in
 
         def then_relabel(event: Any) -> None:
-            event.then(relabel, [ui_lang, turns], labelled, **private).then(
+            event.then(safe(relabel), [ui_lang, turns], labelled, **private).then(
                 None, page_lang, None, js=SET_LANG, **private
             )
 
-        then_relabel(choice.change(pick_language, [choice, ui_lang], ui_lang, **private))
-        drain = (chat.drain, [turns, choice, ui_lang], [chatbot, turns, sources, status, ui_lang])
+        then_relabel(choice.change(safe(pick_language), [choice, ui_lang], ui_lang, **private))
+        drain = (
+            safe(chat.drain),
+            [turns, choice, ui_lang],
+            [chatbot, turns, sources, status, ui_lang],
+        )
         # A send only puts the question in line (so it never waits on an answer under way);
         # the drain it starts answers the line, or leaves it to the drain already at work.
         queued = {**private, "trigger_mode": "multiple"}
         for trigger in (box.submit, send.click):
-            sent = trigger(chat.send, [box, choice, ui_lang], [box, status], **queued)
+            sent = trigger(safe(chat.send), [box, choice, ui_lang], [box, status], **queued)
             then_relabel(sent.then(*drain, **queued))
-        picked = chatbot.example_select(chat.pick_example, [choice, ui_lang], status, **queued)
+        picked = chatbot.example_select(
+            safe(chat.pick_example), [choice, ui_lang], status, **queued
+        )
         then_relabel(picked.then(*drain, **queued))
         for event, handler in ((chatbot.retry, chat.retry), (chatbot.edit, chat.edit)):
-            then_relabel(event(handler, turns, [chatbot, turns], **private).then(*drain, **queued))
-        chatbot.undo(chat.undo, turns, [chatbot, turns, box], **private)
-        chatbot.like(chat.rate, [turns, ui_lang], status, **private)
-        chatbot.select(chat.show_sources, turns, sources, **private)
+            then_relabel(
+                event(safe(handler), turns, [chatbot, turns], **private).then(*drain, **queued)
+            )
+        chatbot.undo(safe(chat.undo), turns, [chatbot, turns, box], **private)
+        chatbot.like(safe(chat.rate), [turns, ui_lang], status, **private)
+        chatbot.select(safe(chat.show_sources), turns, sources, **private)
         cleared = [chatbot, turns, sources, status]
-        clear.click(chat.clear, ui_lang, cleared, **private)
-        chatbot.clear(chat.clear, ui_lang, cleared, **private)
+        clear.click(safe(chat.clear), ui_lang, cleared, **private)
+        chatbot.clear(safe(chat.clear), ui_lang, cleared, **private)
         demo.load(None, page_lang, None, js=SET_LANG, **private)
         demo.unload(chat.forget)
 
@@ -192,6 +204,6 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
             return ui_cost.estimate_view(cost_form, lang, fields)
 
         cost_outputs = [cost_status, cost_result, cost_chart]
-        run_cost.click(estimate, [ui_lang, *form_inputs], cost_outputs, **private)
+        run_cost.click(safe(estimate), [ui_lang, *form_inputs], cost_outputs, **private)
     demo.queue(default_concurrency_limit=8, max_size=QUEUE_MAX_SIZE)
     return demo
