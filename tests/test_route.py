@@ -30,6 +30,10 @@ from bot.answer.route import asks_for_remedy, is_greeting, is_injection, topic_l
         ("Berapa biaya cleaning service untuk kantor CS kami?", "foreign"),
         ("Which CRM should our sales team use with customer data?", "foreign"),
         ("Customer lifetime value itu cara ngitungnya gimana?", "foreign"),
+        # other functions people outsource, without a support word
+        ("How much does it cost to outsource data entry?", "foreign"),
+        ("Berapa biaya outsourcing desain grafis?", "foreign"),
+        ("We lack human resources for customer support, should we outsource?", "support"),
     ],
 )
 def test_topic_level(text, level):

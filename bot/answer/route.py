@@ -65,7 +65,11 @@ FOREIGN_TERMS = (
     "python", "javascript", "resep", "recipe", "masak", "cook", "cuaca", "weather", "sepak bola",
     "football", "liga", "league", "film", "movie", "musik", "music", "puisi", "poem", "saham",
     "stock", "crypto", "kripto", "app development", "mobile app", "pembuatan aplikasi",
-    "aplikasi mobile", "satpam", "security guard", "security guards",
+    "aplikasi mobile", "satpam", "security guard", "security guards", "data entry", "graphic design",
+    "desain grafis", "web design", "website development", "pembuatan website", "content writing",
+    "copywriting", "penulisan konten", "translation", "penerjemah", "terjemahan", "catering",
+    "katering", "kurir", "courier", "telemarketing", "hr outsourcing", "outsource hr",
+    "human resources",
 )  # fmt: skip
 # Subjects that are another matter even when the question also names customer service ("a
 # cover letter for a customer service job", "cleaning service", "a CRM for our sales team").
