@@ -345,6 +345,13 @@ def test_a_decision_weighs_what_the_situation_points_to(fake, question, against,
         assert remedy in answer.cited_ids
 
 
+def test_a_decision_about_a_vendor_quote_places_it_in_the_band_first(fake):
+    answer = fake.answer("Kita dapet penawaran vendor $45/jam, kemahalan ga? Worth it?")
+    assert answer.ask_type == "decision"
+    assert answer.body.startswith(fake.prompts.messages["id"]["quote_band"].split("{")[0])
+    assert fake.prompts.text("id", "quote_upper") in answer.body.splitlines()[0]
+
+
 def test_another_business_function_mid_conversation_is_refused(fake):
     first = fake.answer("Berapa tarif per jam CS outsourcing?")
     history = [Message("user", first.question), Message.of(first)]

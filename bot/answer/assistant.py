@@ -20,6 +20,7 @@ from bot.answer.decide import costed_example, weigh
 from bot.answer.followup import MoreDetail, contextual_query, follow_up_order, last
 from bot.answer.frame import Framer
 from bot.answer.glossary import Glossary
+from bot.answer.quote import quote_sentence
 from bot.answer.route import (
     is_greeting,
     is_injection,
@@ -78,7 +79,9 @@ class Assistant:
         terms = Terms.load(settings.prompts_dir)
         self.glossary = Glossary.load(settings.prompts_dir)
         self.coverage = Coverage(prompts, terms, vocabulary, self.analyzer.known)
-        self.framer = Framer(prompts, self.coverage)
+        band = self.cost.model.rate_band_usd_per_hour
+        self.band = (band.min.value, band.max.value)  # a quoted rate is placed in it
+        self.framer = Framer(prompts, self.coverage, self.band)
         self.units = UnitIndex(index.chunks, index.embeddings, settings.home, index.embedder)
         self.index = index  # for health checks and start-up lines
         self.passages = {(c.id, c.lang): c for c in index.chunks}  # (entry, lang) -> passage
@@ -213,6 +216,10 @@ class Assistant:
         with turn.timings.stage("compose"):
             example = lambda: costed_example(self.cost, self.prompts, turn.text, turn.lang, calls)  # noqa: E731
             lead = self.coverage.not_covered(turn.text, turn.ask, "", turn.lang)
+            if lead is None and (
+                quote := quote_sentence(turn.text, turn.lang, self.band, self.prompts)
+            ):
+                lead = f"{quote} {self.prompts.text(turn.lang, 'decision_lead')}"
             preferred = self.situations.preferred(turn.text)
             decision = weigh(
                 turn.vector, turn.lang, self.units, self.passages, self.prompts, example, lead,

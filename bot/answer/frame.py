@@ -12,6 +12,7 @@ import re
 from bot.answer.analysis import Ask
 from bot.answer.compose import Draft
 from bot.answer.coverage import Coverage
+from bot.answer.quote import quote_sentence
 from bot.prompts import Prompts
 
 NEGATION = re.compile(r"\b(?:not|no|never|tidak|bukan|tak|belum)\b", re.I)
@@ -46,9 +47,10 @@ def framing_phrases(prompts: Prompts) -> tuple[str, ...]:
 class Framer:
     """Chooses the first sentence from the ask type, the question and the cited passages."""
 
-    def __init__(self, prompts: Prompts, coverage: Coverage):
+    def __init__(self, prompts: Prompts, coverage: Coverage, band: tuple | None = None):
         self.prompts = prompts
         self.coverage = coverage
+        self.band = band  # the article's hourly band, to place a quoted rate in
 
     def frame(
         self, question: str, ask: Ask, draft: Draft, lang: str, opening: str | None = None
@@ -63,6 +65,8 @@ class Framer:
         opening = self.coverage.not_covered(question, ask, cited, lang) or opening
         if opening:
             return f"{opening}\n\n{body}"
+        if self.band and (quote := quote_sentence(question, lang, self.band, self.prompts)):
+            return f"{quote}\n\n{body}"  # "$45/jam, kemahalan?": where it sits in the band
         if ask.type == "yes_no":
             return f"{self.yes_no(question, draft.lead.text, lang)} {body}"
         return body

@@ -1,0 +1,54 @@
+"""A vendor's quoted hourly rate ("penawaran vendor $45/jam, kemahalan?"), placed in the $10-$50
+band the article gives: the one figure the article has to judge a quote by."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from bot.cost.render import fmt_money
+from bot.prompts import Prompts
+
+# "$45/jam", "$45 per hour", "USD 30 an hour", "$ 12,5 sejam"
+RATE = re.compile(
+    r"(?:\$|\busd\s*)\s*(\d{1,4}(?:[.,]\d{1,2})?)\s*(?:/\s*|per\s+|an?\s+|se)"
+    r"(?:hour|hr|h|jam)\b",
+    re.I,
+)
+THIRD = Decimal(1) / 3
+
+
+def quoted_rate(text: str) -> Decimal | None:
+    """The hourly rate a question quotes, or None."""
+    match = RATE.search(text)
+    if match is None:
+        return None
+    try:
+        return Decimal(match.group(1).replace(",", "."))
+    except InvalidOperation:
+        return None
+
+
+def quote_sentence(
+    text: str, lang: str, band: tuple[Decimal, Decimal], prompts: Prompts
+) -> str | None:
+    """Where a quoted rate sits in the article's band, as a framing sentence; None without one."""
+    rate = quoted_rate(text)
+    if rate is None:
+        return None
+    low, high = band
+    if rate < low:
+        where = "below"
+    elif rate > high:
+        where = "above"
+    else:
+        share = (rate - low) / (high - low)
+        where = "lower" if share < THIRD else "middle" if share < 2 * THIRD else "upper"
+    return prompts.text(
+        lang,
+        "quote_band",
+        rate=fmt_money(rate, lang),
+        position=prompts.text(lang, f"quote_{where}"),
+        low=fmt_money(low, lang),
+        high=fmt_money(high, lang),
+    )
