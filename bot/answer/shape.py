@@ -42,6 +42,9 @@ CAUSAL = re.compile(
     re.I,
 )
 CAUSAL_BONUS = 0.01
+# Money is in nearly every question: it weighs decisions (bot.answer.decide), never a lead here
+# ("are there hidden costs?" is answered by "there may be hidden costs ...", not the setup fees).
+GENERIC_SITUATIONS = frozenset({"cost"})
 SITUATION_BONUS = 0.03  # a point the described situation asks for ("peak season": scalability)
 # Which way a why-question about money points: "what makes it expensive?" is answered by what
 # raises the cost, never by the savings; "why is it cheaper?" the other way round.
@@ -307,10 +310,11 @@ class Shaper:
         scalability benefit); with `first`, only each situation's leading point."""
         if self.situations is None:
             return set()
+        names = [n for n in self.situations.of(text) if n not in GENERIC_SITUATIONS]
         if first:
-            refs = [self.situations.points[name][0] for name in self.situations.of(text)]
+            refs = [self.situations.points[name][0] for name in names]
         else:
-            refs = self.situations.preferred(text)
+            refs = [ref for name in names for ref in self.situations.points[name]]
         return {self.units.rows(r.entry, lang)[r.position] for r in refs}
 
     def _comparison(self, sides, lang, query, vector, hits):
