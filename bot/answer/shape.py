@@ -186,13 +186,13 @@ class Shaper:
             risks = self.context_hit(RISKS, lang, vector)
             hits = [risks, *(h for h in hits if h.id != RISKS)]
             if ask.type == "yes_no":  # "is data security a real risk?": that challenge leads
-                return self._why(lang, query, vector, hits, reasons=False), None
+                return self._closest_lead(lang, query, vector, hits, reasons=False), None
             return draft_answer(query, vector, [risks], self.units, lang), None  # risks only
         compares = ask.type == "comparison" or (ask.type, ask.form) == ("yes_no", "comparison")
         if compares and (sides := self.coverage.sides(question)):
             return self._comparison(sides, lang, query, vector, hits)
         if ask.type in ("why", "yes_no"):
-            return self._why(lang, query, vector, hits, reasons=ask.type == "why"), None
+            return self._closest_lead(lang, query, vector, hits, reasons=ask.type == "why"), None
         return draft_answer(query, vector, hits, self.units, lang), None
 
     def context_hit(self, entry: str, lang: str, vector: list[float]) -> Hit:
@@ -264,7 +264,7 @@ class Shaper:
         opening = " ".join(self.prompts.text(lang, k) for k in ("in_house_lead", "in_house_offer"))
         return Draft(points[0], points[1:], cited), opening
 
-    def _why(
+    def _closest_lead(
         self, lang: str, query: str, vector: list[float], hits: list[Hit], reasons: bool = True
     ) -> Draft:
         """Led by the reason closest to the question; steps say how, not why, so an entry of
