@@ -271,9 +271,9 @@ class Shaper:
         steps gives way to one of the next hits that is not. Without `reasons` (a yes/no ask),
         led by the point closest to the question, which the yes or no then rests on."""
         if reasons and self.passages[(hits[0].id, lang)].steps:
-            reasons = [h for h in hits[1:3] if not self.passages[(h.id, lang)].steps]
-            if reasons:
-                hits = [*reasons[:1], *(h for h in hits if h is not reasons[0])]
+            giving = [h for h in hits[1:3] if not self.passages[(h.id, lang)].steps]
+            if giving:
+                hits = [giving[0], *(h for h in hits if h is not giving[0])]
         draft = draft_answer(query, vector, hits, self.units, lang)
         query_vector = np.asarray(vector, dtype=np.float32)
         # A list's intro line gives no reason, but may well say yes ("there may be hidden
