@@ -51,10 +51,9 @@ def _changes(text: str, ask: Ask) -> bool:
     """Whether a follow-up without a quantity asks to change the estimate."""
     if ask.form in NOT_COST:
         return False  # "why is offshore cheaper?" after an estimate is a knowledge question
-    cue = CHANGE_CUE.search(text.lower()) or ask.price  # "how much with offshore?"
-    if ask.form == "yes_no":
-        return bool(cue)
-    return bool(cue) or len(text.split()) <= SHORT_FOLLOW_UP
+    if ask.form == "yes_no":  # "emang 24/7 bikin lebih mahal?" needs a cue, not just brevity
+        return bool(CHANGE_CUE.search(text.lower())) or ask.price
+    return ask.price or _reads_as_change(text)  # "how much with offshore?"
 
 
 def cost_state(cost: CostService, history: list[Message]) -> dict | None:

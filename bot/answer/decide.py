@@ -2,8 +2,8 @@
 given company, so the answer says so and lays out what it names to weigh, one cited point each
 from the benefits, the challenges and the hidden costs (the ones the situation it describes points
 to first, bot.answer.situation; with the step the article gives for that challenge); with numbers
-in the question, one costed
-example from the estimator (and the savings against an in-house cost) follows."""
+in the question, one costed example from the estimator (and the savings against an in-house
+cost) follows."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.answer.compose import UnitIndex, render_unit
-from bot.answer.situation import PointRef
+from bot.answer.situation import PointRef, unit_row
 from bot.cost.render import fmt_money
 from bot.cost.request import CostValidationError
 from bot.cost.service import CostService, json_fields
@@ -85,7 +85,7 @@ def weigh(
         if remedy is not None:
             add("decision_remedy", [remedy], "  ")
     label_key, entries = CHECKS
-    add(label_key, [_row(units, r, lang) for r in preferred if r.entry in entries][:MAX_CHECKS])
+    add(label_key, [unit_row(units, r, lang) for r in preferred if r.entry in entries][:MAX_CHECKS])
     if (sentence := example()) is not None:
         lines += ["", sentence]
     return Decision("\n".join(lines), cited)
@@ -95,7 +95,7 @@ def _pick(entries, preferred, units: UnitIndex, lang: str, query) -> int | None:
     """The situation's first point among `entries`, else the first entry's closest bullet."""
     for ref in preferred:
         if ref.entry in entries:
-            return _row(units, ref, lang)
+            return unit_row(units, ref, lang)
     rows = [r for r in units.rows(entries[0], lang) if units.units[r].bullet]
     return max(rows, key=lambda r: float(units.vectors[r] @ query)) if rows else None
 
@@ -108,10 +108,6 @@ def _remedy(unit, passages, preferred, units: UnitIndex, lang: str, query) -> in
         return None
     handlers = handled[unit.position - 1]
     return _pick(handlers, preferred, units, lang, query)
-
-
-def _row(units: UnitIndex, ref: PointRef, lang: str) -> int:
-    return units.rows(ref.entry, lang)[ref.position]
 
 
 def costed_example(

@@ -20,7 +20,7 @@ import numpy as np
 from bot.answer.analysis import Ask
 from bot.answer.compose import BULLET_LABEL, Draft, Point, UnitIndex, draft_answer, render_unit
 from bot.answer.coverage import Coverage
-from bot.answer.situation import Situations
+from bot.answer.situation import Situations, unit_row
 from bot.knowledge.corpus import Chunk
 from bot.knowledge.retrieve import Hit
 from bot.prompts import Prompts
@@ -310,12 +310,8 @@ class Shaper:
         scalability benefit); with `first`, only each situation's leading point."""
         if self.situations is None:
             return set()
-        names = [n for n in self.situations.of(text) if n not in GENERIC_SITUATIONS]
-        if first:
-            refs = [self.situations.points[name][0] for name in names]
-        else:
-            refs = [ref for name in names for ref in self.situations.points[name]]
-        return {self.units.rows(r.entry, lang)[r.position] for r in refs}
+        refs = self.situations.preferred(text, skip=GENERIC_SITUATIONS, first=first)
+        return {unit_row(self.units, ref, lang) for ref in refs}
 
     def _comparison(self, sides, lang, query, vector, hits):
         draft = draft_answer(query, vector, hits, self.units, lang)

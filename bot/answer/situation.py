@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.answer.compose import UnitIndex
 from bot.lang import LANGS
 from bot.prompts import PromptError
 
@@ -76,12 +77,22 @@ class Situations:
                 found.append((min(starts), name))
         return [name for _, name in sorted(found)]
 
-    def preferred(self, text: str) -> list[PointRef]:
-        """The article's points for the question's situations, most relevant first."""
+    def preferred(
+        self, text: str, skip: frozenset[str] = frozenset(), first: bool = False
+    ) -> list[PointRef]:
+        """The article's points for the question's situations, most relevant first; `skip`
+        leaves situations out, `first` keeps only each situation's leading point."""
         out: list[PointRef] = []
         for name in self.of(text):
-            out += [ref for ref in self.points[name] if ref not in out]
+            if name not in skip:
+                refs = self.points[name][:1] if first else self.points[name]
+                out += [ref for ref in refs if ref not in out]
         return out
+
+
+def unit_row(units: UnitIndex, ref: PointRef, lang: str) -> int:
+    """The row of UnitIndex that holds the point `ref` in one language."""
+    return units.rows(ref.entry, lang)[ref.position]
 
 
 def _ref(text: object) -> PointRef:
