@@ -98,6 +98,16 @@ class UnitIndex:
         return self._lang_rows.get(lang, [])
 
 
+def entry_hit(
+    units: UnitIndex, passages: dict[tuple[str, str], Chunk], entry: str, lang: str, vector
+) -> Hit:
+    """A passage cited by its entry, scored by its best unit against the question."""
+    chunk = passages[(entry, lang)]
+    rows = units.rows(entry, lang)
+    score = float((units.vectors[rows] @ np.asarray(vector, dtype=np.float32)).max())
+    return Hit(entry, chunk.title, lang, round(score, 6), chunk.text, chunk.kind, lang)
+
+
 def render_unit(unit: Unit) -> str:
     """Bold a bullet's label ('Label: text') for reading."""
     match = BULLET_LABEL.match(unit.text) if unit.bullet else None

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from bot.answer.compose import Draft, Point, UnitIndex, render_unit
+from bot.answer.compose import Draft, Point, UnitIndex, entry_hit, render_unit
 from bot.answer.route import asks_for_remedy
 from bot.knowledge.corpus import Chunk
 from bot.knowledge.retrieve import Hit
@@ -95,10 +95,10 @@ class MoreDetail:
     def expand(self, entry: str, lang: str, vector: list[float], seen: list[str]) -> Draft:
         """The whole entry, then up to four points of the entry closest to it that the
         conversation has not cited yet (the steps that address it first)."""
-        hits = [self._hit(entry, lang, vector)]
+        hits = [entry_hit(self.units, self.passages, entry, lang, vector)]
         related = self._related(entry, lang, set(seen))
         if related:
-            hits.append(self._hit(related, lang, vector))
+            hits.append(entry_hit(self.units, self.passages, related, lang, vector))
         points = [Point(render_unit(self.units.units[r]), 1) for r in self.units.rows(entry, lang)]
         if related:
             rows = [r for r in self.units.rows(related, lang) if self.units.units[r].bullet]
@@ -133,9 +133,3 @@ class MoreDetail:
         vectors = self.units.vectors[self.units.rows(entry, lang)]
         mean = vectors.mean(axis=0)
         return mean / (np.linalg.norm(mean) or 1.0)
-
-    def _hit(self, entry: str, lang: str, vector: list[float]) -> Hit:
-        chunk = self.passages[(entry, lang)]
-        rows = self.units.rows(entry, lang)
-        score = float((self.units.vectors[rows] @ np.asarray(vector, dtype=np.float32)).max())
-        return Hit(entry, chunk.title, lang, round(score, 6), chunk.text, chunk.kind, lang)

@@ -18,7 +18,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.answer.analysis import Ask
-from bot.answer.compose import BULLET_LABEL, Draft, Point, UnitIndex, draft_answer, render_unit
+from bot.answer.compose import (
+    BULLET_LABEL,
+    Draft,
+    Point,
+    UnitIndex,
+    draft_answer,
+    entry_hit,
+    render_unit,
+)
 from bot.answer.coverage import Coverage
 from bot.answer.situation import Situations, unit_row
 from bot.knowledge.corpus import Chunk
@@ -197,10 +205,7 @@ class Shaper:
 
     def context_hit(self, entry: str, lang: str, vector: list[float]) -> Hit:
         """A passage cited by its entry, scored by its best unit against the question."""
-        chunk = self.passages[(entry, lang)]
-        rows = self.units.rows(entry, lang)
-        score = float((self.units.vectors[rows] @ np.asarray(vector, dtype=np.float32)).max())
-        return Hit(entry, chunk.title, lang, round(score, 6), chunk.text, chunk.kind, lang)
+        return entry_hit(self.units, self.passages, entry, lang, vector)
 
     def _remedy(self, challenge: Challenge, lang, query, vector, hits):
         listing = self.context_hit(challenge.entry, lang, vector)
