@@ -11,6 +11,7 @@ from openai_stub import ChatStub
 
 from bot.answer import assistant as chain
 from bot.answer import route
+from bot.answer.compose import render_unit
 from bot.config import Settings
 from bot.types import Message, QuestionError
 
@@ -364,3 +365,53 @@ def test_asking_for_more_detail_stays_on_the_topic(fake):
     history = [Message("user", first.question), Message.of(first)]
     follow = fake.answer("more detail on the performance reviews please", history)
     assert not follow.refused and follow.route == "knowledge"
+
+
+@pytest.mark.parametrize(
+    ("question", "follow_up", "lang", "place"),
+    [
+        ("Apa saja tantangan outsourcing CS?", "yang kedua maksudnya apa?", "id", 2),
+        (CHALLENGES, "what does the first one mean?", "en", 1),
+        (CHALLENGES, "and the last point?", "en", -1),
+    ],
+)
+def test_a_point_named_by_its_place_is_that_point_of_the_last_answer(
+    fake, question, follow_up, lang, place
+):
+    first = fake.answer(question)
+    follow = fake.answer(follow_up, [Message("user", question), Message.of(first)])
+    topic = first.cited_ids[0]
+    assert follow.cited_ids[0] == topic and not follow.refused
+    rows = [r for r in fake.units.rows(topic, lang) if fake.units.units[r].bullet]
+    named = render_unit(fake.units.units[rows[place - 1 if place > 0 else -1]])
+    assert follow.body.startswith(f"{named} [1]")
+
+
+@pytest.mark.parametrize(
+    ("entry", "follow_up"),
+    [
+        ("faq-data-security", "how often should those audits happen?"),
+        ("faq-data-security", "auditnya brp bulan sekali?"),
+        ("faq-hidden-costs", "biaya orientasi itu maksudnya apa?"),
+    ],
+)
+def test_a_follow_up_naming_a_word_only_the_last_entry_uses_stays_on_it(fake, entry, follow_up):
+    # The last answer cited the entry and the factors; the follow-up's word is the entry's own.
+    said = Message("assistant", "...", (entry, "factors"))
+    follow = fake.answer(follow_up, [Message("user", "tell me about it"), said])
+    assert follow.cited_ids[0] == entry
+    # Without that word, a vague follow-up still moves on to something new.
+    moved = fake.answer("what else?", [Message("user", "tell me about it"), said])
+    assert moved.cited_ids[0] not in (entry, "factors")
+
+
+def test_a_what_if_in_a_cost_conversation_changes_the_estimate(fake):
+    first = fake.answer("Estimasi biaya 5 agen chat, 24/7, vendor luar negeri")
+    history = [Message("user", first.question), Message.of(first)]
+    follow = fake.answer("Bagaimana jika dukungannya teknis dan butuh agen spesialis?", history)
+    assert follow.estimate is not None
+    assert follow.estimate.args == {
+        **first.estimate.args,
+        "support_type": "technical",
+        "expertise": "specialist",
+    }

@@ -499,3 +499,18 @@ def test_a_contract_length_question_is_no_estimate():
     assert cost_request(COST, text, None, ask) is None
     quantity = Ask(type="quantity", price=True, form="quantity")
     assert cost_request(COST, "how much for 3 agents for 1 year?", None, quantity)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Without 24/7, just extended hours?", {"coverage": "extended"}),
+        ("tanpa 24/7 ya", {"coverage": "business_hours"}),
+        ("20,000 contacts a month, averaging 5 minutes each", {"avg_handle_minutes": 5}),
+        ("rata-rata 6 menit, 9000 chat sebulan", {"avg_handle_minutes": 6}),
+        ("15 standard-skill agents", {"agents": 15, "expertise": "standard"}),
+    ],
+)
+def test_phrasings_found_in_fresh_questions(text, expected):
+    fields = COST.parse_fields(text)
+    assert expected.items() <= fields.items()

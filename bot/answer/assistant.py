@@ -12,8 +12,9 @@ from typing import Any
 from langchain_core.runnables import RunnableLambda
 
 from bot.answer.analysis import ASK_TYPES, Analyzer, Ask
+from bot.answer.anchor import Anchors
 from bot.answer.asktype import AskModel
-from bot.answer.compose import UnitIndex, render_draft
+from bot.answer.compose import UnitIndex, entry_hit, render_draft
 from bot.answer.costturn import cost_request, cost_state
 from bot.answer.coverage import NAME_ASKS, Coverage, Terms
 from bot.answer.decide import costed_example, weigh
@@ -89,6 +90,7 @@ class Assistant:
         self.situations.check({key: len(self.units.rows(*key)) for key in self.passages})
         self.shaper = Shaper(self.units, self.passages, self.coverage, prompts, self.situations)
         self.more_detail = MoreDetail(settings.prompts_dir, self.units, self.passages)
+        self.anchors = Anchors(settings.prompts_dir, self.units, self.passages)
         # The first stage that answers wins; prepare() runs before them and may raise.
         self.stages: tuple[Callable[[Turn], Answer | None], ...] = (
             self.refuse_injection,
@@ -188,13 +190,22 @@ class Assistant:
         return replace(answer, details=details)
 
     def expand_topic(self, turn: Turn) -> Answer | None:
-        """'Explain in more detail': the last answer's topic whole, and the entry closest to it."""
-        if (entry := self.more_detail.topic(turn.text, turn.history)) is None:
+        """'Explain in more detail': the last answer's topic whole, and the entry closest to it;
+        'what does the second one mean?': that point of it, and the entry closest to it."""
+        seen = [i for m in turn.history if m.role == "assistant" for i in m.cited_ids]
+        if (entry := self.more_detail.topic(turn.text, turn.history)) is not None:
+            with turn.timings.stage("compose"):
+                draft = self.more_detail.expand(entry, turn.lang, turn.vector, seen)
+            return self._answer(turn, render_draft(draft), "knowledge", draft.cited, [], "list")
+        anchor = self.anchors.find(turn.text, turn.lang, turn.history)
+        if anchor is None or anchor.row is None or turn.topic == "foreign":
             return None
         with turn.timings.stage("compose"):
-            seen = [i for m in turn.history if m.role == "assistant" for i in m.cited_ids]
-            draft = self.more_detail.expand(entry, turn.lang, turn.vector, seen)
-        return self._answer(turn, render_draft(draft), "knowledge", draft.cited, [], "list")
+            draft = self.more_detail.explain_point(
+                anchor.entry, anchor.row, turn.lang, turn.vector, seen
+            )
+            body = render_draft(draft, self.prompts.text(turn.lang, "point_related"))
+        return self._answer(turn, body, "knowledge", draft.cited, [])
 
     def summarize(self, turn: Turn) -> Answer | None:
         """A summary of the article: the lead point of every section, each cited."""
@@ -231,18 +242,12 @@ class Assistant:
         """Retrieve; refuse what the article does not cover; generate, or extract and cite."""
         text, lang = turn.text, turn.lang
         with turn.timings.stage("retrieve"):
-            query = contextual_query(text, turn.history)
-            vector, hits = self._retrieve(turn, text)
-            if query != text and not self._stands_alone(hits, turn.topic):
-                vector, hits = self._retrieve(turn, query)
-            else:
-                query = text
-            if self._out_of_scope(turn, query, hits) and self._continues(turn, query):
-                # Mid-conversation, a question that names no other subject is read with the
-                # previous one before it is refused ("how long until we'd see the payback?").
-                query = f"{last(turn.history, 'user').content} {text}"
-                vector, hits = self._retrieve(turn, query)
-        if self._out_of_scope(turn, query, hits):
+            anchor = self.anchors.find(text, lang, turn.history)
+            query, vector, hits = self._retrieve_follow_up(turn)
+            refuse = self._out_of_scope(turn, query, hits)
+            if anchor is not None and turn.topic != "foreign":
+                hits = self._anchored(anchor.entry, lang, vector, hits)
+        if refuse:
             return self._fixed(turn, "refusal")
         with turn.timings.stage("generate"):
             generated = self._generate_with_llm(text, lang, hits, turn.history)
@@ -260,6 +265,30 @@ class Assistant:
         return self._answer(turn, body, "knowledge", draft.cited, [])
 
     # -- helpers ----------------------------------------------------------------------------
+    def _retrieve_follow_up(self, turn: Turn) -> tuple[str, list[float], list[Hit]]:
+        """The query, its vector and hits: a follow-up is read with the previous question
+        unless its own words stand alone."""
+        text = turn.text
+        query = contextual_query(text, turn.history)
+        vector, hits = self._retrieve(turn, text)
+        if query != text and not self._stands_alone(hits, turn.topic):
+            vector, hits = self._retrieve(turn, query)
+        else:
+            query = text
+        if self._out_of_scope(turn, query, hits) and self._continues(turn, query):
+            # Mid-conversation, a question that names no other subject is read with the
+            # previous one before it is refused ("how long until we'd see the payback?").
+            query = f"{last(turn.history, 'user').content} {text}"
+            vector, hits = self._retrieve(turn, query)
+        return query, vector, hits
+
+    def _anchored(self, entry: str, lang: str, vector, hits: list[Hit]) -> list[Hit]:
+        """The entry a follow-up points back to leads the hits."""
+        mine = [h for h in hits if h.id == entry] or [
+            entry_hit(self.units, self.passages, entry, lang, vector)
+        ]
+        return [*mine, *(h for h in hits if h.id != entry)]
+
     def _answer(
         self, turn: Turn, body: str, route: str, cited: list[Hit], calls, ask_type: str = ""
     ) -> Answer:

@@ -204,10 +204,11 @@ def _redundant(units: UnitIndex, row: int, chosen: list[int]) -> bool:
     return False
 
 
-def render_draft(draft: Draft) -> str:
-    """Markdown body: the lead, then bullet points, each with its [n] marker."""
+def render_draft(draft: Draft, heading: str = "") -> str:
+    """Markdown body: the lead, then bullet points (under `heading`), each with its [n] marker."""
     lines = [f"{draft.lead.text} [{draft.lead.source}]"]
     if draft.points:
         lines.append("")
+        lines.extend([heading] if heading else [])
         lines.extend(f"- {p.text} [{p.source}]" for p in draft.points)
     return "\n".join(lines)

@@ -21,6 +21,12 @@ CHANGE_CUE = re.compile(
     r" it|jadi|jadiin|aja|saja|only|doang|tanpa|without|drop|add|tambah\w*|juga|too|also|balik|plus"
     r"|as well|coba|itung|hitung|calculate|pindah|move|quote|estimate|estimasi)\b"
 )
+# "bagaimana jika ...?", "what if ...?": a hypothetical that names a field changes the estimate,
+# whatever ask type its first word suggests.
+WHAT_IF = re.compile(
+    r"^(?:(?:bagaimana|gimana|gmn|terus|trus|lalu) (?:jika|kalau|kalo|klo|bila|seandainya|misal\w*)"
+    r"|what if|how about|what about|and if|suppose)\b"
+)
 SIZING = frozenset({"agents", "contacts_per_month"})  # what a first estimate is sized by
 SHORT_FOLLOW_UP = 5  # words: "24/7 aja", "and domestic?" need no cue
 
@@ -49,6 +55,8 @@ def cost_request(cost: CostService, text: str, previous: dict | None, ask: Ask) 
 
 def _changes(text: str, ask: Ask) -> bool:
     """Whether a follow-up without a quantity asks to change the estimate."""
+    if WHAT_IF.search(text.lower().strip()):
+        return True
     if ask.form in NOT_COST:
         return False  # "why is offshore cheaper?" after an estimate is a knowledge question
     if ask.form == "yes_no":  # "emang 24/7 bikin lebih mahal?" needs a cue, not just brevity

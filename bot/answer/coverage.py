@@ -40,7 +40,7 @@ NUMBER_ASK = re.compile(
 SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)$")
 NAMED = re.compile(r"\b(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]?|[A-Z][a-z]{2,})\b")
 # Ask types where a name the article never uses means "not covered".
-NAME_ASKS = frozenset("place comparison yes_no decision quantity".split())
+NAME_ASKS = frozenset("place comparison yes_no decision quantity definition why".split())
 # Ask types where a figure per ticket or per call is asked for.
 FIGURE_ASKS = frozenset("quantity yes_no comparison".split())
 # Ask types where "which is the biggest?" asks for a ranking of what the article lists.
@@ -74,6 +74,7 @@ class Terms:
     staffing: list[re.Pattern[str]] = field(default_factory=list)
     pros_and_cons: list[re.Pattern[str]] = field(default_factory=list)
     risks: list[re.Pattern[str]] = field(default_factory=list)
+    example_cues: list[re.Pattern[str]] = field(default_factory=list)
 
     @classmethod
     def load(cls, prompts_dir: Path) -> Terms:
@@ -95,6 +96,7 @@ class Terms:
                 terms.staffing += [re.compile(p) for p in data["staffing"]]
                 terms.pros_and_cons += [re.compile(p) for p in data["pros_and_cons"]]
                 terms.risks += [re.compile(p) for p in data["risks"]]
+                terms.example_cues += [re.compile(p) for p in data["example_cues"]]
             except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
                 raise PromptError(f"{path}: cannot read the coverage terms ({exc})") from exc
         return terms
@@ -149,8 +151,11 @@ class Coverage:
         for match in NAMED.finditer(question):
             name = match.group(0)
             plain_capital = name[:1].isupper() and name[1:].islower()
-            if plain_capital and SENTENCE_START.search(question[: match.start()]):
+            before = question[: match.start()]
+            if plain_capital and SENTENCE_START.search(before):
                 continue  # a capital that only starts a sentence
+            if _any(self.terms.example_cues, before.lower()):
+                continue  # "overseas, say to the Philippines": an example, not the subject
             if name.lower() not in self.vocabulary | self.known and name not in found:
                 found.append(name)
         return found

@@ -29,6 +29,7 @@ SHORT = 5  # words: a follow-up this short is read with the previous question
 # Entries about the article or everything at once: no topic to expand into.
 GENERAL = frozenset({"overview", "introduction", "conclusion", "faq-closing"})
 MAX_RELATED_POINTS = 4
+MAX_POINT_RELATED = 2  # steps linked to a point explained on its own (else the closest one)
 
 
 def last(history: list[Message], role: str) -> Message | None:
@@ -107,6 +108,35 @@ class MoreDetail:
                 Point(render_unit(self.units.units[r]), 2) for r in rows[:MAX_RELATED_POINTS]
             ]
         return Draft(points[0], points[1:], hits)
+
+    def explain_point(
+        self, entry: str, row: int, lang: str, vector: list[float], seen: list[str]
+    ) -> Draft:
+        """ "What does the second one mean?": that point, then what the article says elsewhere
+        about it: the steps the corpus links to it, else the closest points of other entries."""
+        unit = self.units.units[row]
+        chunk = self.passages[(entry, lang)]
+        bullets = [r for r in self.units.rows(entry, lang) if self.units.units[r].bullet]
+        place = bullets.index(row) if row in bullets else -1
+        linked = chunk.handled_by[place] if 0 <= place < len(chunk.handled_by) else ()
+        skip = {entry, *GENERAL}
+        candidates = [e for e in linked if e not in skip] or [
+            c for (c, c_lang) in self.passages if c_lang == lang and c not in skip
+        ]
+        rows = [r for e in dict.fromkeys(candidates) for r in self.units.rows(e, lang)]
+        rows = [r for r in rows if self.units.units[r].bullet] or rows
+        mine = self.units.vectors[row]
+        keep = MAX_POINT_RELATED if [e for e in linked if e not in skip] else 1
+        rows = sorted(rows, key=lambda r: -float(self.units.vectors[r] @ mine))[:keep]
+        hits = [entry_hit(self.units, self.passages, entry, lang, vector)]
+        points = []
+        for r in rows:
+            other = self.units.units[r].chunk_id
+            if other not in [h.id for h in hits]:
+                hits.append(entry_hit(self.units, self.passages, other, lang, vector))
+            source = [h.id for h in hits].index(other) + 1
+            points.append(Point(render_unit(self.units.units[r]), source))
+        return Draft(Point(render_unit(unit), 1), points, hits)
 
     def _related(self, entry: str, lang: str, seen: set[str]) -> str | None:
         chunk = self.passages[(entry, lang)]

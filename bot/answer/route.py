@@ -69,7 +69,10 @@ FOREIGN_TERMS = (
     "desain grafis", "web design", "website development", "pembuatan website", "content writing",
     "copywriting", "penulisan konten", "translation", "penerjemah", "terjemahan", "catering",
     "katering", "kurir", "courier", "telemarketing", "hr outsourcing", "outsource hr",
-    "human resources",
+    "human resources", "recruitment", "perekrutan", "rpo", "developers", "developer",
+    "programmer", "programmers", "programer", "pengembang software", "software engineers",
+    "infrastructure management", "managed it", "it services", "network management",
+    "manajemen infrastruktur", "procurement", "pengadaan barang",
 )  # fmt: skip
 # Subjects that are another matter even when the question also names customer service ("a
 # cover letter for a customer service job", "cleaning service", "a CRM for our sales team").

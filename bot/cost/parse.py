@@ -189,10 +189,19 @@ def _read_service(t: _Text, fields: dict[str, Any]) -> None:
 
 
 def _read_aht(t: _Text, fields: dict[str, Any]) -> None:
-    m = t.take(
-        r"(?:aht|average handl\w* time|handl\w* time|waktu penanganan|lama penanganan|durasi"
-        rf"|rata rata penanganan)[^\d|]{{0,25}}?{NUM}\s*{_SHORT_UNIT}"
-    ) or t.take(rf"{NUM}\s*{_SHORT_UNIT}\s*(?:per|/|setiap|tiap|each|a|an|untuk)?\s*{_CONTACT}\b")
+    m = (
+        t.take(
+            r"(?:aht|average handl\w* time|handl\w* time|waktu penanganan|lama penanganan|durasi"
+            rf"|rata rata penanganan)[^\d|]{{0,25}}?{NUM}\s*{_SHORT_UNIT}"
+        )
+        or t.take(rf"{NUM}\s*{_SHORT_UNIT}\s*(?:per|/|setiap|tiap|each|a|an|untuk)?\s*{_CONTACT}\b")
+        or t.take(
+            # "averaging 5 minutes each", "rata rata 6 menit per orang"
+            rf"\b(?:averag\w*|rata rata|rerata|on average)\s+(?:of\s+|sekitar\s+|about\s+|around\s+)?"
+            rf"{NUM}\s*{_SHORT_UNIT}"
+        )
+        or t.take(rf"{NUM}\s*{_SHORT_UNIT}\s+(?:each|apiece|masing masing|setiapnya|tiapnya)\b")
+    )
     if m:
         fields["avg_handle_minutes"] = _number(_seconds(m.group(1), m.group(2)) / 60)
 
@@ -285,12 +294,19 @@ def _read_months(t: _Text, fields: dict[str, Any]) -> None:
 
 
 def _read_choices(t: _Text, fields: dict[str, Any]) -> None:
+    dropped_any = False
     for key in ("24x7", "extended", "business_hours"):
         if m := re.search(rf"\b(?:{COVERAGE[key]})\b", t.text):
-            # "tanpa 24/7", "no longer 24/7": dropping the longer coverage means business hours.
-            dropped = re.search(rf"{WITHOUT}\s*$", t.text[: m.start()])
-            fields["coverage"] = "business_hours" if dropped and key != "business_hours" else key
+            # "tanpa 24/7", "no longer 24/7": dropping the longer coverage means business hours,
+            # unless another one is named ("without 24/7, just extended hours").
+            if re.search(rf"{WITHOUT}\s*$", t.text[: m.start()]) and key != "business_hours":
+                dropped_any = True
+                continue
+            fields["coverage"] = key
             break
+    else:
+        if dropped_any:
+            fields["coverage"] = "business_hours"
     for field, options in CHOICES.items():
         if value := t.first(options):
             fields[field] = value

@@ -33,8 +33,8 @@ CHOICES = {
     "expertise": {
         "specialist": r"spesialis|specialists?|speciali[sz]ed|ahli|experts?|pakar",
         "skilled": r"terampil|skilled|berpengalaman|experienced|senior|mahir",
-        "standard": r"junior|entry level|pemula|standar(?:d)? (?:agents?|expertise|level)"
-        r"|(?:agen|keahlian) standar",
+        "standard": r"junior|entry level|pemula|standar(?:d)? (?:agents?|expertise|level|skills?)"
+        r"|(?:agen|keahlian|skill) standar",
     },
 }
 CHANNELS = {

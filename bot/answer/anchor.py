@@ -1,0 +1,108 @@
+"""Follow-ups that point back into the last answer: "what does the second one mean?" names a
+point by its place in the list; "how often should the audits be?" names a word that only the
+entry just cited uses. Either keeps that entry as the topic, where a vague follow-up would be
+sent to something new."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from bot.answer.compose import UnitIndex
+from bot.answer.followup import FOLLOW_UP, SHORT, last
+from bot.answer.route import asks_for_remedy
+from bot.knowledge.corpus import Chunk
+from bot.lang import LANGS
+from bot.prompts import PromptError
+from bot.types import Message
+
+TOKEN = re.compile(r"[a-z]+")
+# A word used by at most this many entries of a language names its topic.
+SPECIFIC_DF = 2
+MIN_LETTERS = 4
+SUFFIXES = {"id": ("nya", "lah", "kah", "pun"), "en": ("es", "s")}
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The entry a follow-up points back to and, for "the second one", that point's unit row."""
+
+    entry: str
+    row: int | None = None
+
+
+def stem(word: str, lang: str) -> str:
+    for suffix in SUFFIXES.get(lang, ()):
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_LETTERS:
+            return word[: -len(suffix)]
+    return word
+
+
+def stems(text: str, lang: str) -> set[str]:
+    return {stem(w, lang) for w in TOKEN.findall(text.lower()) if len(w) >= MIN_LETTERS}
+
+
+class Anchors:
+    """Finds the entry of the last answer that a follow-up points back to."""
+
+    def __init__(self, prompts_dir: Path, units: UnitIndex, passages: dict[tuple[str, str], Chunk]):
+        self.units = units
+        self.ordinals: dict[str, tuple[re.Pattern[str], dict[str, int]]] = {}
+        self.ignore: dict[str, set[str]] = {}
+        for lang in LANGS:
+            path = prompts_dir / lang / "analysis.yaml"
+            try:
+                analysis = yaml.safe_load(path.read_text(encoding="utf-8"))
+                data = analysis["ordinal_reference"]
+                places = {str(k): int(v) for k, v in data["places"].items()}
+                self.ordinals[lang] = (re.compile(data["pattern"]), places)
+                self.ignore[lang] = {stem(str(w), lang) for w in analysis["anchor_ignore"]}
+            except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, re.error) as exc:
+                raise PromptError(f"{path}: cannot read 'ordinal_reference' ({exc})") from exc
+        self.words: dict[tuple[str, str], set[str]] = {
+            key: stems(f"{c.title} {c.text}", c.lang) for key, c in passages.items()
+        }
+        self.df: dict[tuple[str, str], int] = {}
+        for (_, lang), found in self.words.items():
+            for word in found:
+                self.df[(lang, word)] = self.df.get((lang, word), 0) + 1
+
+    def find(self, text: str, lang: str, history: list[Message]) -> Anchor | None:
+        """The last answer's entry this follow-up points back to, if it does."""
+        answer = last(history, "assistant")
+        if answer is None or not answer.cited_ids or asks_for_remedy(text):
+            return None
+        lowered = " ".join(text.lower().split())
+        if (row := self._ordinal(lowered, lang, answer.cited_ids[0])) is not None:
+            return Anchor(answer.cited_ids[0], row)
+        if len(lowered.split()) > SHORT * 2 or not (
+            FOLLOW_UP.search(lowered) or len(lowered.split()) <= SHORT
+        ):
+            return None
+        asked = {
+            w
+            for w in stems(lowered, lang) - self.ignore[lang]
+            if 0 < self.df.get((lang, w), 0) <= SPECIFIC_DF
+        }
+        scored = [
+            (len(asked & self.words.get((entry, lang), set())), -rank, entry)
+            for rank, entry in enumerate(dict.fromkeys(answer.cited_ids))
+        ]
+        best = max(scored, default=(0, 0, ""))
+        return Anchor(best[2]) if best[0] else None
+
+    def _ordinal(self, lowered: str, lang: str, entry: str) -> int | None:
+        pattern, places = self.ordinals[lang]
+        match = pattern.search(lowered)
+        if match is None:
+            return None
+        place = places.get(match.group("n") or match.group("d") or "")
+        if place is None and (digit := match.group("d") or "").isdigit():
+            place = int(digit)
+        rows = [r for r in self.units.rows(entry, lang) if self.units.units[r].bullet]
+        if place is None or not rows or place > len(rows):
+            return None
+        return rows[place - 1 if place > 0 else -1]
