@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+FEEDBACK_FILE = "feedback.sqlite3"  # the shared store's SQLite file under home, by default
 
 
 class RetrievalSettings(BaseModel):
@@ -75,6 +77,12 @@ class Settings(BaseSettings):
         default=2000, ge=10, description="Questions longer than this are rejected."
     )
     generator: str = Field(default="extractive", description="'extractive' or 'llm'.")
+    feedback_url: SecretStr | None = Field(
+        default=None,
+        description="SQLAlchemy URL of the shared store: ratings, Slack event claims and Slack "
+        "threads. Unset: the SQLite file feedback.sqlite3 under home. Replicas share one "
+        "PostgreSQL database: postgresql+psycopg://user:password@host:5432/name (never logged).",
+    )
     retrieval: RetrievalSettings = Field(
         default_factory=RetrievalSettings, description="Embedder, store and k."
     )
@@ -83,6 +91,17 @@ class Settings(BaseSettings):
     @property
     def chroma_dir(self) -> Path:
         return self.home / "chroma"
+
+    def store_target(self) -> Path | str:
+        """The shared store: its URL when one is set, else the SQLite file under home."""
+        if self.feedback_url is not None and self.feedback_url.get_secret_value().strip():
+            return self.feedback_url.get_secret_value().strip()
+        return self.home / FEEDBACK_FILE
+
+    def store_password(self) -> str | None:
+        """The password inside the store's URL, if any, so logs can be scrubbed of it."""
+        target = self.store_target()
+        return urlsplit(target).password if isinstance(target, str) else None
 
     def with_retrieval(self, **changes: object) -> Settings:
         """A copy with some retrieval settings changed."""
