@@ -71,7 +71,9 @@ class MockSlack:
                 self._reply(mock.reply(self.path, body))
 
             def _fail(self, status: int) -> None:
-                data = json.dumps({"ok": False, "error": "ratelimited" if status == 429 else "internal_error"}).encode()
+                data = json.dumps(
+                    {"ok": False, "error": "ratelimited" if status == 429 else "internal_error"}
+                ).encode()
                 self.send_response(status)
                 if status == 429:
                     self.send_header("Retry-After", "0")
@@ -123,9 +125,7 @@ class MockSlack:
     def posts(self, **match: str) -> list[Call]:
         """chat.postMessage calls that succeeded and whose body has all of `match`."""
         with self._lock:
-            calls = [
-                c for c in self.calls if c.path == "/api/chat.postMessage" and c.status == 200
-            ]
+            calls = [c for c in self.calls if c.path == "/api/chat.postMessage" and c.status == 200]
         return [c for c in calls if all(c.body.get(k) == v for k, v in match.items())]
 
     def to_path(self, path: str) -> list[Call]:

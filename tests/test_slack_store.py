@@ -77,7 +77,9 @@ def settle(slack: MockSlack, channel: str, count: int = 1, timeout: float = 10.0
 
 
 def post_attempts(slack: MockSlack, channel: str) -> list[int]:
-    return [c.status for c in slack.to_path("/api/chat.postMessage") if c.body["channel"] == channel]
+    return [
+        c.status for c in slack.to_path("/api/chat.postMessage") if c.body["channel"] == channel
+    ]
 
 
 def test_another_bots_mention_is_not_answered(slack, tmp_path, caplog):
@@ -111,9 +113,7 @@ def test_a_retry_after_a_restart_is_not_answered_twice(slack, tmp_path):
     assert restarted.assistant.calls == []
 
 
-def test_a_retry_on_the_other_replica_is_not_answered_and_the_thread_goes_on_there(
-    slack, tmp_path
-):
+def test_a_retry_on_the_other_replica_is_not_answered_and_the_thread_goes_on_there(slack, tmp_path):
     store = f"sqlite:///{tmp_path / 'shared.sqlite3'}"
     one, two = Replica(slack, store), Replica(slack, store)
     ts = new_ts()

@@ -32,7 +32,7 @@ from starlette.responses import JSONResponse, Response
 from bot.surfaces.bodies import read_bounded
 from bot.surfaces.slack_state import SlackClaims, ThreadMemory
 from bot.surfaces.store import MEMORY, Database, database
-from bot.types import Answer, Message, QuestionError
+from bot.types import Answer, QuestionError
 
 log = logging.getLogger("bot.surfaces.slack")
 

@@ -135,7 +135,9 @@ class Database:
                         if conn.exec_driver_sql("PRAGMA journal_mode").scalar() != "wal":
                             conn.exec_driver_sql("PRAGMA journal_mode = WAL")
                     else:
-                        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK})
+                        conn.execute(
+                            text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK}
+                        )
                     metadata.create_all(conn)
                     _add_columns(conn)
                     conn.exec_driver_sql(ONE_PER_MESSAGE)
@@ -149,9 +151,7 @@ class Database:
 
 def _make_engine(url: str, path: Path | None) -> Engine:
     if url == MEMORY:  # one connection shared by every thread, or each would see its own store
-        return create_engine(
-            url, poolclass=StaticPool, connect_args={"check_same_thread": False}
-        )
+        return create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 30.0})
