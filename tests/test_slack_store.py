@@ -11,7 +11,7 @@ import uuid
 
 import pytest
 from fastapi import FastAPI
-from servers import BOT_TOKEN, BOT_USER_ID, SIGNING_SECRET, MockSlack
+from servers import BOT_TOKEN, BOT_USER_ID, SIGNING_SECRET, MockSlack, free_port
 from slack_sdk.signature import SignatureVerifier
 from starlette.testclient import TestClient
 from test_slack import event_body, mention, new_ts
@@ -100,11 +100,13 @@ def test_another_bots_mention_is_not_answered(slack, tmp_path, caplog):
 
 
 def test_a_retry_after_a_restart_is_not_answered_twice(slack, tmp_path):
-    store = tmp_path / "store.sqlite3"
-    body = event_body(mention(new_ts(), f"<@{BOT_USER_ID}> Apa itu SLA?", "C0RESTART"))
+    store, ts = tmp_path / "store.sqlite3", new_ts()
+    body = event_body(mention(ts, f"<@{BOT_USER_ID}> Apa itu SLA?", "C0RESTART"))
     first = Replica(slack, store)
     assert first.send(body) == 200
     assert len(settle(slack, "C0RESTART")) == 1
+    claims = SlackClaims(database(store))
+    assert claims.claim(f"msg:C0RESTART:{ts}", lease_s=0) is False  # answered: done, not stale
     first.http.close()
     restarted = Replica(slack, store)  # a new process: nothing in memory, the same store
     assert restarted.send(body, retry=1) == 200
@@ -191,3 +193,13 @@ def test_each_thread_keeps_its_own_conversation_and_old_threads_go(tmp_path, url
     assert memory.history("C1:2") == []  # least recently used thread forgotten
     assert memory.history("C1:1") and memory.history("C1:3")
     assert ThreadMemory(db).history("C1:3")[0].content == "new thread"  # another process's view
+
+
+def test_without_its_store_the_bot_still_answers(slack, caplog):
+    nowhere = f"postgresql+psycopg://bot@127.0.0.1:{free_port()}/bot"  # nobody listens there
+    replica = Replica(slack, nowhere)
+    with caplog.at_level(logging.WARNING, logger="bot.surfaces.slack"):
+        assert replica.send(event_body(mention(new_ts(), "<@U1> Apa itu SLA?", "C0NOSTORE"))) == 200
+        assert len(settle(slack, "C0NOSTORE")) == 1
+    assert "slack: shared store unreachable (OperationalError); handling event:" in caplog.text
+    assert "without its history" in caplog.text and "127.0.0.1" not in caplog.text

@@ -264,9 +264,9 @@ class SlackBot:
         question = clean_text(event.get("text") or "")
         started = time.perf_counter()
         try:
-            key = f"{channel}:{thread_ts}"
-            answer = self.assistant.answer(question, self.threads.history(key))
-            self.threads.remember(key, question, answer)
+            thread = f"{channel}:{thread_ts}"
+            answer = self.assistant.answer(question, self.threads.history(thread))
+            self.threads.remember(thread, question, answer)
             text = format_answer(answer)
             outcome = f"lang={answer.language} route={answer.route}"
         except QuestionError as err:

@@ -1,7 +1,8 @@
 """What the Slack bot must remember beyond one process: the deliveries it took (so a retry, on
 this replica or another, after a restart too, is not answered twice) and each thread's
 conversation (so a follow-up goes on on whichever replica it lands). Both live in the shared
-store (bot.surfaces.store)."""
+store (bot.surfaces.store). When the store cannot be reached the bot still answers: a delivery is
+handled without a claim (at least once rather than never) and a thread without its history."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import time
 from typing import Any
 
 from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.surfaces.store import Database
 from bot.types import Answer, Message
@@ -54,22 +56,29 @@ class SlackClaims:
         left unfinished for `lease_s` (its replica died), or one older than the TTL."""
         now = time.time()
         params = {"key": key, "now": now, "stale": now - lease_s, "expired": now - self.ttl_s}
-        with self.db.write() as conn:
-            if conn.execute(CLAIM, params).rowcount == 1:
-                taken = True
-            else:
-                taken = conn.execute(TAKE_OVER, params).rowcount == 1
-                if taken:
-                    log.info("slack: %s was left unfinished; taking it over", key)
-            self._count += 1
-            if self._count % SWEEP_EVERY == 0:
-                conn.execute(FORGET_CLAIMS, params)
+        try:
+            with self.db.write() as conn:
+                if conn.execute(CLAIM, params).rowcount == 1:
+                    taken = True
+                else:
+                    taken = conn.execute(TAKE_OVER, params).rowcount == 1
+                    if taken:
+                        log.info("slack: %s was left unfinished; taking it over", key)
+                self._count += 1
+                if self._count % SWEEP_EVERY == 0:
+                    conn.execute(FORGET_CLAIMS, params)
+        except SQLAlchemyError as exc:
+            _unreachable(exc, f"handling {key} without a claim")
+            return True
         return taken
 
     def finish(self, key: str) -> None:
         """Mark a claim done: nobody takes it over any more."""
-        with self.db.write() as conn:
-            conn.execute(FINISH, {"key": key})
+        try:
+            with self.db.write() as conn:
+                conn.execute(FINISH, {"key": key})
+        except SQLAlchemyError as exc:
+            _unreachable(exc, f"{key} stays unfinished")
 
 
 class ThreadMemory:
@@ -80,19 +89,32 @@ class ThreadMemory:
         self.db, self.max_threads, self.max_turns = db, max_threads, max_turns
 
     def history(self, thread: str) -> list[Message]:
-        with self.db.engine.connect() as conn:
-            stored = conn.execute(READ_THREAD, {"thread": thread}).scalar()
+        try:
+            with self.db.engine.connect() as conn:
+                stored = conn.execute(READ_THREAD, {"thread": thread}).scalar()
+        except SQLAlchemyError as exc:
+            _unreachable(exc, f"answering in thread {thread} without its history")
+            return []
         return _turns(stored)
 
     def remember(self, thread: str, question: str, answer: Answer) -> None:
         """Add a question and its answer to the thread (the last max_turns turns are kept)."""
-        with self.db.write() as conn:
-            turns = _turns(conn.execute(READ_THREAD, {"thread": thread}).scalar())
-            turns += [Message("user", question), Message.of(answer)]
-            data = json.dumps([dataclasses.asdict(t) for t in turns[-self.max_turns :]])
-            params = {"thread": thread, "turns": data, "now": float(time.time_ns())}
-            conn.execute(WRITE_THREAD, params)
-            conn.execute(FORGET_THREADS, {"keep": self.max_threads - 1})
+        try:
+            with self.db.write() as conn:
+                turns = _turns(conn.execute(READ_THREAD, {"thread": thread}).scalar())
+                turns += [Message("user", question), Message.of(answer)]
+                data = json.dumps([dataclasses.asdict(t) for t in turns[-self.max_turns :]])
+                params = {"thread": thread, "turns": data, "now": float(time.time_ns())}
+                conn.execute(WRITE_THREAD, params)
+                conn.execute(FORGET_THREADS, {"keep": self.max_threads - 1})
+        except SQLAlchemyError as exc:
+            _unreachable(exc, f"thread {thread} not remembered")
+
+
+def _unreachable(exc: Exception, consequence: str) -> None:
+    """One line: the store's failure by type (its message may hold the URL), and what follows."""
+    cause = getattr(exc, "orig", None) or exc
+    log.warning("slack: shared store unreachable (%s); %s", type(cause).__name__, consequence)
 
 
 def _turns(stored: Any) -> list[Message]:
