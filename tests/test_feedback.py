@@ -235,3 +235,16 @@ def test_export_neutralises_spreadsheet_formulas(tmp_path, question, exported):
     assert row["question"] == exported
     assert row["answer"] == exported
     assert list(store.rows())[0]["question"] == question  # the store keeps what was said
+
+
+def test_the_store_url_is_a_setting_and_its_password_a_secret(tmp_path, monkeypatch):
+    from bot.config import Settings
+    from bot.surfaces.server import ServerSettings
+
+    assert Settings(home=tmp_path).store_target() == feedback_path(tmp_path)  # SQLite by default
+    url = "postgresql+psycopg://bot:pw-0123456789@db.internal:5432/bot"
+    monkeypatch.setenv("BOT_FEEDBACK_URL", url)
+    settings = Settings()
+    assert settings.store_target() == url
+    assert "pw-0123456789" not in settings.model_dump_json() + repr(settings)
+    assert "pw-0123456789" in ServerSettings().secrets(settings)  # scrubbed from the logs

@@ -105,3 +105,16 @@ def test_a_thread_written_by_one_replica_is_read_by_another(postgres_url):
     assert seen.stdout.strip() == (
         "[('user', '10 agents?', None), ('assistant', '10 agents cost ...', {'agents': 10})]"
     ), seen.stderr
+
+
+def test_cli_export_reads_the_store_at_bot_feedback_url(postgres_url, monkeypatch, isolated_home):
+    from typer.testing import CliRunner
+
+    from bot.surfaces.cli import app
+
+    FeedbackStore(postgres_url).add("What is ROI?", "ROI is ... [1]", False)
+    monkeypatch.setenv("BOT_FEEDBACK_URL", postgres_url)
+    result = CliRunner().invoke(app, ["feedback", "export"])
+    assert result.exit_code == 0, result.output
+    assert "What is ROI?,ROI is ... [1]" in result.output
+    assert not isolated_home.exists()  # nothing written under BOT_HOME
