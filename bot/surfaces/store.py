@@ -38,6 +38,7 @@ from sqlalchemy.pool import StaticPool
 
 INIT_WAIT_S = 10.0  # how long a first writer waits for another to finish setting up the file
 MEMORY = "sqlite://"  # a private in-memory store (tests, or a bot that may forget on restart)
+CONNECT_TIMEOUT_S = 5
 SCHEMA_LOCK = 16_016  # PostgreSQL advisory lock: replicas starting together make tables once
 
 metadata = MetaData()
@@ -161,7 +162,9 @@ def _make_engine(url: str, path: Path | None) -> Engine:
             dbapi_conn.execute("PRAGMA busy_timeout = 30000")
 
         return engine
-    return create_engine(url, pool_pre_ping=True)  # a restarted server: reconnect, not fail
+    # A restarted server: reconnect, not fail; an unreachable one: give up in seconds, not minutes.
+    connect = {"connect_timeout": CONNECT_TIMEOUT_S} if url.startswith("postgresql") else {}
+    return create_engine(url, pool_pre_ping=True, connect_args=connect)
 
 
 def _add_columns(conn: Connection) -> None:
