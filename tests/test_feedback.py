@@ -248,3 +248,28 @@ def test_the_store_url_is_a_setting_and_its_password_a_secret(tmp_path, monkeypa
     assert settings.store_target() == url
     assert "pw-0123456789" not in settings.model_dump_json() + repr(settings)
     assert "pw-0123456789" in ServerSettings().secrets(settings)  # scrubbed from the logs
+
+
+@pytest.mark.parametrize(
+    ("given", "used"),
+    [
+        ("postgres://bot:pw@db:5432/bot", "postgresql+psycopg://bot:pw@db:5432/bot"),
+        ("postgresql://bot@db/bot", "postgresql+psycopg://bot@db/bot"),
+        ("sqlite:////srv/bot/feedback.sqlite3", "sqlite:////srv/bot/feedback.sqlite3"),
+    ],
+)
+def test_a_plain_postgres_url_uses_the_installed_driver(given, used):
+    from bot.config import Settings
+
+    assert Settings(feedback_url=given).store_target() == used
+
+
+def test_a_wrong_store_url_is_refused_without_showing_it():
+    from pydantic import ValidationError
+
+    from bot.config import Settings
+
+    with pytest.raises(ValidationError) as refused:
+        Settings(feedback_url="mysql://bot:pw-0123456789@db/bot")
+    assert "not a database URL" in str(refused.value)
+    assert "pw-0123456789" not in str(refused.value)
