@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+FEEDBACK_FILE = "feedback.sqlite3"  # the shared store's SQLite file under home, by default
 
 
 class RetrievalSettings(BaseModel):
@@ -57,7 +59,12 @@ class LLMSettings(BaseModel):
 class Settings(BaseSettings):
     """Runtime configuration; construct once and pass it in. Groups nest: BOT_LLM__MODEL=..."""
 
-    model_config = SettingsConfigDict(env_prefix="BOT_", env_nested_delimiter="__", extra="forbid")
+    model_config = SettingsConfigDict(
+        env_prefix="BOT_",
+        env_nested_delimiter="__",
+        extra="forbid",
+        hide_input_in_errors=True,  # a refused URL or key is not printed back
+    )
 
     home: Path = Field(
         default=Path(".bot"),
@@ -75,6 +82,12 @@ class Settings(BaseSettings):
         default=2000, ge=10, description="Questions longer than this are rejected."
     )
     generator: str = Field(default="extractive", description="'extractive' or 'llm'.")
+    feedback_url: SecretStr | None = Field(
+        default=None,
+        description="SQLAlchemy URL of the shared store: ratings, Slack event claims and Slack "
+        "threads. Unset: the SQLite file feedback.sqlite3 under home. Replicas share one "
+        "PostgreSQL database: postgresql+psycopg://user:password@host:5432/name (never logged).",
+    )
     retrieval: RetrievalSettings = Field(
         default_factory=RetrievalSettings, description="Embedder, store and k."
     )
@@ -83,6 +96,34 @@ class Settings(BaseSettings):
     @property
     def chroma_dir(self) -> Path:
         return self.home / "chroma"
+
+    @field_validator("feedback_url")
+    @classmethod
+    def _database_url(cls, value: SecretStr | None) -> SecretStr | None:
+        """postgres:// and postgresql:// mean the installed driver (psycopg 3)."""
+        if value is None or not value.get_secret_value().strip():
+            return None
+        url = value.get_secret_value().strip()
+        scheme, _, rest = url.partition("://")
+        if not rest or not scheme.startswith(("sqlite", "postgres")):
+            raise ValueError(
+                "not a database URL: use sqlite:///path/file.sqlite3 or "
+                "postgresql+psycopg://user:password@host:5432/name"
+            )
+        if scheme in ("postgres", "postgresql"):
+            url = f"postgresql+psycopg://{rest}"
+        return SecretStr(url)
+
+    def store_target(self) -> Path | str:
+        """The shared store: its URL when one is set, else the SQLite file under home."""
+        if self.feedback_url is not None:
+            return self.feedback_url.get_secret_value()
+        return self.home / FEEDBACK_FILE
+
+    def store_password(self) -> str | None:
+        """The password inside the store's URL, if any, so logs can be scrubbed of it."""
+        target = self.store_target()
+        return urlsplit(target).password if isinstance(target, str) else None
 
     def with_retrieval(self, **changes: object) -> Settings:
         """A copy with some retrieval settings changed."""

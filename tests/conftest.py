@@ -45,7 +45,7 @@ def retriever(session_home):
 # Tests that need the embedding model, a server or a browser; `make test-fast` leaves them out.
 HEAVY_FIXTURES = frozenset(
     "session_home retriever assistant live_server embeddings settings chroma_url outage load "
-    "browser page killed_rebuilds chain_stub llm_assistant extractive".split()
+    "browser page killed_rebuilds chain_stub llm_assistant extractive postgres postgres_url".split()
 )
 HEAVY_MODULES = frozenset({"test_embeddings", "test_index_server", "test_ui_browser", "test_api"})
 HEAVY_TESTS = frozenset({"test_fast_evaluation_passes_the_gate"})
@@ -103,3 +103,24 @@ def live_server(session_home):
 def fake_home(tmp_path_factory):
     """A data dir whose index and intent model are built over the fake embedder."""
     return tmp_path_factory.mktemp("fake-home")
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A throwaway PostgreSQL cluster on loopback (tests/postgres.py), stopped at the end."""
+    from postgres import binaries, start_cluster
+
+    if binaries() is None:
+        pytest.skip(
+            "PostgreSQL is not installed: no initdb/pg_ctl under /usr/lib/postgresql/*/bin "
+            "(apt-get install postgresql)"
+        )
+    cluster = start_cluster()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres):
+    """The URL of a new, empty database in the session's cluster."""
+    return postgres.new_database()

@@ -42,6 +42,7 @@ class Call:
     path: str
     headers: dict[str, str]
     body: dict[str, Any]
+    status: int = 200
 
 
 class MockSlack:
@@ -49,6 +50,7 @@ class MockSlack:
 
     def __init__(self, port: int = 0) -> None:
         self.calls: list[Call] = []
+        self.failures: list[int] = []  # statuses for the next chat.postMessage calls (500, 429)
         self._lock = threading.Lock()
         mock = self
 
@@ -60,8 +62,25 @@ class MockSlack:
                 else:
                     body = {k: v[0] for k, v in parse_qs(raw).items()}
                 with mock._lock:
-                    mock.calls.append(Call(self.path, dict(self.headers), body))
+                    failing = self.path == "/api/chat.postMessage" and mock.failures
+                    status = mock.failures.pop(0) if failing else 200
+                    mock.calls.append(Call(self.path, dict(self.headers), body, status))
+                if status != 200:
+                    self._fail(status)
+                    return
                 self._reply(mock.reply(self.path, body))
+
+            def _fail(self, status: int) -> None:
+                data = json.dumps(
+                    {"ok": False, "error": "ratelimited" if status == 429 else "internal_error"}
+                ).encode()
+                self.send_response(status)
+                if status == 429:
+                    self.send_header("Retry-After", "0")
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
 
             def _reply(self, payload: dict[str, Any] | str) -> None:
                 data = (payload if isinstance(payload, str) else json.dumps(payload)).encode()
@@ -104,9 +123,9 @@ class MockSlack:
         return {"ok": True}
 
     def posts(self, **match: str) -> list[Call]:
-        """chat.postMessage calls whose body has all of `match`."""
+        """chat.postMessage calls that succeeded and whose body has all of `match`."""
         with self._lock:
-            calls = [c for c in self.calls if c.path == "/api/chat.postMessage"]
+            calls = [c for c in self.calls if c.path == "/api/chat.postMessage" and c.status == 200]
         return [c for c in calls if all(c.body.get(k) == v for k, v in match.items())]
 
     def to_path(self, path: str) -> list[Call]:

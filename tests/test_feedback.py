@@ -235,3 +235,41 @@ def test_export_neutralises_spreadsheet_formulas(tmp_path, question, exported):
     assert row["question"] == exported
     assert row["answer"] == exported
     assert list(store.rows())[0]["question"] == question  # the store keeps what was said
+
+
+def test_the_store_url_is_a_setting_and_its_password_a_secret(tmp_path, monkeypatch):
+    from bot.config import Settings
+    from bot.surfaces.server import ServerSettings
+
+    assert Settings(home=tmp_path).store_target() == feedback_path(tmp_path)  # SQLite by default
+    url = "postgresql+psycopg://bot:pw-0123456789@db.internal:5432/bot"
+    monkeypatch.setenv("BOT_FEEDBACK_URL", url)
+    settings = Settings()
+    assert settings.store_target() == url
+    assert "pw-0123456789" not in settings.model_dump_json() + repr(settings)
+    assert "pw-0123456789" in ServerSettings().secrets(settings)  # scrubbed from the logs
+
+
+@pytest.mark.parametrize(
+    ("given", "used"),
+    [
+        ("postgres://bot:pw@db:5432/bot", "postgresql+psycopg://bot:pw@db:5432/bot"),
+        ("postgresql://bot@db/bot", "postgresql+psycopg://bot@db/bot"),
+        ("sqlite:////srv/bot/feedback.sqlite3", "sqlite:////srv/bot/feedback.sqlite3"),
+    ],
+)
+def test_a_plain_postgres_url_uses_the_installed_driver(given, used):
+    from bot.config import Settings
+
+    assert Settings(feedback_url=given).store_target() == used
+
+
+def test_a_wrong_store_url_is_refused_without_showing_it():
+    from pydantic import ValidationError
+
+    from bot.config import Settings
+
+    with pytest.raises(ValidationError) as refused:
+        Settings(feedback_url="mysql://bot:pw-0123456789@db/bot")
+    assert "not a database URL" in str(refused.value)
+    assert "pw-0123456789" not in str(refused.value)

@@ -14,7 +14,7 @@ import pytest
 from servers import BOT_USER_ID, SIGNING_SECRET
 from slack_sdk.signature import SignatureVerifier
 
-from bot.surfaces.slack import SeenOnce, ThreadMemory, clean_text, markdown_to_mrkdwn
+from bot.surfaces.slack import clean_text, markdown_to_mrkdwn
 
 ACK_LIMIT_S = 3.0
 
@@ -325,29 +325,10 @@ def test_clean_text(text, expected):
     assert clean_text(text) == expected
 
 
-def test_seen_once_expires():
-    seen = SeenOnce(ttl_s=0.05)
-    assert seen.claim("a") is True and seen.claim("a") is False and seen.claim("b") is True
-    time.sleep(0.06)
-    assert seen.claim("a") is True
-
-
-def _cost_answer(agents: int):
-    from bot.types import Answer, ToolCall
-
-    call = ToolCall("estimate_cost", {"agents": agents}, {"monthly_total_usd": 1.0})
-    return Answer("q", "en", "body", False, "cost", [], [call], {}, "Sources:")
-
-
-def test_each_thread_keeps_its_own_conversation_and_old_threads_go():
-    memory = ThreadMemory(max_threads=2, max_turns=4)
-    memory.remember("C1:1", "5 agents?", _cost_answer(5))
-    memory.remember("C1:2", "3 agents?", _cost_answer(3))
-    assert memory.history("C1:1")[-1].cost_request == {"agents": 5}
-    assert memory.history("C1:2")[0].content == "3 agents?"
-    for n in range(3):
-        memory.remember("C1:1", f"and {n}?", _cost_answer(n))
-    assert len(memory.history("C1:1")) == 4  # the last turns only
-    memory.remember("C1:3", "new thread", _cost_answer(1))
-    assert memory.history("C1:2") == []  # least recently used thread forgotten
-    assert memory.history("C1:1") and memory.history("C1:3")
+def test_another_bots_mention_is_not_answered_on_the_server(live_server):
+    text = f"<@{BOT_USER_ID}> Berapa tarif per jam untuk CS outsourcing?"
+    event = {**mention(new_ts(), text, "C0OTHERBOT"), "bot_id": "B0OTHER", "user": "U0OTHER"}
+    assert post(live_server, event_body(event), "application/json")[0].status_code == 200
+    time.sleep(1.5)
+    assert live_server.slack.posts(channel="C0OTHERBOT") == []
+    assert "slack: app_mention from a bot in C0OTHERBOT not answered" in live_server.log()

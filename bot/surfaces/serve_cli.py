@@ -44,9 +44,9 @@ def export(
 ) -> None:
     """Write every stored rating as CSV: id, time, rating, language, question, answer, sources."""
     from bot.config import Settings
-    from bot.surfaces.feedback import FeedbackStore, feedback_path
+    from bot.surfaces.feedback import FeedbackStore
 
-    store = FeedbackStore(feedback_path(Settings().home))
+    store = FeedbackStore(Settings().store_target())
     if out is None:
         store.export_csv(sys.stdout)
         return

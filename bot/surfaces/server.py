@@ -108,6 +108,8 @@ class ServerSettings(BaseSettings):
         values += [key.get_secret_value() for key in self.api_keys]
         if settings is not None and (key := settings.llm.secret()):
             values.append(key)
+        if settings is not None and (password := settings.store_password()):
+            values.append(password)
         return values
 
 
@@ -176,7 +178,7 @@ def create_app(
             app.add_middleware(
                 RateLimitMiddleware, limiter=limiter, prompts=assistant.prompts, prefix=prefix
             )
-    slack = slack_from_settings(app, assistant, server)
+    slack = slack_from_settings(app, assistant, server, settings.store_target())
     app.state.slack = slack
     slack_state = (lambda: slack.state) if slack is not None else None
     api = [
@@ -206,10 +208,10 @@ def _ui_app(settings: Settings, server: ServerSettings, assistant: Any) -> Any:
     import gradio as gr
     from fastapi import FastAPI
 
-    from bot.surfaces.feedback import FeedbackStore, feedback_path
+    from bot.surfaces.feedback import FeedbackStore
     from bot.surfaces.ui.app import CSS, ON_LOAD, build_ui, theme
 
-    store = FeedbackStore(feedback_path(settings.home), secrets=server.secrets(settings))
+    store = FeedbackStore(settings.store_target(), secrets=server.secrets(settings))
     demo = build_ui(assistant, store)
     bare = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     # The UI has no upload component, yet Gradio's upload route kept any file, of any size, in

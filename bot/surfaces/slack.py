@@ -6,25 +6,33 @@ Before bolt sees a request, its body is read up to 1 MB (413 past that, the rest
 signature checked on the raw bytes (401 on a missing, wrong or stale one, 400 on a malformed
 timestamp or body), so an unsigned client can neither fill memory nor the log. Bolt acknowledges
 events at once and runs the listener in its executor, so Slack gets its 200 within 3 seconds and the
-answer follows through chat.postMessage. A retried delivery carries the same event_id and is not
-answered twice.
+answer follows through chat.postMessage, retried with backoff while Slack's Web API fails for a
+passing reason (429, 5xx, refused connection), a bounded number of times. A retried delivery
+carries the same event_id and is not answered twice, by this replica or another, after a restart
+too: the claims and each thread's conversation live in the shared store (slack_state). Messages
+from bots, other bots included, are never answered, so two bots cannot answer each other forever.
 """
 
 from __future__ import annotations
 
 import logging
+import random
 import re
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from http.client import RemoteDisconnected
+from pathlib import Path
 from typing import Any
+from urllib.error import URLError
 
 from fastapi import FastAPI, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse, Response
 
 from bot.surfaces.bodies import read_bounded
-from bot.types import Answer, Message, QuestionError
+from bot.surfaces.slack_state import SlackClaims, ThreadMemory
+from bot.surfaces.store import MEMORY, Database, database
+from bot.types import Answer, QuestionError
 
 log = logging.getLogger("bot.surfaces.slack")
 
@@ -42,49 +50,13 @@ MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 LINK = re.compile(r"<((?:https?|mailto):[^|>]+)(?:\|([^>]+))?>")
 CHANNEL_REF = re.compile(r"<#[A-Z0-9]+\|([^>]*)>")
 BOLD = re.compile(r"\*\*(.+?)\*\*")
-
-
-class SeenOnce:
-    """Thread-safe set of recently seen keys (event ids, channel:ts) with a time to live."""
-
-    def __init__(self, ttl_s: float = 3600.0, max_items: int = 10_000) -> None:
-        self.ttl_s, self.max_items = ttl_s, max_items
-        self._seen: dict[str, float] = {}
-        self._lock = threading.Lock()
-
-    def claim(self, key: str) -> bool:
-        """Return True the first time `key` is seen within the TTL, False afterwards."""
-        now = time.monotonic()
-        with self._lock:
-            if len(self._seen) >= self.max_items:
-                self._seen = {k: t for k, t in self._seen.items() if now - t < self.ttl_s}
-            seen = self._seen.get(key)
-            if seen is not None and now - seen < self.ttl_s:
-                return False
-            self._seen[key] = now
-            return True
-
-
-class ThreadMemory:
-    """The conversation of each Slack thread, so a follow-up in the thread ("and with 8
-    agents?") builds on what was said there; the oldest threads are forgotten first."""
-
-    def __init__(self, max_threads: int = 1000, max_turns: int = 12) -> None:
-        self.max_threads, self.max_turns = max_threads, max_turns
-        self._threads: dict[str, list[Message]] = {}
-        self._lock = threading.Lock()
-
-    def history(self, thread: str) -> list[Message]:
-        with self._lock:
-            return list(self._threads.get(thread, ()))
-
-    def remember(self, thread: str, question: str, answer: Answer) -> None:
-        with self._lock:
-            turns = self._threads.pop(thread, [])  # re-inserted last: the most recent thread
-            turns += [Message("user", question), Message.of(answer)]
-            self._threads[thread] = turns[-self.max_turns :]
-            while len(self._threads) > self.max_threads:
-                self._threads.pop(next(iter(self._threads)))
+# From claiming an event to Slack getting its 200 takes milliseconds, an answer and its post well
+# under a minute: a claim left unfinished longer was left by a replica that died.
+EVENT_LEASE_S = 30.0
+ANSWER_LEASE_S = 120.0
+POST_RETRIES = 4  # attempts after the first when the Web API fails for a passing reason
+RETRY_BACKOFF_S = 0.5  # the first wait; it doubles (with jitter) on each retry
+MAX_WAIT_S = 10.0  # no single wait is longer, whatever a 429's Retry-After says
 
 
 def clean_text(text: str) -> str:
@@ -146,6 +118,50 @@ def format_answer(answer: Answer) -> str:
     return text
 
 
+def transient_retries(retries: int, backoff_s: float) -> list[Any]:
+    """slack_sdk retry handlers for Web API calls that failed for a passing reason."""
+    from slack_sdk.http_retry import RetryHandler
+
+    class TransientRetry(RetryHandler):
+        """429 (waiting at least its Retry-After), 5xx, a refused or reset connection; not a
+        timeout, after which the message may have been posted already."""
+
+        def _can_retry(self, *, state: Any, request: Any, response=None, error=None) -> bool:
+            if response is not None:
+                return response.status_code == 429 or response.status_code >= 500
+            if isinstance(error, TimeoutError) or isinstance(
+                getattr(error, "reason", None), TimeoutError
+            ):
+                return False
+            return isinstance(error, URLError | ConnectionError | RemoteDisconnected)
+
+        def prepare_for_next_attempt(self, *, state: Any, request: Any, response=None, error=None):
+            wait = backoff_s * 2**state.current_attempt * (1 + random.random() / 2)
+            if response is not None and response.status_code == 429:
+                headers = {k.lower(): v for k, v in response.headers.items()}
+                after = (headers.get("retry-after") or ["0"])[0]
+                wait = max(wait, float(after) if after.replace(".", "", 1).isdigit() else 1.0)
+            log.warning(
+                "slack: Web API failed (%s); retry %d of %d in %.1fs",
+                response.status_code if response is not None else type(error).__name__,
+                state.current_attempt + 1,
+                retries,
+                min(wait, MAX_WAIT_S),
+            )
+            state.next_attempt_requested = True
+            time.sleep(min(wait, MAX_WAIT_S))
+            state.increment_current_attempt()
+
+    return [TransientRetry(max_retry_count=retries)]
+
+
+def from_a_bot(event: dict) -> bool:
+    """True for a message a bot wrote (this one or another): answering it could loop."""
+    return bool(event.get("bot_id") or event.get("bot_profile")) or (
+        event.get("subtype") == "bot_message"
+    )
+
+
 class SlackBot:
     """The bolt App and its listeners over a warm assistant."""
 
@@ -156,6 +172,9 @@ class SlackBot:
         signing_secret: str | None,
         api_url: str | None = None,
         cost_command: str = "/biaya",
+        store: Path | str | Database | None = None,
+        post_retries: int = POST_RETRIES,
+        retry_backoff_s: float = RETRY_BACKOFF_S,
     ) -> None:
         from slack_bolt import App
         from slack_sdk import WebClient
@@ -164,9 +183,17 @@ class SlackBot:
         self.assistant = assistant
         # No signing secret in Socket Mode: nothing comes over HTTP, so nothing is signed.
         self.verifier = SignatureVerifier(signing_secret) if signing_secret else None
-        self.seen = SeenOnce()
-        self.threads = ThreadMemory()
-        client = WebClient(token=token, base_url=api_url) if api_url else WebClient(token=token)
+        # The shared store (a SQLite path or a URL); without one, a private in-memory store.
+        db = store if isinstance(store, Database) else Database(MEMORY)
+        if isinstance(store, Path | str):
+            db = database(store)
+        self.claims = SlackClaims(db)
+        self.threads = ThreadMemory(db)
+        where = {"base_url": api_url} if api_url else {}
+        client = WebClient(token=token, **where)
+        # Answers go out through a client that retries; auth.test has SlackLink's own backoff.
+        retries = transient_retries(post_retries, retry_backoff_s)
+        self.poster = WebClient(token=token, retry_handlers=retries, **where)
         self.app = App(
             client=client,
             signing_secret=signing_secret or "",
@@ -203,39 +230,60 @@ class SlackBot:
         from slack_bolt import BoltResponse
 
         event_id = body.get("event_id") if body.get("type") == "event_callback" else None
-        if event_id and not self.seen.claim(f"event:{event_id}"):
+        if not event_id:
+            return next()
+        key = f"event:{event_id}"
+        if not self.claims.claim(key, EVENT_LEASE_S):
             retry = (request.headers.get("x-slack-retry-num") or ["?"])[0]
             log.info(
                 "slack: retry %s of event %s already handled; not answering again", retry, event_id
             )
             return BoltResponse(status=200, body="")
-        return next()
+        response = next()
+        self.claims.finish(key)  # acknowledged: Slack sends it again only if it saw no 200
+        return response
 
     # -- listeners ----------------------------------------------------------------------------
-    def _on_mention(self, event: dict, client: Any) -> None:
-        self._answer(event, client, "app_mention")
+    def _on_mention(self, event: dict) -> None:
+        self._answer(event, "app_mention")
 
-    def _on_message(self, event: dict, client: Any) -> None:
-        if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
-            return  # only plain user messages in direct messages; mentions come as app_mention
-        self._answer(event, client, "im")
+    def _on_message(self, event: dict) -> None:
+        if event.get("channel_type") != "im" or event.get("subtype"):
+            return  # only plain messages in direct messages; mentions come as app_mention
+        self._answer(event, "im")
 
-    def _answer(self, event: dict, client: Any, kind: str) -> None:
+    def _answer(self, event: dict, kind: str) -> None:
         channel, ts = event.get("channel"), event.get("ts")
-        if not channel or not ts or not self.seen.claim(f"msg:{channel}:{ts}"):
+        if from_a_bot(event):
+            log.info("slack: %s from a bot in %s not answered", kind, channel)
+            return
+        key = f"msg:{channel}:{ts}"
+        if not channel or not ts or not self.claims.claim(key, ANSWER_LEASE_S):
             return
         thread_ts = event.get("thread_ts") or ts
         question = clean_text(event.get("text") or "")
         started = time.perf_counter()
         try:
-            key = f"{channel}:{thread_ts}"
-            answer = self.assistant.answer(question, self.threads.history(key))
-            self.threads.remember(key, question, answer)
+            thread = f"{channel}:{thread_ts}"
+            answer = self.assistant.answer(question, self.threads.history(thread))
+            self.threads.remember(thread, question, answer)
             text = format_answer(answer)
             outcome = f"lang={answer.language} route={answer.route}"
         except QuestionError as err:
             text, outcome = _escape(err.message), f"rejected={err.code}"
-        client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=text, mrkdwn=True)
+        try:
+            self.poster.chat_postMessage(
+                channel=channel, thread_ts=thread_ts, text=text, mrkdwn=True
+            )
+        except Exception as exc:  # noqa: BLE001 - retried already; the listener must not die
+            log.warning(
+                "slack: could not post the answer in %s thread=%s (%s); gave up",
+                channel,
+                thread_ts,
+                _reason(exc),
+            )
+            return
+        self.claims.finish(key)
         log.info(
             "slack: answered %s in %s thread=%s %s ms=%.0f question=%s",
             kind,
@@ -260,6 +308,15 @@ class SlackBot:
         if reply is None:
             return self.assistant.prompts.phrase(lang, "slack.cost_usage")
         return markdown_to_mrkdwn(reply.text)
+
+
+def _reason(exc: Exception) -> str:
+    """Slack's error code or the exception's type, never a token or a body."""
+    response = getattr(exc, "response", None)
+    data = getattr(response, "data", None)
+    if isinstance(data, dict) and data.get("error"):
+        return f"{data['error']}, HTTP {getattr(response, 'status_code', '?')}"
+    return type(exc).__name__
 
 
 def mount_slack(app: FastAPI, bot: SlackBot) -> None:

@@ -103,8 +103,11 @@ class SlackLink:
         self.handler.connect()
 
 
-def slack_from_settings(app: Any, assistant: Any, server: Any) -> SlackLink | None:
-    """Build the bot when its settings are there (mounting /slack/events unless Socket Mode).
+def slack_from_settings(
+    app: Any, assistant: Any, server: Any, store: Any = None
+) -> SlackLink | None:
+    """Build the bot when its settings are there (mounting /slack/events unless Socket Mode);
+    `store` is the shared store's path or URL, where its claims and threads live.
 
     Else say why in one line. Nothing here calls Slack: SlackLink.start() does, in the background.
     """
@@ -125,6 +128,7 @@ def slack_from_settings(app: Any, assistant: Any, server: Any) -> SlackLink | No
             secret.get_secret_value() if secret else None,
             api_url=server.slack_api_url,
             cost_command=server.slack_cost_command,
+            store=store,
         )
     except Exception as exc:  # noqa: BLE001 - a bad setting must not take the UI and API down
         log.error("Slack bot disabled: could not start (%s)", type(exc).__name__)
