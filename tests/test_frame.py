@@ -135,6 +135,9 @@ def test_the_framing_sentences_are_known_to_the_eval():
         ("Nearshore or offshore: which is cheaper?", ["Nearshore"]),
         ("What goes into the cost of an outsourcing contract?", []),  # a contract, no term asked
         ("What are the hidden costs?", []),
+        ("How do we negotiate a lower rate with a vendor?", ["negotiate"]),
+        ("Gmn cara nego tarif sama vendor?", ["nego"]),
+        ("What resolution rate should we be targeting?", ["targeting"]),
     ],
 )
 def test_subjects_the_article_never_discusses_are_named_as_the_question_words_them(
@@ -167,3 +170,15 @@ def test_a_sentence_compares_only_when_it_compares_and_names_both_sides():
     assert not COVERAGE.compares("Offshore labour costs are lower.", sides)  # one side only
     regular = COVERAGE.sides("regular agents vs agents with industry expertise?")
     assert COVERAGE.compares("Agents with industry knowledge may command higher rates.", regular)
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("why do firms ship their support overseas, say to the Philippines?", []),
+        ("Kenapa perusahaan lempar CS ke luar negeri, misalnya ke Filipina?", []),
+        ("Why are vendors in Filipina cheaper than in India?", ["Filipina", "India"]),
+    ],
+)
+def test_a_name_given_only_as_an_example_is_not_the_subject(question, names):
+    assert COVERAGE.unknown_names(question) == names

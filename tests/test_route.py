@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.answer import route
 from bot.answer.route import asks_for_remedy, is_greeting, is_injection, topic_level
 
 
@@ -67,3 +68,13 @@ def test_remedy_intent():
     assert asks_for_remedy("Bagaimana cara mengatasinya?")
     assert asks_for_remedy("How do we deal with them?")
     assert not asks_for_remedy("Apa saja manfaatnya?")
+
+
+def test_a_question_that_names_outsourcing_is_held_to_a_lower_floor_than_a_vague_one():
+    # "Do BPO providers require a minimum number of seats?" (best passage 0.77) is answered
+    # with what the article says; a question with no subject word at that score is refused.
+    assert route.names_outsourcing("Do BPO providers usually require a minimum of seats?")
+    assert route.names_outsourcing("kalau CS dialihdayakan")
+    assert not route.names_outsourcing("what is the capital of Australia?")
+    assert route.reaches_floor(0.77, 0.0, "outsourcing")
+    assert not route.reaches_floor(0.77, 0.0, "general")

@@ -25,6 +25,7 @@ from bot.answer.quote import quote_sentence
 from bot.answer.route import (
     is_greeting,
     is_injection,
+    names_outsourcing,
     reaches_floor,
     summary_scope,
     topic_level,
@@ -370,6 +371,8 @@ class Assistant:
         level = "support" if query != turn.text else turn.topic
         if level == "general" and turn.ask.type in NAME_ASKS and self.coverage.unknown_names(query):
             return False
+        if level in ("support", "general") and names_outsourcing(query):
+            level = "outsourcing"
         return not _reaches_floor(hits, level)
 
     # -- cost -------------------------------------------------------------------------------

@@ -35,6 +35,8 @@ PERCENT_ASK = re.compile(r"\b(?:percent(?:age)?|persen(?:tase)?)\b|%")
 NUMBER_ASK = re.compile(
     r"\b(?:how much|how many|berapa(?:an)?|brp|what(?:'s| is) the (?:rate|price|cost|fee|figure)"
     r"|amounts?|nominal(?:nya)?|angka(?:nya)?)\b"
+    r"|\bwhat (?:\w+ ){0,2}(?:times?|targets?|levels?|scores?|rates?|percentages?|numbers?|figures?)"
+    r" (?:should|do|would|is|are)\b"
     r"|\b(?:percent(?:age)?|persen(?:tase)?)\b|%"
 )
 SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)$")
