@@ -45,9 +45,7 @@ def brief_charts(brief: Brief, lang: str, prompts_dir: Path, dpi: int = 100) -> 
     ]
     best = [loc for loc, _ in brief.options].index(brief.best)
     out = [
-        Chart(
-            "options", p["options_alt"], charts.side_by_side(names, panels, fmt, best, dpi=dpi)
-        )
+        Chart("options", p["options_alt"], charts.side_by_side(names, panels, fmt, best, dpi=dpi))
     ]
     if brief.swings:
         s = brief_phrases(lang, prompts_dir)["sensitivity"]["names"]

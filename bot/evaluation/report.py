@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import difflib
 import html
-import io
 import json
 from collections.abc import Sequence
 from pathlib import Path
