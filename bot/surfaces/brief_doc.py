@@ -28,6 +28,8 @@ h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:1.6rem;border-bottom:1px sol
 th,td{border:1px solid #d8dee6;padding:.3rem .5rem;text-align:right;white-space:nowrap}
 th:first-child,td:first-child{text-align:left;white-space:normal}
 img{max-width:100%;height:auto;display:block;margin:.8rem 0}
+.chart{overflow-x:auto}.chart img{min-width:34rem}
+@media (max-width:40rem){th,td{white-space:normal;min-width:7.5rem}}
 .sources{font-size:.9rem}
 """
 
@@ -69,7 +71,8 @@ def _markdown() -> Any:
 def _img(chart: Chart) -> str:
     data = base64.b64encode(chart.png).decode("ascii")
     alt = html.escape(chart.alt, quote=True)
-    return f'<img src="data:image/png;base64,{data}" alt="{alt}" id="chart-{chart.id}">'
+    img = f'<img src="data:image/png;base64,{data}" alt="{alt}" id="chart-{chart.id}">'
+    return f'<div class="chart">{img}</div>'
 
 
 def brief_html(
@@ -83,7 +86,7 @@ def brief_html(
     out.append(f"<p>{html.escape(w.p['situation'].format(summary=w.summary()))}</p>")
     for s in sections:
         body = md.render(s.text).replace("<table>", '<div class="table"><table>')
-        body = body.replace("</table>", "</table></div>")
+        body = body.replace("</table>", "</table></div>").replace("Rp ", "Rp\u00a0")
         out.append(f'<section id="brief-{s.id}"><h2>{html.escape(s.title)}</h2>{body}')
         if s.id in by_section:
             out.append(_img(by_section[s.id]))
