@@ -5,6 +5,7 @@ brief as Markdown and PDF to download. Errors come in the brief's language, nami
 from __future__ import annotations
 
 import logging
+import shutil
 import tempfile
 from decimal import Decimal
 from pathlib import Path
@@ -26,6 +27,7 @@ CHOICE_FIELDS = {
     "sensitivity": SENSITIVITIES,
 }
 FIELDS = (*TEXT_FIELDS, "growth_pct", "channels", "languages", *CHOICE_FIELDS)
+KEEP_FILES = 64  # briefs whose Markdown and PDF stay downloadable, all visitors together
 OWN = ("inhouse_people", "inhouse_monthly", "sensitivity", "growth_pct")  # labels in brief.yaml
 CSS = """
 .brief-doc .table{overflow-x:auto;max-width:100%}
@@ -118,6 +120,7 @@ class BriefTab:
         charts = self.service.charts(brief, lang)
         page = brief_html(self.service, brief, lang, charts, page=False)
         folder = Path(tempfile.mkdtemp(dir=self.files))
+        self._prune()
         paths = []
         for kind in ("md", "pdf"):
             path = folder / f"brief-{lang}.{kind}"
@@ -134,6 +137,12 @@ class BriefTab:
             gr.update(value=paths[0], label=files["download_md"], visible=True),
             gr.update(value=paths[1], label=files["download_pdf"], visible=True),
         )
+
+    def _prune(self, keep: int = KEEP_FILES) -> None:
+        """Drop the oldest briefs' files: downloads are for the brief just written."""
+        folders = sorted(self.files.iterdir(), key=lambda f: f.stat().st_mtime)
+        for old in folders[:-keep]:
+            shutil.rmtree(old, ignore_errors=True)
 
     def understood(self, brief: Any, lang: str) -> list[Any]:
         """The form's values: what the situation stated; the rest left to the defaults."""
