@@ -47,8 +47,9 @@ text-align:right;white-space:nowrap}
 class BriefTab:
     """The tab's handlers over one BriefService, built on the first brief."""
 
-    def __init__(self, settings: Any) -> None:
-        self.settings = settings
+    def __init__(self, settings: Any, prompts_dir: Path | None = None) -> None:
+        self.settings = settings  # its corpus_dir and prompts_dir, read on the first brief
+        self.prompts_dir = prompts_dir or settings.prompts_dir
         self._service: Any = None
         self.files = Path(tempfile.mkdtemp(prefix="bot-brief-"))
 
@@ -64,16 +65,16 @@ class BriefTab:
     def phrases(self, lang: str) -> dict[str, Any]:
         from bot.answer.brief_render import brief_phrases
 
-        return brief_phrases(lang, self.settings.prompts_dir)
+        return brief_phrases(lang, self.prompts_dir)
 
     def label(self, name: str, lang: str) -> str:
         if name in OWN:
             return self.phrases(lang)["ui"][name]
-        text = load_phrases(lang, self.settings.prompts_dir)["fields"][name]
+        text = load_phrases(lang, self.prompts_dir)["fields"][name]
         return text[:1].upper() + text[1:]
 
     def choices(self, name: str, lang: str) -> list[tuple[str, str]]:
-        c = load_phrases(lang, self.settings.prompts_dir)
+        c = load_phrases(lang, self.prompts_dir)
         if name == "channels":
             return [(c["values"][v], v) for v in CHANNELS]
         if name == "languages":
@@ -198,7 +199,7 @@ def build(assistant: Any, lang: str, choice: Any, ui_lang: Any, guard: Any) -> A
     state; `guard` wraps each handler (the app's error phrase for the unexpected)."""
     import gradio as gr
 
-    tab = BriefTab(assistant.settings)
+    tab = BriefTab(assistant.settings, assistant.cost.prompts_dir)
     u = tab.phrases(lang)["ui"]
     with gr.Tab(u["tab"], id="brief", elem_id="tab-brief") as panel:
         intro = gr.Markdown(u["intro"])
