@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench_brief import measure_brief
 from bench_growth import measure_growth
 from bench_server import measure_cold_ask, measure_server, watch_peak
 
@@ -268,6 +269,7 @@ MEASUREMENTS: list[Callable[[Bench], list[Row]]] = [
     measure_cold_start,
     measure_latency,
     measure_answer,
+    measure_brief,
     measure_memory,
     measure_server,
     measure_cold_ask,

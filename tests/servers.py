@@ -56,7 +56,13 @@ class MockSlack:
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:  # noqa: N802 - http.server's naming
-                raw = self.rfile.read(int(self.headers.get("content-length") or 0)).decode()
+                data = self.rfile.read(int(self.headers.get("content-length") or 0))
+                if self.path.startswith("/upload/"):  # files_upload_v2's step 2: the raw file
+                    with mock._lock:
+                        mock.calls.append(Call(self.path, dict(self.headers), {"content": data}))
+                    self._reply("OK - uploaded")
+                    return
+                raw = data.decode()
                 if "json" in (self.headers.get("content-type") or ""):
                     body = json.loads(raw or "{}")
                 else:
@@ -118,6 +124,11 @@ class MockSlack:
                 "bot_id": "B0001",
                 "is_enterprise_install": False,
             }
+        if path == "/api/files.getUploadURLExternal":
+            file_id = f"F{len(self.calls):05d}"
+            return {"ok": True, "upload_url": f"{self.url}/upload/{file_id}", "file_id": file_id}
+        if path == "/api/files.completeUploadExternal":
+            return {"ok": True, "files": [{"id": "F0", "title": body.get("files", "")}]}
         if path == "/api/chat.postMessage":
             return {"ok": True, "channel": body.get("channel"), "ts": f"{time.time():.6f}"}
         return {"ok": True}

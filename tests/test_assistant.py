@@ -301,6 +301,8 @@ def test_a_decision_weighs_the_article_and_costs_an_example_never_a_table(
     answer = fake.answer(question)
     assert answer.ask_type == "decision" and answer.route == "knowledge"
     assert answer.body.startswith(fake.prompts.text(lang, "decision_lead"))
+    # It ends by offering the decision brief, which costs this company's own situation.
+    assert answer.body.endswith(fake.prompts.text(lang, "decision_brief_offer"))
     sides = ("benefits", "challenges", "faq-hidden-costs")
     assert [e for e in answer.cited_ids if e in sides] == list(sides)
     # A question about money is told how to judge it: the ROI FAQ's comparison of savings

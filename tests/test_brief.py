@@ -74,6 +74,33 @@ PAIRS = [
             "inhouse_monthly_idr": 100_000_000,
         },
     ),
+    (
+        "travel_idr_digits_inhouse_team_personal",
+        "Perusahaan travel kami punya 12 agen CS in-house dengan biaya Rp250.000.000 per bulan, "
+        "telepon dan chat, 24/7, bahasa Indonesia dan Inggris, data pribadi pelanggan.",
+        "Our travel company has 12 in-house CS agents costing Rp250,000,000 a month, phone and "
+        "chat, 24/7, Indonesian and English, customers' personal data.",
+        {
+            "agents": 12,
+            "channels": ["phone", "chat"],
+            "coverage": "24x7",
+            "languages": ["en", "id"],
+            "inhouse_monthly_idr": 250_000_000,
+        },
+    ),
+    (
+        "marketplace_usd_no_inhouse_growth",
+        "Marketplace kami menerima 40 ribu chat per bulan, dukungan teknis, diperkirakan tumbuh "
+        "50%, belum punya tim in-house, jam kerja diperpanjang.",
+        "Our marketplace gets 40 thousand chats a month, technical support, expected to grow "
+        "50%, no in-house team yet, extended hours.",
+        {
+            "contacts_per_month": 40000,
+            "channels": ["chat"],
+            "coverage": "extended",
+            "support_type": "technical",
+        },
+    ),
 ]
 # Situations given as fields (the API's and the CLI's flags), with the estimator's fields.
 FIELD_CASES = [

@@ -80,7 +80,7 @@ def api(server, path: str, body: dict) -> dict:
 
 def test_the_three_tools_are_listed(session):
     tools = {t.name: t for t in session.list_tools().tools}
-    assert set(tools) == {"search_knowledge", "ask", "estimate_cost"}
+    assert set(tools) == {"search_knowledge", "ask", "estimate_cost", "decision_brief"}
     agents = tools["estimate_cost"].input_schema["properties"]["agents"]
     assert agents["description"].startswith("Seats staffed")
 

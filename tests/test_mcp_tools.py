@@ -12,7 +12,7 @@ import anyio
 import pytest
 from mcp import Client, MCPError
 
-from bot.config import REPO_ROOT
+from bot.config import REPO_ROOT, Settings
 from bot.cost.request import CostRequest
 from bot.cost.service import CostService
 from bot.knowledge.corpus import load_corpus
@@ -48,6 +48,7 @@ class Assistant:
         self.prompts = load_prompts(REPO_ROOT / "prompts")
         self.cost = CostService.from_dirs(REPO_ROOT / "corpus", REPO_ROOT / "prompts")
         self.index = Index()
+        self.settings = Settings(corpus_dir=REPO_ROOT / "corpus", prompts_dir=REPO_ROOT / "prompts")
         self.retriever = Retriever()
         self.calls: list[tuple[str, list[Message], str | None]] = []
 
@@ -81,7 +82,11 @@ def call(assistant: Assistant, tool: str, arguments: dict[str, Any]):
 
 def test_the_tools_and_their_schemas():
     tools = {t.name: t for t in session(Assistant(), lambda c: c.list_tools()).tools}
-    assert set(tools) == {"search_knowledge", "ask", "estimate_cost"}  # no decision_brief yet
+    assert set(tools) == {"search_knowledge", "ask", "estimate_cost", "decision_brief"}
+    brief = tools["decision_brief"].input_schema
+    assert set(brief["properties"]) == set(CostRequest.model_fields) | {
+        "situation", "lang", "inhouse_people", "inhouse_monthly", "sensitivity", "growth_pct"
+    }  # fmt: skip
     cost = tools["estimate_cost"].input_schema
     assert set(cost["properties"]) == set(CostRequest.model_fields) | {"lang"}
     assert cost["additionalProperties"] is False
@@ -293,3 +298,47 @@ def test_bot_mcp_says_a_broken_corpus_in_one_line_on_standard_error(tmp_path, mo
     result = CliRunner().invoke(app, ["mcp"])
     assert result.exit_code == 2
     assert result.stderr.startswith("Corpus error: ") and result.stdout == ""
+
+
+SHOP = (
+    "Kami toko online di Surabaya, 6 orang CS in-house, biaya sekitar Rp 180 juta per bulan, "
+    "sekitar 15 ribu chat dan 2 ribu email per bulan, mau 24/7, data pelanggan sensitif "
+    "(pembayaran)."
+)
+
+
+def test_decision_brief_from_a_situation_has_the_estimators_figures():
+    assistant = Assistant()
+    result = call(assistant, "decision_brief", {"situation": SHOP})
+    assert result.is_error is False
+    data = result.structured_content
+    assert data["lang"] == "id" and data["currency"] == "IDR"
+    fields = {"contacts_per_month": 17000, "channels": ["email", "chat"], "coverage": "24x7"}
+    fields |= {"inhouse_monthly_idr": 180_000_000, "location": data["figures"]["best_location"]}
+    assert data["figures"]["estimate"] == assistant.cost.estimate(fields).to_json_dict()
+    assert result.content[0].text == data["markdown"]
+    assert result.content[0].text.startswith("# Ringkasan keputusan")
+    assert data["cited_ids"][0] == "faq-hourly-rate" and assistant.calls == []
+
+
+def test_decision_brief_from_fields_in_the_language_asked():
+    fields = {"agents": 10, "inhouse_monthly": 45000, "sensitivity": "personal", "lang": "en"}
+    english = call(Assistant(), "decision_brief", fields).structured_content
+    indonesian = call(Assistant(), "decision_brief", {**fields, "lang": "id"}).structured_content
+    assert english["markdown"].startswith("# Decision brief")
+    assert english["figures"] == indonesian["figures"]
+    assert english["cited_ids"] == indonesian["cited_ids"]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "phrase"),
+    [
+        ({"situation": "Tolong buatkan ringkasan"}, "Ceritakan situasi Anda"),
+        ({"agents": 0, "lang": "en"}, "`agents` (number of agents) must be at least 1"),
+        ({"agents": 2, "inhouse_monthly": "lots", "lang": "en"}, "in-house monthly cost"),
+        ({"agents": 2, "lang": "fr"}, "`lang`"),
+    ],
+)
+def test_decision_brief_errors_name_the_field_for_the_user(arguments, phrase):
+    result = call(Assistant(), "decision_brief", arguments)
+    assert result.is_error is True and phrase in result.content[0].text

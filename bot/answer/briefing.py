@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.answer.brief import Brief, build_brief
+from bot.answer.brief_charts import Chart, brief_charts
 from bot.answer.brief_data import brief_json
 from bot.answer.brief_input import read_situation
 from bot.answer.brief_render import render_brief, render_brief_error
@@ -57,6 +58,10 @@ class BriefService:
 
     def json(self, brief: Brief, lang: str) -> dict[str, Any]:
         return brief_json(brief, lang, self.chunks[lang], self.prompts_dir)
+
+    def charts(self, brief: Brief, lang: str) -> list[Chart]:
+        """The options chart and the sensitivity tornado, as PNG, labelled in `lang`."""
+        return brief_charts(brief, lang, self.prompts_dir)
 
     def error_text(self, err: CostValidationError, lang: str) -> str:
         return render_brief_error(err, lang, self.prompts_dir)

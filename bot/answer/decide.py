@@ -88,6 +88,7 @@ def weigh(
     add(label_key, [unit_row(units, r, lang) for r in preferred if r.entry in entries][:MAX_CHECKS])
     if (sentence := example()) is not None:
         lines += ["", sentence]
+    lines += ["", prompts.text(lang, "decision_brief_offer")]  # for this company: the brief
     return Decision("\n".join(lines), cited)
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import base64
 import difflib
 import html
-import io
 import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from bot import charts
 from bot.config import REPO_ROOT
 from bot.evaluation.run import CaseRun, ConfigRun, snapshot_lines
 
@@ -119,11 +119,7 @@ def html_table(header: list[str], rows: list[list[str]]) -> str:
 # -- plots ----------------------------------------------------------------------------------------
 def plots(metrics: Metrics, latencies: dict[str, list[float]]) -> dict[str, bytes]:
     """PNG plots: metrics per language and configuration, latency histogram."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
+    plt = charts.pyplot()
     out = {}
     panels = [("Retrieval", RETRIEVAL_COLUMNS), ("Answer quality", ANSWER_COLUMNS[:9])]
     fig, axes = plt.subplots(2, 1, figsize=(13, 8))
@@ -142,7 +138,7 @@ def plots(metrics: Metrics, latencies: dict[str, list[float]]) -> dict[str, byte
         ax.set_title(f"{title} per configuration and language")
         if series:
             ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    out["metrics.png"] = _png(fig, plt)
+    out["metrics.png"] = charts.png(fig)
     fig, ax = plt.subplots(figsize=(8, 4))
     for config, values in latencies.items():
         ax.hist(values, bins=30, alpha=0.6, label=config)
@@ -151,17 +147,8 @@ def plots(metrics: Metrics, latencies: dict[str, list[float]]) -> dict[str, byte
     ax.set_title("Answer latency" + ("" if latencies else " (no configuration with answers)"))
     if latencies:
         ax.legend()
-    out["latency.png"] = _png(fig, plt)
+    out["latency.png"] = charts.png(fig)
     return out
-
-
-def _png(fig: Any, plt: Any) -> bytes:
-    buffer = io.BytesIO()
-    fig.tight_layout()
-    # "tight" keeps the legends placed beside the axes inside the image.
-    fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight", metadata={"Software": None})
-    plt.close(fig)
-    return buffer.getvalue()
 
 
 # -- failures -------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""POST /api/brief: a decision brief as JSON, or Markdown with ?format=md (a thin adapter over
+"""POST /api/brief: a decision brief as JSON, or ?format=md|html|pdf (a thin adapter over
 bot.answer.briefing). The body is {"text": "...", "lang": "id"|"en", ...fields}: the situation in
 words, the estimator's fields and the brief's own (inhouse_people, inhouse_monthly, sensitivity,
 growth_pct), either or both."""
@@ -16,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from bot.cost.request import CostRequest
 from bot.lang import LANGS, detect_language
 from bot.surfaces.api import ApiError, _body_doc, guess_lang, read_json
+from bot.surfaces.brief_doc import FORMATS, document, format_of
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ def make_brief_router(assistant: Any) -> APIRouter:
 
     @router.post("/api/brief", tags=["api"], openapi_extra=_body_doc(BriefBody))
     async def brief(request: Request) -> Response:
-        """A decision brief for a situation; `?format=md` for Markdown, `?lang=` for errors."""
+        """A decision brief for a situation; `?format=md|html|pdf` for a document."""
         try:
             data = await read_json(request, prompts)
             text = data.pop("text", None) or ""
@@ -72,9 +73,15 @@ def make_brief_router(assistant: Any) -> APIRouter:
         except ApiError as err:
             log.info("brief rejected: %s", err.body["error"])
             return err.response()
-        if request.query_params.get("format") in ("md", "markdown"):
+        kind = format_of(request.query_params.get("format"))
+        if kind == "md":
             markdown = await run_in_threadpool(briefs.markdown, made, lang)
             return PlainTextResponse(markdown, media_type="text/markdown; charset=utf-8")
+        if kind in ("html", "pdf"):
+            body = await run_in_threadpool(document, briefs, made, lang, kind)
+            media = FORMATS[kind] + ("; charset=utf-8" if kind == "html" else "")
+            disposition = f'inline; filename="brief-{lang}.{kind}"'
+            return Response(body, media_type=media, headers={"Content-Disposition": disposition})
         return JSONResponse(await run_in_threadpool(briefs.json, made, lang))
 
     return router

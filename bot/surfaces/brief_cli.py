@@ -12,6 +12,7 @@ from bot.config import Settings
 from bot.cost.model import CostModelError
 from bot.cost.request import CostValidationError
 from bot.lang import LANGS
+from bot.surfaces.brief_doc import document, format_of
 from bot.surfaces.cost_cli import (
     Agents,
     Channels,
@@ -61,7 +62,10 @@ def brief(
     ] = None,
     lang: Annotated[str | None, typer.Option(help="id | en; default: the situation's.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the brief as JSON.")] = False,
-    out: Annotated[Path | None, typer.Option("--out", help="Write to this file.")] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Write to this file: brief.md, brief.html or brief.pdf."),
+    ] = None,
 ) -> None:
     """Write a decision brief: cheapest option, savings, cost drivers, risks, ROI, assumptions."""
     given = {k: v for k, v in locals().items() if k not in ("situation", "lang", "as_json", "out")}
@@ -82,6 +86,10 @@ def brief(
     except CostModelError as err:
         typer.echo(f"cost_model.yaml: {err}", err=True)
         raise typer.Exit(code=1) from None
+    kind = format_of(out.name) if out is not None else None
+    if out is not None and not as_json and kind in ("html", "pdf"):
+        out.write_bytes(document(service, made, language, kind))
+        return
     if as_json:
         text = json.dumps(
             service.json(made, language), ensure_ascii=False, indent=2, sort_keys=True

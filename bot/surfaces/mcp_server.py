@@ -37,8 +37,9 @@ INSTRUCTIONS = (
     "challenges, choosing a provider, ROI) from one Indonesian article and its English "
     "translation, in Indonesian or English, always with its sources, and estimates the cost of "
     "outsourced support with a deterministic model. Use `ask` for a user's question (send the "
-    "earlier turns as `history`), `search_knowledge` for the passages alone and `estimate_cost` "
-    "for figures. The article's entries are resources: kb://entry/{id}?lang=id|en."
+    "earlier turns as `history`), `search_knowledge` for the passages alone, `estimate_cost` "
+    "for figures and `decision_brief` when a user describes their company and asks whether to "
+    "outsource. The article's entries are resources: kb://entry/{id}?lang=id|en."
 )
 DESCRIPTIONS = {
     "search_knowledge": "Search the knowledge base (one article on the cost of outsourcing "
@@ -53,11 +54,18 @@ DESCRIPTIONS = {
     "either agents or contacts_per_month; leave out what the user did not say (defaults come "
     "from the cost model and are listed in the reply). Returns the result and the reply "
     "rendered in `lang`.",
+    "decision_brief": "Write a decision brief for a company's situation: the cheapest provider "
+    "location with its monthly, one-time and total cost, savings, ROI and break-even against the "
+    "in-house cost (Rupiah or USD), what drives the cost, the three assumptions that move it "
+    "most (+/-20%), the article's risks with its steps, hidden costs, how to measure ROI, and the "
+    "defaults used. Give the situation in words, or the estimator's fields, or both. Returns the "
+    "brief as Markdown with [n] citations, and as data (sections, figures, cited entries).",
 }
 TITLES = {
     "search_knowledge": "Search the knowledge base",
     "ask": "Ask the outsourcing assistant",
     "estimate_cost": "Estimate the cost of outsourced support",
+    "decision_brief": "Write a costed, cited decision brief",
 }
 
 
@@ -114,7 +122,7 @@ def _tool(name: str, model: type[BaseModel], run: Callable[[Mapping[str, Any]], 
 
 
 def build_server(assistant: Any) -> MCPServer:
-    """The MCP server over a warm assistant: three tools, every entry as a resource, and a
+    """The MCP server over a warm assistant: four tools, every entry as a resource, and a
     template for any entry in either language."""
     from mcp.server.mcpserver import MCPServer
     from mcp.server.mcpserver.exceptions import ResourceNotFoundError
@@ -124,6 +132,7 @@ def build_server(assistant: Any) -> MCPServer:
     from bot.surfaces.mcp_tools import (
         DEFAULT_LANG,
         AskArgs,
+        BriefArgs,
         CostArgs,
         KnowledgeTools,
         SearchArgs,
@@ -140,6 +149,7 @@ def build_server(assistant: Any) -> MCPServer:
             _tool("search_knowledge", SearchArgs, tools.search_knowledge),
             _tool("ask", AskArgs, tools.ask),
             _tool("estimate_cost", CostArgs, tools.estimate_cost),
+            _tool("decision_brief", BriefArgs, tools.decision_brief),
         ],
         resources=[
             TextResource(

@@ -94,6 +94,29 @@ class CostArgs(CostRequest):
     )
 
 
+class BriefArgs(CostRequest):
+    """Arguments of decision_brief: the situation in words, or the estimator's fields and the
+    brief's own, or both (fields win)."""
+
+    situation: str | None = Field(
+        default=None,
+        max_length=5_000,
+        description="The company's situation in the user's words, Indonesian or English "
+        "(team, monthly cost in Rupiah or USD, volumes, channels, hours, languages, data).",
+    )
+    lang: Literal["id", "en"] | None = Field(
+        default=None, description="Language of the brief; unset follows the situation's."
+    )
+    inhouse_people: int | None = Field(default=None, description="People in the in-house team.")
+    inhouse_monthly: str | float | None = Field(
+        default=None, description="In-house monthly cost: a USD number, or text such as '180jt'."
+    )
+    sensitivity: str | None = Field(
+        default=None, description="Customer data: none | personal | financial_or_health."
+    )
+    growth_pct: float | None = Field(default=None, description="Expected growth of contacts, %.")
+
+
 def input_schema(model: type[BaseModel]) -> dict[str, Any]:
     """The model's JSON schema, as a tool's inputSchema."""
     schema = model.model_json_schema()
@@ -136,6 +159,7 @@ class KnowledgeTools:
         self.prompts = assistant.prompts
         self.history = History(assistant.answer)
         self.entries = {(c.id, c.lang): c for c in assistant.index.chunks}
+        self._briefs: Any = None
 
     # -- tools ------------------------------------------------------------------------------
     def search_knowledge(self, arguments: Mapping[str, Any]) -> Reply:
@@ -203,6 +227,33 @@ class KnowledgeTools:
         assert reply.result is not None
         data = {"language": lang, "result": reply.result.to_json_dict(), "reply": reply.text}
         return Reply(reply.text, data)
+
+    def decision_brief(self, arguments: Mapping[str, Any]) -> Reply:
+        """A costed, cited decision brief: the Markdown for the model, its JSON for the client."""
+        from bot.cost.request import CostValidationError
+
+        fields = {k: v for k, v in arguments.items() if v is not None}
+        text = fields.pop("situation", "")
+        lang = fields.pop("lang", None)
+        if not isinstance(text, str) or lang not in (None, *LANGS):
+            self._parse(BriefArgs, {"situation": text, "lang": lang}, "situation")
+        service = self.briefs()
+        lang = service.language(text, lang)
+        try:
+            brief = service.build(text, fields)
+        except CostValidationError as err:
+            raise ToolInputError(service.error_text(err, lang)) from None
+        data = service.json(brief, lang)
+        return Reply(data["markdown"], data)
+
+    def briefs(self) -> Any:
+        """The brief's service, built on the first brief (the corpus read once)."""
+        if self._briefs is None:
+            from bot.answer.briefing import BriefService
+
+            settings = self.assistant.settings
+            self._briefs = BriefService.from_dirs(settings.corpus_dir, settings.prompts_dir)
+        return self._briefs
 
     # -- resources --------------------------------------------------------------------------
     def entry(self, entry_id: str, lang: str) -> Entry:

@@ -81,6 +81,9 @@ class ServerSettings(BaseSettings):
         description="Longest wait between attempts to reach Slack (the first is 1 s, doubling).",
     )
     slack_cost_command: str = Field(default="/biaya", description="Slash command for costs.")
+    slack_brief_command: str = Field(
+        default="/brief", description="Slash command for the decision brief (PDF in its thread)."
+    )
     warm_up: bool = Field(default=True, description="Answer a few questions before serving.")
     api_keys: Annotated[list[SecretStr], NoDecode] = Field(
         default_factory=list,

@@ -130,6 +130,9 @@ def slack_from_settings(
             cost_command=server.slack_cost_command,
             store=store,
         )
+        from bot.surfaces.slack_brief import BriefCommand
+
+        bot.app.command(server.slack_brief_command)(BriefCommand(assistant.settings))
     except Exception as exc:  # noqa: BLE001 - a bad setting must not take the UI and API down
         log.error("Slack bot disabled: could not start (%s)", type(exc).__name__)
         return None

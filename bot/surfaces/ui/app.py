@@ -6,6 +6,7 @@ from typing import Any
 
 from bot.lang import LANGS
 from bot.surfaces.feedback import FeedbackStore
+from bot.surfaces.ui import brief_tab
 from bot.surfaces.ui import cost as ui_cost
 from bot.surfaces.ui.chat import FEEDBACK, ChatHandlers
 from bot.surfaces.ui.errors import guarded
@@ -120,6 +121,7 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
                             height=460,
                             visible=False,
                         )
+            brief_tab.build(assistant, lang, choice, ui_lang, lambda fn: guarded(fn, prompts))
 
         labelled = [
             page_lang,
