@@ -179,3 +179,26 @@ def test_a_when_clause_before_the_question_asks_no_duration():
     clause = analyzer.analyze("When we outsource support, what actually shows up on the bill?")
     assert clause.form != "duration"
     assert analyzer.analyze("When does the setup fee get charged?").form == "duration"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Are transaction fees part of what you pay when outsourcing support?",
+        "Can outsourcing hurt our service quality?",
+        "Is basic phone support cheaper to outsource than technical support?",
+    ],
+)
+def test_a_question_opening_with_an_auxiliary_verb_is_a_yes_no(question):
+    assert ANALYZER.analyze(question).type == "yes_no"
+
+
+@pytest.mark.parametrize(
+    ("question", "not_type"),
+    [
+        ("Can you summarise the article?", "yes_no"),
+        ("Is offshore or domestic cheaper?", "yes_no"),
+    ],
+)
+def test_requests_and_choices_are_no_yes_no(question, not_type):
+    assert ANALYZER.analyze(question).type != not_type

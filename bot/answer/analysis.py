@@ -79,7 +79,7 @@ class Analyzer:
             return Ask(sure, price, sure)
         if (
             kind == "comparison"
-            and self._is("yes_no", lowered)
+            and (self._is("yes_no", lowered) or self._sure(lowered) == "yes_no")
             and not self._offers_choice(lowered)
         ):
             return Ask("yes_no", price, "comparison")  # "is offshore cheaper than domestic?"
