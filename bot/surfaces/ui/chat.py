@@ -258,6 +258,27 @@ class ChatHandlers:
             line.busy = False
         return gr.update(value=[], feedback_options=FEEDBACK), [], self.sources(None, ui_lang), ""
 
+    def restore(self, saved: Any, ui_lang: str) -> tuple:
+        """The conversation kept in the browser, back after a reload; returns (chat, turns,
+        sources, ui_lang). Anything not shaped like turns is dropped."""
+        turns = [
+            t
+            for t in (saved if isinstance(saved, list) else [])
+            if isinstance(t, dict)
+            and t.get("role") in ("user", "assistant")
+            and isinstance(t.get("content"), str)
+        ]
+        if not turns:
+            return gr.skip(), gr.skip(), gr.skip(), gr.skip()
+        answers = [t for t in turns if t["role"] == "assistant"]
+        lang = answers[-1].get("lang") if answers else None
+        lang = lang if lang in LANGS else ui_lang
+        panel = next(
+            (t["panel"] for t in reversed(answers) if isinstance(t.get("panel"), str)), None
+        )
+        chat = gr.update(value=chat_value(turns), feedback_options=FEEDBACK)
+        return chat, turns, panel if panel is not None else self.sources(None, lang), lang
+
     def forget(self, request: gr.Request) -> None:
         """Drop a closed browser's line."""
         with self._lock:
