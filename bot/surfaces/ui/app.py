@@ -197,7 +197,11 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
         demo.load(None, page_lang, None, js=SET_LANG, **private)
         turns.change(lambda now: now, turns, saved, **private)
         restored = demo.load(
-            safe(chat.restore), [saved, ui_lang], [chatbot, turns, sources, ui_lang], **private
+            safe(chat.restore),
+            [saved, ui_lang],
+            [chatbot, turns, sources, ui_lang],
+            show_progress="hidden",
+            **private,
         )
         then_relabel(restored)
         demo.unload(chat.forget)

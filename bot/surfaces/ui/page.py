@@ -4,7 +4,7 @@ from __future__ import annotations
 
 CSS = """
 #header { align-items: center; flex-wrap: wrap; gap: .25rem 1rem; }
-#title { flex: 1 1 260px; min-width: min(260px, 100%); }
+#title { flex: 1 1 260px; min-width: min(260px, 100%); overflow: visible !important; }
 #title h3 { margin: 0; }
 #lang { flex: 0 0 auto; display: flex; align-items: center; gap: .5rem; }
 #lang > [data-testid="block-info"] {
