@@ -7,9 +7,9 @@ from typing import Any
 from bot.lang import LANGS
 from bot.surfaces.feedback import FeedbackStore
 from bot.surfaces.ui import cost as ui_cost
-from bot.surfaces.ui.chat import FEEDBACK, ChatHandlers
+from bot.surfaces.ui.chat import FEEDBACK, ChatHandlers, keeping
 from bot.surfaces.ui.errors import guarded
-from bot.surfaces.ui.page import CSS, ON_LOAD, SET_LANG, SHOW_COST
+from bot.surfaces.ui.page import CSS, ON_LOAD, RESTORE, SET_LANG, SHOW_COST
 
 __all__ = ["CSS", "ON_LOAD", "build_ui", "theme"]
 
@@ -120,6 +120,7 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
                     with gr.Column(scale=2, min_width=300):
                         cost_chart = gr.HTML("", elem_id="cost-chart")
 
+        restore_button = gr.Button("↺", elem_id="restore", elem_classes=["bot-hidden"])
         labelled = [
             page_lang,
             title,
@@ -170,9 +171,9 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
 
         then_relabel(choice.change(safe(pick_language), [choice, ui_lang], ui_lang, **private))
         drain = (
-            safe(chat.drain),
+            safe(keeping(chat.drain, 1)),
             [turns, choice, ui_lang],
-            [chatbot, turns, sources, status, ui_lang],
+            [chatbot, turns, sources, status, ui_lang, saved],
         )
         # A send only puts the question in line (so it never waits on an answer under way);
         # the drain it starts answers the line, or leaves it to the drain already at work.
@@ -186,24 +187,37 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
         then_relabel(picked.then(*drain, **queued))
         for event, handler in ((chatbot.retry, chat.retry), (chatbot.edit, chat.edit)):
             then_relabel(
-                event(safe(handler), turns, [chatbot, turns], **private).then(*drain, **queued)
+                event(safe(keeping(handler, 1)), turns, [chatbot, turns, saved], **private).then(
+                    *drain, **queued
+                )
             )
-        chatbot.undo(safe(chat.undo), turns, [chatbot, turns, box], **private)
+        chatbot.undo(safe(keeping(chat.undo, 1)), turns, [chatbot, turns, box, saved], **private)
         chatbot.like(safe(chat.rate), [turns, ui_lang], status, **private)
         chatbot.select(safe(chat.show_sources), turns, sources, **private)
-        cleared = [chatbot, turns, sources, status]
-        clear.click(safe(chat.clear), ui_lang, cleared, **private)
-        chatbot.clear(safe(chat.clear), ui_lang, cleared, **private)
+        cleared = [chatbot, turns, sources, status, saved]
+        clear.click(safe(keeping(chat.clear, 1)), ui_lang, cleared, **private)
+        chatbot.clear(safe(keeping(chat.clear, 1)), ui_lang, cleared, **private)
         demo.load(None, page_lang, None, js=SET_LANG, **private)
-        turns.change(lambda now: now, turns, saved, **private)
-        restored = demo.load(
-            safe(chat.restore),
+
+        def restore(stored: Any, lang: str) -> list[Any]:
+            """The stored conversation back, with the labels of its language."""
+            view, kept, panel, lang = chat.restore(stored, lang)
+            if not isinstance(kept, list):
+                return [gr.skip()] * (3 + len(labelled))
+            labels = relabel(lang, kept)
+            labels[labelled.index(sources)] = panel
+            return [view, kept, lang, *labels]
+
+        # Only a browser that holds a conversation asks the server for it (js clicks the button).
+        restored = restore_button.click(
+            safe(restore),
             [saved, ui_lang],
-            [chatbot, turns, sources, ui_lang],
+            [chatbot, turns, ui_lang, *labelled],
             show_progress="hidden",
             **private,
         )
-        then_relabel(restored)
+        restored.then(None, page_lang, None, js=SET_LANG, **private)
+        demo.load(None, None, None, js=RESTORE, **private)
         demo.unload(chat.forget)
 
         def estimate(lang: str, *values: Any) -> tuple:

@@ -313,6 +313,29 @@ class ChatHandlers:
         return ""
 
 
+def keeping(fn: Any, at: int) -> Any:
+    """`fn` (plain or generator) with its output number `at`, the turns, repeated at the end:
+    the browser's stored copy of the conversation is one more output of the same event."""
+    import functools
+    import inspect
+
+    if inspect.isgeneratorfunction(fn):
+
+        @functools.wraps(fn)
+        def stream(*args: Any, **kwargs: Any) -> Any:
+            for out in fn(*args, **kwargs):
+                yield (*out, out[at])
+
+        return stream
+
+    @functools.wraps(fn)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        out = fn(*args, **kwargs)
+        return (*out, out[at])
+
+    return call
+
+
 def _index(index: Any) -> int:
     return index[0] if isinstance(index, list | tuple) else int(index)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 CSS = """
+.bot-hidden { display: none !important; }
 #header { align-items: center; flex-wrap: wrap; gap: .25rem 1rem; }
 #title { flex: 1 1 260px; min-width: min(260px, 100%); overflow: visible !important; }
 #title h3 { margin: 0; }
@@ -79,6 +80,13 @@ button[role="tab"][aria-selected="true"] { color: var(--primary-700) !important;
   #chat .message th, #chat .message td { padding: .25em .35em !important; }
   #cost-result table { font-size: .8em; }
   #cost-result th, #cost-result td { padding: .25em .35em !important; }
+}
+"""
+
+# Ask for the conversation kept in this browser (gr.BrowserState's localStorage key), if any.
+RESTORE = """
+() => {
+  if (localStorage.getItem('bot-conversation')) document.querySelector('#restore')?.click();
 }
 """
 
