@@ -143,7 +143,7 @@ def build_components(lang: str, form: CostForm) -> dict[str, Any]:
                 value="",
                 label=field_label(name, lang, form),
                 elem_id=f"cost-{name}",
-                min_width=220,  # the default's name fits; a phone shows one a row
+                min_width=280,  # the default's name fits; a phone shows one a row
             )
     targets = form.word(lang, "targets")
     with gr.Accordion(targets, open=False) as made["_targets"], gr.Row():

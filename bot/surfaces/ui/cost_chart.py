@@ -87,9 +87,7 @@ def chart_html(
     )
     out += ["</div>", f'<div class="bot-axis" aria-hidden="true">{ticks}</div>']
     if one_time:  # apart from the monthly bars: one row per option, one column per cost
-        heads = "".join(
-            f'<th scope="col" class="bot-num">{html.escape(n)}</th>' for n, _ in one_time
-        )
+        heads = "".join(f'<th scope="col">{html.escape(n)}</th>' for n, _ in one_time)
         rows = "".join(
             f'<tr><th scope="row">{html.escape(option)}</th>'
             + "".join(f'<td class="bot-num">{fmt_money(a[i], lang)}</td>' for _, a in one_time)

@@ -31,10 +31,12 @@ button[role="tab"][aria-selected="true"] { color: var(--primary-700) !important;
 .bot-source-title { font-weight: 600; }
 .bot-source-text { white-space: pre-line; font-size: .92em; margin-top: .25em; }
 .bot-source-other summary { cursor: pointer; color: var(--link-text-color); margin-top: .3em; }
-#cost-result td[align="right"], #cost-result td[style*="right"] {
+#cost-result td[align="right"], #cost-result td[style*="right"],
+#chat .message td[align="right"], #chat .message td[style*="right"] {
   white-space: nowrap; font-variant-numeric: tabular-nums; text-align: right !important;
 }
-#cost-result th[align="right"], #cost-result th[style*="right"] { text-align: right !important; }
+#cost-result th[align="right"], #cost-result th[style*="right"],
+#chat .message th[align="right"], #chat .message th[style*="right"] { text-align: right !important; }
 #cost-result th, #cost-result td { word-break: normal; overflow-wrap: normal; }
 #cost-result td:first-child { min-width: 7em; }
 #cost-result .prose { overflow-x: auto; }
@@ -63,7 +65,8 @@ button[role="tab"][aria-selected="true"] { color: var(--primary-700) !important;
 }
 .bot-tick { position: absolute; top: .15em; transform: translateX(-50%); white-space: nowrap; }
 .bot-tick:first-child { transform: none; }
-.bot-one-time table { width: auto; border-collapse: collapse; }
+.bot-one-time table { width: auto; max-width: 100%; border-collapse: collapse; }
+.bot-one-time thead th { text-align: right; }
 .bot-one-time th, .bot-one-time td { padding: .2em .6em; text-align: left; font-weight: normal; }
 .bot-num { text-align: right !important; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .bot-sr {
@@ -78,8 +81,9 @@ button[role="tab"][aria-selected="true"] { color: var(--primary-700) !important;
   #chat .example { font-size: .85em; padding: .25em .7em; }
   #chat .message table { font-size: .8em; }
   #chat .message th, #chat .message td { padding: .25em .35em !important; }
-  #cost-result table { font-size: .8em; }
-  #cost-result th, #cost-result td { padding: .25em .35em !important; }
+  #cost-result table { font-size: .74em; }
+  #cost-result th, #cost-result td { padding: .2em .3em !important; }
+  #cost-result td:first-child { min-width: 5.5em; }
 }
 """
 
