@@ -141,18 +141,20 @@ def header_lang(request: Request) -> str | None:
     return asked_lang(request.query_params.get("lang"), request.headers.get("accept-language"))
 
 
-def guess_lang(request: Request, data: Any = None) -> str:
-    """The user's language as far as it is known: the body's `lang`, ?lang=, Accept-Language,
-    then the question's own language; Indonesian when none says."""
+def guess_lang(request: Request, data: Any = None, header_first: bool = False) -> str:
+    """The user's language as far as it is known: the body's `lang`, then the question's own
+    language and ?lang= / Accept-Language (in that order, or the other way round with
+    `header_first`: /api's errors follow what the request asks for); Indonesian when none says."""
     if isinstance(data, dict) and data.get("lang") in LANGS:
         return data["lang"]
-    if asked := header_lang(request):
+    asked = header_lang(request)
+    if asked and header_first:
         return asked
     if isinstance(data, dict):
         question = data.get("question")
         if isinstance(question, str) and question.strip() and _encodable(question):
             return detect_language(question)
-    return "id"
+    return asked or "id"
 
 
 def _encodable(text: str) -> bool:
@@ -240,7 +242,7 @@ def make_router(
         """Answer a question; the same JSON as `bot ask --json`."""
         try:
             data = await read_json(request, prompts)
-            lang = guess_lang(request, data)
+            lang = guess_lang(request, data, header_first=True)
             try:
                 body = AskBody.model_validate(data)
             except ValidationError as exc:
@@ -285,7 +287,7 @@ def make_router(
 
         try:
             data = await read_json(request, prompts)
-            lang = guess_lang(request, data)
+            lang = guess_lang(request, data, header_first=True)
             data.pop("lang", None)
             try:
                 result = await run_in_threadpool(assistant.cost.estimate, data)

@@ -8,6 +8,8 @@ conversation to a question; a new conversation empties the line and stops the an
 
 from __future__ import annotations
 
+import functools
+import inspect
 import logging
 import re
 import threading
@@ -316,9 +318,6 @@ class ChatHandlers:
 def keeping(fn: Any, at: int) -> Any:
     """`fn` (plain or generator) with its output number `at`, the turns, repeated at the end:
     the browser's stored copy of the conversation is one more output of the same event."""
-    import functools
-    import inspect
-
     if inspect.isgeneratorfunction(fn):
 
         @functools.wraps(fn)
