@@ -5,6 +5,7 @@ a desktop and a phone size, before and after they show results."""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,15 @@ from test_ui_browser_cost import choose, estimate, open_cost_tab
 
 pytestmark = pytest.mark.browser
 browser, page = ui.browser, ui.page  # the fixtures, shared
+
+
+@pytest.fixture(autouse=True)
+def _paced():
+    """The browser tests share one client address (127.0.0.1) and so one budget of the server's
+    UI rate limit (60 events a minute, refilled 1 a second); these tests spend it faster than
+    it refills, so each first lets it refill a little."""
+    time.sleep(ui.UI_PACE_S)
+
 
 AXE = Path(os.environ.get("BOT_TEST_AXE", REPO / ".cache/axe/node_modules/axe-core/axe.min.js"))
 RUN_AXE = """async () => {

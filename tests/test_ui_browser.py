@@ -29,6 +29,7 @@ ARGS = [
 ]
 SHOTS = REPO / "test-output" / "ui"
 TIMEOUT_MS = 60_000
+UI_PACE_S = 4  # see test_ui_browser_cost._paced
 DESKTOP = (1280, 800)
 PHONE = (390, 844)
 SIZES = [pytest.param(("id-ID", DESKTOP), id="desktop"), pytest.param(("id-ID", PHONE), id="phone")]

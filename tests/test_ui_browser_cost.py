@@ -4,6 +4,7 @@ numbers in the UI language, defaults named, and errors beside the field that is 
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 import test_ui_browser as ui
@@ -11,6 +12,15 @@ from test_ui_browser import DESKTOP, PHONE, SIZES, shot
 
 pytestmark = pytest.mark.browser
 browser, page = ui.browser, ui.page  # the fixtures, shared
+
+
+@pytest.fixture(autouse=True)
+def _paced():
+    """The browser tests share one client address (127.0.0.1) and so one budget of the server's
+    UI rate limit (60 events a minute, refilled 1 a second); these tests spend it faster than
+    it refills, so each first lets it refill a little."""
+    time.sleep(ui.UI_PACE_S)
+
 
 ENGLISH_SIZES = [
     pytest.param(("en-US", DESKTOP), id="desktop"),
