@@ -38,7 +38,15 @@ index: $(RUN_STAMP)
 run: index
 	$(BIN)/bot serve
 
-test: $(DEV_STAMP)
+# axe-core (the browser tests' accessibility check) from the npm registry, into a cache the
+# tests find (tests/test_ui_a11y.py).
+AXE := .cache/axe/node_modules/axe-core/axe.min.js
+AXE_VERSION := 4.14.1
+$(AXE):
+	mkdir -p .cache/axe
+	cd .cache/axe && npm install --no-audit --no-fund --silent axe-core@$(AXE_VERSION)
+
+test: $(DEV_STAMP) $(AXE)
 	$(BIN)/python -m pytest -q
 
 # No model, no server, no browser: the tests that answer in seconds.

@@ -22,6 +22,7 @@ from starlette.concurrency import run_in_threadpool
 from bot.knowledge.index import StoreUnavailableError
 from bot.lang import LANGS, detect_language
 from bot.prompts import Prompts
+from bot.surfaces.api_errors import asked_lang, error_responses
 from bot.surfaces.bodies import read_bounded
 from bot.types import QuestionError
 
@@ -136,27 +137,24 @@ def _body_doc(model: type[BaseModel]) -> dict[str, Any]:
 
 
 def header_lang(request: Request) -> str | None:
-    """The first of id / en in Accept-Language, if any."""
-    for part in request.headers.get("accept-language", "").split(","):
-        code = part.split(";")[0].strip().lower()[:2]
-        if code in LANGS:
-            return code
-    return None
+    """The language the request asks for without its body: ?lang=, then Accept-Language."""
+    return asked_lang(request.query_params.get("lang"), request.headers.get("accept-language"))
 
 
-def guess_lang(request: Request, data: Any = None) -> str:
-    """The user's language as far as it is known: explicit field, question text, header."""
+def guess_lang(request: Request, data: Any = None, header_first: bool = False) -> str:
+    """The user's language as far as it is known: the body's `lang`, then the question's own
+    language and ?lang= / Accept-Language (in that order, or the other way round with
+    `header_first`: /api's errors follow what the request asks for); Indonesian when none says."""
+    if isinstance(data, dict) and data.get("lang") in LANGS:
+        return data["lang"]
+    asked = header_lang(request)
+    if asked and header_first:
+        return asked
     if isinstance(data, dict):
-        if data.get("lang") in LANGS:
-            return data["lang"]
         question = data.get("question")
         if isinstance(question, str) and question.strip() and _encodable(question):
             return detect_language(question)
-    return (
-        request.query_params.get("lang")
-        if request.query_params.get("lang") in LANGS
-        else (header_lang(request) or "id")
-    )
+    return asked or "id"
 
 
 def _encodable(text: str) -> bool:
@@ -237,12 +235,14 @@ def make_router(
     router = APIRouter()
     prompts = assistant.prompts
 
-    @router.post("/api/ask", tags=["api"], openapi_extra=_body_doc(AskBody))
+    @router.post(
+        "/api/ask", tags=["api"], openapi_extra=_body_doc(AskBody), responses=error_responses()
+    )
     async def ask(request: Request) -> JSONResponse:
         """Answer a question; the same JSON as `bot ask --json`."""
         try:
             data = await read_json(request, prompts)
-            lang = guess_lang(request, data)
+            lang = guess_lang(request, data, header_first=True)
             try:
                 body = AskBody.model_validate(data)
             except ValidationError as exc:
@@ -274,14 +274,20 @@ def make_router(
 
     from bot.cost.request import CostRequest
 
-    @router.post("/api/cost", tags=["api"], openapi_extra=_body_doc(CostRequest))
+    @router.post(
+        "/api/cost",
+        tags=["api"],
+        openapi_extra=_body_doc(CostRequest),
+        responses=error_responses(),
+    )
     async def cost(request: Request) -> JSONResponse:
-        """Estimate the cost of outsourced support; the estimator's JSON. `?lang=` for errors."""
+        """Estimate the cost of outsourced support; the estimator's JSON. Errors follow the body's
+        `lang`, `?lang=` or Accept-Language."""
         from bot.cost.request import CostValidationError
 
         try:
             data = await read_json(request, prompts)
-            lang = guess_lang(request, data)
+            lang = guess_lang(request, data, header_first=True)
             data.pop("lang", None)
             try:
                 result = await run_in_threadpool(assistant.cost.estimate, data)

@@ -17,6 +17,7 @@ from bot.cost.request import CostRequest
 from bot.lang import LANGS, detect_language
 from bot.surfaces.api import ApiError, _body_doc, guess_lang, read_json
 from bot.surfaces.brief_doc import FORMATS, document, format_of
+from bot.surfaces.api_errors import error_responses
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +53,12 @@ def make_brief_router(assistant: Any) -> APIRouter:
             service.append(BriefService.from_dirs(settings.corpus_dir, settings.prompts_dir))
         return service[0]
 
-    @router.post("/api/brief", tags=["api"], openapi_extra=_body_doc(BriefBody))
+    @router.post(
+        "/api/brief",
+        tags=["api"],
+        openapi_extra=_body_doc(BriefBody),
+        responses=error_responses(),
+    )
     async def brief(request: Request) -> Response:
         """A decision brief for a situation; `?format=md|html|pdf` for a document."""
         try:

@@ -14,6 +14,7 @@ from typing import Any
 from starlette.routing import Match, Route
 
 from bot.prompts import Prompts
+from bot.surfaces.api_errors import in_language
 
 # frame-ancestors only: Gradio's pages load inline scripts and styles, which a fuller CSP breaks.
 SECURITY_HEADERS = (
@@ -80,8 +81,11 @@ class MethodNotAllowedMiddleware:
             await self.app(scope, receive, send)
             return
         allow = ", ".join(allowed)
-        message = self.prompts.both("api.method_not_allowed", method=scope["method"], allow=allow)
-        body = json.dumps({"error": "method_not_allowed", "message": message}).encode()
+        message, lang = in_language(
+            self.prompts, scope, "api.method_not_allowed", method=scope["method"], allow=allow
+        )
+        payload = {"error": "method_not_allowed", "message": message}
+        body = json.dumps({**payload, **({"lang": lang} if lang else {})}).encode()
         headers = [
             (b"content-type", b"application/json"),
             (b"content-length", str(len(body)).encode()),

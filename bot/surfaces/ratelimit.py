@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 
 from bot.prompts import Prompts
+from bot.surfaces.api_errors import in_language
 
 Scope = dict
 Receive = Callable
@@ -49,7 +50,8 @@ class RateLimiter:
 class RateLimitMiddleware:
     """Answer 429 with Retry-After when a client exceeds its budget on paths under `prefix`.
 
-    The message is in both languages: the client's language is not read before the body is.
+    The message follows ?lang= or Accept-Language, else it is in both languages (the body, which
+    may name one, is not read).
     """
 
     def __init__(self, app, limiter: RateLimiter, prompts: Prompts, prefix: str = "/api/") -> None:
@@ -65,13 +67,11 @@ class RateLimitMiddleware:
             await self.app(scope, receive, send)
             return
         retry_after = max(1, math.ceil(wait))
-        body = json.dumps(
-            {
-                "error": "rate_limited",
-                "message": self.prompts.both("api.rate_limited", retry_after=retry_after),
-                "retry_after": retry_after,
-            }
-        ).encode()
+        message, lang = in_language(
+            self.prompts, scope, "api.rate_limited", retry_after=retry_after
+        )
+        payload = {"error": "rate_limited", "message": message, "retry_after": retry_after}
+        body = json.dumps({**payload, **({"lang": lang} if lang else {})}).encode()
         headers = [
             (b"content-type", b"application/json"),
             (b"content-length", str(len(body)).encode()),

@@ -132,9 +132,9 @@ def create_app(
     The Gradio UI is built in a worker thread once the server is listening (see
     bot.surfaces.ui.deferred), so questions are answered while gradio is still importing.
     """
-    from fastapi import FastAPI
-
     from bot.surfaces.api import app_version, make_router
+    from bot.surfaces.api_docs import docs_app
+    from bot.surfaces.api_errors import not_found_route
     from bot.surfaces.brief_api import make_brief_router
     from bot.surfaces.mcp_server import mount_mcp
     from bot.surfaces.openai_api import mount_openai
@@ -166,7 +166,7 @@ def create_app(
                 slack.stop()
             await ui.stop()
 
-    app = FastAPI(
+    app = docs_app(  # /docs and /redoc work offline
         title="Outsourcing customer support assistant",
         version=app_version(),
         description="Answers in Indonesian or English with sources, and cost estimates.",
@@ -190,6 +190,10 @@ def create_app(
     ]
     for router in api:
         app.include_router(router)
+    not_found = not_found_route(assistant.prompts)  # before the UI mount takes every path
+    app.add_api_route(
+        "/api/{rest:path}", not_found, methods=list(ALL_METHODS), include_in_schema=False
+    )
     keys = [k.get_secret_value() for k in server.api_keys]
     mount_openai(app, assistant, keys, server.host)
     mount_mcp(app, assistant, server.host, keys)

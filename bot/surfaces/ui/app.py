@@ -8,9 +8,9 @@ from bot.lang import LANGS
 from bot.surfaces.feedback import FeedbackStore
 from bot.surfaces.ui import brief_tab
 from bot.surfaces.ui import cost as ui_cost
-from bot.surfaces.ui.chat import FEEDBACK, ChatHandlers
+from bot.surfaces.ui.chat import FEEDBACK, ChatHandlers, keeping
 from bot.surfaces.ui.errors import guarded
-from bot.surfaces.ui.page import CSS, ON_LOAD, SET_LANG
+from bot.surfaces.ui.page import CSS, ON_LOAD, RESTORE, SET_LANG, SHOW_COST
 
 __all__ = ["CSS", "ON_LOAD", "build_ui", "theme"]
 
@@ -24,9 +24,19 @@ def theme() -> Any:
     """A theme on system fonts: the page loads nothing from outside this server."""
     import gradio as gr
 
-    return gr.themes.Soft(
+    soft = gr.themes.Soft(
         font=["ui-sans-serif", "system-ui", "sans-serif"],
         font_mono=["ui-monospace", "monospace"],
+    )
+    # One shade darker than Soft's where its text falls short of WCAG AA contrast (axe-core).
+    return soft.set(
+        button_primary_background_fill="*primary_600",
+        button_primary_background_fill_hover="*primary_700",
+        checkbox_label_background_fill_selected="*primary_600",
+        block_label_text_color="*primary_700",
+        block_title_text_color="*primary_700",
+        block_info_text_color="*neutral_600",
+        body_text_color_subdued="*neutral_600",
     )
 
 
@@ -48,6 +58,9 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
     with gr.Blocks(title="Outsourcing CS · Asisten", analytics_enabled=False) as demo:
         ui_lang = gr.State(lang)
         turns = gr.State([])
+        # The conversation kept in the browser (encrypted) until "new conversation": a reload
+        # brings it back.
+        saved = gr.BrowserState([], storage_key="bot-conversation")
         page_lang = gr.Textbox(lang, visible=False)  # States stay on the server; js reads this
         with gr.Row(equal_height=True, elem_id="header"):
             title = gr.Markdown(t["title"], elem_id="title")
@@ -102,27 +115,14 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
                 run_cost = gr.Button(c["estimate"], variant="primary")
                 run_cost.elem_id = "estimate"
                 cost_status = gr.Markdown("", elem_id="cost-status")
-                with gr.Row():
-                    with gr.Column(scale=3):
+                with gr.Row(elem_id="cost-output"):
+                    with gr.Column(scale=3, min_width=300):
                         cost_result = gr.Markdown("", elem_id="cost-result")
-                    with gr.Column(scale=2):
-                        cost_chart = gr.BarPlot(
-                            None,
-                            x="item",
-                            y="usd",
-                            color="kind",
-                            label=c["chart"],
-                            sort="-y",
-                            x_title=" ",
-                            y_title="USD",
-                            color_title=" ",
-                            x_label_angle=-30,
-                            elem_id="cost-chart",
-                            height=460,
-                            visible=False,
-                        )
+                    with gr.Column(scale=2, min_width=300):
+                        cost_chart = gr.HTML("", elem_id="cost-chart")
             brief_tab.build(assistant, lang, choice, ui_lang, lambda fn: guarded(fn, prompts))
 
+        restore_button = gr.Button("↺", elem_id="restore", elem_classes=["bot-hidden"])
         labelled = [
             page_lang,
             title,
@@ -135,8 +135,8 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
             clear,
             sources,
         ]
-        labelled += [cost_intro, run_cost, cost_chart]
-        form_inputs = [form[name] for name in ui_cost.FIELDS]
+        labelled += [cost_intro, run_cost]
+        form_inputs = [form[name] for name in ui_cost.INPUTS]
         labelled += [*form_inputs, form["_targets"]]
 
         def relabel(lang: str, turns_now: list) -> list[Any]:
@@ -155,7 +155,6 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
                 gr.skip() if turns_now else chat.sources(None, lang),
                 gr.update(value=c["intro"]),
                 gr.update(value=c["estimate"]),
-                gr.update(label=c["chart"]),
                 *ui_cost.relabel(lang, cost_form),
             ]
 
@@ -174,9 +173,9 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
 
         then_relabel(choice.change(safe(pick_language), [choice, ui_lang], ui_lang, **private))
         drain = (
-            safe(chat.drain),
+            safe(keeping(chat.drain, 1)),
             [turns, choice, ui_lang],
-            [chatbot, turns, sources, status, ui_lang],
+            [chatbot, turns, sources, status, ui_lang, saved],
         )
         # A send only puts the question in line (so it never waits on an answer under way);
         # the drain it starts answers the line, or leaves it to the drain already at work.
@@ -190,22 +189,45 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
         then_relabel(picked.then(*drain, **queued))
         for event, handler in ((chatbot.retry, chat.retry), (chatbot.edit, chat.edit)):
             then_relabel(
-                event(safe(handler), turns, [chatbot, turns], **private).then(*drain, **queued)
+                event(safe(keeping(handler, 1)), turns, [chatbot, turns, saved], **private).then(
+                    *drain, **queued
+                )
             )
-        chatbot.undo(safe(chat.undo), turns, [chatbot, turns, box], **private)
+        chatbot.undo(safe(keeping(chat.undo, 1)), turns, [chatbot, turns, box, saved], **private)
         chatbot.like(safe(chat.rate), [turns, ui_lang], status, **private)
         chatbot.select(safe(chat.show_sources), turns, sources, **private)
-        cleared = [chatbot, turns, sources, status]
-        clear.click(safe(chat.clear), ui_lang, cleared, **private)
-        chatbot.clear(safe(chat.clear), ui_lang, cleared, **private)
+        cleared = [chatbot, turns, sources, status, saved]
+        clear.click(safe(keeping(chat.clear, 1)), ui_lang, cleared, **private)
+        chatbot.clear(safe(keeping(chat.clear, 1)), ui_lang, cleared, **private)
         demo.load(None, page_lang, None, js=SET_LANG, **private)
+
+        def restore(stored: Any, lang: str) -> list[Any]:
+            """The stored conversation back, with the labels of its language."""
+            view, kept, panel, lang = chat.restore(stored, lang)
+            if not isinstance(kept, list):
+                return [gr.skip()] * (3 + len(labelled))
+            labels = relabel(lang, kept)
+            labels[labelled.index(sources)] = panel
+            return [view, kept, lang, *labels]
+
+        # Only a browser that holds a conversation asks the server for it (js clicks the button).
+        restored = restore_button.click(
+            safe(restore),
+            [saved, ui_lang],
+            [chatbot, turns, ui_lang, *labelled],
+            show_progress="hidden",
+            **private,
+        )
+        restored.then(None, page_lang, None, js=SET_LANG, **private)
+        demo.load(None, None, None, js=RESTORE, **private)
         demo.unload(chat.forget)
 
         def estimate(lang: str, *values: Any) -> tuple:
-            fields = dict(zip(ui_cost.FIELDS, values, strict=True))
+            fields = dict(zip(ui_cost.INPUTS, values, strict=True))
             return ui_cost.estimate_view(cost_form, lang, fields)
 
-        cost_outputs = [cost_status, cost_result, cost_chart]
-        run_cost.click(safe(estimate), [ui_lang, *form_inputs], cost_outputs, **private)
+        cost_outputs = [cost_status, cost_result, cost_chart, *form_inputs]
+        estimated = run_cost.click(safe(estimate), [ui_lang, *form_inputs], cost_outputs, **private)
+        estimated.then(None, None, None, js=SHOW_COST, **private)
     demo.queue(default_concurrency_limit=8, max_size=QUEUE_MAX_SIZE)
     return demo

@@ -8,6 +8,8 @@ conversation to a question; a new conversation empties the line and stops the an
 
 from __future__ import annotations
 
+import functools
+import inspect
 import logging
 import re
 import threading
@@ -258,6 +260,27 @@ class ChatHandlers:
             line.busy = False
         return gr.update(value=[], feedback_options=FEEDBACK), [], self.sources(None, ui_lang), ""
 
+    def restore(self, saved: Any, ui_lang: str) -> tuple:
+        """The conversation kept in the browser, back after a reload; returns (chat, turns,
+        sources, ui_lang). Anything not shaped like turns is dropped."""
+        turns = [
+            t
+            for t in (saved if isinstance(saved, list) else [])
+            if isinstance(t, dict)
+            and t.get("role") in ("user", "assistant")
+            and isinstance(t.get("content"), str)
+        ]
+        if not turns:
+            return gr.skip(), gr.skip(), gr.skip(), gr.skip()
+        answers = [t for t in turns if t["role"] == "assistant"]
+        lang = answers[-1].get("lang") if answers else None
+        lang = lang if lang in LANGS else ui_lang
+        panel = next(
+            (t["panel"] for t in reversed(answers) if isinstance(t.get("panel"), str)), None
+        )
+        chat = gr.update(value=chat_value(turns), feedback_options=FEEDBACK)
+        return chat, turns, panel if panel is not None else self.sources(None, lang), lang
+
     def forget(self, request: gr.Request) -> None:
         """Drop a closed browser's line."""
         with self._lock:
@@ -290,6 +313,26 @@ class ChatHandlers:
             lang = choice if choice in LANGS else detect_language(text)
             return self.prompts.text(lang, "too_long", length=len(text), limit=limit)
         return ""
+
+
+def keeping(fn: Any, at: int) -> Any:
+    """`fn` (plain or generator) with its output number `at`, the turns, repeated at the end:
+    the browser's stored copy of the conversation is one more output of the same event."""
+    if inspect.isgeneratorfunction(fn):
+
+        @functools.wraps(fn)
+        def stream(*args: Any, **kwargs: Any) -> Any:
+            for out in fn(*args, **kwargs):
+                yield (*out, out[at])
+
+        return stream
+
+    @functools.wraps(fn)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        out = fn(*args, **kwargs)
+        return (*out, out[at])
+
+    return call
 
 
 def _index(index: Any) -> int:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 CSS = """
+.bot-hidden { display: none !important; }
 #header { align-items: center; flex-wrap: wrap; gap: .25rem 1rem; }
-#title { flex: 1 1 260px; min-width: min(260px, 100%); }
+#title { flex: 1 1 260px; min-width: min(260px, 100%); overflow: visible !important; }
 #title h3 { margin: 0; }
 #lang { flex: 0 0 auto; display: flex; align-items: center; gap: .5rem; }
 #lang > [data-testid="block-info"] {
@@ -12,6 +13,7 @@ CSS = """
   height: auto !important; clip: auto !important; margin: 0; white-space: nowrap; font-size: .9em;
 }
 #lang .wrap { flex-wrap: nowrap; gap: .25rem; }
+button[role="tab"][aria-selected="true"] { color: var(--primary-700) !important; }  /* AA contrast */
 #chat .bubble-wrap:has(.message-row) { padding-top: 2.2rem; }  /* clear of the chat's buttons */
 #chat .placeholder-content { justify-content: flex-start; padding: .5rem 0 0; }
 #chat .placeholder { margin: 0; padding: 0 .5rem; }
@@ -29,6 +31,48 @@ CSS = """
 .bot-source-title { font-weight: 600; }
 .bot-source-text { white-space: pre-line; font-size: .92em; margin-top: .25em; }
 .bot-source-other summary { cursor: pointer; color: var(--link-text-color); margin-top: .3em; }
+#cost-result td[align="right"], #cost-result td[style*="right"],
+#chat .message td[align="right"], #chat .message td[style*="right"] {
+  white-space: nowrap; font-variant-numeric: tabular-nums; text-align: right !important;
+}
+#cost-result th[align="right"], #cost-result th[style*="right"],
+#chat .message th[align="right"], #chat .message th[style*="right"] { text-align: right !important; }
+#cost-result th, #cost-result td { word-break: normal; overflow-wrap: normal; }
+#cost-result td:first-child { min-width: 7em; }
+#cost-result .prose { overflow-x: auto; }
+.bot-invalid input, .bot-invalid textarea, .bot-invalid .wrap {
+  border-color: #b91c1c !important; box-shadow: 0 0 0 1px #b91c1c !important;
+}
+.bot-invalid .info-text { color: #b91c1c; font-weight: 600; }
+.bot-chart { margin: 0; }
+.bot-chart-title { font-weight: 600; margin: .2em 0 .5em; }
+.bot-legend { list-style: none; display: flex; flex-wrap: wrap; gap: .3em 1em; padding: 0; margin: 0 0 .6em; }
+.bot-legend li { display: flex; align-items: center; gap: .35em; margin: 0; }
+.bot-swatch { width: .9em; height: .9em; border-radius: 2px; display: inline-block; flex: none; }
+.bot-c0 { background: #2563eb; } .bot-c1 { background: #d97706; }
+.bot-c2 { background: #059669; } .bot-c3 { background: #9333ea; }
+.bot-group { margin-bottom: .55em; }
+.bot-group-label { font-size: .9em; margin-bottom: .1em; }
+.bot-bar-row { display: flex; align-items: center; height: 1.2em; margin: 2px 6em 2px 0; }
+.bot-bar { flex: none; display: block; height: 100%; min-width: 1px; border-radius: 0 3px 3px 0; }
+.bot-bar-value {
+  flex: none; padding-left: .35em; white-space: nowrap; font-size: .85em;
+  font-variant-numeric: tabular-nums;
+}
+.bot-axis {
+  position: relative; height: 1.5em; margin: .2em 6em .8em 0; font-size: .8em;
+  border-top: 1px solid var(--border-color-primary);
+}
+.bot-tick { position: absolute; top: .15em; transform: translateX(-50%); white-space: nowrap; }
+.bot-tick:first-child { transform: none; }
+.bot-one-time table { width: auto; max-width: 100%; border-collapse: collapse; }
+.bot-one-time thead th { text-align: right; }
+.bot-one-time th, .bot-one-time td { padding: .2em .6em; text-align: left; font-weight: normal; }
+.bot-num { text-align: right !important; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.bot-sr {
+  position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+  white-space: nowrap;
+}
 @media (max-width: 640px) {
   #chat { height: 60vh !important; }
   #chat .message-row.bot-row { max-width: 100%; margin-right: 0; }  /* no room to spare */
@@ -37,6 +81,16 @@ CSS = """
   #chat .example { font-size: .85em; padding: .25em .7em; }
   #chat .message table { font-size: .8em; }
   #chat .message th, #chat .message td { padding: .25em .35em !important; }
+  #cost-result table { font-size: .74em; }
+  #cost-result th, #cost-result td { padding: .2em .3em !important; }
+  #cost-result td:first-child { min-width: 5.5em; }
+}
+"""
+
+# Ask for the conversation kept in this browser (gr.BrowserState's localStorage key), if any.
+RESTORE = """
+() => {
+  if (localStorage.getItem('bot-conversation')) document.querySelector('#restore')?.click();
 }
 """
 
@@ -60,7 +114,12 @@ ON_LOAD = """
   const watch = () => {
     const chat = document.querySelector('#chat');
     if (!chat) { setTimeout(watch, 200); return; }
+    const unlist = () => chat.querySelectorAll('.examples[role="list"]').forEach(
+      (e) => e.removeAttribute('role'));
+    unlist();
     new MutationObserver(() => {
+      // The example chips are buttons in a role="list" without list items: a list they are not.
+      unlist();
       const rows = [...chat.querySelectorAll('.message-row')];
       const bots = rows.filter((row) => !row.classList.contains('user-row'));
       if (bots.length > answers) {
@@ -78,5 +137,22 @@ ON_LOAD = """
     }).observe(chat, { childList: true, subtree: true });
   };
   watch();
+}
+"""
+
+# After an estimate: the first wrong field (marked for assistive technology too) or the result is
+# scrolled into view, since either may lie below the fold.
+SHOW_COST = """
+() => {
+  setTimeout(() => {
+    document.querySelectorAll('#tab-cost [aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
+    const bad = [...document.querySelectorAll('#tab-cost .bot-invalid')];
+    bad.forEach((block) => block.querySelectorAll('input, textarea').forEach(
+      (e) => e.setAttribute('aria-invalid', 'true')));
+    const target = bad[0] || document.querySelector('#cost-output');
+    if (target) target.scrollIntoView({block: 'start'});
+    const input = bad[0] && bad[0].querySelector('input, textarea');
+    if (input) input.focus({preventScroll: true});
+  }, 80);
 }
 """
