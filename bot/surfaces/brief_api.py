@@ -16,8 +16,8 @@ from starlette.concurrency import run_in_threadpool
 from bot.cost.request import CostRequest
 from bot.lang import LANGS, detect_language
 from bot.surfaces.api import ApiError, _body_doc, guess_lang, read_json
-from bot.surfaces.brief_doc import FORMATS, document, format_of
 from bot.surfaces.api_errors import error_responses
+from bot.surfaces.brief_doc import FORMATS, document, format_of
 
 log = logging.getLogger(__name__)
 
