@@ -417,3 +417,19 @@ def test_a_what_if_in_a_cost_conversation_changes_the_estimate(fake):
         "support_type": "technical",
         "expertise": "specialist",
     }
+
+
+def test_another_function_is_refused_even_with_a_number_mid_cost_conversation(fake):
+    first = fake.answer("Estimasi biaya 5 agen chat, 24/7, vendor luar negeri")
+    history = [Message("user", first.question), Message.of(first)]
+    follow = fake.answer("Btw sekalian, brp biaya outsource tim akuntansi buat 3 orang?", history)
+    assert follow.refused and follow.estimate is None
+
+
+def test_a_short_statement_of_details_changes_the_estimate(fake):
+    first = fake.answer("Kami dapat 12.000 kontak per bulan, rata-rata 6 menit. Kira-kira brp?")
+    history = [Message("user", first.question), Message.of(first)]
+    follow = fake.answer("Salurannya telepon, email, sama medsos ya.", history)
+    assert follow.estimate is not None
+    assert follow.estimate.args["channels"] == ["phone", "email", "social_media"]
+    assert follow.estimate.args["contacts_per_month"] == 12000

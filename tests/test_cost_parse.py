@@ -509,6 +509,9 @@ def test_a_contract_length_question_is_no_estimate():
         ("20,000 contacts a month, averaging 5 minutes each", {"avg_handle_minutes": 5}),
         ("rata-rata 6 menit, 9000 chat sebulan", {"avg_handle_minutes": 6}),
         ("15 standard-skill agents", {"agents": 15, "expertise": "standard"}),
+        ("15,000 contacts a month at 8 minutes on average", {"avg_handle_minutes": 8}),
+        ("20,000 chats at a 7-minute average handle time", {"avg_handle_minutes": 7}),
+        ("Bahasanya Indonesia dan Inggris.", {"languages": ["en", "id"]}),
     ],
 )
 def test_phrasings_found_in_fresh_questions(text, expected):

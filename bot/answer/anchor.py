@@ -72,12 +72,16 @@ class Anchors:
 
     def find(self, text: str, lang: str, history: list[Message]) -> Anchor | None:
         """The last answer's entry this follow-up points back to, if it does."""
-        answer = last(history, "assistant")
-        if answer is None or not answer.cited_ids or asks_for_remedy(text):
+        # The last answer that cited the article (a refusal or an estimate in between does not
+        # count: "back to the challenges: how do we handle the second one?").
+        answer = next((m for m in reversed(history) if m.role == "assistant" and m.cited_ids), None)
+        if answer is None:
             return None
         lowered = " ".join(text.lower().split())
         if (row := self._ordinal(lowered, lang, answer.cited_ids[0])) is not None:
             return Anchor(answer.cited_ids[0], row)
+        if asks_for_remedy(text) or answer is not last(history, "assistant"):
+            return None
         if len(lowered.split()) > SHORT * 2 or not (
             FOLLOW_UP.search(lowered) or len(lowered.split()) <= SHORT
         ):

@@ -160,6 +160,8 @@ class Assistant:
 
     def estimate_cost(self, turn: Turn) -> Answer | None:
         """A question that states a quantity (or a follow-up that changes one) gets an estimate."""
+        if turn.topic == "foreign":
+            return None  # "and an accounting team of 3?" is another function, refused below
         request = cost_request(self.cost, turn.text, turn.cost_state, turn.ask)
         if request is None:
             return None

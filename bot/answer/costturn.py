@@ -27,6 +27,11 @@ WHAT_IF = re.compile(
     r"^(?:(?:bagaimana|gimana|gmn|terus|trus|lalu) (?:jika|kalau|kalo|klo|bila|seandainya|misal\w*)"
     r"|what if|how about|what about|and if|suppose)\b"
 )
+STATEMENT_WORDS = 8
+ASKS_SOMETHING = re.compile(
+    r"^(?:what|why|how|which|when|where|who|tell|explain|describe|list|summari[sz]e|apa|kenapa|"
+    r"mengapa|knp|bagaimana|gimana|gmn|kapan|mana|siapa|jelaskan|jelasin|ceritakan|sebutkan)\b"
+)
 SIZING = frozenset({"agents", "contacts_per_month"})  # what a first estimate is sized by
 SHORT_FOLLOW_UP = 5  # words: "24/7 aja", "and domestic?" need no cue
 
@@ -55,13 +60,21 @@ def cost_request(cost: CostService, text: str, previous: dict | None, ask: Ask) 
 
 def _changes(text: str, ask: Ask) -> bool:
     """Whether a follow-up without a quantity asks to change the estimate."""
-    if WHAT_IF.search(text.lower().strip()):
+    if WHAT_IF.search(text.lower().strip()) or _states_details(text):
         return True
     if ask.form in NOT_COST:
         return False  # "why is offshore cheaper?" after an estimate is a knowledge question
     if ask.form == "yes_no":  # "emang 24/7 bikin lebih mahal?" needs a cue, not just brevity
         return bool(CHANGE_CUE.search(text.lower())) or ask.price
     return ask.price or _reads_as_change(text)  # "how much with offshore?"
+
+
+def _states_details(text: str) -> bool:
+    """ "Salurannya telepon, email, sama medsos ya.": a short statement (no question, no request
+    to explain) that names fields gives the estimate's details."""
+    lowered = text.lower().strip()
+    short = len(lowered.split()) <= STATEMENT_WORDS
+    return short and "?" not in lowered and not ASKS_SOMETHING.search(lowered)
 
 
 def cost_state(cost: CostService, history: list[Message]) -> dict | None:

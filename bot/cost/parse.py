@@ -200,7 +200,11 @@ def _read_aht(t: _Text, fields: dict[str, Any]) -> None:
             rf"\b(?:averag\w*|rata rata|rerata|on average)\s+(?:of\s+|sekitar\s+|about\s+|around\s+)?"
             rf"{NUM}\s*{_SHORT_UNIT}"
         )
-        or t.take(rf"{NUM}\s*{_SHORT_UNIT}\s+(?:each|apiece|masing masing|setiapnya|tiapnya)\b")
+        or t.take(
+            # "8 minutes on average", "a 7 minute average handle time", "6 menit rata rata"
+            rf"{NUM}\s*{_SHORT_UNIT}\s+(?:each|apiece|masing masing|setiapnya|tiapnya"
+            r"|(?:on\s+)?average|avg|rata rata|aht|handl\w* time)\b"
+        )
     )
     if m:
         fields["avg_handle_minutes"] = _number(_seconds(m.group(1), m.group(2)) / 60)
@@ -322,7 +326,7 @@ def _read_choices(t: _Text, fields: dict[str, Any]) -> None:
     found = set()
     for m in re.finditer(
         # "bahasa Indonesia, Inggris, dan Jepang", "bilingual Indonesia-Inggris"
-        rf"\b(?:(?:ber|multi|dwi)?bahasa|bilingual|multilingual)\s*\(?\s*((?:{ids})"
+        rf"\b(?:(?:ber|multi|dwi)?bahasa(?:nya)?|bilingual|multilingual)\s*\(?\s*((?:{ids})"
         rf"(?:(?:\s*(?:,|dan|&|serta|atau|/|\+|-)\s*|\s+)+(?:bahasa\s+)?(?:{ids}))*)",
         t.full,
     ):
