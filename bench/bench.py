@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench_capacity import measure_capacity, measure_fresh_start, measure_mix
 from bench_growth import measure_growth
 from bench_server import measure_cold_ask, measure_server, watch_peak
 
@@ -271,6 +272,9 @@ MEASUREMENTS: list[Callable[[Bench], list[Row]]] = [
     measure_memory,
     measure_server,
     measure_cold_ask,
+    measure_capacity,
+    measure_mix,
+    measure_fresh_start,
     measure_growth,
 ]
 

@@ -20,6 +20,8 @@ from bot.answer.decide import costed_example, weigh
 from bot.answer.followup import MoreDetail, contextual_query, follow_up_order, last
 from bot.answer.frame import Framer
 from bot.answer.glossary import Glossary
+from bot.answer.memo import Memo
+from bot.answer.normalise import normalise, own_words
 from bot.answer.quote import quote_sentence
 from bot.answer.route import (
     is_greeting,
@@ -101,6 +103,8 @@ class Assistant:
         )
         self.chain = RunnableLambda(self._run)
         self._llm = None  # built on first use when settings.generator == "llm"
+        # Repeated questions: whole answers and query vectors, keyed on the index's name.
+        self.memo = Memo(settings, lambda: self.retriever.index.collection)
 
     # -- public -----------------------------------------------------------------------------
     def answer(
@@ -110,7 +114,9 @@ class Assistant:
         lang: str | None = None,
     ) -> Answer:
         """Answer one question in its language, citing sources; raise QuestionError for bad input."""
-        return self.chain.invoke({"question": question, "history": history or [], "lang": lang})
+        key = self.memo.key(question, history, lang)
+        inputs = {"question": question, "history": history or [], "lang": lang}
+        return self.memo.answer(key, lambda: self.chain.invoke(inputs))
 
     def _run(self, inputs: dict[str, Any]) -> Answer:
         turn = self.prepare(inputs["question"], inputs.get("history"), inputs.get("lang"))
@@ -118,6 +124,9 @@ class Assistant:
             if (answer := stage(turn)) is not None:
                 return answer
         raise AssertionError("answer_from_knowledge always answers")
+
+    def _embed_query(self, text: str) -> list[float]:
+        return self.retriever.index.embeddings.embed_query(text)
 
     # -- stages -----------------------------------------------------------------------------
     def prepare(self, question: str | bytes, history, override: str | None) -> Turn:
@@ -129,7 +138,7 @@ class Assistant:
                 question = question.decode("utf-8")
             except UnicodeDecodeError as exc:
                 raise self._question_error("undecodable", fallback) from exc
-        text = " ".join(question.split())
+        text = normalise(question)  # look-alike text reads as what it looks like
         if not text:
             raise self._question_error("empty", fallback)
         lang = override if override in LANGS else detect_language(text)
@@ -141,7 +150,7 @@ class Assistant:
         # as a quantity: route and retrieve on the question without them.
         text = _without_personal(text) or text
         with timings.stage("analyze"):  # the one query embedding, and the ask type
-            vector = self.retriever.index.embeddings.embed_query(self.glossary.expand(text, lang))
+            vector = self.memo.embed(self._embed_query, self.glossary.expand(text, lang))
             ask = self.analyzer.analyze(text, vector)
             if ask.type == "decision" and self.coverage.names_country(text):
                 ask = replace(ask, type="place")  # "Philippines or India?" wants a country
@@ -157,7 +166,8 @@ class Assistant:
 
     def estimate_cost(self, turn: Turn) -> Answer | None:
         """A question that states a quantity (or a follow-up that changes one) gets an estimate."""
-        request = cost_request(self.cost, turn.text, turn.cost_state, turn.ask)
+        # Quoted or system-styled figures are shown, not stated: never the user's inputs.
+        request = cost_request(self.cost, own_words(turn.text), turn.cost_state, turn.ask)
         if request is None:
             return None
         with turn.timings.stage("estimate"):
@@ -214,7 +224,8 @@ class Assistant:
             return None
         calls: list[ToolCall] = []
         with turn.timings.stage("compose"):
-            example = lambda: costed_example(self.cost, self.prompts, turn.text, turn.lang, calls)  # noqa: E731
+            own = own_words(turn.text)
+            example = lambda: costed_example(self.cost, self.prompts, own, turn.lang, calls)  # noqa: E731
             lead = self.coverage.not_covered(turn.text, turn.ask, "", turn.lang)
             if lead is None and (
                 quote := quote_sentence(turn.text, turn.lang, self.band, self.prompts)
@@ -310,7 +321,7 @@ class Assistant:
         spelled = self.glossary.expand(query, lang)
         if query == turn.text:
             return turn.vector, self.retriever.search_vector(turn.vector, k, lang, spelled)
-        vector = self.retriever.index.embeddings.embed_query(spelled)
+        vector = self.memo.embed(self._embed_query, spelled)
         hits = self.retriever.search_vector(vector, len(self.passages) // 2, lang, spelled)
         ordered = follow_up_order(turn.text, hits, turn.history, self.passages)[:k]
         best = max(hits, key=lambda h: h.score)  # the floor reads it, wherever it now ranks
