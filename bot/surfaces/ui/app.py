@@ -6,6 +6,7 @@ from typing import Any
 
 from bot.lang import LANGS
 from bot.surfaces.feedback import FeedbackStore
+from bot.surfaces.ui import client_api
 from bot.surfaces.ui import cost as ui_cost
 from bot.surfaces.ui.chat import FEEDBACK, ChatHandlers
 from bot.surfaces.ui.errors import guarded
@@ -205,5 +206,6 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
 
         cost_outputs = [cost_status, cost_result, cost_chart]
         run_cost.click(safe(estimate), [ui_lang, *form_inputs], cost_outputs, **private)
+        client_api.register(assistant)  # the public functions: ask, estimate_cost
     demo.queue(default_concurrency_limit=8, max_size=QUEUE_MAX_SIZE)
     return demo
