@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from bench_brief import measure_brief
+from bench_capacity import measure_capacity, measure_fresh_start, measure_mix
 from bench_growth import measure_growth
 from bench_server import measure_cold_ask, measure_server, watch_peak
 
@@ -273,6 +274,9 @@ MEASUREMENTS: list[Callable[[Bench], list[Row]]] = [
     measure_memory,
     measure_server,
     measure_cold_ask,
+    measure_capacity,
+    measure_mix,
+    measure_fresh_start,
     measure_growth,
 ]
 

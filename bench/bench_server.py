@@ -31,6 +31,7 @@ LOAD_LIMIT_S = 30.0  # ... stopping after this long if the count is not reached
 TRIALS = 3  # runs at the goal's level (8 clients)
 STARTUP_LIMIT_S = 300.0
 COLD_RUNS = 3
+CACHES_OFF = {"BOT_CACHE__ANSWERS": "0", "BOT_CACHE__VECTORS": "0"}
 COST_QUESTIONS = [
     "Berapa biaya 5 agen luar negeri 24/7 per bulan?",
     "How much do 3 domestic technical agents in business hours cost a month?",
@@ -63,7 +64,7 @@ def _peak_rss_mb(pid: int) -> float:
 class Server:
     """`bot serve` on a free loopback port, rate limit off, over the bench's index."""
 
-    def __init__(self, home: Path) -> None:
+    def __init__(self, home: Path, env: dict[str, str] | None = None) -> None:
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = home.parent / f"serve-{self.port}.log"
@@ -72,7 +73,7 @@ class Server:
             "BOT_HOME": str(home),
             "BOT_SERVER_RATE_LIMIT_PER_MIN": "0",
             "GRADIO_ANALYTICS_ENABLED": "False",
-        }
+        } | (env or {})
         command = [str(bot), "serve", "--host", "127.0.0.1", "--port", str(self.port)]
         self.started = time.perf_counter()
         with self.log_path.open("wb") as log:
@@ -177,7 +178,9 @@ def measure_server(bench: Any) -> list[Any]:
     """Server start to first answer, /api/ask throughput at 1, 8 and 32 clients, server RSS."""
     b = bench_module(bench)
     questions = b.QUERIES + COST_QUESTIONS
-    server = Server(bench.home)
+    # The questions repeat: with the caches on every answer after the first 42 would be
+    # remembered. These levels measure answering; bench_capacity.py measures the caches.
+    server = Server(bench.home, CACHES_OFF)
     try:
         cold = server.first_answer(b.COLD_QUESTION)
         ui = server.ui_ready()

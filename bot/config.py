@@ -35,6 +35,26 @@ class RetrievalSettings(BaseModel):
     k: int = Field(default=4, ge=1, le=50, description="Passages retrieved per question.")
 
 
+class CacheSettings(BaseModel):
+    """In-memory caches of the answering process (env BOT_CACHE__<NAME>); 0 turns one off."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    vectors: int = Field(
+        default=2048,
+        ge=0,
+        le=1_000_000,
+        description="Question embeddings kept, by normalised text (about 1.5 KB each with e5-small).",
+    )
+    answers: int = Field(
+        default=512,
+        ge=0,
+        le=100_000,
+        description="Whole answers kept for repeated questions asked without a conversation "
+        "(same text and language); emptied whenever the index changes.",
+    )
+
+
 class LLMSettings(BaseModel):
     """The optional chat-model backend of generator 'llm' (env BOT_LLM__<NAME>)."""
 
@@ -92,6 +112,9 @@ class Settings(BaseSettings):
         default_factory=RetrievalSettings, description="Embedder, store and k."
     )
     llm: LLMSettings = Field(default_factory=LLMSettings, description="The chat-model backend.")
+    cache: CacheSettings = Field(
+        default_factory=CacheSettings, description="Question-vector and answer caches."
+    )
 
     @property
     def chroma_dir(self) -> Path:

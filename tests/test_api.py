@@ -53,9 +53,10 @@ def test_ask_returns_what_bot_ask_json_prints(live_server, session_home, monkeyp
     result = CliRunner().invoke(app, ["ask", "--json", ID_QUESTION])
     assert result.exit_code == 0, result.output
     cli = json.loads(result.output)
-    assert shape(api) == shape(cli)
-    assert set(api["timings_ms"]) == set(cli["timings_ms"])
+    # The same stages, or the answer cache's (the server's warm-up asked it already).
+    assert set(api["timings_ms"]) in (set(cli["timings_ms"]), {"cache", "total"})
     api.pop("timings_ms"), cli.pop("timings_ms")
+    assert shape(api) == shape(cli)
     assert api == cli
     assert api["language"] == "id" and api["refused"] is False
     assert api["sources"][0]["id"] == "faq-hourly-rate"

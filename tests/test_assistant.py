@@ -27,7 +27,9 @@ def fake(fake_home):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(route, "MIN_SCORE", floors)
         patch.setattr(route, "SURE_INTENT", 2.0)
-        yield chain.get_assistant(Settings(home=fake_home, retrieval={"embeddings": "hash"}))
+        # Answers are not cached here: these tests read what the chain's stages do every time.
+        settings = Settings(home=fake_home, retrieval={"embeddings": "hash"}, cache={"answers": 0})
+        yield chain.get_assistant(settings)
 
 
 @pytest.fixture(scope="module")

@@ -23,6 +23,11 @@ from test_index_server import STARTUP_S, heartbeat
 
 QUESTION = "What is the hourly rate for outsourced customer support?"
 COST_QUESTION = "Berapa biaya 5 agen luar negeri 24/7 per bulan?"
+NEW_QUESTIONS = (
+    "What are the benefits of outsourcing customer support?",
+    "Apa tantangan outsourcing layanan pelanggan?",
+    "Are there hidden costs in outsourcing customer support?",
+)
 RECOVERY_S = 60.0  # how long the app may take to see Chroma again
 BURST_MAX = 60  # questions sent while Chroma is being stopped, at most
 
@@ -59,6 +64,7 @@ class Record:
     in_flight: list[int] = field(default_factory=list)  # statuses while Chroma was stopping
     health_down: Reply = NO_REPLY
     asks_down: list[Reply] = field(default_factory=list)
+    remembered_down: Reply = NO_REPLY
     cost_down: Reply = NO_REPLY
     cost_ask_down: Reply = NO_REPLY
     health_back: Reply = NO_REPLY
@@ -121,7 +127,11 @@ def outage(tmp_path_factory) -> Record:
         burst.join(timeout=60)
 
         record.health_down = send(url, "GET", "/healthz")
-        record.asks_down = [send(url, "POST", "/api/ask", json=ask) for _ in range(3)]
+        # Questions not asked before need the store; one asked before is answered from memory.
+        record.asks_down = [
+            send(url, "POST", "/api/ask", json={"question": q}) for q in NEW_QUESTIONS
+        ]
+        record.remembered_down = send(url, "POST", "/api/ask", json=ask)
         record.cost_down = send(
             url, "POST", "/api/cost", json={"agents": 5, "location": "offshore"}
         )
@@ -161,6 +171,13 @@ def test_questions_during_the_outage_get_a_clear_503(outage):
     for response in outage.asks_down:
         assert response.status == 503, response.text
         assert response.body["error"] == "store_unavailable" and response.body["message"]
+
+
+@pytest.mark.slow
+def test_a_question_answered_before_the_outage_is_answered_from_memory(outage):
+    assert outage.remembered_down.status == 200, outage.remembered_down.text
+    assert "cache" in outage.remembered_down.body["timings_ms"]
+    assert outage.remembered_down.body["sources"] == outage.before.body["sources"]
 
 
 @pytest.mark.slow

@@ -21,6 +21,8 @@ from bot.answer.decide import costed_example, weigh
 from bot.answer.followup import MoreDetail, contextual_query, follow_up_order, last
 from bot.answer.frame import Framer
 from bot.answer.glossary import Glossary
+from bot.answer.memo import Memo
+from bot.answer.normalise import normalise, own_words
 from bot.answer.quote import quote_sentence
 from bot.answer.route import (
     is_greeting,
@@ -104,6 +106,8 @@ class Assistant:
         )
         self.chain = RunnableLambda(self._run)
         self._llm = None  # built on first use when settings.generator == "llm"
+        # Repeated questions: whole answers and query vectors, keyed on the index's name.
+        self.memo = Memo(settings, lambda: self.retriever.index.collection)
 
     # -- public -----------------------------------------------------------------------------
     def answer(
@@ -113,7 +117,9 @@ class Assistant:
         lang: str | None = None,
     ) -> Answer:
         """Answer one question in its language, citing sources; raise QuestionError for bad input."""
-        return self.chain.invoke({"question": question, "history": history or [], "lang": lang})
+        key = self.memo.key(question, history, lang)
+        inputs = {"question": question, "history": history or [], "lang": lang}
+        return self.memo.answer(key, lambda: self.chain.invoke(inputs))
 
     def _run(self, inputs: dict[str, Any]) -> Answer:
         turn = self.prepare(inputs["question"], inputs.get("history"), inputs.get("lang"))
@@ -121,6 +127,9 @@ class Assistant:
             if (answer := stage(turn)) is not None:
                 return answer
         raise AssertionError("answer_from_knowledge always answers")
+
+    def _embed_query(self, text: str) -> list[float]:
+        return self.retriever.index.embeddings.embed_query(text)
 
     # -- stages -----------------------------------------------------------------------------
     def prepare(self, question: str | bytes, history, override: str | None) -> Turn:
@@ -132,7 +141,7 @@ class Assistant:
                 question = question.decode("utf-8")
             except UnicodeDecodeError as exc:
                 raise self._question_error("undecodable", fallback) from exc
-        text = " ".join(question.split())
+        text = normalise(question)  # look-alike text reads as what it looks like
         if not text:
             raise self._question_error("empty", fallback)
         lang = override if override in LANGS else detect_language(text)
@@ -144,7 +153,7 @@ class Assistant:
         # as a quantity: route and retrieve on the question without them.
         text = _without_personal(text) or text
         with timings.stage("analyze"):  # the one query embedding, and the ask type
-            vector = self.retriever.index.embeddings.embed_query(self.glossary.expand(text, lang))
+            vector = self.memo.embed(self._embed_query, self.glossary.expand(text, lang))
             ask = self.analyzer.analyze(text, vector)
             if ask.type == "decision" and self.coverage.names_country(text):
                 ask = replace(ask, type="place")  # "Philippines or India?" wants a country
@@ -162,7 +171,8 @@ class Assistant:
         """A question that states a quantity (or a follow-up that changes one) gets an estimate."""
         if turn.topic == "foreign":
             return None  # "and an accounting team of 3?" is another function, refused below
-        request = cost_request(self.cost, turn.text, turn.cost_state, turn.ask)
+        # Quoted or system-styled figures are shown, not stated: never the user's inputs.
+        request = cost_request(self.cost, own_words(turn.text), turn.cost_state, turn.ask)
         if request is None:
             return None
         with turn.timings.stage("estimate"):
@@ -228,7 +238,8 @@ class Assistant:
             return None
         calls: list[ToolCall] = []
         with turn.timings.stage("compose"):
-            example = lambda: costed_example(self.cost, self.prompts, turn.text, turn.lang, calls)  # noqa: E731
+            own = own_words(turn.text)
+            example = lambda: costed_example(self.cost, self.prompts, own, turn.lang, calls)  # noqa: E731
             lead = self.coverage.not_covered(turn.text, turn.ask, "", turn.lang)
             if lead is None and (
                 quote := quote_sentence(turn.text, turn.lang, self.band, self.prompts)
@@ -342,7 +353,7 @@ class Assistant:
         spelled = self.glossary.expand(query, lang)
         if query == turn.text:
             return turn.vector, self.retriever.search_vector(turn.vector, k, lang, spelled)
-        vector = self.retriever.index.embeddings.embed_query(spelled)
+        vector = self.memo.embed(self._embed_query, spelled)
         hits = self.retriever.search_vector(vector, len(self.passages) // 2, lang, spelled)
         ordered = follow_up_order(turn.text, hits, turn.history, self.passages)[:k]
         best = max(hits, key=lambda h: h.score)  # the floor reads it, wherever it now ranks

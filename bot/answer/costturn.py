@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.answer.analysis import Ask
+from bot.answer.normalise import own_words
 from bot.cost.request import CostValidationError
 from bot.cost.service import CostService, json_fields
 from bot.types import Message
@@ -88,15 +89,16 @@ def cost_state(cost: CostService, history: list[Message]) -> dict | None:
     for turn in history:
         if turn.role != "user":
             continue
-        fields = cost.parse_fields(turn.content)
+        content = own_words(turn.content)
+        fields = cost.parse_fields(content)
         try:
             request = cost.request_from(fields)
         except CostValidationError:
             continue  # an invalid number changed nothing
         if state is None:
             state = json_fields(fields) if request is not None else None
-        elif (fields or cost.drops_values(turn.content)) and _reads_as_change(turn.content):
-            state = json_fields(cost.follow_up(state, turn.content, fields))
+        elif (fields or cost.drops_values(content)) and _reads_as_change(content):
+            state = json_fields(cost.follow_up(state, content, fields))
     return state
 
 

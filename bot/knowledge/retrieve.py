@@ -41,14 +41,17 @@ class Retriever:
     def search_vector(self, vector: list[float], k: int, lang: str, text: str = "") -> list[Hit]:
         """Rank entries for an already-embedded question (`text` is the question itself)."""
         try:
-            pairs = self.index.store.similarity_search_by_vector_with_relevance_scores(
-                vector, k=min(max(2 * k, self._candidates), len(self._by_key))
+            # Straight to the collection, metadata and distances only: the passages' text is
+            # in memory already (LangChain's search also fetched every document and wrapped it).
+            got = self.index.store._collection.query(
+                query_embeddings=[list(vector)],
+                n_results=min(max(2 * k, self._candidates), len(self._by_key)),
+                include=["metadatas", "distances"],
             )
         except Exception as exc:  # noqa: BLE001 - chromadb raises many kinds when unreachable
             raise StoreUnavailableError(f"Chroma store unavailable: {type(exc).__name__}") from exc
         best: dict[str, Hit] = {}
-        for doc, distance in pairs:
-            meta = doc.metadata
+        for meta, distance in zip(got["metadatas"][0], got["distances"][0], strict=True):
             entry = meta["id"]
             if entry in best:
                 continue

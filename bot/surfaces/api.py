@@ -314,6 +314,8 @@ def make_router(
             info["ui"] = ui_state()
         if slack_state is not None:
             info["slack"] = slack_state()
+        if (memo := getattr(assistant, "memo", None)) is not None:
+            info["cache"] = memo.stats()  # answers and question vectors: entries, hit rate
         try:
             count = await asyncio.wait_for(asyncio.to_thread(index.count), HEALTH_TIMEOUT_S)
         except Exception as exc:  # noqa: BLE001 - any store failure means degraded

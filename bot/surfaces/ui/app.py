@@ -6,7 +6,7 @@ from typing import Any
 
 from bot.lang import LANGS
 from bot.surfaces.feedback import FeedbackStore
-from bot.surfaces.ui import brief_tab
+from bot.surfaces.ui import brief_tab, client_api
 from bot.surfaces.ui import cost as ui_cost
 from bot.surfaces.ui.chat import FEEDBACK, ChatHandlers, keeping
 from bot.surfaces.ui.errors import guarded
@@ -229,5 +229,6 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
         cost_outputs = [cost_status, cost_result, cost_chart, *form_inputs]
         estimated = run_cost.click(safe(estimate), [ui_lang, *form_inputs], cost_outputs, **private)
         estimated.then(None, None, None, js=SHOW_COST, **private)
+        client_api.register(assistant)  # the public functions: ask, estimate_cost
     demo.queue(default_concurrency_limit=8, max_size=QUEUE_MAX_SIZE)
     return demo
