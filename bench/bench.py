@@ -211,7 +211,11 @@ def measure_answer(bench: Bench) -> list[Row]:
     from bot.answer.assistant import get_assistant
     from bot.knowledge.index import make_client
 
-    assistant = get_assistant(bench.settings)
+    # The answer path itself: the question and answer caches would answer every repeat from
+    # memory (their hit rates are measured in the Zipf mix, bench_capacity.py).
+    off = type(bench.settings.cache)(vectors=0, answers=0)
+    uncached = bench.settings.model_copy(update={"cache": off})
+    assistant = get_assistant(uncached)
     index = assistant.retriever.index
     collection = make_client(bench.settings).get_collection(index.collection)
     questions = QUERIES + [

@@ -69,11 +69,15 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = home.parent / f"serve-{self.port}.log"
         bot = Path(sys.executable).parent / "bot"
-        env = os.environ | {
-            "BOT_HOME": str(home),
-            "BOT_SERVER_RATE_LIMIT_PER_MIN": "0",
-            "GRADIO_ANALYTICS_ENABLED": "False",
-        } | (env or {})
+        env = (
+            os.environ
+            | {
+                "BOT_HOME": str(home),
+                "BOT_SERVER_RATE_LIMIT_PER_MIN": "0",
+                "GRADIO_ANALYTICS_ENABLED": "False",
+            }
+            | (env or {})
+        )
         command = [str(bot), "serve", "--host", "127.0.0.1", "--port", str(self.port)]
         self.started = time.perf_counter()
         with self.log_path.open("wb") as log:
