@@ -195,11 +195,13 @@ class Assistant:
         call = ToolCall("estimate_cost", request, reply.result.to_json_dict())
         band = f"{self.prompts.text(turn.lang, 'rate_band')} [1]"  # the article's own words
         body = f"{reply.summary}\n{band}"
+        kind = "cost_estimate"
         if "agents" not in request and self.coverage.asks_staffing(turn.text):
             sized = reply.result.to_json_dict()
             lead = self.prompts.text(turn.lang, "not_covered_staffing", **sized)
             body = f"{lead}\n\n{body}"
-        answer = self._answer(turn, body, "cost", context, [call], "cost_estimate")
+            kind = "quantity"  # "how many agents for 10k tickets?" asks for a number of people
+        answer = self._answer(turn, body, "cost", context, [call], kind)
         return replace(answer, details=details)
 
     def expand_topic(self, turn: Turn) -> Answer | None:
