@@ -82,7 +82,7 @@ def api(server, path: str, body: dict) -> dict:
     return response.json()
 
 
-def test_the_three_tools_are_listed(session):
+def test_the_four_tools_are_listed(session):
     tools = {t.name: t for t in session.list_tools().tools}
     assert set(tools) == {"search_knowledge", "ask", "estimate_cost", "decision_brief"}
     agents = tools["estimate_cost"].input_schema["properties"]["agents"]
