@@ -21,6 +21,10 @@ from bot.knowledge.corpus import load_corpus
 
 ID_QUESTION = "Berapa tarif per jam untuk CS outsourcing?"
 COST_QUESTION = "How much would 5 offshore agents 24/7 cost a month?"
+SHOP = (
+    "Kami toko online di Surabaya, 6 orang CS in-house, biaya sekitar Rp 180 juta per bulan, "
+    "sekitar 15 ribu chat dan 2 ribu email per bulan, mau 24/7."
+)
 BOT = Path(sys.executable).with_name("bot")  # the venv's entry point
 
 
@@ -78,7 +82,7 @@ def api(server, path: str, body: dict) -> dict:
     return response.json()
 
 
-def test_the_three_tools_are_listed(session):
+def test_the_four_tools_are_listed(session):
     tools = {t.name: t for t in session.list_tools().tools}
     assert set(tools) == {"search_knowledge", "ask", "estimate_cost", "decision_brief"}
     agents = tools["estimate_cost"].input_schema["properties"]["agents"]
@@ -129,11 +133,25 @@ def test_estimate_cost_returns_the_estimators_result_and_reply(session):
     assert f"${total:,.2f}" in data["reply"] and "Estimated cost" in result.content[0].text
 
 
+def test_decision_brief_has_the_figures_the_json_api_gives(session):
+    result = session.tool("decision_brief", {"situation": SHOP})
+    data = result.structured_content
+    assert result.is_error is False and result.content[0].text == data["markdown"]
+    assert data["lang"] == "id" and data["currency"] == "IDR"
+    inputs = data["figures"]["estimate"]["inputs"]
+    assert inputs["inhouse_monthly_idr"] == 180_000_000 and inputs["coverage"] == "24x7"
+    assert data["markdown"].startswith("# Ringkasan keputusan")
+    assert "Rp 180.000.000" in data["markdown"]  # the in-house cost, in Rupiah as given
+    expected = api(session.server, "/api/brief", {"text": SHOP})
+    assert data["figures"] == expected["figures"] and data["cited_ids"] == expected["cited_ids"]
+
+
 @pytest.mark.parametrize(
     ("tool", "arguments", "phrase"),
     [
         ("estimate_cost", {"agents": 0, "lang": "en"}, "`agents` (number of agents) must be at least 1"),
         ("search_knowledge", {"query": "hourly rate", "k": 0}, "Field `k` must be at least 1."),
+        ("decision_brief", {"situation": SHOP, "coverage": "sometimes"}, "`coverage` (jam layanan) harus salah satu dari"),
     ],
 )  # fmt: skip
 def test_a_bad_argument_is_a_tool_error_naming_the_field(session, tool, arguments, phrase):

@@ -71,12 +71,16 @@ class SocketModeSlack(MockSlack):
 
     def __init__(self, socket_url: str) -> None:
         self.socket_url = socket_url
+        self.posted_ts: dict[str, str] = {}  # the ts returned for each channel's last post
         super().__init__()
 
     def reply(self, path, body):
         if path == "/api/apps.connections.open":
             return {"ok": True, "url": self.socket_url}
-        return super().reply(path, body)
+        answer = super().reply(path, body)
+        if path == "/api/chat.postMessage":
+            self.posted_ts[body.get("channel")] = answer["ts"]
+        return answer
 
 
 def wait_until(check, timeout: float = TIMEOUT_S):
@@ -166,6 +170,48 @@ def test_cost_command_is_acked_then_answered_at_its_response_url(socket_bot):
     assert len(replies) == 1
     assert "*Perkiraan biaya dukungan pelanggan outsourcing*" in replies[0].body["text"]
     assert replies[0].body["response_type"] == "in_channel"
+
+
+def test_brief_command_posts_blocks_and_uploads_the_pdf_into_its_thread(socket_bot):
+    """/brief over the socket: acked at once, the compact brief in blocks, the PDF in its thread."""
+    _, _, socket, slack = socket_bot
+    shop = (
+        "Kami toko online di Surabaya, 6 orang CS in-house, biaya sekitar Rp 180 juta per bulan, "
+        "sekitar 15 ribu chat per bulan, mau 24/7."
+    )
+    command = {
+        "team_id": "T0001",
+        "channel_id": "C0SOCKBRIEF",
+        "user_id": "U0USER",
+        "command": "/brief",
+        "text": shop,
+        "response_url": f"{slack.url}/response/{uuid.uuid4().hex}",
+        "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+    }
+    envelope = socket.send("slash_commands", command)
+    assert wait_until(lambda: socket.acks(envelope), 3.0)
+    completed = wait_until(
+        lambda: [
+            c
+            for c in slack.to_path("/api/files.completeUploadExternal")
+            if c.body.get("channel_id") == "C0SOCKBRIEF"
+        ]
+    )
+    assert len(completed) == 1
+    (post,) = slack.posts(channel="C0SOCKBRIEF")
+    blocks = post.body["blocks"]
+    blocks = json.loads(blocks) if isinstance(blocks, str) else blocks
+    assert blocks[0]["type"] == "header"
+    assert blocks[0]["text"]["text"] == "Ringkasan keputusan: outsourcing layanan pelanggan"
+    text = json.dumps(blocks, ensure_ascii=False)
+    assert "Rp" in text and "$" in text  # the estimate's figures, Rupiah with USD beside
+    # files_upload_v2: the upload URL asked for, the PDF sent there, completed into the thread.
+    requested = [c.body for c in slack.to_path("/api/files.getUploadURLExternal")]
+    assert requested and requested[-1]["filename"] == "brief-id.pdf"
+    file_id = json.loads(completed[0].body["files"])[0]["id"]
+    (upload,) = slack.to_path(f"/upload/{file_id}")
+    assert upload.body["content"].startswith(b"%PDF")
+    assert completed[0].body["thread_ts"] == slack.posted_ts["C0SOCKBRIEF"]  # the blocks' thread
 
 
 def test_a_redelivered_event_is_acked_but_not_answered_twice(socket_bot):
