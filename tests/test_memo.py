@@ -119,7 +119,7 @@ def fake(fake_home):
     from bot.answer import assistant as chain
     from bot.answer import route
 
-    floors = {"support": -1.0, "general": -1.0, "none": 2.0}
+    floors = {"support": -1.0, "general": -1.0, "outsourcing": -1.0, "none": 2.0}
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(route, "MIN_SCORE", floors)
         patch.setattr(route, "SURE_INTENT", 2.0)

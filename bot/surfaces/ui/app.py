@@ -73,7 +73,8 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
                 min_width=300,
                 container=False,
             )
-        with gr.Tabs():
+        # On a phone the tabs wrap onto a second line; none hides behind a 'more tabs' menu.
+        with gr.Tabs(overflow_behavior="wrap"):
             with gr.Tab(t["tab_chat"], id="chat", elem_id="tab-chat") as tab_chat:
                 with gr.Row():
                     with gr.Column(scale=3):
