@@ -73,8 +73,19 @@ button[role="tab"][aria-selected="true"] { color: var(--primary-700) !important;
   position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
   white-space: nowrap;
 }
+#chat .bot-inline-sources {
+  margin-top: .6em; padding-top: .4em; border-top: 1px solid var(--border-color-primary);
+  font-size: .9em;
+}
+#chat .bot-inline-sources summary { cursor: pointer; font-weight: 600; }
+#chat .bot-inline-list { margin: .3em 0 0; padding-left: 1.6em; }
+#chat .bot-inline-list li { margin: .15em 0; }
+a.bot-cite { color: var(--link-text-color); text-decoration: none; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.bot-cited { outline: 2px solid var(--color-accent); outline-offset: 2px; border-radius: 3px; }
+@media (min-width: 641px) { #chat .bot-inline-sources { display: none; } }
 @media (max-width: 640px) {
   #chat { height: 60vh !important; }
+  #sources-column { display: none !important; }  /* each answer shows its own, under it */
   #chat .message-row.bot-row { max-width: 100%; margin-right: 0; }  /* no room to spare */
   #chat .bot-intro { font-size: .9em; }
   #chat .examples { gap: .35rem; padding: .35rem; }
@@ -137,6 +148,48 @@ ON_LOAD = """
     }).observe(chat, { childList: true, subtree: true });
   };
   watch();
+}
+"""
+
+# A citation [n] clicked: on a phone its source opens under the answer; on a desktop the click
+# also selects the answer (Gradio's select fills the panel with its sources), and the source is
+# scrolled to there. Either way the source is outlined for a moment.
+CITES = """
+() => {
+  if (window.__botCites) return;
+  window.__botCites = true;
+  const flash = (el) => {
+    el.classList.add('bot-cited');
+    setTimeout(() => el.classList.remove('bot-cited'), 2000);
+  };
+  document.addEventListener('click', (event) => {
+    const cite = event.target.closest && event.target.closest('a.bot-cite');
+    if (!cite) return;
+    event.preventDefault();
+    const n = Number(cite.textContent.replace(/\\D/g, ''));
+    const row = cite.closest('.message-row');
+    const block = row && row.querySelector('.bot-inline-sources');
+    const item = block && block.querySelectorAll('li')[n - 1];
+    if (!item) return;
+    if (getComputedStyle(block).display !== 'none') {
+      block.open = true;
+      item.scrollIntoView({block: 'nearest'});
+      flash(item);
+      return;
+    }
+    // The panel's n-th source once it shows this answer's (the same title).
+    const title = item.textContent.trim();
+    let tries = 0;
+    const find = () => {
+      const source = document.querySelectorAll('#sources li.bot-source')[n - 1];
+      const shown = source && source.querySelector('.bot-source-title').textContent.trim();
+      if (shown && shown.endsWith(title)) {
+        source.scrollIntoView({block: 'nearest'});
+        flash(source);
+      } else if (++tries < 30) setTimeout(find, 100);
+    };
+    setTimeout(find, 150);
+  }, true);
 }
 """
 
