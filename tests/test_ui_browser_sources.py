@@ -77,6 +77,7 @@ def test_on_a_desktop_the_panel_follows_the_clicked_answer_and_its_citations(pag
     assert page.locator("#sources li[data-id='faq-hidden-costs']").count() == 0
     page.wait_for_selector("#sources li.bot-source.bot-cited")  # the cited source, pointed at
     assert hourly.is_visible()
+    assert first.evaluate("e => e.classList.contains('bot-shown')")  # whose sources they are
     shot(page, "knowledge-answer-sources")
     page.locator(LAST).click()  # back to the latest answer
     page.wait_for_selector("#sources li[data-id='faq-hidden-costs']")

@@ -82,7 +82,10 @@ button[role="tab"][aria-selected="true"] { color: var(--primary-700) !important;
 #chat .bot-inline-list li { margin: .15em 0; }
 a.bot-cite { color: var(--link-text-color); text-decoration: none; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .bot-cited { outline: 2px solid var(--color-accent); outline-offset: 2px; border-radius: 3px; }
-@media (min-width: 641px) { #chat .bot-inline-sources { display: none; } }
+@media (min-width: 641px) {
+  #chat .bot-inline-sources { display: none; }
+  #chat .bot-shown .message { box-shadow: inset 4px 0 0 var(--color-accent); }
+}
 @media (max-width: 640px) {
   #chat { height: 60vh !important; }
   #sources-column { display: none !important; }  /* each answer shows its own, under it */
@@ -190,6 +193,22 @@ CITES = """
     };
     setTimeout(find, 150);
   }, true);
+  // On a desktop, the answer whose sources the panel shows (after a click) is marked; a new
+  // answer puts the panel back on the latest, so the mark goes.
+  document.addEventListener('click', (event) => {
+    const row = event.target.closest && event.target.closest('#chat .message-row:not(.user-row)');
+    if (!row || event.target.closest('button:not(.message)')) return;
+    document.querySelectorAll('#chat .bot-shown').forEach((r) => r.classList.remove('bot-shown'));
+    row.classList.add('bot-shown');
+  });
+  let rows = 0;
+  new MutationObserver(() => {
+    const now = document.querySelectorAll('#chat .message-row:not(.user-row)').length;
+    if (now !== rows) {
+      document.querySelectorAll('#chat .bot-shown').forEach((r) => r.classList.remove('bot-shown'));
+    }
+    rows = now;
+  }).observe(document.body, {childList: true, subtree: true});
 }
 """
 
