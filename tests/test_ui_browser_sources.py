@@ -54,8 +54,12 @@ def test_on_a_phone_the_sources_sit_under_their_answer(page):
     assert question["y"] + question["height"] <= PHONE[1]  # the box still in view below them
     title = answer.locator(".bot-inline-list li .bot-source-title").first
     assert title.is_hidden()  # folded until asked for
+    shot(page, "knowledge-answer-sources-folded")
     answer.locator("a.bot-cite", has_text="[1]").first.click()
     title.wait_for(state="visible")
+    page.wait_for_timeout(300)  # the chat scrolls the opened source into view
+    place, chat = title.bounding_box(), box(page, "#chat")
+    assert chat["y"] <= place["y"] and place["y"] + place["height"] <= chat["y"] + chat["height"]
     assert (
         title.inner_text() == "Berapa tarif rata-rata per jam untuk dukungan pelanggan outsourcing?"
     )

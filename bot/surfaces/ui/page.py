@@ -178,7 +178,14 @@ CITES = """
     if (!item) return;
     if (getComputedStyle(block).display !== 'none') {
       block.open = true;
-      item.scrollIntoView({block: 'nearest'});
+      requestAnimationFrame(() => {  // the chat scrolls, not the page: the whole source in view
+        let box = item.parentElement;
+        while (box && !(/(auto|scroll)/.test(getComputedStyle(box).overflowY)
+                        && box.scrollHeight > box.clientHeight)) box = box.parentElement;
+        if (!box) { item.scrollIntoView({block: 'nearest'}); return; }
+        const below = item.getBoundingClientRect().bottom - box.getBoundingClientRect().bottom;
+        if (below > -16) box.scrollTop += below + 16;
+      });
       flash(item);
       return;
     }
