@@ -14,6 +14,7 @@ from bot.surfaces.ui.render import (
     shown_question,
     sources_html,
     unmarked,
+    with_sources,
 )
 from bot.types import Answer, Source
 
@@ -65,3 +66,20 @@ def test_the_sources_panel_names_titles_not_ids_or_scores():
     text = panel.replace('data-id="faq-hourly-rate"', "")
     assert "faq-hourly-rate" not in text and "0.97" not in text and "score" not in text
     assert "Show the Indonesian version" in panel and "Tarif per jam?" in panel
+
+
+def test_the_bubble_links_its_citations_and_folds_its_sources_by_title():
+    bubble = with_sources(
+        "Rates run from $10 to $50 an hour. [1] Not [2].", _answer(), "k1", PROMPTS
+    )
+    assert '<a class="bot-cite" href="#bot-src-k1-1">[1]</a>' in bubble
+    assert "Not [2]." in bubble  # no source 2: left as written
+    assert "<summary>Sources (1)</summary>" in bubble
+    assert '<li id="bot-src-k1-1" lang="en">' in bubble
+    assert '<span class="bot-source-title">Hourly rate?</span>' in bubble
+    assert ">faq-hourly-rate<" not in bubble and "0.97" not in bubble  # titles, no ids or scores
+
+
+def test_an_answer_without_sources_keeps_its_bubble():
+    bare = Answer("q?", "en", "No idea.", False, "knowledge", [], [], {}, "", None, "")
+    assert with_sources("No idea.", bare, "k", PROMPTS) == "No idea."

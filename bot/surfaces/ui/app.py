@@ -10,7 +10,7 @@ from bot.surfaces.ui import brief_tab, client_api
 from bot.surfaces.ui import cost as ui_cost
 from bot.surfaces.ui.chat import FEEDBACK, ChatHandlers, keeping
 from bot.surfaces.ui.errors import guarded
-from bot.surfaces.ui.page import CSS, ON_LOAD, RESTORE, SET_LANG, SHOW_COST
+from bot.surfaces.ui.page import CITES, CSS, ON_LOAD, RESTORE, SET_LANG, SHOW_COST
 
 __all__ = ["CSS", "ON_LOAD", "build_ui", "theme"]
 
@@ -107,7 +107,7 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
                                 t["send"], variant="primary", elem_id="send", scale=1, min_width=80
                             )
                         clear = gr.Button(t["clear"], size="sm", elem_id="clear")
-                    with gr.Column(scale=2):
+                    with gr.Column(scale=2, elem_id="sources-column"):
                         sources = gr.HTML(chat.sources(None, lang), elem_id="sources")
             with gr.Tab(t["tab_cost"], id="cost", elem_id="tab-cost") as tab_cost:
                 c = prompts.section(lang, "ui_cost")
@@ -221,6 +221,7 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
         )
         restored.then(None, page_lang, None, js=SET_LANG, **private)
         demo.load(None, None, None, js=RESTORE, **private)
+        demo.load(None, None, None, js=CITES, **private)
         demo.unload(chat.forget)
 
         def estimate(lang: str, *values: Any) -> tuple:

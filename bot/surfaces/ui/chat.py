@@ -32,6 +32,7 @@ from bot.surfaces.ui.render import (
     shown_question,
     sources_html,
     unmarked,
+    with_sources,
 )
 from bot.types import Answer, Message, QuestionError
 
@@ -207,10 +208,11 @@ class ChatHandlers:
         return f"⏳ {self.prompts.phrase(lang, 'ui_chat.waiting', count=count)}" if count else ""
 
     def _done(self, answer: Answer) -> dict[str, Any]:
+        key = uuid.uuid4().hex  # what a rating of this answer is kept under
         return {
             "role": "assistant",
-            "id": uuid.uuid4().hex,  # what a rating of this answer is kept under
-            "content": answer_bubble(answer, self.prompts),
+            "id": key,
+            "content": with_sources(answer_bubble(answer, self.prompts), answer, key, self.prompts),
             "answer": answer.answer,  # with its sources list: what a rating stores
             "lang": answer.language,
             "sources": [s.to_json_dict() for s in answer.sources],

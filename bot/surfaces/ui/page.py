@@ -73,8 +73,24 @@ button[role="tab"][aria-selected="true"] { color: var(--primary-700) !important;
   position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
   white-space: nowrap;
 }
+#chat .bot-inline-sources {
+  margin-top: .6em; padding-top: .4em; border-top: 1px solid var(--border-color-primary);
+  font-size: .9em;
+}
+#chat .bot-inline-sources summary { cursor: pointer; font-weight: 600; }
+#chat .bot-inline-list { margin: .3em 0 0; padding-left: 1.6em; }
+#chat .bot-inline-list li { margin: .15em 0; }
+a.bot-cite {  /* underlined: told apart from the text by more than colour (axe-core) */
+  color: var(--primary-700); text-underline-offset: 2px; white-space: nowrap;
+}
+.bot-cited { outline: 2px solid var(--color-accent); outline-offset: 2px; border-radius: 3px; }
+@media (min-width: 641px) {
+  #chat .bot-inline-sources { display: none; }
+  #chat .bot-shown .message { box-shadow: inset 4px 0 0 var(--color-accent); }
+}
 @media (max-width: 640px) {
   #chat { height: 60vh !important; }
+  #sources-column { display: none !important; }  /* each answer shows its own, under it */
   #chat .message-row.bot-row { max-width: 100%; margin-right: 0; }  /* no room to spare */
   #chat .bot-intro { font-size: .9em; }
   #chat .examples { gap: .35rem; padding: .35rem; }
@@ -137,6 +153,71 @@ ON_LOAD = """
     }).observe(chat, { childList: true, subtree: true });
   };
   watch();
+}
+"""
+
+# A citation [n] clicked: on a phone its source opens under the answer; on a desktop the click
+# also selects the answer (Gradio's select fills the panel with its sources), and the source is
+# scrolled to there. Either way the source is outlined for a moment.
+CITES = """
+() => {
+  if (window.__botCites) return;
+  window.__botCites = true;
+  const flash = (el) => {
+    el.classList.add('bot-cited');
+    setTimeout(() => el.classList.remove('bot-cited'), 2000);
+  };
+  document.addEventListener('click', (event) => {
+    const cite = event.target.closest && event.target.closest('a.bot-cite');
+    if (!cite) return;
+    event.preventDefault();
+    const n = Number(cite.textContent.replace(/\\D/g, ''));
+    const row = cite.closest('.message-row');
+    const block = row && row.querySelector('.bot-inline-sources');
+    const item = block && block.querySelectorAll('li')[n - 1];
+    if (!item) return;
+    if (getComputedStyle(block).display !== 'none') {
+      block.open = true;
+      requestAnimationFrame(() => {  // the chat scrolls, not the page: the whole source in view
+        let box = item.parentElement;
+        while (box && !(/(auto|scroll)/.test(getComputedStyle(box).overflowY)
+                        && box.scrollHeight > box.clientHeight)) box = box.parentElement;
+        if (!box) { item.scrollIntoView({block: 'nearest'}); return; }
+        const below = item.getBoundingClientRect().bottom - box.getBoundingClientRect().bottom;
+        if (below > -16) box.scrollTop += below + 16;
+      });
+      flash(item);
+      return;
+    }
+    // The panel's n-th source once it shows this answer's (the same title).
+    const title = item.textContent.trim();
+    let tries = 0;
+    const find = () => {
+      const source = document.querySelectorAll('#sources li.bot-source')[n - 1];
+      const shown = source && source.querySelector('.bot-source-title').textContent.trim();
+      if (shown && shown.endsWith(title)) {
+        source.scrollIntoView({block: 'nearest'});
+        flash(source);
+      } else if (++tries < 30) setTimeout(find, 100);
+    };
+    setTimeout(find, 150);
+  }, true);
+  // On a desktop, the answer whose sources the panel shows (after a click) is marked; a new
+  // answer puts the panel back on the latest, so the mark goes.
+  document.addEventListener('click', (event) => {
+    const row = event.target.closest && event.target.closest('#chat .message-row:not(.user-row)');
+    if (!row || event.target.closest('button:not(.message)')) return;
+    document.querySelectorAll('#chat .bot-shown').forEach((r) => r.classList.remove('bot-shown'));
+    row.classList.add('bot-shown');
+  });
+  let rows = 0;
+  new MutationObserver(() => {
+    const now = document.querySelectorAll('#chat .message-row:not(.user-row)').length;
+    if (now !== rows) {
+      document.querySelectorAll('#chat .bot-shown').forEach((r) => r.classList.remove('bot-shown'));
+    }
+    rows = now;
+  }).observe(document.body, {childList: true, subtree: true});
 }
 """
 

@@ -81,3 +81,33 @@ def queued_bubble(question: str, lang: str, prompts: Prompts) -> dict[str, str]:
 def chat_value(turns: list[dict[str, Any]]) -> list[dict[str, str]]:
     """What the Chatbot shows: one message per turn."""
     return [{"role": t["role"], "content": t["content"]} for t in turns]
+
+
+CITATION = re.compile(r"\[(\d{1,2})\]")
+
+
+def with_sources(bubble: str, answer: Answer, key: str, prompts: Prompts) -> str:
+    """The bubble with its [n] as links and, after it, its sources folded by title: a phone shows
+    them there, under the answer; a desktop hides them (CSS) for the panel beside the chat.
+    (The Chatbot's sanitizer drops data-* attributes: the page's script goes by [n] and title.)"""
+    if not answer.sources:
+        return bubble
+    count = len(answer.sources)
+
+    def link(match: re.Match[str]) -> str:
+        n = int(match.group(1))
+        if not 1 <= n <= count:
+            return match.group(0)
+        return f'<a class="bot-cite" href="#bot-src-{key}-{n}">[{n}]</a>'
+
+    items = "".join(
+        f'<li id="bot-src-{key}-{n}" lang="{s.language}">'
+        f'<span class="bot-source-title">{html.escape(s.title)}</span></li>'
+        for n, s in enumerate(answer.sources, start=1)
+    )
+    summary = prompts.phrase(answer.language, "ui_chat.sources_count", count=count)
+    block = (
+        f'<details class="bot-inline-sources"><summary>{summary}</summary>'
+        f'<ol class="bot-inline-list">{items}</ol></details>'
+    )
+    return f"{CITATION.sub(link, bubble)}\n\n{block}"
