@@ -66,7 +66,12 @@ def test_quoted_and_system_styled_passages_are_not_the_users_words(text, own):
 
 @pytest.fixture(scope="module")
 def fake(fake_home):
-    floors = {"support": -1.0, "general": -1.0, "outsourcing": -1.0, "none": 2.0}  # see test_assistant's fake
+    floors = {
+        "support": -1.0,
+        "general": -1.0,
+        "outsourcing": -1.0,
+        "none": 2.0,
+    }  # see test_assistant's fake
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(route, "MIN_SCORE", floors)
         patch.setattr(route, "SURE_INTENT", 2.0)
