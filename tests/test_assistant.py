@@ -435,3 +435,10 @@ def test_a_short_statement_of_details_changes_the_estimate(fake):
     assert follow.estimate is not None
     assert follow.estimate.args["channels"] == ["phone", "email", "social_media"]
     assert follow.estimate.args["contacts_per_month"] == 12000
+
+
+def test_an_includes_question_across_two_parts_of_the_article_gets_no_yes(fake):
+    # The band (the hourly-rate FAQ) and setup fees (the hidden costs) are two parts of the
+    # article; neither says whether one includes the other.
+    answer = fake.answer("Does the $10 to $50 hourly rate already include the vendor's setup fees?")
+    assert answer.body.startswith(fake.prompts.text("en", "not_covered_directly"))

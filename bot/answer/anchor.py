@@ -23,6 +23,7 @@ TOKEN = re.compile(r"[a-z]+")
 # A word used by at most this many entries of a language names its topic.
 SPECIFIC_DF = 2
 MIN_LETTERS = 4
+INCLUDES = re.compile(r"\b(?:includ\w*|part of|termasuk|mencakup|sudah masuk)\b")
 SUFFIXES = {"id": ("nya", "lah", "kah", "pun"), "en": ("es", "s")}
 
 
@@ -110,3 +111,15 @@ class Anchors:
         if place is None or not rows or place > len(rows):
             return None
         return rows[place - 1 if place > 0 else -1]
+
+    def elsewhere(self, text: str, lang: str, cited: list[str]) -> list[str]:
+        """For "does X include Y?": words of the question that only entries other than the
+        cited ones use ("does the $10-$50 band include setup fees?" asks about two parts of
+        the article at once, and neither says how they relate)."""
+        if not INCLUDES.search(text.lower()):
+            return []
+        mine = set().union(*(self.words.get((e, lang), set()) for e in cited)) if cited else set()
+        asked = stems(text, lang) - self.ignore[lang]
+        return sorted(
+            w for w in asked if 0 < self.df.get((lang, w), 0) <= SPECIFIC_DF and w not in mine
+        )

@@ -277,6 +277,11 @@ class Assistant:
             draft, opening = self.shaper.draft(
                 turn.text, turn.ask, lang, query, vector, hits, topic
             )
+        if opening is None and turn.ask.type == "yes_no":
+            # "Does the $10-$50 band include setup fees?": a yes resting on one part of the
+            # article about words only another part uses would be a guess.
+            if self.anchors.elsewhere(turn.text, lang, [h.id for h in draft.cited]):
+                opening = self.prompts.text(lang, "not_covered_directly")
         body = self.framer.frame(turn.text, turn.ask, draft, lang, opening)
         return self._answer(turn, body, "knowledge", draft.cited, [])
 
