@@ -332,7 +332,8 @@ def test_the_conversation_survives_a_reload_until_a_new_conversation(page):
     chat = page.inner_text("#chat")
     assert "Berapa tarif per jam untuk CS outsourcing?" in chat
     assert "Umumnya, tarif dapat berkisar antara $10 hingga $50 per jam" in chat
-    page.wait_for_selector("#sources li[data-id='faq-hourly-rate']")  # its sources too
+    # its sources too (on a phone the panel is hidden: each answer carries them in its bubble)
+    page.wait_for_selector("#sources li[data-id='faq-hourly-rate']", state="attached")
     ask(page, "bagaimana dengan biaya tersembunyinya?", ("#sources", "tersembunyi"))  # follow-up
     assert page.locator("#chat .message-row.user-row").count() == 2
     shot(page, "15-reloaded-conversation")

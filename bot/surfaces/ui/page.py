@@ -89,7 +89,7 @@ a.bot-cite {  /* underlined: told apart from the text by more than colour (axe-c
   #chat .bot-shown .message { box-shadow: inset 4px 0 0 var(--color-accent); }
 }
 @media (max-width: 640px) {
-  #chat { height: 60vh !important; }
+  #chat { height: 56vh !important; }  /* the box and 'new conversation' stay in view under the wrapped tabs */
   #sources-column { display: none !important; }  /* each answer shows its own, under it */
   #chat .message-row.bot-row { max-width: 100%; margin-right: 0; }  /* no room to spare */
   #chat .bot-intro { font-size: .9em; }
