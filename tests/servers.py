@@ -29,6 +29,9 @@ SIGNING_SECRET = "test-signing-secret-0123456789abcdef"
 BOT_TOKEN = "xoxb-1111-2222-testtokenvalue"
 BOT_USER_ID = "UBOT12345"
 RATE_LIMIT_PER_MIN = 30
+# The session server's UI allowance: the browser tests of all modules share one client address,
+# and at the default (60 a minute) a full run could exhaust it and leave an answer unsent.
+UI_RATE_LIMIT_PER_MIN = 300
 
 
 def free_port() -> int:
@@ -225,6 +228,7 @@ def start_slack_server(home: Path, log_dir: Path) -> LiveServer:
         "SLACK_SIGNING_SECRET": SIGNING_SECRET,
         "BOT_SERVER_SLACK_API_URL": slack.api_url,
         "BOT_SERVER_RATE_LIMIT_PER_MIN": str(RATE_LIMIT_PER_MIN),
+        "BOT_SERVER_UI_RATE_LIMIT_PER_MIN": str(UI_RATE_LIMIT_PER_MIN),
     }
     server = start_server(home, env, log_dir)
     server.slack = slack

@@ -7,19 +7,23 @@ import time
 
 import httpx
 import pytest
-from servers import BOT_TOKEN, RATE_LIMIT_PER_MIN, SIGNING_SECRET, start_server
+from servers import (
+    BOT_TOKEN,
+    RATE_LIMIT_PER_MIN,
+    SIGNING_SECRET,
+    UI_RATE_LIMIT_PER_MIN,
+    start_server,
+)
 from typer.testing import CliRunner
 
 from bot.config import REPO_ROOT
 from bot.cost.service import CostService
-from bot.surfaces.server import ServerSettings
 
 # The estimator over the repository's own cost model and phrases.
 COST = CostService.from_dirs(REPO_ROOT / "corpus", REPO_ROOT / "prompts")
 
 
 ID_QUESTION = "Berapa tarif per jam untuk CS outsourcing?"
-UI_RATE_LIMIT_PER_MIN = ServerSettings.model_fields["ui_rate_limit_per_min"].default
 
 
 def client(server, source: str) -> httpx.Client:
