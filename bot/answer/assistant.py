@@ -16,7 +16,7 @@ from bot.answer.anchor import Anchors
 from bot.answer.asktype import AskModel
 from bot.answer.compose import UnitIndex, entry_hit, render_draft
 from bot.answer.costturn import cost_request, cost_state
-from bot.answer.coverage import NAME_ASKS, Coverage, Terms
+from bot.answer.coverage import Coverage, Terms
 from bot.answer.decide import costed_example, weigh
 from bot.answer.followup import MoreDetail, contextual_query, follow_up_order, last
 from bot.answer.frame import Framer
@@ -27,11 +27,10 @@ from bot.answer.quote import quote_sentence
 from bot.answer.route import (
     is_greeting,
     is_injection,
-    names_outsourcing,
-    reaches_floor,
     summary_scope,
     topic_level,
 )
+from bot.answer.scope import continues, out_of_scope, stands_alone
 from bot.answer.shape import Shaper
 from bot.answer.situation import Situations
 from bot.answer.summary import summarize_sections
@@ -41,13 +40,13 @@ from bot.cost.service import CostService
 from bot.knowledge.retrieve import Hit, Retriever
 from bot.lang import LANGS, detect_language
 from bot.prompts import Prompts, load_prompts
+from bot.redact import without_personal
 from bot.types import Answer, Message, QuestionError, Source, ToolCall, messages_of
 
 log = logging.getLogger("bot.answer.assistant")
 
 # Intent probability at which a follow-up's own words decide its entry (chosen on eval/dev's
 # conversations: 0.75 keeps "manfaatnya apa aja?" on benefits, "and what about domestic?" not).
-STANDS_ALONE = 0.75
 COST_CONTEXT_IDS = ("faq-hourly-rate", "faq-hidden-costs")
 
 
@@ -151,7 +150,7 @@ class Assistant:
         timings.mark("detect")
         # Contact details mean nothing to the knowledge base and a phone number must not be read
         # as a quantity: route and retrieve on the question without them.
-        text = _without_personal(text) or text
+        text = without_personal(text) or text
         with timings.stage("analyze"):  # the one query embedding, and the ask type
             vector = self.memo.embed(self._embed_query, self.glossary.expand(text, lang))
             ask = self.analyzer.analyze(text, vector)
@@ -260,7 +259,7 @@ class Assistant:
         with turn.timings.stage("retrieve"):
             anchor = self.anchors.find(text, lang, turn.history)
             query, vector, hits = self._retrieve_follow_up(turn)
-            refuse = self._out_of_scope(turn, query, hits)
+            refuse = out_of_scope(turn, query, hits, self.coverage)
             if anchor is not None and turn.topic != "foreign":
                 hits = self._anchored(anchor.entry, lang, vector, hits)
         if refuse:
@@ -292,11 +291,11 @@ class Assistant:
         text = turn.text
         query = contextual_query(text, turn.history)
         vector, hits = self._retrieve(turn, text)
-        if query != text and not self._stands_alone(hits, turn.topic):
+        if query != text and not stands_alone(hits, turn.topic):
             vector, hits = self._retrieve(turn, query)
         else:
             query = text
-        if self._out_of_scope(turn, query, hits) and self._continues(turn, query):
+        if out_of_scope(turn, query, hits, self.coverage) and continues(turn, query):
             # Mid-conversation, a question that names no other subject is read with the
             # previous one before it is refused ("how long until we'd see the payback?").
             query = f"{last(turn.history, 'user').content} {text}"
@@ -366,35 +365,6 @@ class Assistant:
         best = max(hits, key=lambda h: h.score)  # the floor reads it, wherever it now ranks
         return vector, ordered if best in ordered else [*ordered, best]
 
-    @staticmethod
-    def _stands_alone(hits: list[Hit], topic: str) -> bool:
-        """A follow-up that names its own subject clearly ("terus risikonya apa?") is answered
-        on its own words, not read together with the previous question."""
-        top = hits[0] if hits else None
-        confident = top is not None and (top.confidence or 0.0) >= STANDS_ALONE
-        # ... and passes the floor its own words are refused by (_out_of_scope).
-        return confident and topic != "foreign" and _reaches_floor(hits, topic)
-
-    @staticmethod
-    def _continues(turn: Turn, query: str) -> bool:
-        """True for a question read on its own in a conversation that was answered so far."""
-        previous = last(turn.history, "assistant")
-        answered = previous is not None and bool(previous.cited_ids or previous.cost_request)
-        return answered and query == turn.text and turn.topic != "foreign"
-
-    def _out_of_scope(self, turn: Turn, query: str, hits: list[Hit]) -> bool:
-        """Refuse another subject (even mid-conversation), or a best passage too far; a
-        follow-up keeps the topic. An outsourcing question about a vendor or country the
-        article never names is answered with that said ("Teleperformance or Concentrix?")."""
-        if not hits or turn.topic == "foreign":
-            return True
-        level = "support" if query != turn.text else turn.topic
-        if level == "general" and turn.ask.type in NAME_ASKS and self.coverage.unknown_names(query):
-            return False
-        if level in ("support", "general") and names_outsourcing(query):
-            level = "outsourcing"
-        return not _reaches_floor(hits, level)
-
     # -- cost -------------------------------------------------------------------------------
     def _hidden_cost_points(self, lang: str, marker: int) -> list[str]:
         from bot.answer.compose import render_unit
@@ -402,20 +372,6 @@ class Assistant:
         rows = self.units.rows("faq-hidden-costs", lang)
         units = [self.units.units[r] for r in rows if self.units.units[r].bullet]
         return [f"- {render_unit(u)} [{marker}]" for u in units]
-
-
-def _without_personal(text: str) -> str:
-    """The question without contact details, card numbers or NIKs: none is a quantity."""
-    from bot.redact import CARD, EMAIL, NIK, PHONE, mask_numbers, mask_personal
-
-    masked = mask_numbers(mask_personal(text))
-    for marker in (EMAIL, PHONE, CARD, NIK):
-        masked = masked.replace(marker, " ")
-    return " ".join(masked.split())
-
-
-def _reaches_floor(hits: list[Hit], level: str) -> bool:
-    return reaches_floor(max(h.score for h in hits), hits[0].confidence or 0.0, level)
 
 
 def _source(hit: Hit) -> Source:

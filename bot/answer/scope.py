@@ -1,0 +1,47 @@
+"""Is a turn in scope? Another subject is refused (even mid-conversation), and so is a question
+whose best passage is too far for its topic level; a follow-up keeps the conversation's topic."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.answer.coverage import NAME_ASKS, Coverage
+from bot.answer.followup import last
+from bot.answer.route import names_outsourcing, reaches_floor
+from bot.knowledge.retrieve import Hit
+
+STANDS_ALONE = 0.75
+
+
+def reaches(hits: list[Hit], level: str) -> bool:
+    return reaches_floor(max(h.score for h in hits), hits[0].confidence or 0.0, level)
+
+
+def stands_alone(hits: list[Hit], topic: str) -> bool:
+    """A follow-up that names its own subject clearly ("terus risikonya apa?") is answered on
+    its own words, not read together with the previous question."""
+    top = hits[0] if hits else None
+    confident = top is not None and (top.confidence or 0.0) >= STANDS_ALONE
+    # ... and passes the floor its own words are refused by (out_of_scope).
+    return confident and topic != "foreign" and reaches(hits, topic)
+
+
+def continues(turn: Any, query: str) -> bool:
+    """True for a question read on its own in a conversation that was answered so far."""
+    previous = last(turn.history, "assistant")
+    answered = previous is not None and bool(previous.cited_ids or previous.cost_request)
+    return answered and query == turn.text and turn.topic != "foreign"
+
+
+def out_of_scope(turn: Any, query: str, hits: list[Hit], coverage: Coverage) -> bool:
+    """Refuse another subject (even mid-conversation), or a best passage too far; a follow-up
+    keeps the topic. An outsourcing question about a vendor or country the article never names
+    is answered with that said ("Teleperformance or Concentrix?")."""
+    if not hits or turn.topic == "foreign":
+        return True
+    level = "support" if query != turn.text else turn.topic
+    if level == "general" and turn.ask.type in NAME_ASKS and coverage.unknown_names(query):
+        return False
+    if level in ("support", "general") and names_outsourcing(query):
+        level = "outsourcing"
+    return not reaches(hits, level)
