@@ -31,6 +31,11 @@ class BriefService:
         self.prompts_dir = prompts_dir
 
     @classmethod
+    def from_settings(cls, settings: Any) -> BriefService:
+        """The service over these settings' corpus and prompts folders (every surface's way in)."""
+        return cls.from_dirs(settings.corpus_dir, settings.prompts_dir)
+
+    @classmethod
     def from_dirs(cls, corpus_dir: Path, prompts_dir: Path) -> BriefService:
         """Read the cost model, the corpus and the situations of these folders."""
         return cls(

@@ -50,7 +50,7 @@ def make_brief_router(assistant: Any) -> APIRouter:
     def brief_service() -> BriefService:
         if not service:
             settings = assistant.settings
-            service.append(BriefService.from_dirs(settings.corpus_dir, settings.prompts_dir))
+            service.append(BriefService.from_settings(settings))
         return service[0]
 
     @router.post(

@@ -78,7 +78,7 @@ def brief(
     settings = Settings()
     language = BriefService.language(situation, lang)
     try:
-        service = BriefService.from_dirs(settings.corpus_dir, settings.prompts_dir)
+        service = BriefService.from_settings(settings)
         made = service.build(situation, fields)
     except CostValidationError as err:
         typer.echo(service.error_text(err, language), err=True)

@@ -252,7 +252,7 @@ class KnowledgeTools:
             from bot.answer.briefing import BriefService
 
             settings = self.assistant.settings
-            self._briefs = BriefService.from_dirs(settings.corpus_dir, settings.prompts_dir)
+            self._briefs = BriefService.from_settings(settings)
         return self._briefs
 
     # -- resources --------------------------------------------------------------------------

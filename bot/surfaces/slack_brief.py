@@ -4,6 +4,7 @@ A thin adapter: the brief is bot.answer.briefing's, the PDF bot.surfaces.brief_d
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from typing import Any
@@ -19,16 +20,12 @@ class BriefCommand:
 
     def __init__(self, settings: Any) -> None:
         self.settings = settings
-        self._service: Any = None
 
-    @property
+    @functools.cached_property
     def service(self) -> Any:
-        if self._service is None:
-            from bot.answer.briefing import BriefService
+        from bot.answer.briefing import BriefService
 
-            s = self.settings
-            self._service = BriefService.from_dirs(s.corpus_dir, s.prompts_dir)
-        return self._service
+        return BriefService.from_settings(self.settings)
 
     def __call__(self, ack: Any, command: dict, client: Any, respond: Any) -> None:
         ack()

@@ -4,6 +4,7 @@ brief as Markdown and PDF to download. Errors come in the brief's language, nami
 
 from __future__ import annotations
 
+import functools
 import logging
 import shutil
 import tempfile
@@ -50,17 +51,13 @@ class BriefTab:
     def __init__(self, settings: Any, prompts_dir: Path | None = None) -> None:
         self.settings = settings  # its corpus_dir and prompts_dir, read on the first brief
         self.prompts_dir = prompts_dir or settings.prompts_dir
-        self._service: Any = None
         self.files = Path(tempfile.mkdtemp(prefix="bot-brief-"))
 
-    @property
+    @functools.cached_property
     def service(self) -> Any:
-        if self._service is None:
-            from bot.answer.briefing import BriefService
+        from bot.answer.briefing import BriefService
 
-            s = self.settings
-            self._service = BriefService.from_dirs(s.corpus_dir, s.prompts_dir)
-        return self._service
+        return BriefService.from_settings(self.settings)
 
     def phrases(self, lang: str) -> dict[str, Any]:
         from bot.answer.brief_render import brief_phrases
