@@ -4,6 +4,10 @@ One scenario runs once per module (start Chroma and the app, stop Chroma while q
 flight, ask during the outage, start Chroma again on the same port and path) and records what the
 app answered; each test asserts on one part of that record. test_api.py already checks that
 /healthz turns degraded; this module adds what questions get meanwhile and the recovery.
+
+The app reads every chunk's vector from Chroma when it opens the index and ranks questions
+against them in memory, so an outage after start-up leaves answering untouched: /healthz says
+the store is down (an operator must know), and every question is still answered.
 """
 
 from __future__ import annotations
@@ -23,11 +27,11 @@ from test_index_server import STARTUP_S, heartbeat
 
 QUESTION = "What is the hourly rate for outsourced customer support?"
 COST_QUESTION = "Berapa biaya 5 agen luar negeri 24/7 per bulan?"
-NEW_QUESTIONS = (
-    "What are the benefits of outsourcing customer support?",
-    "Apa tantangan outsourcing layanan pelanggan?",
-    "Are there hidden costs in outsourcing customer support?",
-)
+NEW_QUESTIONS = {  # never asked before the outage -> the entry that answers them
+    "What are the benefits of outsourcing customer support?": "benefits",
+    "Apa tantangan outsourcing layanan pelanggan?": "challenges",
+    "Are there hidden costs in outsourcing customer support?": "faq-hidden-costs",
+}
 RECOVERY_S = 60.0  # how long the app may take to see Chroma again
 BURST_MAX = 60  # questions sent while Chroma is being stopped, at most
 
@@ -127,7 +131,8 @@ def outage(tmp_path_factory) -> Record:
         burst.join(timeout=60)
 
         record.health_down = send(url, "GET", "/healthz")
-        # Questions not asked before need the store; one asked before is answered from memory.
+        # Questions not asked before are ranked against the vectors read at start-up; one asked
+        # before is answered from the answer cache.
         record.asks_down = [
             send(url, "POST", "/api/ask", json={"question": q}) for q in NEW_QUESTIONS
         ]
@@ -167,10 +172,12 @@ def test_healthz_is_degraded_while_chroma_is_down(outage):  # the outage took ef
 
 
 @pytest.mark.slow
-def test_questions_during_the_outage_get_a_clear_503(outage):
-    for response in outage.asks_down:
-        assert response.status == 503, response.text
-        assert response.body["error"] == "store_unavailable" and response.body["message"]
+def test_new_questions_during_the_outage_are_answered_from_the_vectors_in_memory(outage):
+    assert len(outage.asks_down) == len(NEW_QUESTIONS)
+    for response, entry in zip(outage.asks_down, NEW_QUESTIONS.values(), strict=True):
+        assert response.status == 200, response.text
+        assert "cache" not in response.body["timings_ms"]  # ranked now, not remembered
+        assert response.body["sources"][0]["id"] == entry
 
 
 @pytest.mark.slow
@@ -181,9 +188,9 @@ def test_a_question_answered_before_the_outage_is_answered_from_memory(outage):
 
 
 @pytest.mark.slow
-def test_questions_in_flight_when_chroma_stops_never_get_a_500(outage):
+def test_questions_in_flight_when_chroma_stops_are_all_answered(outage):
     assert outage.in_flight, "no question was sent while Chroma stopped"
-    assert set(outage.in_flight) <= {200, 503}, outage.in_flight
+    assert set(outage.in_flight) == {200}, outage.in_flight
 
 
 @pytest.mark.slow

@@ -116,3 +116,21 @@ def test_cli_search_json_returns_hourly_rate_first(
     assert top["id"] == "faq-hourly-rate" and top["lang"] == lang
     assert "$10" in top["text"] and "$50" in top["text"] and phrase in top["text"]
     assert set(top) >= {"id", "title", "lang", "score", "text"}
+
+
+@pytest.mark.parametrize("question", [TABLE[0][1], TABLE[30][1], "kalau 24/7 berapa?"])
+def test_ranking_in_memory_matches_the_stores_own_cosine_query(retriever, question):
+    """Questions are ranked against the chunk vectors read once from Chroma; Chroma's own
+    cosine query over the same collection gives the same best chunk per entry and scores."""
+    index = retriever.index
+    vector = index.embeddings.embed_query(question)
+    got = index.store._collection.query(
+        query_embeddings=[vector], n_results=len(index.chunks), include=["metadatas", "distances"]
+    )
+    store: dict[str, float] = {}
+    for meta, distance in zip(got["metadatas"][0], got["distances"][0], strict=True):
+        store.setdefault(meta["id"], 1.0 - distance)
+    memory = {h.id: h.score for h in retriever.search_vector(vector, len(store), "en", question)}
+    assert memory.keys() == store.keys()
+    assert all(abs(memory[e] - store[e]) < 1e-4 for e in store), (memory, store)
+    assert sorted(store, key=store.get)[-1] == max(memory, key=memory.get)

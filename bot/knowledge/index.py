@@ -6,9 +6,11 @@ import hashlib
 import time
 import uuid
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 from urllib.parse import urlparse
 
+import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from bot.config import Settings
@@ -55,6 +57,33 @@ class KnowledgeIndex:
 
     def count(self) -> int:
         return self.store._collection.count()
+
+    @cached_property
+    def table(self) -> VectorTable:
+        """Every chunk's vector, read from the store once (open_index reads it right away)."""
+        try:
+            got = self.store._collection.get(include=["embeddings", "metadatas"])
+        except Exception as exc:  # noqa: BLE001 - chromadb raises many kinds when unreachable
+            raise StoreUnavailableError(f"Chroma store unavailable: {type(exc).__name__}") from exc
+        keys = [(m["id"], m["lang"]) for m in got["metadatas"]]
+        return VectorTable(keys, np.asarray(got["embeddings"], dtype=np.float32))
+
+
+class VectorTable:
+    """The chunks' unit vectors in one matrix: a question is ranked against all of them with one
+    matrix product instead of a store query (a few dozen chunks; the store keeps them durable
+    and shared between replicas, and answers go on from memory while it is unreachable)."""
+
+    def __init__(self, keys: list[tuple[str, str]], vectors: np.ndarray) -> None:
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        self.keys = keys  # (entry id, language) per row
+        self.vectors = vectors / np.where(norms == 0, 1.0, norms)
+
+    def similarities(self, vector: list[float]) -> np.ndarray:
+        """Cosine similarity of `vector` to every row (as Chroma's cosine space: 1 - distance)."""
+        query = np.asarray(vector, dtype=np.float32)
+        norm = float(np.linalg.norm(query))
+        return self.vectors @ (query / (norm or 1.0))
 
 
 def make_client(settings: Settings) -> Any:
@@ -171,10 +200,13 @@ def open_index(settings: Settings, embeddings: Embeddings) -> KnowledgeIndex:
         raise StoreUnavailableError(f"Chroma store unavailable: {exc}") from exc
     if not complete:
         raise IndexMissingError("No index for this embedder and corpus yet: run `bot index`.")
-    return KnowledgeIndex(
+    index = KnowledgeIndex(
         store=_store(client, active, embeddings),
         collection=active,
         chunks=chunks,
         embeddings=embeddings,
         embedder=settings.retrieval.embeddings,
     )
+    if len(index.table.keys) != len(chunks):
+        raise IndexMissingError("The index changed while it was read: run `bot index`.")
+    return index

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
 
-from bot.knowledge.index import KnowledgeIndex, StoreUnavailableError
+import numpy as np
+
+from bot.knowledge.index import KnowledgeIndex
 from bot.knowledge.intent import IntentModel
 from bot.lang import detect_language
 
@@ -35,35 +37,24 @@ class Retriever:
         self.index = index
         self.intent = intent
         self._by_key = {(c.id, c.lang): c for c in index.chunks}
-        # With an intent model every entry it knows must be among the candidates it reorders.
-        self._candidates = 2 * len(intent.classes) if intent else 0
 
     def search_vector(self, vector: list[float], k: int, lang: str, text: str = "") -> list[Hit]:
         """Rank entries for an already-embedded question (`text` is the question itself)."""
-        try:
-            # Straight to the collection, metadata and distances only: the passages' text is
-            # in memory already (LangChain's search also fetched every document and wrapped it).
-            got = self.index.store._collection.query(
-                query_embeddings=[list(vector)],
-                n_results=min(max(2 * k, self._candidates), len(self._by_key)),
-                include=["metadatas", "distances"],
-            )
-        except Exception as exc:  # noqa: BLE001 - chromadb raises many kinds when unreachable
-            raise StoreUnavailableError(f"Chroma store unavailable: {type(exc).__name__}") from exc
+        similarities = self.index.table.similarities(vector)
         best: dict[str, Hit] = {}
-        for meta, distance in zip(got["metadatas"][0], got["distances"][0], strict=True):
-            entry = meta["id"]
+        for row in np.argsort(-similarities, kind="stable"):
+            entry, matched = self.index.table.keys[row]
             if entry in best:
                 continue
-            chunk = self._by_key.get((entry, lang)) or self._by_key[(entry, meta["lang"])]
+            chunk = self._by_key.get((entry, lang)) or self._by_key[(entry, matched)]
             best[entry] = Hit(
                 id=entry,
                 title=chunk.title,
                 lang=chunk.lang,
-                score=round(1.0 - float(distance), 6),
+                score=round(float(similarities[row]), 6),
                 text=chunk.text,
                 kind=chunk.kind,
-                matched_lang=meta["lang"],
+                matched_lang=matched,
             )
         if self.intent is None:
             return sorted(best.values(), key=lambda h: (-h.score, h.id))[:k]
