@@ -409,6 +409,38 @@ def test_a_follow_up_naming_a_word_only_the_last_entry_uses_stays_on_it(fake, en
     assert moved.cited_ids[0] not in (entry, "factors")
 
 
+@pytest.mark.parametrize(
+    ("entry", "follow_up", "lang", "title"),
+    [
+        ("factors", "explain more about the location one", "en", "Location of the"),
+        ("challenges", "tell me more about the cultural differences part", "en", "Cultural"),
+        (
+            "challenges",
+            "yang soal perbedaan budaya itu maksudnya gimana?",
+            "id",
+            "Perbedaan Budaya",
+        ),
+    ],
+)
+def test_a_point_named_by_its_own_words_is_that_point_of_the_last_answer(
+    fake, entry, follow_up, lang, title
+):
+    said = Message("assistant", "...", (entry,))
+    follow = fake.answer(follow_up, [Message("user", "tell me about it"), said])
+    assert follow.cited_ids[0] == entry
+    assert follow.body.startswith(f"**{title}")  # the point itself leads, not the whole list
+
+
+def test_how_to_handle_a_point_the_article_gives_no_steps_for_says_so_first(fake):
+    said = Message("assistant", "...", ("challenges",))
+    follow = fake.answer(
+        "the first one - how do we deal with it?", [Message("user", CHALLENGES), said]
+    )
+    sentinel = fake.prompts.text("en", "not_covered_steps", challenge="communication barriers")
+    assert follow.body.startswith(sentinel)
+    assert follow.cited_ids[0] == "challenges"
+
+
 def test_a_what_if_in_a_cost_conversation_changes_the_estimate(fake):
     first = fake.answer("Estimasi biaya 5 agen chat, 24/7, vendor luar negeri")
     history = [Message("user", first.question), Message.of(first)]

@@ -284,3 +284,30 @@ def _replace(path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{path.name} no longer holds {old!r}"
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("question", "follow_up", "entry"),
+    [
+        (
+            "What factors affect the cost of outsourcing support?",
+            "More detail on the hidden costs please",
+            "faq-hidden-costs",
+        ),
+        (
+            "Apa saja faktor yang mempengaruhi biaya?",
+            "Jelaskan lebih detail soal manfaatnya",
+            "benefits",
+        ),
+    ],
+)
+def test_more_detail_on_a_subject_it_names_expands_that_subject(
+    assistant, question, follow_up, entry
+):
+    from bot.types import Message
+
+    first = assistant.answer(question)
+    follow = assistant.answer(follow_up, [Message("user", question), Message.of(first)])
+    assert follow.cited_ids[0] == entry
+    # Only what the corpus links to it follows, never an unrelated entry to fill the answer.
+    assert set(follow.cited_ids) <= {entry, *first.cited_ids}

@@ -512,6 +512,9 @@ def test_a_contract_length_question_is_no_estimate():
         ("15,000 contacts a month at 8 minutes on average", {"avg_handle_minutes": 8}),
         ("20,000 chats at a 7-minute average handle time", {"avg_handle_minutes": 7}),
         ("Bahasanya Indonesia dan Inggris.", {"languages": ["en", "id"]}),
+        # Indonesian '-an' after a unit: "about 10 minutes"
+        ("3 ribu chat sebulan, 10 menitan per chat", {"avg_handle_minutes": 10}),
+        ("2000 tiket sebulan, 90 detikan per tiket", {"avg_handle_minutes": 1.5}),
     ],
 )
 def test_phrasings_found_in_fresh_questions(text, expected):

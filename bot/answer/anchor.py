@@ -6,13 +6,14 @@ sent to something new."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from bot.answer.compose import UnitIndex
-from bot.answer.followup import FOLLOW_UP, SHORT, last
+from bot.answer.followup import FOLLOW_UP, SHORT, TITLE, last
 from bot.answer.route import asks_for_remedy
 from bot.knowledge.corpus import Chunk
 from bot.lang import LANGS
@@ -52,6 +53,7 @@ class Anchors:
     def __init__(self, prompts_dir: Path, units: UnitIndex, passages: dict[tuple[str, str], Chunk]):
         self.units = units
         self.ordinals: dict[str, tuple[re.Pattern[str], dict[str, int]]] = {}
+        self.pointers: dict[str, list[re.Pattern[str]]] = {}
         self.ignore: dict[str, set[str]] = {}
         for lang in LANGS:
             path = prompts_dir / lang / "analysis.yaml"
@@ -61,8 +63,12 @@ class Anchors:
                 places = {str(k): int(v) for k, v in data["places"].items()}
                 self.ordinals[lang] = (re.compile(data["pattern"]), places)
                 self.ignore[lang] = {stem(str(w), lang) for w in analysis["anchor_ignore"]}
+                self.pointers[lang] = [re.compile(p) for p in analysis["point_reference"]]
             except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, re.error) as exc:
-                raise PromptError(f"{path}: cannot read 'ordinal_reference' ({exc})") from exc
+                raise PromptError(
+                    f"{path}: cannot read 'ordinal_reference' or 'point_reference' ({exc})"
+                ) from exc
+        self.unit_words = [stems(u.text, u.lang) for u in units.units]
         self.words: dict[tuple[str, str], set[str]] = {
             key: stems(f"{c.title} {c.text}", c.lang) for key, c in passages.items()
         }
@@ -87,6 +93,8 @@ class Anchors:
             FOLLOW_UP.search(lowered) or len(lowered.split()) <= SHORT
         ):
             return None
+        if (row := self._point(lowered, lang, answer.cited_ids[0])) is not None:
+            return Anchor(answer.cited_ids[0], row)
         asked = {
             w
             for w in stems(lowered, lang) - self.ignore[lang]
@@ -111,6 +119,29 @@ class Anchors:
         if place is None or not rows or place > len(rows):
             return None
         return rows[place - 1 if place > 0 else -1]
+
+    def _point(self, lowered: str, lang: str, entry: str) -> int | None:
+        """The one point of the entry whose own words the follow-up uses ("explain more about
+        the location one", "yang soal perbedaan budaya itu"): ranked by the words of its
+        title, then by words no other point of the entry uses, then by any shared word; a tie
+        names no point."""
+        if not any(p.search(lowered) for p in self.pointers[lang]):
+            return None
+        rows = [r for r in self.units.rows(entry, lang) if self.units.units[r].bullet]
+        if len(rows) < 2:
+            return None
+        asked = stems(lowered, lang) - self.ignore[lang]
+        shared = Counter(w for r in rows for w in self.unit_words[r])
+
+        def score(row: int) -> tuple[int, int, int]:
+            mine = asked & self.unit_words[row]
+            title = stems(" ".join(TITLE.findall(self.units.units[row].text)), lang)
+            return (len(mine & title), sum(shared[w] == 1 for w in mine), len(mine))
+
+        scored = sorted(((score(r), r) for r in rows), key=lambda pair: pair[0], reverse=True)
+        if not any(scored[0][0]) or scored[0][0] == scored[1][0]:
+            return None
+        return scored[0][1]
 
     def elsewhere(self, text: str, lang: str, cited: list[str]) -> list[str]:
         """For "does X include Y?": words of the question that only entries other than the

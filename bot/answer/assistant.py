@@ -21,10 +21,12 @@ from bot.answer.decide import costed_example, weigh
 from bot.answer.followup import MoreDetail, contextual_query, follow_up_order, last
 from bot.answer.frame import Framer
 from bot.answer.glossary import Glossary
+from bot.answer.llm_fallback import FallbackLLM
 from bot.answer.memo import Memo
 from bot.answer.normalise import normalise, own_words
 from bot.answer.quote import quote_sentence
 from bot.answer.route import (
+    asks_for_remedy,
     is_greeting,
     is_injection,
     summary_scope,
@@ -104,7 +106,7 @@ class Assistant:
             self.answer_from_knowledge,
         )
         self.chain = RunnableLambda(self._run)
-        self._llm = None  # built on first use when settings.generator == "llm"
+        self.llm = FallbackLLM(settings, self.prompts, self.cost)  # built on first use
         # Repeated questions: whole answers and query vectors, keyed on the index's name.
         self.memo = Memo(settings, lambda: self.retriever.index.collection)
 
@@ -211,15 +213,35 @@ class Assistant:
             with turn.timings.stage("compose"):
                 draft = self.more_detail.expand(entry, turn.lang, turn.vector, seen)
             return self._answer(turn, render_draft(draft), "knowledge", draft.cited, [], "list")
+        if turn.topic == "foreign":
+            return None
         anchor = self.anchors.find(turn.text, turn.lang, turn.history)
-        if anchor is None or anchor.row is None or turn.topic == "foreign":
+        named = self._named_subject(turn) if seen else None
+        if named is not None and (anchor is None or named != anchor.entry):
+            # "yang soal keamanan data, lebih detail dong" names an entry of its own
+            with turn.timings.stage("compose"):
+                draft = self.more_detail.expand(named, turn.lang, turn.vector, seen, False)
+            return self._answer(turn, render_draft(draft), "knowledge", draft.cited, [], "list")
+        if anchor is None or anchor.row is None:
             return None
         with turn.timings.stage("compose"):
             draft = self.more_detail.explain_point(
                 anchor.entry, anchor.row, turn.lang, turn.vector, seen
             )
             body = render_draft(draft, self.prompts.text(turn.lang, "point_related"))
+        if asks_for_remedy(turn.text):  # "the first one: how do we deal with it?"
+            lead = self.more_detail.no_steps(anchor.entry, anchor.row, turn.lang, self.prompts)
+            body = f"{lead}\n\n{body}" if lead else body
         return self._answer(turn, body, "knowledge", draft.cited, [])
+
+    def _named_subject(self, turn: Turn) -> str | None:
+        """The entry a request for more detail names by its own words, if it surely does."""
+
+        def find(words: str) -> Hit | None:
+            vector = self.memo.embed(self._embed_query, self.glossary.expand(words, turn.lang))
+            return next(iter(self.retriever.search_vector(vector, 1, turn.lang, words)), None)
+
+        return self.more_detail.named_entry(turn.text, find)
 
     def summarize(self, turn: Turn) -> Answer | None:
         """A summary of the article: the lead point of every section, each cited."""
@@ -265,7 +287,7 @@ class Assistant:
         if refuse:
             return self._fixed(turn, "refusal")
         with turn.timings.stage("generate"):
-            generated = self._generate_with_llm(text, lang, hits, turn.history)
+            generated = self.llm.generate(text, lang, hits, turn.history)
         if generated is not None:
             body, calls, cited = generated
             return self._answer(turn, body, "knowledge", cited, calls)
@@ -334,24 +356,6 @@ class Assistant:
 
     def _question_error(self, code: str, lang: str, **values: object) -> QuestionError:
         return QuestionError(code, self.prompts.text(lang, code, **values), lang)
-
-    def _generate_with_llm(self, text, lang, hits, history: list[Message]):
-        """Answer through the configured chat model; None means use the extractive generator."""
-        if self.settings.generator != "llm":
-            return None
-        from bot.answer.llm import LLMGenerator
-
-        try:
-            if self._llm is None:
-                self._llm = LLMGenerator(self.settings, self.prompts, self.cost)
-            body, calls, cited = self._llm.generate(text, lang, hits, history)
-        except Exception as exc:  # noqa: BLE001 - any backend failure falls back
-            log.warning("LLM backend failed (%s); answering extractively", type(exc).__name__)
-            return None
-        if not cited and not calls:
-            log.warning("LLM answer cited no passage; answering extractively")
-            return None
-        return body, calls, cited
 
     def _retrieve(self, turn: Turn, query: str) -> tuple[list[float], list[Hit]]:
         """The query's vector and hits; a follow-up's hits in follow-up order."""

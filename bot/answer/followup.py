@@ -6,6 +6,7 @@ the nearest other passage."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -16,7 +17,7 @@ from bot.answer.route import asks_for_remedy
 from bot.knowledge.corpus import Chunk
 from bot.knowledge.retrieve import Hit
 from bot.lang import LANGS
-from bot.prompts import PromptError
+from bot.prompts import PromptError, Prompts
 from bot.types import Message
 
 FOLLOW_UP = re.compile(
@@ -25,11 +26,23 @@ FOLLOW_UP = re.compile(
     r"detail|tell me more|elaborate|explain more|go deeper|lebih (lengkap|detail|rinci|jelas)|jelaskan "
     r"lagi|detailnya)\b"
 )
+TITLE = re.compile(r"^([^:.]{3,60}):")  # a point's title: "Cultural Differences: ..."
 SHORT = 5  # words: a follow-up this short is read with the previous question
 # Entries about the article or everything at once: no topic to expand into.
 GENERAL = frozenset({"overview", "introduction", "conclusion", "faq-closing"})
 MAX_RELATED_POINTS = 4
+# The intent model's probability above which a few words beside "more detail" name an entry
+# ("manfaatnya" 0.89, "keamanan data" 1.0; "lokasi" 0.54 is a point of the factors instead).
+SUBJECT_CONFIDENCE = 0.7
+MIN_SUBJECT = 4  # letters: a shorter word left beside "more detail" names no subject
 MAX_POINT_RELATED = 2  # steps linked to a point explained on its own (else the closest one)
+
+
+def point_title(text: str) -> str:
+    """A point's title ("Communication Barriers" of "Communication Barriers: Language ..."),
+    else the point itself."""
+    match = TITLE.match(text)
+    return match.group(1) if match else text.rstrip(".")
 
 
 def last(history: list[Message], role: str) -> Message | None:
@@ -72,11 +85,13 @@ class MoreDetail:
         self.units = units
         self.passages = passages
         self.patterns: list[re.Pattern[str]] = []
+        self.function_words: set[str] = set()  # words that name no subject ("please", "dong")
         for lang in LANGS:
             path = prompts_dir / lang / "analysis.yaml"
             try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8"))["more_detail"]
-                self.patterns += [re.compile(p) for p in data]
+                analysis = yaml.safe_load(path.read_text(encoding="utf-8"))
+                self.patterns += [re.compile(p) for p in analysis["more_detail"]]
+                self.function_words |= {str(w) for w in analysis["anchor_ignore"]}
             except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
                 raise PromptError(f"{path}: cannot read 'more_detail' ({exc})") from exc
 
@@ -86,18 +101,61 @@ class MoreDetail:
         answer = last(history, "assistant")
         if answer is None or not answer.cited_ids:
             return None
+        rest = self._rest(text)
+        if rest is None:
+            return None
+        named = self._named(rest)
+        return answer.cited_ids[0] if len(rest) <= SHORT - 2 and not named else None
+
+    def subject(self, text: str) -> str | None:
+        """What a request for more detail names besides asking for more ("more detail on the
+        data part" -> "data"; "jelaskan lebih detail soal manfaatnya" -> "manfaatnya")."""
+        rest = self._rest(text)
+        named = self._named(rest) if rest else []
+        return " ".join(named) or None
+
+    def named_entry(self, text: str, find: Callable[[str], Hit | None]) -> str | None:
+        """The entry a request for more detail names ("more detail on the data part"), found by
+        those words alone (`find`: their best hit), when the intent model is sure of it."""
+        subject = self.subject(text)
+        hit = find(subject) if subject else None
+        if hit is None or (hit.confidence or 0.0) < SUBJECT_CONFIDENCE or hit.id in GENERAL:
+            return None
+        return hit.id
+
+    def no_steps(self, entry: str, row: int, lang: str, prompts: Prompts) -> str | None:
+        """'The article gives no steps for <point>' when the corpus links none to it."""
+        if self.handlers(entry, row, lang):
+            return None
+        name = point_title(self.units.units[row].text).lower()
+        return prompts.text(lang, "not_covered_steps", challenge=name)
+
+    def _rest(self, text: str) -> list[str] | None:
         lowered = " ".join(text.lower().split())
         match = next((m for p in self.patterns if (m := p.search(lowered))), None)
         if match is None:
             return None
-        rest = (lowered[: match.start()] + " " + lowered[match.end() :]).split()
-        return answer.cited_ids[0] if len(rest) <= SHORT - 2 else None
+        return re.findall(r"[a-z]+", lowered[: match.start()] + " " + lowered[match.end() :])
 
-    def expand(self, entry: str, lang: str, vector: list[float], seen: list[str]) -> Draft:
+    def _named(self, words: list[str]) -> list[str]:
+        # "tolong lebih detail dong" names nothing; a shorter word names no subject either
+        return [w for w in words if len(w) >= MIN_SUBJECT and w not in self.function_words]
+
+    def handlers(self, entry: str, row: int, lang: str) -> tuple[str, ...]:
+        """The entries the corpus links to one point of an entry as the steps that address it."""
+        chunk = self.passages[(entry, lang)]
+        bullets = [r for r in self.units.rows(entry, lang) if self.units.units[r].bullet]
+        place = bullets.index(row) if row in bullets else -1
+        return tuple(chunk.handled_by[place]) if 0 <= place < len(chunk.handled_by) else ()
+
+    def expand(
+        self, entry: str, lang: str, vector: list[float], seen: list[str], nearest: bool = True
+    ) -> Draft:
         """The whole entry, then up to four points of the entry closest to it that the
-        conversation has not cited yet (the steps that address it first)."""
+        conversation has not cited yet (the steps that address it first; without `nearest`,
+        only an entry the corpus links to it)."""
         hits = [entry_hit(self.units, self.passages, entry, lang, vector)]
-        related = self._related(entry, lang, set(seen))
+        related = self._related(entry, lang, set(seen), nearest)
         if related:
             hits.append(entry_hit(self.units, self.passages, related, lang, vector))
         points = [Point(render_unit(self.units.units[r]), 1) for r in self.units.rows(entry, lang)]
@@ -115,10 +173,7 @@ class MoreDetail:
         """ "What does the second one mean?": that point, then what the article says elsewhere
         about it: the steps the corpus links to it, else the closest points of other entries."""
         unit = self.units.units[row]
-        chunk = self.passages[(entry, lang)]
-        bullets = [r for r in self.units.rows(entry, lang) if self.units.units[r].bullet]
-        place = bullets.index(row) if row in bullets else -1
-        linked = chunk.handled_by[place] if 0 <= place < len(chunk.handled_by) else ()
+        linked = self.handlers(entry, row, lang)
         skip = {entry, *GENERAL}
         candidates = [e for e in linked if e not in skip] or [
             c for (c, c_lang) in self.passages if c_lang == lang and c not in skip
@@ -138,7 +193,7 @@ class MoreDetail:
             points.append(Point(render_unit(self.units.units[r]), source))
         return Draft(Point(render_unit(unit), 1), points, hits)
 
-    def _related(self, entry: str, lang: str, seen: set[str]) -> str | None:
+    def _related(self, entry: str, lang: str, seen: set[str], nearest: bool) -> str | None:
         chunk = self.passages[(entry, lang)]
         linked = [e for steps in chunk.handled_by for e in steps] + list(chunk.addresses)
         linked += [
@@ -147,8 +202,8 @@ class MoreDetail:
             if c_lang == lang and entry in c.addresses
         ]
         candidates = [e for e in dict.fromkeys(linked) if e not in seen and e != entry]
-        if candidates:
-            return candidates[0]
+        if candidates or not nearest:
+            return candidates[0] if candidates else None
         mine = self._centroid(entry, lang)
         others = {
             c_id

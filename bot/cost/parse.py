@@ -43,6 +43,8 @@ def normalize(text: str) -> str:
     """Lowercase, unify digit groupings (10.000 / 10,000 -> 10000; 1,5 -> 1.5) and number words."""
     text = unicodedata.normalize("NFKC", text).lower()
     text = re.sub(r"\b([a-z]{2,})2\b", r"\1 \1", text)  # "kira2", "rata2": a doubled word
+    # "10 menitan", "5 jaman": Indonesian '-an' after a unit means "about" that many
+    text = re.sub(r"(\d\s*)(menit|detik|jam)an\b", r"\1\2", text)
     text = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group(0)], text)
     text = re.sub(r"\bin[- ]house\b", "inhouse", text)  # "4 in-house agents": no "in" gap
     text = re.sub(r"(?<=[a-z\d])-(?=[a-z])|(?<=[a-z])-(?=\d)", " ", text)
