@@ -25,6 +25,9 @@ ID_MARKERS = frozenset(
 # English words that are also Indonesian-looking tokens; they do not count as markers.
 AMBIGUOUS = frozenset({"per", "dan", "ada", "bisa", "mana", "jam"})
 WORD = re.compile(r"[a-zA-Z]+")
+# Characters read to tell the language: a question is at most a few thousand, and lingua's time
+# grows faster than the text (a 1 MB word took minutes of CPU before any length check ran).
+DETECT_CHARS = 1000
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +45,9 @@ def indonesian_share(text: str) -> float:
 
 
 def detect_language(text: str, default: Lang = "id") -> Lang:
-    """Return 'id' or 'en'; code-mixed questions count as Indonesian."""
+    """Return 'id' or 'en'; code-mixed questions count as Indonesian (read on the first
+    DETECT_CHARS characters)."""
+    text = text[:DETECT_CHARS]
     words = [w.lower() for w in WORD.findall(text)]
     if not words:
         return default

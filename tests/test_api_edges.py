@@ -143,3 +143,30 @@ def test_a_boolean_is_no_number_of_agents(client):
     assert response.status_code == 422, response.text
     assert response.json()["issues"] == [{"field": "agents", "code": "not_integer"}]
     assert "`agents`" in response.json()["message"]
+
+
+@pytest.mark.parametrize(
+    ("path", "raw"),
+    [
+        ("/api/cost", '{"agents": 5, "location": "\\udfff"}'),
+        ("/api/cost", '{"agents": 5, "coverage": "\\ud800"}'),
+        ("/api/cost", '{"agents": 5, "channels": ["chat", "\\ud800x"]}'),
+        (
+            "/v1/chat/completions",
+            '{"model": "kb\\ud800", "messages": [{"role": "user", "content": "hi"}]}',
+        ),
+    ],
+)
+def test_a_lone_surrogate_in_a_field_is_a_4xx_not_a_500(client, path, raw):
+    """Found by probing the running server: the error message repeated the bad value back,
+    and the response could not be encoded."""
+    response = client.post(path, content=raw, headers={"content-type": "application/json"})
+    assert 400 <= response.status_code < 500, response.text
+    assert "\\ud" not in response.text.lower() or response.json()
+
+
+@pytest.mark.parametrize("depth", [50, 900, 5000])
+def test_deeply_nested_bodies_are_a_4xx_not_a_500(client, depth):
+    raw = '{"agents": 5, "x": ' + "[" * depth + "]" * depth + "}"
+    response = client.post("/api/cost", content=raw, headers={"content-type": "application/json"})
+    assert response.status_code < 500, response.text

@@ -31,3 +31,16 @@ def test_detects_language_of_short_and_mixed_questions(text, lang):
 def test_text_without_words_falls_back_to_default():
     assert detect_language("???", default="en") == "en"
     assert detect_language("123 456") == "id"
+
+
+def test_a_huge_question_is_told_apart_on_its_first_characters_only(monkeypatch):
+    """A 1 MB one-word question once held a core for minutes inside lingua, before the length
+    check could refuse it (found by probing the running server)."""
+    from bot import lang
+
+    seen: list[int] = []
+    real = lang.indonesian_share
+    monkeypatch.setattr(lang, "indonesian_share", lambda text: seen.append(len(text)) or real(text))
+    assert lang.detect_language("A" * 1_000_000) == "en"
+    assert lang.detect_language("What does outsourcing cost? " + "x" * 500_000) == "en"
+    assert seen and max(seen) <= lang.DETECT_CHARS

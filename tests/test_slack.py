@@ -205,8 +205,16 @@ def test_a_badly_signed_body_stays_out_of_the_log(live_server):
         ("[1, 2]", SIGNING_SECRET, None, 400),
         ("{}", SIGNING_SECRET, "soon", 400),
         ("\udcff{}", SIGNING_SECRET, None, 400),
+        ('{"a": ' + "[" * 100_000 + "]" * 100_000 + "}", SIGNING_SECRET, None, 400),
     ],
-    ids=["unsigned-non-json", "signed-non-json", "signed-array", "bad-timestamp", "not-utf8"],
+    ids=[
+        "unsigned-non-json",
+        "signed-non-json",
+        "signed-array",
+        "bad-timestamp",
+        "not-utf8",
+        "signed-nested-past-the-stack",  # found by probing the running server: was a 500
+    ],
 )
 def test_malformed_requests_get_a_4xx_not_a_500(live_server, body, secret, stamp, status):
     before = len(live_server.log())

@@ -46,9 +46,15 @@ def slack():
     )
     assistant = SimpleNamespace(settings=SETTINGS, prompts=load_prompts(SETTINGS.prompts_dir))
     app = FastAPI()
-    assert slack_from_settings(app, assistant, server) is not None
+    link = slack_from_settings(app, assistant, server)
+    assert link is not None
+    link.start()  # as `bot serve` does: events are taken once the token is checked
+    deadline = time.monotonic() + 30
+    while link.state != "ok" and time.monotonic() < deadline:
+        time.sleep(0.05)
     with TestClient(app) as client:
         yield client, mock
+    link.stop()
     mock.stop()
 
 

@@ -208,7 +208,28 @@ async def read_json(request: Request, prompts: Prompts) -> Any:
         lang = guess_lang(request)
         message = prompts.phrase(lang, "api.not_object", example='{"question": "..."}')
         raise ApiError(422, "not_object", message, lang)
+    try:
+        encodable = _all_encodable(data)
+    except RecursionError:
+        lang = guess_lang(request)
+        message = prompts.phrase(lang, "api.invalid_json", detail="nested too deeply")
+        raise ApiError(400, "invalid_json", message, lang) from None
+    if not encodable:  # "\ud800" is valid JSON, yet no UTF-8 text, nor any reply
+        lang = guess_lang(request)
+        raise ApiError(400, "undecodable", prompts.text(lang, "undecodable"), lang)
     return data
+
+
+def _all_encodable(value: Any) -> bool:
+    """Every string in the parsed body (keys too) is text UTF-8 can carry: a lone surrogate
+    anywhere would come back in an error message that cannot be sent."""
+    if isinstance(value, str):
+        return _encodable(value)
+    if isinstance(value, dict):
+        return all(_all_encodable(k) and _all_encodable(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_all_encodable(v) for v in value)
+    return True
 
 
 def validation_error(exc: ValidationError, lang: str, prompts: Prompts) -> ApiError:

@@ -19,6 +19,7 @@ import logging
 import random
 import re
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from http.client import RemoteDisconnected
 from pathlib import Path
@@ -39,12 +40,14 @@ log = logging.getLogger("bot.surfaces.slack")
 EVENTS_PATH = "/slack/events"
 MAX_BODY_BYTES = 1024 * 1024  # Slack's payloads are a few KB
 BOLT_LOGGER = "bot.surfaces.slack.bolt"
+RETRY_AFTER_S = 30  # when Slack is unreachable, a hint of when to send the event again
 REFUSED = {  # why a request is refused before bolt sees it -> its status
     "too_large": 413,
     "bad_timestamp": 400,
     "invalid_body": 400,
     "unsigned": 401,
     "invalid_signature": 401,
+    "slack_unreachable": 503,  # signed, but the bot cannot reach Slack yet: Slack retries later
 }
 MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 LINK = re.compile(r"<((?:https?|mailto):[^|>]+)(?:\|([^>]+))?>")
@@ -224,6 +227,16 @@ class SlackBot:
             return "invalid_body"
         return None if valid else "invalid_signature"
 
+    def authorized(self, auth_test: Any) -> None:
+        """Hand SlackLink's auth.test result to bolt's authorization, which would otherwise call
+        auth.test itself on a request (on every one while Slack is away: a 500 and a traceback
+        each)."""
+        from slack_bolt.middleware.authorization import SingleTeamAuthorization
+
+        for middleware in self.app._middleware_list:
+            if isinstance(middleware, SingleTeamAuthorization):
+                middleware.auth_test_result = auth_test
+
     # -- middleware ---------------------------------------------------------------------------
     def _skip_retried_events(self, body: dict, request: Any, next: Any) -> Any:  # noqa: A002
         """Let each event_id through once; Slack's retries of it get a plain 200."""
@@ -319,8 +332,9 @@ def _reason(exc: Exception) -> str:
     return type(exc).__name__
 
 
-def mount_slack(app: FastAPI, bot: SlackBot) -> None:
-    """Serve the bot at POST /slack/events, dispatching off the event loop."""
+def mount_slack(app: FastAPI, bot: SlackBot, ready: Callable[[], bool] | None = None) -> None:
+    """Serve the bot at POST /slack/events, dispatching off the event loop; until `ready()`
+    (the token checked with Slack) a signed request gets 503, and Slack sends it again."""
     from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
 
     @app.post(EVENTS_PATH, include_in_schema=False)
@@ -330,12 +344,16 @@ def mount_slack(app: FastAPI, bot: SlackBot) -> None:
         if problem is None:
             try:
                 bolt_request = to_bolt_request(request, body)
-            except (ValueError, TypeError, AttributeError, KeyError):  # not JSON, not an object
-                problem = "invalid_body"
+            except (ValueError, TypeError, AttributeError, KeyError, RecursionError):
+                problem = "invalid_body"  # not JSON, not an object, nested past Python's stack
+        if problem is None and ready is not None and not ready():
+            problem = "slack_unreachable"
         if problem is not None:
             log.info("slack: request refused (%s)", problem)
             # A refused body may be unread: the connection cannot carry another request.
             headers = {"Connection": "close"} if problem == "too_large" else {}
+            if problem == "slack_unreachable":
+                headers["Retry-After"] = str(RETRY_AFTER_S)
             return JSONResponse({"error": problem}, status_code=REFUSED[problem], headers=headers)
         # slack_bolt.adapter.fastapi.SlackRequestHandler calls the synchronous App.dispatch on
         # the event loop; a thread keeps the UI and API responsive while bolt waits for ack().

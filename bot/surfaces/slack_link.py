@@ -79,7 +79,7 @@ class SlackLink:
         from slack_sdk.errors import SlackApiError
 
         try:
-            self.bot.app.client.auth_test()
+            self.bot.authorized(self.bot.app.client.auth_test())
             if self.socket_mode:
                 self._connect_socket()
         except SlackApiError as err:
@@ -142,6 +142,6 @@ def slack_from_settings(
     if link.socket_mode:
         log.info("Slack bot enabled over Socket Mode (command %s)", server.slack_cost_command)
     else:
-        mount_slack(app, bot)
+        mount_slack(app, bot, ready=lambda: link.state == OK)
         log.info("Slack bot enabled at %s (command %s)", EVENTS_PATH, server.slack_cost_command)
     return link
