@@ -54,6 +54,7 @@ class Anchors:
         self.units = units
         self.ordinals: dict[str, tuple[re.Pattern[str], dict[str, int]]] = {}
         self.pointers: dict[str, list[re.Pattern[str]]] = {}
+        self.selections: dict[str, list[re.Pattern[str]]] = {}
         self.ignore: dict[str, set[str]] = {}
         for lang in LANGS:
             path = prompts_dir / lang / "analysis.yaml"
@@ -64,9 +65,11 @@ class Anchors:
                 self.ordinals[lang] = (re.compile(data["pattern"]), places)
                 self.ignore[lang] = {stem(str(w), lang) for w in analysis["anchor_ignore"]}
                 self.pointers[lang] = [re.compile(p) for p in analysis["point_reference"]]
+                self.selections[lang] = [re.compile(p) for p in analysis["selection_reference"]]
             except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, re.error) as exc:
                 raise PromptError(
-                    f"{path}: cannot read 'ordinal_reference' or 'point_reference' ({exc})"
+                    f"{path}: cannot read 'ordinal_reference', 'point_reference' or "
+                    f"'selection_reference' ({exc})"
                 ) from exc
         self.unit_words = [stems(u.text, u.lang) for u in units.units]
         self.words: dict[tuple[str, str], set[str]] = {
@@ -87,7 +90,10 @@ class Anchors:
         lowered = " ".join(text.lower().split())
         if (row := self._ordinal(lowered, lang, answer.cited_ids[0])) is not None:
             return Anchor(answer.cited_ids[0], row)
-        if asks_for_remedy(text) or answer is not last(history, "assistant"):
+        recent = answer is last(history, "assistant")
+        if recent and any(p.search(lowered) for p in self.selections[lang]):
+            return Anchor(answer.cited_ids[0])  # "which of those is the biggest?"
+        if asks_for_remedy(text) or not recent:
             return None
         if len(lowered.split()) > SHORT * 2 or not (
             FOLLOW_UP.search(lowered) or len(lowered.split()) <= SHORT
@@ -127,6 +133,11 @@ class Anchors:
         names no point."""
         if not any(p.search(lowered) for p in self.pointers[lang]):
             return None
+        return self.point_named(lowered, lang, entry)
+
+    def point_named(self, words: str, lang: str, entry: str) -> int | None:
+        """The one point of the entry these words name, as in _point; None for none or a tie."""
+        lowered = words.lower()
         rows = [r for r in self.units.rows(entry, lang) if self.units.units[r].bullet]
         if len(rows) < 2:
             return None

@@ -14,10 +14,11 @@ from langchain_core.runnables import RunnableLambda
 from bot.answer.analysis import ASK_TYPES, Analyzer, Ask
 from bot.answer.anchor import Anchors
 from bot.answer.asktype import AskModel
-from bot.answer.compose import UnitIndex, entry_hit, render_draft
+from bot.answer.compose import UnitIndex, entry_hit
 from bot.answer.costturn import cost_request, cost_state
 from bot.answer.coverage import Coverage, Terms
 from bot.answer.decide import costed_example, weigh
+from bot.answer.expand import Expander
 from bot.answer.followup import MoreDetail, contextual_query, follow_up_order, last
 from bot.answer.frame import Framer
 from bot.answer.glossary import Glossary
@@ -26,7 +27,6 @@ from bot.answer.memo import Memo
 from bot.answer.normalise import normalise, own_words
 from bot.answer.quote import quote_sentence
 from bot.answer.route import (
-    asks_for_remedy,
     is_greeting,
     is_injection,
     summary_scope,
@@ -95,6 +95,7 @@ class Assistant:
         self.shaper = Shaper(self.units, self.passages, self.coverage, prompts, self.situations)
         self.more_detail = MoreDetail(settings.prompts_dir, self.units, self.passages)
         self.anchors = Anchors(settings.prompts_dir, self.units, self.passages)
+        self.expander = Expander(self.more_detail, self.anchors, prompts)
         # The first stage that answers wins; prepare() runs before them and may raise.
         self.stages: tuple[Callable[[Turn], Answer | None], ...] = (
             self.refuse_injection,
@@ -206,42 +207,22 @@ class Assistant:
         return replace(answer, details=details)
 
     def expand_topic(self, turn: Turn) -> Answer | None:
-        """'Explain in more detail': the last answer's topic whole, and the entry closest to it;
-        'what does the second one mean?': that point of it, and the entry closest to it."""
-        seen = [i for m in turn.history if m.role == "assistant" for i in m.cited_ids]
-        if (entry := self.more_detail.topic(turn.text, turn.history)) is not None:
-            with turn.timings.stage("compose"):
-                draft = self.more_detail.expand(entry, turn.lang, turn.vector, seen)
-            return self._answer(turn, render_draft(draft), "knowledge", draft.cited, [], "list")
-        if turn.topic == "foreign":
+        """'Explain in more detail', 'more detail on the data part', 'what does the second one
+        mean?': see bot/answer/expand.py."""
+        if turn.topic == "foreign" and self.more_detail.topic(turn.text, turn.history) is None:
             return None
-        anchor = self.anchors.find(turn.text, turn.lang, turn.history)
-        named = self._named_subject(turn) if seen else None
-        if named is not None and (anchor is None or named != anchor.entry):
-            # "yang soal keamanan data, lebih detail dong" names an entry of its own
-            with turn.timings.stage("compose"):
-                draft = self.more_detail.expand(named, turn.lang, turn.vector, seen, False)
-            return self._answer(turn, render_draft(draft), "knowledge", draft.cited, [], "list")
-        if anchor is None or anchor.row is None:
-            return None
-        with turn.timings.stage("compose"):
-            draft = self.more_detail.explain_point(
-                anchor.entry, anchor.row, turn.lang, turn.vector, seen
-            )
-            body = render_draft(draft, self.prompts.text(turn.lang, "point_related"))
-        if asks_for_remedy(turn.text):  # "the first one: how do we deal with it?"
-            lead = self.more_detail.no_steps(anchor.entry, anchor.row, turn.lang, self.prompts)
-            body = f"{lead}\n\n{body}" if lead else body
-        return self._answer(turn, body, "knowledge", draft.cited, [])
-
-    def _named_subject(self, turn: Turn) -> str | None:
-        """The entry a request for more detail names by its own words, if it surely does."""
 
         def find(words: str) -> Hit | None:
             vector = self.memo.embed(self._embed_query, self.glossary.expand(words, turn.lang))
             return next(iter(self.retriever.search_vector(vector, 1, turn.lang, words)), None)
 
-        return self.more_detail.named_entry(turn.text, find)
+        with turn.timings.stage("compose"):
+            got = self.expander.expand(turn.text, turn.lang, turn.vector, turn.history, find)
+        if got is None:
+            del turn.timings.ms["compose"]
+            return None
+        body, cited, kind = got
+        return self._answer(turn, body, "knowledge", cited, [], kind)
 
     def summarize(self, turn: Turn) -> Answer | None:
         """A summary of the article: the lead point of every section, each cited."""

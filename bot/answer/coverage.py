@@ -77,6 +77,8 @@ class Terms:
     pros_and_cons: list[re.Pattern[str]] = field(default_factory=list)
     risks: list[re.Pattern[str]] = field(default_factory=list)
     example_cues: list[re.Pattern[str]] = field(default_factory=list)
+    frequency: list[re.Pattern[str]] = field(default_factory=list)
+    frequency_given: list[re.Pattern[str]] = field(default_factory=list)
 
     @classmethod
     def load(cls, prompts_dir: Path) -> Terms:
@@ -99,6 +101,8 @@ class Terms:
                 terms.pros_and_cons += [re.compile(p) for p in data["pros_and_cons"]]
                 terms.risks += [re.compile(p) for p in data["risks"]]
                 terms.example_cues += [re.compile(p) for p in data["example_cues"]]
+                terms.frequency += [re.compile(p) for p in data["frequency"]]
+                terms.frequency_given += [re.compile(p) for p in data["frequency_given"]]
             except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
                 raise PromptError(f"{path}: cannot read the coverage terms ({exc})") from exc
         return terms
@@ -116,6 +120,8 @@ class Coverage:
     def not_covered(self, question: str, ask: Ask, cited: str, lang: str) -> str | None:
         """The opening sentence for an ask the cited text cannot answer, else None."""
         text, lowered, asked = self.prompts.text, cited.lower(), question.lower()
+        if _any(self.terms.frequency, asked) and not _any(self.terms.frequency_given, lowered):
+            return text(lang, "not_covered_frequency")  # "how often should we audit them?"
         if ask.type == "duration" and not DURATION.search(lowered):
             return text(lang, "not_covered_duration")
         if (

@@ -28,6 +28,7 @@ from bot.answer.compose import (
     render_unit,
 )
 from bot.answer.coverage import Coverage
+from bot.answer.route import asks_for_remedy
 from bot.answer.situation import Situations, unit_row
 from bot.knowledge.corpus import Chunk
 from bot.knowledge.retrieve import Hit
@@ -170,7 +171,10 @@ class Shaper:
         """The draft, and an opening sentence when the shape says the article cannot answer;
         `topic` is the entry the last answer led with, for a follow-up."""
         follow_up = query != question  # read with the question before it
-        listing = topic if follow_up and topic and self.passages[(topic, lang)].handled_by else None
+        # "gimana ngatasinnya?" after a list asks for its remedies; "how would we know it's
+        # still worth it despite those costs?" asks about something else
+        remedy = follow_up and topic and asks_for_remedy(question)
+        listing = topic if remedy and self.passages[(topic, lang)].handled_by else None
         if ask.type == "how_to" and (listing or not self.passages[(hits[0].id, lang)].steps):
             # "gimana ngatasinnya?" after the whole list is about the list, not one of it
             challenge = challenge_asked(
