@@ -311,3 +311,32 @@ def test_more_detail_on_a_subject_it_names_expands_that_subject(
     assert follow.cited_ids[0] == entry
     # Only what the corpus links to it follows, never an unrelated entry to fill the answer.
     assert set(follow.cited_ids) <= {entry, *first.cited_ids}
+
+
+@pytest.mark.parametrize(
+    ("turns", "entry", "lang"),
+    [
+        # a choice among the last answer's points that the article does not rank
+        (["What hidden costs should we expect?", "Which of those is usually the biggest?"],
+         "faq-hidden-costs", "en"),
+        (["Apa saja biaya tersembunyi outsourcing CS?", "dari itu semua mana yang paling mahal?"],
+         "faq-hidden-costs", "id"),
+        # a frequency the article never gives
+        (["How often should we audit how the vendor handles our data?"], "faq-data-security", "en"),
+        (["Seberapa sering kita perlu audit vendor soal data pelanggan?"], "faq-data-security", "id"),
+        # more detail on something one point is all the article says about
+        (["How do we keep customer data safe with a vendor?", "more detail on the audits please"],
+         "faq-data-security", "en"),
+    ],
+)  # fmt: skip
+def test_follow_ups_the_article_cannot_answer_say_so_first_and_keep_the_topic(
+    assistant, turns, entry, lang
+):
+    from bot.types import Message
+
+    history: list[Message] = []
+    for question in turns:
+        answer = assistant.answer(question, history)
+        history += [Message("user", question), Message.of(answer)]
+    assert answer.body.startswith(assistant.prompts.text(lang, "not_covered_sentinel"))
+    assert answer.cited_ids[0] == entry
