@@ -340,3 +340,34 @@ def test_follow_ups_the_article_cannot_answer_say_so_first_and_keep_the_topic(
         history += [Message("user", question), Message.of(answer)]
     assert answer.body.startswith(assistant.prompts.text(lang, "not_covered_sentinel"))
     assert answer.cited_ids[0] == entry
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["1 agen outsourcing idealnya megang berapa tiket per hari?"],
+        ["How many tickets per day should one outsourced agent handle?"],
+        # a count asked earlier is no cost request the next question could carry on
+        ["1 agen outsourcing idealnya megang berapa tiket per hari?", "kalau offshore?"],
+    ],
+)
+def test_a_count_of_tickets_is_no_price_and_the_article_gives_none(assistant, turns):
+    from bot.types import Message
+
+    history: list[Message] = []
+    for question in turns:
+        answer = assistant.answer(question, history)
+        history += [Message("user", question), Message.of(answer)]
+    assert answer.estimate is None
+    if len(turns) == 1:
+        lang = answer.language
+        assert answer.body.startswith(assistant.prompts.text(lang, "not_covered_sentinel"))
+
+
+def test_what_would_that_run_us_asks_for_a_price(assistant):
+    answer = assistant.answer(
+        "We need 10 agents, phone and email, basic support, offshore, 24/7, for 6 months. "
+        "What would that run us?"
+    )
+    assert answer.estimate is not None
+    assert answer.estimate.args["agents"] == 10 and answer.estimate.args["months"] == 6

@@ -326,3 +326,12 @@ def test_render_workload_and_comparison() -> None:
     )
     assert "Erlang" in text and "kursi" in text
     assert "**Biaya per kontak:**" in text and "**Dibanding in-house $60.000,00/bulan:**" in text
+
+
+@pytest.mark.parametrize(("agents", "word"), [(1, "1 seat at a time"), (2, "2 seats at a time")])
+def test_the_headline_says_seat_or_seats_by_the_number(agents, word):
+    from bot.cost.service import CostService
+
+    cost = CostService.from_dirs(REPO_ROOT / "corpus", REPO_ROOT / "prompts")
+    headline = cost.reply(cost.request_from({"agents": agents}), "en").summary.splitlines()[1]
+    assert word in headline

@@ -85,6 +85,10 @@ def cost_state(cost: CostService, history: list[Message]) -> dict | None:
     for turn in reversed(history):
         if turn.role == "assistant" and turn.cost_request:
             return dict(turn.cost_request)
+        if turn.role == "assistant" and turn.cited_ids:
+            # One of this assistant's own answers that carried no request: none was made yet
+            # ("1 agen megang berapa tiket?" asked a count, not a price).
+            return None
     state: dict | None = None
     for turn in history:
         if turn.role != "user":

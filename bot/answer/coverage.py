@@ -39,6 +39,12 @@ NUMBER_ASK = re.compile(
     r" (?:should|do|would|is|are)\b"
     r"|\b(?:percent(?:age)?|persen(?:tase)?)\b|%"
 )
+# "how many tickets ...?", "berapa tiket ...?": a count of contacts, answered only by a number of them
+COUNT_ASK = re.compile(
+    r"\b(?:how many|berapa(?: banyak)?|brp)\s+(tickets?|tiket|calls?|panggilan|telepon|telpon|chats?"
+    r"|contacts?|kontak|messages?|pesan|emails?|interactions?|interaksi|conversations?|percakapan)\b"
+)
+COUNT_STEM = 5  # letters compared: "tickets" ~ "ticket", "panggilan" ~ "panggil"
 SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)$")
 NAMED = re.compile(r"\b(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]?|[A-Z][a-z]{2,})\b")
 # Ask types where a name the article never uses means "not covered".
@@ -262,6 +268,11 @@ def _mentions(text: str, word: str) -> bool:
 
 
 def _has_figure(question: str, cited: str) -> bool:
-    if PERCENT_ASK.search(question.lower()):
+    asked = question.lower()
+    if PERCENT_ASK.search(asked):
         return "%" in cited
+    if count := COUNT_ASK.search(asked):
+        # "how many tickets per agent?" needs a number of tickets, not the $10-$50 band
+        noun = count.group(1)[:COUNT_STEM]
+        return re.search(rf"\d[\d.,]*\s+(?:[a-z-]+\s+)?{noun}", cited) is not None
     return bool(FIGURE.search(cited))

@@ -157,8 +157,10 @@ def render_cost_parts(result: CostResult, lang: str, prompts_dir: Path) -> tuple
             total=money(result.total_usd),
             one_time=money(result.one_time_total_usd),
             seats=result.seats,
+            seat_word=p["seat_words"][result.seats != 1],
             coverage=_value(inputs["coverage"], p, lang),
             headcount=result.headcount,
+            person_word=p["person_words"][result.headcount != 1],
         )
     )
     out += ["", p["table_header"], "|---|---|---:|"]
