@@ -371,3 +371,23 @@ def test_what_would_that_run_us_asks_for_a_price(assistant):
     )
     assert answer.estimate is not None
     assert answer.estimate.args["agents"] == 10 and answer.estimate.args["months"] == 6
+
+
+@pytest.mark.parametrize(
+    ("question", "flagged"),
+    [
+        ("Tim CS in-house kita 8 orang, biayanya Rp 80 juta per bulan. Kalo pindah ke vendor "
+         "domestik 24/7, 8 agen, lebih hemat?", True),
+        ("Our in-house team is 8 people. What would 8 offshore agents 24/7 cost a month?", True),
+        ("Our in-house team is 8 people. What would 8 offshore agents in business hours cost?",
+         False),  # 8 seats in business hours = 12 people: close enough to compare
+    ],
+)  # fmt: skip
+def test_an_estimate_far_from_the_in_house_headcount_says_it_is_not_like_for_like(
+    assistant, question, flagged
+):
+    answer = assistant.answer(question)
+    assert answer.estimate is not None
+    lang = answer.language
+    head = assistant.prompts.text(lang, "unlike_headcount", people=8, seats=0, headcount=0)
+    assert (head.split(":")[0] in answer.body) == flagged

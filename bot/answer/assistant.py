@@ -15,7 +15,7 @@ from bot.answer.analysis import ASK_TYPES, Analyzer, Ask
 from bot.answer.anchor import Anchors
 from bot.answer.asktype import AskModel
 from bot.answer.compose import UnitIndex, entry_hit
-from bot.answer.costturn import cost_request, cost_state
+from bot.answer.costturn import cost_request, cost_state, unlike_headcount
 from bot.answer.coverage import Coverage, Terms
 from bot.answer.decide import costed_example, weigh
 from bot.answer.expand import Expander
@@ -197,9 +197,12 @@ class Assistant:
         call = ToolCall("estimate_cost", request, reply.result.to_json_dict())
         band = f"{self.prompts.text(turn.lang, 'rate_band')} [1]"  # the article's own words
         body = f"{reply.summary}\n{band}"
+        sized = reply.result.to_json_dict()
+        if (people := unlike_headcount(turn.text, reply.result.headcount)) is not None:
+            unlike = self.prompts.text(turn.lang, "unlike_headcount", people=people, **sized)
+            body = f"{reply.summary}\n{unlike}\n{band}"
         kind = "cost_estimate"
         if "agents" not in request and self.coverage.asks_staffing(turn.text):
-            sized = reply.result.to_json_dict()
             lead = self.prompts.text(turn.lang, "not_covered_staffing", **sized)
             body = f"{lead}\n\n{body}"
             kind = "quantity"  # "how many agents for 10k tickets?" asks for a number of people
