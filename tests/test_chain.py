@@ -391,3 +391,23 @@ def test_an_estimate_far_from_the_in_house_headcount_says_it_is_not_like_for_lik
     lang = answer.language
     head = assistant.prompts.text(lang, "unlike_headcount", people=8, seats=0, headcount=0)
     assert (head.split(":")[0] in answer.body) == flagged
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["Any sneaky costs hiding in an outsourcing contract?"],
+        ["Our biggest worry is quality slipping once an outside team takes over. "
+         "How do we keep it in check?"],
+        ["What are the advantages of offshore support?",
+         "Which country has the best English-speaking agents?"],
+    ],
+)  # fmt: skip
+def test_in_scope_questions_found_refused_in_fresh_questions_are_answered(assistant, turns):
+    from bot.types import Message
+
+    history: list[Message] = []
+    for question in turns:
+        answer = assistant.answer(question, history)
+        history += [Message("user", question), Message.of(answer)]
+    assert not answer.refused and answer.cited_ids

@@ -515,8 +515,33 @@ def test_a_contract_length_question_is_no_estimate():
         # Indonesian '-an' after a unit: "about 10 minutes"
         ("3 ribu chat sebulan, 10 menitan per chat", {"avg_handle_minutes": 10}),
         ("2000 tiket sebulan, 90 detikan per tiket", {"avg_handle_minutes": 1.5}),
+        # from the v9 batch: a swap names the value replaced too; "a full year"; "until 10 pm"
+        ("Swap domestic for offshore.", {"location": "offshore"}),
+        ("ganti vendor dalam negeri jadi offshore", {"location": "offshore"}),
+        ("offshore instead of domestic", {"location": "offshore"}),
+        ("Stretch it to a full year.", {"months": 12}),
+        ("kalau cukup sampai jam 10 malam aja, nggak full 24 jam?", {"coverage": "extended"}),
+        ("Tim CS kami 8 orang, biayanya Rp 60 jt sebulan.", {"inhouse_monthly_idr": 60000000}),
     ],
 )
 def test_phrasings_found_in_fresh_questions(text, expected):
     fields = COST.parse_fields(text)
     assert expected.items() <= fields.items()
+
+
+@pytest.mark.parametrize(
+    ("previous", "text", "expected"),
+    [
+        # "besides Indonesian" names the language kept
+        ({"agents": 4}, "Trus tambahin bahasa Inggris juga ya, selain Indonesia",
+         {"languages": ["en", "id"]}),
+        # the value first, then the verb that strikes it out
+        ({"agents": 4, "languages": ["id", "en"]}, "Bahasa Inggrisnya dicoret deh, Indonesia aja.",
+         {"languages": ["id"]}),
+        ({"agents": 4, "coverage": "24x7"}, "nggak full 24 jam, sampai jam 10 malam aja",
+         {"coverage": "extended"}),
+    ],
+)  # fmt: skip
+def test_follow_ups_found_in_fresh_conversations(previous, text, expected):
+    merged = COST.follow_up(previous, text)
+    assert expected.items() <= merged.items(), merged

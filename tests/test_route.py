@@ -78,3 +78,20 @@ def test_a_question_that_names_outsourcing_is_held_to_a_lower_floor_than_a_vague
     assert not route.names_outsourcing("what is the capital of Australia?")
     assert route.reaches_floor(0.77, 0.0, "outsourcing")
     assert not route.reaches_floor(0.77, 0.0, "general")
+
+
+@pytest.mark.parametrize(
+    ("question", "level"),
+    [
+        # a word one typo away from another function's term is no other function
+        ("Any sneaky costs hiding in an outsourcing contract?", "general"),
+        (
+            "quality slipping once an outside team takes over, how do we keep it in check?",
+            "general",
+        ),
+        ("Tarif ekspedisi Jakarta-Medan per kg sekarang berapa?", "foreign"),
+        ("How much should I pay an offshore dev team to build a React app?", "foreign"),
+    ],
+)
+def test_refusing_terms_need_the_word_itself(question, level):
+    assert route.topic_level(question) == level

@@ -42,6 +42,8 @@ def out_of_scope(turn: Any, query: str, hits: list[Hit], coverage: Coverage) -> 
     level = "support" if query != turn.text else turn.topic
     if level == "general" and turn.ask.type in NAME_ASKS and coverage.unknown_names(query):
         return False
+    if level in ("support", "general") and turn.ask.type == "place" and coverage.names_place(query):
+        return False  # "which country has the best English-speaking agents?": said it does not say
     if level in ("support", "general") and names_outsourcing(query):
         level = "outsourcing"
     return not reaches(hits, level)

@@ -25,6 +25,7 @@ from bot.cost.vocabulary import (
     LIST_JOIN,
     NOT_LANGUAGE,
     REMOVE,
+    REMOVED_AFTER,
     WITHOUT,
 )
 
@@ -47,6 +48,15 @@ def normalize(text: str) -> str:
     text = re.sub(r"(\d\s*)(menit|detik|jam)an\b", r"\1\2", text)
     text = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group(0)], text)
     text = re.sub(r"\bin[- ]house\b", "inhouse", text)  # "4 in-house agents": no "in" gap
+    # "swap domestic for offshore", "ganti dalam negeri jadi offshore", "offshore instead of
+    # domestic": the value replaced is no value of the request
+    text = re.sub(
+        r"\b(swap|switch|change|replace|ganti|ubah|tukar)\s+(?:[a-z]+\s+){1,3}?"
+        r"(for|to|with|into|jadi|ke|dengan|sama)\s+",
+        r"\1 \2 ",
+        text,
+    )
+    text = re.sub(r"\binstead of\s+(?:[a-z]+\s+){0,2}?[a-z]+\b", "", text)
     text = re.sub(r"(?<=[a-z\d])-(?=[a-z])|(?<=[a-z])-(?=\d)", " ", text)
     text = re.sub(
         r"(?<![\d.,])\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?![\d]|[.,]\d)",
@@ -287,7 +297,10 @@ _EACH = (
 # Words that make a dollar amount the current (in-house) cost: "the $12k a month we pay now".
 _CURRENT_COST = (
     r"\b(?:in house|inhouse|internal|sendiri|own team|(?:we|i) (?:pay|spend)|paying now|currently"
-    r"|right now|(?:kami|kita) (?:bayar|keluar\w*)|sekarang|skrg|saat ini)\b"
+    r"|right now|(?:kami|kita) (?:bayar|keluar\w*)|sekarang|skrg|saat ini"
+    # "Tim CS kami 8 orang, biayanya Rp 60 jt sebulan": the team the user has, and its cost
+    r"|tim (?:cs |support |layanan pelanggan )?(?:kami|kita)(?! mau| ingin| butuh| perlu)"
+    r"|our (?:current |existing |own )?(?:cs |support |customer support |service )?team)\b"
 )
 
 
@@ -295,8 +308,11 @@ def _read_months(t: _Text, fields: dict[str, Any]) -> None:
     if m := t.take(rf"{NUM}\s*(bulan|months?|tahun|years?)\b"):
         years = m.group(2).startswith(("tahun", "year"))
         fields["months"] = _number(Decimal(m.group(1)) * (12 if years else 1))
-    elif t.take(r"\b(?:selama|for|over|kontrak|contract)\s+(?:setahun|a year)\b"):
-        fields["months"] = 12
+    elif t.take(
+        r"\b(?:selama|for|over|kontrak|contract|to|jadi|menjadi|untuk)\s+(?:(?:a|one|satu)\s+)?"
+        r"(?:(?:full|whole)\s+)?(?:setahun|year|tahun)(?:\s+penuh)?\b"
+    ):
+        fields["months"] = 12  # "for a year", "stretch it to a full year", "jadi setahun penuh"
 
 
 def _read_choices(t: _Text, fields: dict[str, Any]) -> None:
@@ -305,7 +321,11 @@ def _read_choices(t: _Text, fields: dict[str, Any]) -> None:
         if m := re.search(rf"\b(?:{COVERAGE[key]})\b", t.text):
             # "tanpa 24/7", "no longer 24/7": dropping the longer coverage means business hours,
             # unless another one is named ("without 24/7, just extended hours").
-            if re.search(rf"{WITHOUT}\s*$", t.text[: m.start()]) and key != "business_hours":
+            before = t.text[: m.start()]
+            if (
+                re.search(rf"{WITHOUT}\s+(?:(?:full|penuh|the|a)\s+)?$", before)
+                and key != "business_hours"
+            ):
                 dropped_any = True
                 continue
             fields["coverage"] = key
@@ -334,6 +354,11 @@ def _read_choices(t: _Text, fields: dict[str, Any]) -> None:
     ):
         found |= {LANG_ID[name] for name in re.findall(rf"\b(?:{ids})\b", m.group(1))}
     found |= {LANG_EN[m.group(1)] for m in re.finditer(rf"\b({ens})\b{NOT_LANGUAGE}", t.full)}
+    # "tambahin bahasa Inggris, selain Indonesia": the language kept is named too
+    if found:
+        found |= {
+            LANG_ID[m.group(1)] for m in re.finditer(rf"\bselain\s+(?:bahasa\s+)?({ids})\b", t.full)
+        }
     # "English and Bahasa": in a list of English names, a bare "Bahasa" is Bahasa Indonesia.
     bare = rf"bahasa\b(?!\s+(?:{ids}))"
     if re.search(
@@ -355,10 +380,10 @@ def removed_values(text: str, normalized: bool = False) -> dict[str, set[str]]:
     text = text if normalized else normalize(text)
     dropped: dict[str, set[str]] = {}
     for ch, pat in CHANNELS.items():
-        if re.search(rf"{REMOVE}(?:{pat})\b", text):
+        if re.search(rf"{REMOVE}(?:{pat})\b|\b(?:{pat}){REMOVED_AFTER}", text):
             dropped.setdefault("channels", set()).add(ch)
     for name, code in (LANG_EN | LANG_ID).items():
-        if re.search(rf"{REMOVE}(?:bahasa\s+)?{name}\b", text):
+        if re.search(rf"{REMOVE}(?:bahasa\s+)?{name}\b|\b{name}{REMOVED_AFTER}", text):
             dropped.setdefault("languages", set()).add(code)
     return dropped
 

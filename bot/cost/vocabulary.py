@@ -10,7 +10,10 @@ COVERAGE = {
     "extended": r"extended(?: (?:operating|business|service|support|working))?(?: hours)?"
     r"|jam (?:(?:layanan|operasional|kerja|kantor|operasi)(?:nya)? )?(?:yang )?(?:diperpanjang|panjang)"
     r"|jam tambahan"
-    r"|(?:12|16) (?:jam|hours?)|evenings? and weekends?|malam dan akhir pekan",
+    r"|(?:12|16) (?:jam|hours?)|evenings? and weekends?|malam dan akhir pekan"
+    # "sampai jam 10 malam", "until 10 pm", "till 22.00": open into the evening
+    r"|(?:sampai|hingga|until|till) (?:jam )?(?:(?:[7-9]|1[01])(?:[.:]\d\d)? ?(?:malam|pm)"
+    r"|(?:19|2[0-3])[.:]\d\d)",
     "business_hours": r"jam kerja|jam kantor|business hours|office hours|working hours|hari kerja"
     r"|senin (?:sampai|hingga|s ?d) jumat|monday (?:to|through) friday|8 (?:jam|hours?)|9 to 5",
 }
@@ -62,9 +65,11 @@ LANG_EN = pairs(
 LIST_JOIN = r"(?:,|and|&|or|/|\+)"
 NOT_LANGUAGE = r"(?!\s+(?:customers?|market|compan(?:y|ies)|business(?:es)?|clients?|users?))"
 
+# "Bahasa Inggrisnya dicoret", "the phone line is dropped": the value named first, then the verb.
+REMOVED_AFTER = r"(?:nya)?\s+(?:(?:di)?(?:coret|hapus|buang|hilangkan|hapuskan)|(?:is |gets )?(?:dropped|removed|cut))\b"
 # "drop phone", "tanpa telepon", "gak usah chat": a follow-up that takes a channel away.
 REMOVE = (
-    r"\b(?:drop|dropping|remove|removing|hapus|buang|tanpa|without|no|no more|kecuali|except"
+    r"\b(?:drop|dropping|remove|removing|hapus|buang|coret|tanpa|without|no|no more|kecuali|except"
     r"|minus|skip|cut|stop|ga pakai|gak pakai|nggak pakai|tidak pakai|gak usah|ga usah|nggak usah"
     r"|tidak usah|tidak perlu|gak perlu|ga perlu|nggak perlu)\s+(?:the\s+|yang\s+)?"
 )
