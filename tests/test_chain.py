@@ -411,3 +411,30 @@ def test_in_scope_questions_found_refused_in_fresh_questions_are_answered(assist
         answer = assistant.answer(question, history)
         history += [Message("user", question), Message.of(answer)]
     assert not answer.refused and answer.cited_ids
+
+
+@pytest.mark.parametrize(
+    ("estimate", "decision", "lang"),
+    [
+        ("How much for 3 offshore technical agents on chat, business hours, for 12 months?",
+         "We pay $18,000 a month in-house for the same work. Worth switching?", "en"),
+        ("Hitung biaya 4 agen offshore, telepon, jam kerja, 12 bulan",
+         "Tim kami sekarang 4 orang dengan biaya 60 jt/bulan, jadi worth it nggak?", "id"),
+    ],
+)  # fmt: skip
+def test_a_decision_after_an_estimate_weighs_it_with_the_conversations_numbers(
+    assistant, estimate, decision, lang
+):
+    from bot.types import Message
+
+    first = assistant.answer(estimate)
+    answer = assistant.answer(decision, [Message("user", estimate), Message.of(first)])
+    # the decision frame, never a bare cost table, with one estimate carrying everything said
+    assert answer.route == "knowledge" and "|---|" not in answer.body
+    assert answer.body.startswith(assistant.prompts.text(lang, "not_covered_sentinel"))
+    assert answer.estimate is not None
+    args = answer.estimate.args
+    assert args["agents"] == first.estimate.args["agents"]
+    assert args["location"] == "offshore" and (
+        "inhouse_monthly_usd" in args or "inhouse_monthly_idr" in args
+    )

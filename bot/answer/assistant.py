@@ -173,6 +173,8 @@ class Assistant:
         """A question that states a quantity (or a follow-up that changes one) gets an estimate."""
         if turn.topic == "foreign":
             return None  # "and an accounting team of 3?" is another function, refused below
+        if turn.ask.form == "decision" and turn.cost_state:
+            return None  # "worth switching?" after an estimate: weigh_decision, with its numbers
         # Quoted or system-styled figures are shown, not stated: never the user's inputs.
         request = cost_request(self.cost, own_words(turn.text), turn.cost_state, turn.ask)
         if request is None:
@@ -246,7 +248,9 @@ class Assistant:
         calls: list[ToolCall] = []
         with turn.timings.stage("compose"):
             own = own_words(turn.text)
-            example = lambda: costed_example(self.cost, self.prompts, own, turn.lang, calls)  # noqa: E731
+            example = lambda: costed_example(  # noqa: E731
+                self.cost, self.prompts, own, turn.lang, calls, turn.cost_state
+            )
             lead = self.coverage.not_covered(turn.text, turn.ask, "", turn.lang)
             if lead is None and (
                 quote := quote_sentence(turn.text, turn.lang, self.band, self.prompts)

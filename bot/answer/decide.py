@@ -112,12 +112,20 @@ def _remedy(unit, passages, preferred, units: UnitIndex, lang: str, query) -> in
 
 
 def costed_example(
-    cost: CostService, prompts: Prompts, text: str, lang: str, calls: list[ToolCall]
+    cost: CostService,
+    prompts: Prompts,
+    text: str,
+    lang: str,
+    calls: list[ToolCall],
+    previous: dict | None = None,
 ) -> str | None:
-    """One estimate from the question's own numbers, as a sentence (its call added to `calls`);
-    None when the question gives no valid quantity."""
+    """One estimate from the question's own numbers (on top of the conversation's request so
+    far, `previous`), as a sentence (its call added to `calls`); None without a valid workload."""
     try:
-        request = cost.parse_question(text)
+        if previous:  # "we pay $18,000 in-house: worth switching?" after an estimate
+            request = cost.request_from(cost.follow_up(previous, text))
+        else:
+            request = cost.parse_question(text)
     except CostValidationError:
         return None
     if request is None or not (request.agents or request.contacts_per_month):

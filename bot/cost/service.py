@@ -24,8 +24,12 @@ from bot.cost.request import CostRequest, CostValidationError, validate_request
 
 
 def json_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
-    """Request fields as JSON numbers (tool-call arguments): the request keeps money as Decimal."""
-    return {k: float(v) if isinstance(v, Decimal) else v for k, v in fields.items()}
+    """Request fields as JSON values (tool-call arguments): the request keeps money as Decimal
+    and lists as tuples."""
+    return {
+        k: float(v) if isinstance(v, Decimal) else list(v) if isinstance(v, tuple) else v
+        for k, v in fields.items()
+    }
 
 
 @dataclass(frozen=True)
