@@ -438,3 +438,30 @@ def test_a_decision_after_an_estimate_weighs_it_with_the_conversations_numbers(
     assert args["location"] == "offshore" and (
         "inhouse_monthly_usd" in args or "inhouse_monthly_idr" in args
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Name a few reputable vendors we could shortlist.",
+        "Do outsourcing vendors typically require a minimum number of seats?",
+        "Apa vendor biasanya kasih diskon kalau kontraknya tahunan?",
+    ],
+)
+def test_names_minimums_and_discounts_the_article_never_gives_are_said_first(assistant, question):
+    answer = assistant.answer(question)
+    assert answer.body.startswith(assistant.prompts.text(answer.language, "not_covered_sentinel"))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Startup kami baru sekitar 500 tiket per bulan, udah waktunya outsource CS belum sih?",
+        "We run 12 in-house agents at about $45k a month all-in. Would outsourcing actually save "
+        "us money?",
+    ],
+)
+def test_a_decision_with_numbers_is_weighed_with_one_costed_example(assistant, question):
+    answer = assistant.answer(question)
+    assert answer.route == "knowledge" and "|---|" not in answer.body  # no bare cost table
+    assert answer.estimate is not None
