@@ -332,12 +332,7 @@ def test_more_detail_on_a_subject_it_names_expands_that_subject(
 def test_follow_ups_the_article_cannot_answer_say_so_first_and_keep_the_topic(
     assistant, turns, entry, lang
 ):
-    from bot.types import Message
-
-    history: list[Message] = []
-    for question in turns:
-        answer = assistant.answer(question, history)
-        history += [Message("user", question), Message.of(answer)]
+    answer = converse(assistant, turns)
     assert answer.body.startswith(assistant.prompts.text(lang, "not_covered_sentinel"))
     assert answer.cited_ids[0] == entry
 
@@ -352,12 +347,7 @@ def test_follow_ups_the_article_cannot_answer_say_so_first_and_keep_the_topic(
     ],
 )
 def test_a_count_of_tickets_is_no_price_and_the_article_gives_none(assistant, turns):
-    from bot.types import Message
-
-    history: list[Message] = []
-    for question in turns:
-        answer = assistant.answer(question, history)
-        history += [Message("user", question), Message.of(answer)]
+    answer = converse(assistant, turns)
     assert answer.estimate is None
     if len(turns) == 1:
         lang = answer.language
@@ -404,12 +394,7 @@ def test_an_estimate_far_from_the_in_house_headcount_says_it_is_not_like_for_lik
     ],
 )  # fmt: skip
 def test_in_scope_questions_found_refused_in_fresh_questions_are_answered(assistant, turns):
-    from bot.types import Message
-
-    history: list[Message] = []
-    for question in turns:
-        answer = assistant.answer(question, history)
-        history += [Message("user", question), Message.of(answer)]
+    answer = converse(assistant, turns)
     assert not answer.refused and answer.cited_ids
 
 
@@ -465,3 +450,14 @@ def test_a_decision_with_numbers_is_weighed_with_one_costed_example(assistant, q
     answer = assistant.answer(question)
     assert answer.route == "knowledge" and "|---|" not in answer.body  # no bare cost table
     assert answer.estimate is not None
+
+
+def converse(assistant, turns: list[str]):
+    """Ask the turns as one conversation; return the last answer."""
+    from bot.types import Message
+
+    history: list[Message] = []
+    for question in turns:
+        answer = assistant.answer(question, history)
+        history += [Message("user", question), Message.of(answer)]
+    return answer
