@@ -156,6 +156,8 @@ def test_first_view_says_what_it_is_for_and_its_chips_ask_at_once(page):
     assert "Cited sources" in page.inner_text("#sources")
     page.wait_for_function("document.documentElement.lang === 'en'")  # follows the answer
     assert page.get_by_role("tab", name="Cost estimate").is_visible()
+    # every tab follows, the decision brief's too (it once stayed 'Ringkasan keputusan')
+    page.get_by_role("tab", name="Decision brief").wait_for()
     shot(page, "02-chip-asked")
 
 

@@ -121,7 +121,9 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
                         cost_result = gr.Markdown("", elem_id="cost-result")
                     with gr.Column(scale=2, min_width=300):
                         cost_chart = gr.HTML("", elem_id="cost-chart")
-            brief_tab.build(assistant, lang, choice, ui_lang, lambda fn: guarded(fn, prompts))
+            brief_follow = brief_tab.build(
+                assistant, lang, choice, ui_lang, lambda fn: guarded(fn, prompts)
+            )
 
         restore_button = gr.Button("↺", elem_id="restore", elem_classes=["bot-hidden"])
         labelled = [
@@ -168,9 +170,9 @@ def build_ui(assistant: Any, store: FeedbackStore, lang: str = "id") -> Any:
         private = {"api_visibility": "private"}  # the JSON API is the programmatic way in
 
         def then_relabel(event: Any) -> None:
-            event.then(safe(relabel), [ui_lang, turns], labelled, **private).then(
-                None, page_lang, None, js=SET_LANG, **private
-            )
+            relabelled = event.then(safe(relabel), [ui_lang, turns], labelled, **private)
+            relabelled.then(None, page_lang, None, js=SET_LANG, **private)
+            brief_follow(relabelled)  # the decision brief tab's words too
 
         then_relabel(choice.change(safe(pick_language), [choice, ui_lang], ui_lang, **private))
         drain = (

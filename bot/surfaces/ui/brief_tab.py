@@ -256,4 +256,10 @@ def build(assistant: Any, lang: str, choice: Any, ui_lang: Any, guard: Any) -> A
     )
     labelled = [panel, intro, situation, write, fields_box, rewrite, *inputs]
     choice.change(guard(tab.relabel), [choice, ui_lang], labelled, **private)
-    return panel
+
+    def follow(event: Any) -> Any:
+        """Relabel the tab after `event` too (an answer in the other language switches the
+        page's words, this tab's with them)."""
+        return event.then(guard(tab.relabel), [choice, ui_lang], labelled, **private)
+
+    return follow
