@@ -461,3 +461,17 @@ def converse(assistant, turns: list[str]):
         answer = assistant.answer(question, history)
         history += [Message("user", question), Message.of(answer)]
     return answer
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # "local" is the article's "domestic": the hourly-rate and factors sentences compare them
+        ("Are offshore vendors always cheaper than local ones?", "Not always."),
+        ("Apakah vendor luar negeri pasti lebih murah dari vendor lokal?", "Tidak selalu."),
+        # an event's name is no subject the article must know
+        ("Can an outsourced team scale up for our Black Friday peak?", "Yes"),
+    ],
+)
+def test_yes_no_questions_found_in_fresh_batches_get_the_articles_answer(assistant, question, lead):
+    assert assistant.answer(question).body.startswith(lead)

@@ -84,6 +84,7 @@ class Terms:
     risks: list[re.Pattern[str]] = field(default_factory=list)
     example_cues: list[re.Pattern[str]] = field(default_factory=list)
     frequency: list[re.Pattern[str]] = field(default_factory=list)
+    synonyms: dict[str, set[str]] = field(default_factory=dict)  # a side's word -> its group
     frequency_given: list[re.Pattern[str]] = field(default_factory=list)
 
     @classmethod
@@ -109,6 +110,10 @@ class Terms:
                 terms.example_cues += [re.compile(p) for p in data["example_cues"]]
                 terms.frequency += [re.compile(p) for p in data["frequency"]]
                 terms.frequency_given += [re.compile(p) for p in data["frequency_given"]]
+                for group in data["side_synonyms"]:
+                    words = {str(w) for w in group}
+                    for word in words:
+                        terms.synonyms[word] = terms.synonyms.get(word, set()) | words
             except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
                 raise PromptError(f"{path}: cannot read the coverage terms ({exc})") from exc
         return terms
@@ -247,7 +252,9 @@ class Coverage:
             return False
         # "Regular agents vs specialists": the ordinary side is the one the sentence leaves out.
         return all(
-            side & self.terms.baseline or any(_mentions(lowered, w) for w in side) for side in sides
+            side & self.terms.baseline
+            or any(_mentions(lowered, s) for w in side for s in self.terms.synonyms.get(w, {w}))
+            for side in sides
         )
 
     def join(self, names: list[str], lang: str) -> str:
