@@ -475,3 +475,20 @@ def converse(assistant, turns: list[str]):
 )
 def test_yes_no_questions_found_in_fresh_batches_get_the_articles_answer(assistant, question, lead):
     assert assistant.answer(question).body.startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Should customer data we send to the vendor be encrypted?", "Yes"),
+        ("Perlu gak kita audit vendor soal cara mereka nanganin data?", "Ya"),
+    ],
+)
+def test_a_yes_no_question_about_steps_answers_yes_before_the_steps(assistant, question, lead):
+    answer = assistant.answer(question)
+    assert answer.body.startswith(lead) and answer.cited_ids[0] == "faq-data-security"
+
+
+def test_a_request_phrased_as_a_question_gets_no_yes(assistant):
+    answer = assistant.answer("Can you explain how to keep customer data safe with a vendor?")
+    assert not answer.body.startswith("Yes")

@@ -26,6 +26,11 @@ ABSOLUTE = re.compile(
     r"pasti|dijamin|tidak pernah|sepenuhnya|semua|sama sekali)\b",
     re.I,
 )
+# "Can you explain ...?", "bisa jelasin ...?": a request phrased as a question, no yes/no ask.
+REQUEST = re.compile(
+    r"^(?:can|could|would|will) (?:you|u)\b|^(?:bisa|boleh|tolong|coba) (?:\w+ )?(?:jelas|sebut|kasih|"
+    r"bantu|terang|cerita|list|buat)"
+)
 FRAMING_KEYS = (
     "not_covered_", "yes_lead", "yes_hedged_lead", "not_always_lead", "no_lead", "summary_lead_",
     "decision_", "remedy_",
@@ -67,7 +72,11 @@ class Framer:
             return f"{opening}\n\n{body}"
         if self.band and (quote := quote_sentence(question, lang, self.band, self.prompts)):
             return f"{quote}\n\n{body}"  # "$45/jam, kemahalan?": where it sits in the band
-        if ask.type == "yes_no":
+        if ask.type == "yes_no" or (
+            ask.form == "yes_no" and ask.type == "how_to" and not REQUEST.search(question.lower())
+        ):
+            # "Should the data we send be encrypted?" asks yes or no, whatever the steps that
+            # follow ("can you explain ...?" asks for the explanation)
             return f"{self.yes_no(question, draft.lead.text, lang)} {body}"
         return body
 
