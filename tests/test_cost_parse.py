@@ -6,7 +6,7 @@ import pytest
 
 from bot.config import REPO_ROOT
 from bot.cost.estimate import CostValidationError, estimate
-from bot.cost.parse import normalize
+from bot.cost.normalize import normalize
 from bot.cost.render import render_issues
 from bot.cost.service import CostService
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from bot.config import REPO_ROOT
 from bot.cost.estimate import CostRequest, CostValidationError, estimate
 from bot.cost.model import CHANNELS, COVERAGES, EXPERTISE_LEVELS, LOCATIONS, SUPPORT_TYPES
-from bot.cost.parse import normalize
+from bot.cost.normalize import normalize
 from bot.cost.render import render_issues
 from bot.cost.service import CostService
 

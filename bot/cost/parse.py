@@ -14,7 +14,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from bot.cost.model import Calendar
-from bot.cost.numbers import mark_rupiah, words_to_numbers
+from bot.cost.normalize import normalize
+from bot.cost.numbers import mark_rupiah
 from bot.cost.request import CostRequest, validate_request
 from bot.cost.vocabulary import (
     CHANNELS,
@@ -40,43 +41,6 @@ QUANTITY_FIELDS = frozenset(
 )
 
 
-def normalize(text: str) -> str:
-    """Lowercase, unify digit groupings (10.000 / 10,000 -> 10000; 1,5 -> 1.5) and number words."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    text = re.sub(r"\b([a-z]{2,})2\b", r"\1 \1", text)  # "kira2", "rata2": a doubled word
-    # "10 menitan", "5 jaman": Indonesian '-an' after a unit means "about" that many
-    text = re.sub(r"(\d\s*)(menit|detik|jam)an\b", r"\1\2", text)
-    text = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group(0)], text)
-    text = re.sub(r"\bin[- ]house\b", "inhouse", text)  # "4 in-house agents": no "in" gap
-    # "swap domestic for offshore", "ganti dalam negeri jadi offshore", "offshore instead of
-    # domestic": the value replaced is no value of the request
-    text = re.sub(
-        r"\b(swap|switch|change|replace|ganti|ubah|tukar)\s+(?:[a-z]+\s+){1,3}?"
-        r"(for|to|with|into|jadi|ke|dengan|sama)\s+",
-        r"\1 \2 ",
-        text,
-    )
-    text = re.sub(r"\binstead of\s+(?:[a-z]+\s+){0,2}?[a-z]+\b", "", text)
-    text = re.sub(r"(?<=[a-z\d])-(?=[a-z])|(?<=[a-z])-(?=\d)", " ", text)
-    text = re.sub(
-        r"(?<![\d.,])\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?![\d]|[.,]\d)",
-        lambda m: m.group(0).replace(m.group(1), ""),
-        text,
-    )
-    text = re.sub(r"(\d),(\d)", r"\1.\2", text)
-    text = re.sub(r"(\d)(k|rb|jt|ribu|juta|thousand|million)\b", r"\1 \2", text)
-    text = re.sub(r"\s*\b(?:persen|percent|per cent)\b", "%", text)
-    text = words_to_numbers(text)
-    text = re.sub(r"\b(?:minus|negatif|negative)\s+(?=\d)", "-", text)
-    return re.sub(r"-\s*(\$|usd\s*|us\$)\s*(?=\d)", r"\1-", text)  # -$5000 -> $-5000
-
-
-# Chat shorthand for the words the patterns read ("3 thn", "dlm negri", "6 bln", "2 yrs").
-_ABBREVIATIONS = {
-    "thn": "tahun", "th": "tahun", "bln": "bulan", "yrs": "years", "yr": "year", "mos": "months",
-    "dlm": "dalam", "negri": "negeri", "sj": "saja", "aja": "saja", "tlp": "telepon",
-}  # fmt: skip
-_ABBREVIATION = re.compile(rf"\b(?:{'|'.join(_ABBREVIATIONS)})\b")
 # Plural or uncountable contact nouns: a number before one is a volume even without "per month".
 _CONTACT_NOUN = (
     r"(?:tiket|tickets|kontak|contacts|panggilan|telepon|telpon|calls|chats|obrolan|e ?mails|pesan|messages"

@@ -92,7 +92,7 @@ class BriefTab:
     def rewrite(self, text: str, selected: str, current: str, *values: Any) -> tuple:
         """From the form (the words only tell the language): the brief and its files."""
         lang = self.service.language(text or "", selected if selected in LANGS else None)
-        from bot.cost.parse import normalize
+        from bot.cost.normalize import normalize
 
         fields = {}
         for name, value in zip(FIELDS, values, strict=True):

@@ -216,7 +216,7 @@ def relabel(lang: str, form: CostForm) -> list[Any]:
 
 def _number(value: str) -> str:
     """A number as typed, digit groupings read (10.000 / 10,000) and a decimal comma (2,5)."""
-    from bot.cost.parse import normalize
+    from bot.cost.normalize import normalize
 
     return normalize(value).strip()
 
