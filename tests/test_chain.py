@@ -492,3 +492,16 @@ def test_a_yes_no_question_about_steps_answers_yes_before_the_steps(assistant, q
 def test_a_request_phrased_as_a_question_gets_no_yes(assistant):
     answer = assistant.answer("Can you explain how to keep customer data safe with a vendor?")
     assert not answer.body.startswith("Yes")
+
+
+def test_more_detail_after_a_refusal_is_no_error(assistant):
+    # The last answer cited nothing (a refusal), an earlier one did.
+    answer = converse(
+        assistant,
+        [
+            "How do we keep customer data safe?",
+            "Resep rendang gimana?",
+            "more detail on the audits",
+        ],
+    )
+    assert answer.body

@@ -39,7 +39,7 @@ class Expander:
         named = self.more_detail.named_entry(text, find) if seen else None
         lead = None
         previous = last(history, "assistant")
-        if named is not None and previous is not None and named == previous.cited_ids[:1][0]:
+        if named is not None and previous is not None and tuple(previous.cited_ids[:1]) == (named,):
             # "more detail on the audits": the last answer's entry again, where one point is all
             # the article says about them
             subject = self.more_detail.subject(text) or ""
