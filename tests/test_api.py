@@ -230,11 +230,16 @@ def test_rotating_forwarded_for_from_loopback_does_not_escape_the_limit(live_ser
 def test_the_ui_queue_join_is_limited_per_client(live_server):
     codes = []
     with client(live_server, "127.0.0.80") as ui, client(live_server, "127.0.0.81") as other:
+        started = time.monotonic()
         for _ in range(UI_RATE_LIMIT_PER_MIN + 40):
             codes.append(ui.post("/gradio_api/queue/join", json={"data": "x"}).status_code)
+        elapsed = time.monotonic() - started
         assert other.post("/gradio_api/queue/join", json={"data": "x"}).status_code != 429
-    assert len(codes) - codes.count(429) <= UI_RATE_LIMIT_PER_MIN + 1
-    assert codes.count(429) >= 39
+    # The bucket refills continuously (UI_RATE_LIMIT_PER_MIN a minute) while the loop runs: on a
+    # loaded machine the 340 requests take a few seconds, and each second earns 5 more.
+    refilled = int(UI_RATE_LIMIT_PER_MIN * elapsed / 60) + 1
+    assert len(codes) - codes.count(429) <= UI_RATE_LIMIT_PER_MIN + refilled
+    assert codes.count(429) >= max(1, 40 - refilled)
 
 
 def test_healthz_and_docs(live_server):
