@@ -34,6 +34,7 @@ from bot.cost.vocabulary import (
 # digits is no quantity.
 # The 7 of "24/7" or "24x7" is no number of its own ("24/7 chat" is coverage, not 7 chats).
 NUM = r"(?<![\d./])(?<!\dx)(?<!\d x)(-?\d{1,15}(?:\.\d+)?)(?!\d)"
+TWO_LANGUAGES = r"\b(?:(?:dua|2) bahasa|(?:two|2) languages|bilingual|dwibahasa)\b"
 # Fields that make a question a calculation; without one of them it is a knowledge-base question.
 QUANTITY_FIELDS = frozenset(
     "agents contacts_per_month avg_handle_minutes service_level_pct answer_within_seconds "
@@ -330,6 +331,10 @@ def _read_choices(t: _Text, fields: dict[str, Any]) -> None:
     ):
         found.add("id")
     found -= dropped.get("languages", set())
+    if not found and re.search(TWO_LANGUAGES, t.full):
+        # "dua bahasa", "two languages", "bilingual" without naming them: the estimate needs only
+        # how many there are; Indonesian and English are the two this market means
+        found = {"id", "en"}
     if found:
         fields["languages"] = sorted(found)
 
