@@ -215,7 +215,7 @@ async def read_json(request: Request, prompts: Prompts) -> Any:
         message = prompts.phrase(lang, "api.invalid_json", detail="nested too deeply")
         raise ApiError(400, "invalid_json", message, lang) from None
     if not encodable:  # "\ud800" is valid JSON, yet no UTF-8 text, nor any reply
-        lang = guess_lang(request)
+        lang = guess_lang(request, data, header_first=True)
         raise ApiError(400, "undecodable", prompts.text(lang, "undecodable"), lang)
     return data
 
@@ -268,9 +268,6 @@ def make_router(
                 body = AskBody.model_validate(data)
             except ValidationError as exc:
                 raise validation_error(exc, lang, prompts) from None
-            texts = [body.question] + [t.content for t in body.history or []]
-            if not all(_encodable(t) for t in texts):
-                raise ApiError(400, "undecodable", prompts.text(lang, "undecodable"), lang)
             history = [t.model_dump() for t in body.history or []]
             override = body.lang if body.lang in LANGS else None
             try:

@@ -30,7 +30,6 @@ from bot.prompts import Prompts
 from bot.surfaces.api import (
     ApiError,
     _body_doc,
-    _encodable,
     guess_lang,
     header_lang,
     read_json,
@@ -166,8 +165,6 @@ async def read_chat(request: Request, prompts: Prompts) -> tuple[ChatBody, Conve
     except ValueError as exc:  # a part that is not text
         text = prompts.phrase(lang, "openai.not_text", kind=str(exc))
         raise OpenAIError(400, text, "unsupported_content", "messages") from None
-    if not all(_encodable(text) for text in [chat.question, *(t for _, t, _ in chat.turns)]):
-        raise ApiError(400, "undecodable", prompts.text(lang, "undecodable"), lang)
     if not chat.question.strip():  # the chain would say so in Indonesian or `lang`
         raise OpenAIError(422, prompts.text(lang, "empty"), "empty", "messages")
     return body, chat, lang
