@@ -72,6 +72,11 @@ class Anchors:
                     f"'selection_reference' ({exc})"
                 ) from exc
         self.unit_words = [stems(u.text, u.lang) for u in units.units]
+        titles = [TITLE.match(u.text) for u in units.units]  # "Cultural Differences: ..."
+        self.unit_titles = [
+            stems(t.group(1), u.lang) if t else set()
+            for t, u in zip(titles, units.units, strict=True)
+        ]
         self.words: dict[tuple[str, str], set[str]] = {
             key: stems(f"{c.title} {c.text}", c.lang) for key, c in passages.items()
         }
@@ -146,7 +151,7 @@ class Anchors:
 
         def score(row: int) -> tuple[int, int, int]:
             mine = asked & self.unit_words[row]
-            title = stems(" ".join(TITLE.findall(self.units.units[row].text)), lang)
+            title = self.unit_titles[row]
             return (len(mine & title), sum(shared[w] == 1 for w in mine), len(mine))
 
         scored = sorted(((score(r), r) for r in rows), key=lambda pair: pair[0], reverse=True)

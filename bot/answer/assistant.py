@@ -196,10 +196,10 @@ class Assistant:
                 reply.details,
             ]
         )
-        call = ToolCall("estimate_cost", request, reply.result.to_json_dict())
+        sized = reply.result.to_json_dict()
+        call = ToolCall("estimate_cost", request, sized)
         band = f"{self.prompts.text(turn.lang, 'rate_band')} [1]"  # the article's own words
         body = f"{reply.summary}\n{band}"
-        sized = reply.result.to_json_dict()
         if (people := unlike_headcount(turn.text, reply.result.headcount)) is not None:
             unlike = self.prompts.text(turn.lang, "unlike_headcount", people=people, **sized)
             body = f"{reply.summary}\n{unlike}\n{band}"
