@@ -14,6 +14,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -67,7 +68,9 @@ class Server:
     def __init__(self, home: Path, env: dict[str, str] | None = None) -> None:
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.log_path = home.parent / f"serve-{self.port}.log"
+        # Beside the system's temp files, never beside the home (a home in the checkout would
+        # leave the log in the working tree).
+        self.log_path = Path(tempfile.gettempdir()) / f"bot-serve-{self.port}.log"
         bot = Path(sys.executable).parent / "bot"
         env = (
             os.environ
