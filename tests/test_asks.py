@@ -116,3 +116,20 @@ def test_a_cost_turn_must_carry_the_accumulated_request():
 )
 def test_the_yes_no_lead_is_a_yes_or_a_no_and_nothing_else(lang, lead, ok):
     assert bool(asks.YES_NO[lang].match(asks.lead_sentence(lead).lower())) is ok
+
+
+@pytest.mark.parametrize(
+    ("en_args", "same"),
+    [({"agents": -5, "location": "offshore"}, 1.0), ({"agents": -5}, 0.0), ({"agents": 5}, 0.0)],
+)
+def test_a_pair_refused_for_the_same_invalid_request_counts_as_the_same(en_args, same):
+    """'-5 agen' and '-5 agents' refused alike agree; a pair read differently does not."""
+    request = {"agents": -5, "location": "offshore"}
+    bad = ToolCall("estimate_cost", request, {"error": "agents must be at least 1"})
+    twin_result = {"error": "x"} if en_args["agents"] < 1 else {"monthly_total_usd": 1}
+    twin = ToolCall("estimate_cost", en_args, twin_result)
+    ids = asks.Outcome(_case(id="a", language="id", pair="b", expected_request=request))
+    ens = asks.Outcome(_case(id="b", pair="a", expected_request=request))
+    ids.answer, ens.answer = _answer("x", calls=[bad]), _answer("x", calls=[twin])
+    ids.scores = ens.scores = {"lines": 1.0}
+    assert asks.summarize([ids, ens])["all"]["pair_cost"] == same

@@ -253,6 +253,16 @@ def _pair_cost(outcomes: Sequence[Outcome]) -> float | None:
         if _costed(o) and _costed(twin):
             a, b = (x.answer.estimate.result for x in (o, twin))
             same.append(float(m.same_figures(a, b)))
-        else:
-            same.append(0.0)
+        else:  # an invalid quantity ("-5 agents"): the same request refused in both languages
+            same.append(float(_refused_alike(o, twin)))
     return m.mean(same)
+
+
+def _refused_alike(one: Outcome, other: Outcome) -> bool:
+    calls = [
+        o.answer.tool_calls[0] if o.answer and o.answer.tool_calls else None for o in (one, other)
+    ]
+    if not all(c is not None and "error" in c.result for c in calls):
+        return False
+    a, b = calls[0].args, calls[1].args
+    return m.request_matches(a, b) and m.request_matches(b, a)
