@@ -274,6 +274,21 @@ PAIRS = [
         "9,000 chats a month in Indonesian, English and Japanese",
         {"contacts_per_month": 9000, "channels": ["chat"], "languages": ["en", "id", "ja"]},
     ),
+    (  # a second contact word between the noun and its period (21.7 business days a month)
+        "Sekitar 300 panggilan telepon per hari, jam kerja",
+        "About 300 phone calls per day, business hours",
+        {"contacts_per_month": 6510, "channels": ["phone"], "coverage": "business_hours"},
+    ),
+    (  # Indonesian "email" is plural too
+        "Tiap bulan ada 8.000 email pelanggan yang masuk",
+        "8,000 customer emails come in every month",
+        {"contacts_per_month": 8000, "channels": ["email"]},
+    ),
+    (  # "social" closing a list of channels is social media
+        "6 agen untuk telepon, chat, dan media sosial",
+        "6 agents for phone, chat and social",
+        {"agents": 6, "channels": ["phone", "chat", "social_media"]},
+    ),
 ]
 
 

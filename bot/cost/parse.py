@@ -49,7 +49,7 @@ _CONTACT_NOUN = (
     r"|(?:tiket|kontak|panggilan|pesan|chat|email)nya"
     # Indonesian has no plural: "180000 chat pelanggan", but "5 chat (and email) agents" are
     # agents.
-    r"|chat(?!(?:\s+(?:and|dan|&|/|or|atau|e ?mail|phone|telepon|voice|social|media))*"
+    r"|(?:chat|e ?mail)(?!(?:\s+(?:and|dan|&|/|or|atau|e ?mail|chat|phone|telepon|voice|social|media))*"
     r"\s+(?:agen|agents?|seats?|kursi|staf|staff|operators?|support|dukungan|layanan|cs)\b))"
 )
 # Any contact word, singular ones too ("6 minutes per call", "5 chat agents").
@@ -210,7 +210,9 @@ def _read_agents(t: _Text, fields: dict[str, Any]) -> None:
 
 
 def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
-    inbound = r"(?:\s+(?:masuk|incoming|inbound|baru|new))?\s*"
+    # "500 panggilan telepon per hari", "12.000 email masuk": a second contact word or an
+    # "incoming" may stand between the volume's noun and its period.
+    inbound = rf"(?:\s+{_CONTACT}\b)?(?:\s+(?:masuk|incoming|inbound|baru|new))?\s*"
     m = (
         t.take(rf"{NUM}\s+{_GAP}{{0,2}}?{_CONTACT}\b{inbound}{_PERIOD}")
         or t.take(rf"{NUM}\s+{_GAP}{{0,2}}?{_CONTACT_NOUN}\b{inbound}{_PERIOD}?")

@@ -44,7 +44,11 @@ CHANNELS = {
     "phone": r"telepon|telpon|phone|calls?|panggilan|voice|hotline|call cent(?:er|re)",
     "email": r"e ?mails?|surel",
     "chat": r"chats?|obrolan|live chat|whatsapp|messenger",
-    "social_media": r"media sosial|sosial media|sosmed|medsos|social media|instagram|facebook|tiktok",
+    "social_media": (
+        r"media sosial|sosial media|sosmed|medsos|social media|instagram|facebook|tiktok"
+        # "phone, email, chat and social": the last item of a list of channels
+        r"|socials?(?!\s+(?:security|skills?|workers?|welfare|responsibility|proof))"
+    ),
 }
 
 
