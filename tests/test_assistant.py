@@ -175,6 +175,18 @@ def test_a_follow_up_moves_past_what_the_last_answer_cited(fake):
     assert "challenges" in fake.answer("what else?", forgotten).cited_ids
 
 
+def test_how_much_that_costs_after_the_hidden_costs_is_about_them_and_says_there_is_no_figure(
+    fake,
+):
+    question = "Are there hidden costs when outsourcing support?"
+    first = fake.answer(question)
+    follow = fake.answer(
+        "How much does that usually run?", [Message("user", question), Message.of(first)]
+    )
+    assert follow.cited_ids[0] == "faq-hidden-costs"
+    assert follow.body.startswith(fake.prompts.text("en", "not_covered_sentinel"))
+
+
 def test_a_remedy_follow_up_leads_with_an_entry_that_addresses_the_last_one(fake):
     first = fake.answer(CHALLENGES)
     follow = fake.answer(

@@ -95,3 +95,38 @@ def test_a_question_that_names_outsourcing_is_held_to_a_lower_floor_than_a_vague
 )
 def test_refusing_terms_need_the_word_itself(question, level):
     assert route.topic_level(question) == level
+
+
+def test_a_question_the_intent_model_places_surely_gets_the_lowest_floor_unless_foreign():
+    # "Which is pricier: highly skilled agents or general ones?" names agents (support level,
+    # floor 0.79) and scores 0.77; the model is 0.96 sure it is the cost factors.
+    assert not route.reaches_floor(0.77, 0.5, "support")
+    assert route.reaches_floor(0.77, 0.96, "support")
+    assert route.reaches_floor(0.77, 0.96, "none")
+    assert not route.reaches_floor(0.74, 0.96, "support")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What would an agency charge for cold calling prospects for us?",
+        "Berapa biaya vendor lead generation buat tim kami?",
+        "Can you write an employment contract for our new hires?",
+    ],
+)
+def test_sales_prospecting_and_employment_contracts_are_other_functions(question):
+    assert route.topic_level(question) == "foreign"
+
+
+@pytest.mark.parametrize(
+    ("question", "back"),
+    [
+        ("How much does that typically run?", True),
+        ("biasanya besarnya berapa?", True),
+        ("itu makan waktu berapa lama?", True),
+        ("How much does an offshore agent cost per hour?", False),
+        ("What are the hidden costs?", False),
+    ],
+)
+def test_a_figure_asked_of_what_was_just_discussed_points_back(question, back):
+    assert route.measures_back(question) is back

@@ -13,7 +13,7 @@ import numpy as np
 import yaml
 
 from bot.answer.compose import Draft, Point, UnitIndex, entry_hit, render_unit
-from bot.answer.route import asks_for_remedy
+from bot.answer.route import asks_for_remedy, measures_back
 from bot.knowledge.corpus import Chunk
 from bot.knowledge.retrieve import Hit
 from bot.lang import LANGS
@@ -70,6 +70,8 @@ def follow_up_order(
     def rank(hit: Hit) -> int:
         chunk = passages[(hit.id, hit.lang)]
         if asks_for_remedy(text) and seen & set(chunk.addresses):
+            return 0
+        if hit.id in seen and measures_back(text):  # "how much does that run?": the same subject
             return 0
         # A general passage ("FAQ closing note") is nothing new to say: it ranks with the ones
         # already cited, so it never leads past them (nor leaves the hits the floor reads).

@@ -13,8 +13,8 @@ from bot.knowledge.retrieve import Hit
 STANDS_ALONE = 0.75
 
 
-def reaches(hits: list[Hit], level: str) -> bool:
-    return reaches_floor(max(h.score for h in hits), hits[0].confidence or 0.0, level)
+def reaches(hits: list[Hit], level: str, lowest: bool = True) -> bool:
+    return reaches_floor(max(h.score for h in hits), hits[0].confidence or 0.0, level, lowest)
 
 
 def stands_alone(hits: list[Hit], topic: str) -> bool:
@@ -23,7 +23,7 @@ def stands_alone(hits: list[Hit], topic: str) -> bool:
     top = hits[0] if hits else None
     confident = top is not None and (top.confidence or 0.0) >= STANDS_ALONE
     # ... and passes the floor its own words are refused by (out_of_scope).
-    return confident and topic != "foreign" and reaches(hits, topic)
+    return confident and topic != "foreign" and reaches(hits, topic, lowest=False)
 
 
 def continues(turn: Any, query: str) -> bool:
