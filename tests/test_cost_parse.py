@@ -517,6 +517,24 @@ def test_a_contract_length_question_is_no_estimate():
 
 
 @pytest.mark.parametrize(
+    ("text", "agents"),
+    [("and with 8?", 8), ("kalau sepuluh aja?", 10), ("ok, 12 then", 12), ("why 12?", None)],
+)
+def test_after_an_estimate_by_agents_a_number_alone_is_the_new_number_of_agents(text, agents):
+    from bot.answer.analysis import Ask
+    from bot.answer.costturn import cost_request
+
+    previous = {"agents": 5, "location": "offshore", "channels": ["phone"]}
+    ask = Ask(type="decision", price=False, form="why" if agents is None else "list")
+    got = cost_request(COST, text, previous, ask)
+    if agents is None:
+        assert got is None
+    else:
+        assert got == {**previous, "agents": agents}
+    assert cost_request(COST, text, None, ask) is None  # no estimate before: no request
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Without 24/7, just extended hours?", {"coverage": "extended"}),

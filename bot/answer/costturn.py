@@ -7,6 +7,7 @@ import re
 
 from bot.answer.analysis import Ask
 from bot.answer.normalise import own_words
+from bot.cost.normalize import normalize
 from bot.cost.request import CostValidationError
 from bot.cost.service import CostService, json_fields
 from bot.types import Message
@@ -34,6 +35,13 @@ ASKS_SOMETHING = re.compile(
     r"mengapa|knp|bagaimana|gimana|gmn|kapan|mana|siapa|jelaskan|jelasin|ceritakan|sebutkan)\b"
 )
 SIZING = frozenset({"agents", "contacts_per_month"})  # what a first estimate is sized by
+# "and with 8?", "kalau 10 aja?", "ok, 12 then": after an estimate sized by agents, a number
+# alone is the new number of agents.
+BARE_NUMBER = re.compile(
+    r"^(?:(?:and|so|ok|okay|oke|then|what about|how about|with|dan|kalau|kalo|klo|gimana kalau"
+    r"|terus|trus|jadi|pakai|pake|dengan|coba|try|make it|instead)\W*)*(\d+)\W*"
+    r"(?:(?:then|instead|aja|saja|dong|ya|deh|instead|orang|people|seats?|kursi)\W*)*$"
+)
 SHORT_FOLLOW_UP = 5  # words: "24/7 aja", "and domestic?" need no cue
 
 
@@ -43,6 +51,9 @@ def cost_request(cost: CostService, text: str, previous: dict | None, ask: Ask) 
     # Numbers alone are no price question ("we are 4 on support: worth outsourcing?").
     priced = previous is not None or (ask.price and ask.type != "decision")
     fields = cost.parse_fields(text)  # parsed once: the request and the follow-up
+    if previous and "agents" in previous and not fields:
+        if bare := BARE_NUMBER.match(normalize(text).strip()):
+            fields = {"agents": int(bare.group(1))}
     try:
         request = cost.request_from(fields)
     except CostValidationError:  # a stated quantity is invalid: estimate_cost says which

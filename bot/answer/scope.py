@@ -7,7 +7,7 @@ from typing import Any
 
 from bot.answer.coverage import NAME_ASKS, Coverage
 from bot.answer.followup import last
-from bot.answer.route import names_outsourcing, reaches_floor
+from bot.answer.route import measures_back, names_outsourcing, reaches_floor
 from bot.knowledge.retrieve import Hit
 
 STANDS_ALONE = 0.75
@@ -39,6 +39,8 @@ def out_of_scope(turn: Any, query: str, hits: list[Hit], coverage: Coverage) -> 
     is answered with that said ("Teleperformance or Concentrix?")."""
     if not hits or turn.topic == "foreign":
         return True
+    if query != turn.text and measures_back(turn.text) and continues(turn, turn.text):
+        return False  # "biasanya besarnya berapa?": a figure of what the last answer was about
     level = "support" if query != turn.text else turn.topic
     if level == "general" and turn.ask.type in NAME_ASKS and coverage.unknown_names(query):
         return False
