@@ -183,3 +183,20 @@ def test_a_sentence_compares_only_when_it_compares_and_names_both_sides():
 )
 def test_a_name_given_only_as_an_example_is_not_the_subject(question, names):
     assert COVERAGE.unknown_names(question) == names
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "hedge"),
+    [
+        ("Is a per-ticket price always cheaper?", "en", "Not necessarily; the article does not"),
+        ("Harga per tiket pasti lebih murah?", "id", "Belum tentu; artikel tidak"),
+    ],
+)
+def test_a_yes_no_claiming_always_answers_it_before_what_the_article_does_not_say(
+    question, lang, hedge
+):
+    body = FRAMER.frame(question, Ask("yes_no", False), _draft("Rates are $10 to $50."), lang)
+    assert body.startswith(hedge)
+    # without "always" the first sentence is what the article does not say, as before
+    plain = FRAMER.frame("Is there a per-ticket price?", Ask("yes_no", False), _draft("x"), "en")
+    assert plain.startswith(PROMPTS.text("en", "not_covered_sentinel"))

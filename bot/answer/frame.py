@@ -32,7 +32,8 @@ REQUEST = re.compile(
     r"bantu|terang|cerita|list|buat)"
 )
 FRAMING_KEYS = (
-    "not_covered_", "yes_lead", "yes_hedged_lead", "not_always_lead", "no_lead", "summary_lead_",
+    "not_covered_", "yes_lead", "yes_hedged_lead", "not_always_lead",
+    "not_necessarily_joined", "no_lead", "summary_lead_",
     "decision_", "remedy_",
 )  # fmt: skip
 
@@ -68,6 +69,11 @@ class Framer:
         body = render_draft(draft)
         cited = " ".join(h.text for h in draft.cited)
         opening = self.coverage.not_covered(question, ask, cited, lang) or opening
+        if opening and ask.type == "yes_no" and ABSOLUTE.search(question):
+            # "Is outsourcing always cheaper than in-house?": the article supports no "always",
+            # so the yes/no comes first, then what it does not say.
+            hedge = self.prompts.text(lang, "not_necessarily_joined")
+            return f"{hedge} {opening[:1].lower()}{opening[1:]}\n\n{body}"
         if opening:
             return f"{opening}\n\n{body}"
         if self.band and (quote := quote_sentence(question, lang, self.band, self.prompts)):
