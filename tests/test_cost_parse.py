@@ -518,7 +518,13 @@ def test_a_contract_length_question_is_no_estimate():
 
 @pytest.mark.parametrize(
     ("text", "agents"),
-    [("and with 8?", 8), ("kalau sepuluh aja?", 10), ("ok, 12 then", 12), ("why 12?", None)],
+    [
+        ("and with 8?", 8),
+        ("kalau sepuluh aja?", 10),
+        ("ok, 12 then", 12),
+        ("why 12?", None),
+        ("go with 6 then, same channels", 6),
+    ],
 )
 def test_after_an_estimate_by_agents_a_number_alone_is_the_new_number_of_agents(text, agents):
     from bot.answer.analysis import Ask
@@ -549,6 +555,11 @@ def test_after_an_estimate_by_agents_a_number_alone_is_the_new_number_of_agents(
         ("3 ribu chat sebulan, 10 menitan per chat", {"avg_handle_minutes": 10}),
         ("2000 tiket sebulan, 90 detikan per tiket", {"avg_handle_minutes": 1.5}),
         # from the v9 batch: a swap names the value replaced too; "a full year"; "until 10 pm"
+        # from the v11 batch: "no need for" a coverage; a volume that "goes up to"
+        ("nggak usah 24/7, extended hours aja", {"coverage": "extended"}),
+        ("we don't need 24/7 any more", {"coverage": "business_hours"}),
+        ("kalau kontaknya naik jadi 10.000 per bulan?", {"contacts_per_month": 10000}),
+        ("what if tickets go up to 4000 a month?", {"contacts_per_month": 4000}),
         ("Swap domestic for offshore.", {"location": "offshore"}),
         ("ganti vendor dalam negeri jadi offshore", {"location": "offshore"}),
         ("offshore instead of domestic", {"location": "offshore"}),

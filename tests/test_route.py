@@ -130,3 +130,18 @@ def test_sales_prospecting_and_employment_contracts_are_other_functions(question
 )
 def test_a_figure_asked_of_what_was_just_discussed_points_back(question, back):
     assert route.measures_back(question) is back
+
+
+@pytest.mark.parametrize(
+    ("question", "level"),
+    [
+        (
+            "We're a logistics firm with 900 calls a day: what would outsourcing them cost?",
+            "support",
+        ),
+        ("Perusahaan logistik kami terima 500 panggilan sehari, biayanya berapa?", "support"),
+        ("How much to outsource our IT security monitoring?", "foreign"),
+    ],
+)
+def test_a_business_that_names_its_contact_volume_asks_about_its_support(question, level):
+    assert route.topic_level(question) == level

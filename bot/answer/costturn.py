@@ -29,6 +29,13 @@ WHAT_IF = re.compile(
     r"^(?:(?:bagaimana|gimana|gmn|terus|trus|lalu) (?:jika|kalau|kalo|klo|bila|seandainya|misal\w*)"
     r"|what if|how about|what about|and if|suppose)\b"
 )
+# "go with 6 then", "jadi 8 aja", "make it 10 and add chat": a number after a choosing word,
+# followed by nothing that names another field.
+CUED_NUMBER = re.compile(
+    r"\b(?:go with|going with|make it|jadi|jadiin|pakai|pake|turunin ke|naikin ke|ganti ke)\s+"
+    r"(\d+)(?=\s*(?:$|[,.;!?]|(?:then|and|dan|aja|saja|dong|ya|instead|orang|people|seats?|kursi"
+    r"|agen|agents?)\b))"
+)
 STATEMENT_WORDS = 8
 ASKS_SOMETHING = re.compile(
     r"^(?:what|why|how|which|when|where|who|tell|explain|describe|list|summari[sz]e|apa|kenapa|"
@@ -51,9 +58,12 @@ def cost_request(cost: CostService, text: str, previous: dict | None, ask: Ask) 
     # Numbers alone are no price question ("we are 4 on support: worth outsourcing?").
     priced = previous is not None or (ask.price and ask.type != "decision")
     fields = cost.parse_fields(text)  # parsed once: the request and the follow-up
-    if previous and "agents" in previous and not fields:
-        if bare := BARE_NUMBER.match(normalize(text).strip()):
+    if previous and "agents" in previous and not SIZING & fields.keys():
+        plain = normalize(text).strip()
+        if not fields and (bare := BARE_NUMBER.match(plain)):
             fields = {"agents": int(bare.group(1))}
+        elif cued := CUED_NUMBER.search(plain):  # "go with 6 then and add chat"
+            fields = {**fields, "agents": int(cued.group(1))}
     try:
         request = cost.request_from(fields)
     except CostValidationError:  # a stated quantity is invalid: estimate_cost says which

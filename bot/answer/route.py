@@ -41,6 +41,9 @@ SUPPORT_TERMS = (
     "support", "dukungan", "pelanggan", "customer", "konsumen", "layanan", "service", "cs",
     "call center", "call centre", "callcenter", "contact center", "helpdesk", "help desk",
     "agen ", "agennya", "agent", "sla", "kpi", "tiket", "ticket", "keluhan", "complaint",
+    # contact volumes: "a logistics company taking 1,200 calls a day" asks about its support
+    "calls", "panggilan", "telepon per", "telepon masuk", "chat per", "chats per", "contacts per",
+    "kontak per",
 )  # fmt: skip
 # Terms about the source article itself (its summary, conclusion, FAQ).
 ARTICLE_TERMS = (
@@ -84,7 +87,8 @@ FOREIGN_TERMS = (
     "buat website", "bikin aplikasi", "build a website", "building a website",
     "cold calling", "cold-calling", "cold calls", "lead generation", "sales leads",
     "generate leads", "employment contract", "employment contracts", "kontrak kerja karyawan",
-    "perjanjian kerja karyawan",
+    "perjanjian kerja karyawan", "it security", "security monitoring", "cybersecurity",
+    "cyber security", "keamanan it", "keamanan siber", "penetration test", "pentest",
 )  # fmt: skip
 # Subjects that are another matter even when the question also names customer service ("a
 # cover letter for a customer service job", "cleaning service", "a CRM for our sales team").

@@ -46,6 +46,8 @@ def out_of_scope(turn: Any, query: str, hits: list[Hit], coverage: Coverage) -> 
         return False
     if level in ("support", "general") and turn.ask.type == "place" and coverage.names_place(query):
         return False  # "which country has the best English-speaking agents?": said it does not say
+    if level in ("support", "general") and coverage.absent_subjects(query, ""):
+        return False  # "a minimum number of agents a vendor accepts?": said the article has none
     if level in ("support", "general") and names_outsourcing(query):
         level = "outsourcing"
     return not reaches(hits, level)

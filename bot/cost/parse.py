@@ -209,6 +209,13 @@ def _read_agents(t: _Text, fields: dict[str, Any]) -> None:
         fields["agents"] = _number(Decimal(m.group(1)))
 
 
+# "kontaknya naik jadi 10.000 per bulan", "tickets go up to 4000 a month"
+_CHANGE_VERB = (
+    r"(?:naik|turun|nambah|bertambah|berkurang|grows?|go(?:es)? (?:up|down)|rises?|increases?"
+    r"|drops?|falls?|jumps?)"
+)
+
+
 def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
     # "500 panggilan telepon per hari", "12.000 email masuk": a second contact word or an
     # "incoming" may stand between the volume's noun and its period.
@@ -221,8 +228,8 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
             rf"[^\d|]{{0,20}}?{_PERIOD}?"
         )
         or t.take(  # the noun first: "kontaknya 35000 sebulan", "tickets at 4000 a month"
-            rf"\b{_CONTACT_NOUN}\s+(?:(?:sebanyak|sekitar|jadi|menjadi|of|at|about|around|to)\s+)?"
-            rf"{NUM}\s*{_PERIOD}"
+            rf"\b{_CONTACT_NOUN}\s+(?:{_CHANGE_VERB}\s+)?"
+            rf"(?:(?:sebanyak|sekitar|jadi|menjadi|of|at|about|around|to)\s+)?{NUM}\s*{_PERIOD}"
         )
     )
     if m:
@@ -282,6 +289,9 @@ def _read_months(t: _Text, fields: dict[str, Any]) -> None:
         fields["months"] = 12  # "for a year", "stretch it to a full year", "jadi setahun penuh"
 
 
+_NO_NEED = r"(?:\s+(?:usah|perlu|butuh|pakai|pake|need(?:\s+for)?|needed|more))"
+
+
 def _read_choices(t: _Text, fields: dict[str, Any]) -> None:
     dropped_any = False
     for key in ("24x7", "extended", "business_hours"):
@@ -290,7 +300,8 @@ def _read_choices(t: _Text, fields: dict[str, Any]) -> None:
             # unless another one is named ("without 24/7, just extended hours").
             before = t.text[: m.start()]
             if (
-                re.search(rf"{WITHOUT}\s+(?:(?:full|penuh|the|a)\s+)?$", before)
+                # ... and "nggak usah 24/7", "no need for 24/7", "don't need 24/7"
+                re.search(rf"{WITHOUT}(?:{_NO_NEED})?\s+(?:(?:full|penuh|the|a)\s+)?$", before)
                 and key != "business_hours"
             ):
                 dropped_any = True

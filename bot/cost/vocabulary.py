@@ -17,7 +17,7 @@ COVERAGE = {
     "business_hours": r"jam kerja|jam kantor|business hours|office hours|working hours|hari kerja"
     r"|senin (?:sampai|hingga|s ?d) jumat|monday (?:to|through) friday|8 (?:jam|hours?)|9 to 5",
 }
-WITHOUT = r"\b(?:tanpa|tidak|nggak|gak|ga|bukan|without|no|not|no longer|drop|minus)"
+WITHOUT = r"\b(?:tanpa|tidak|tak|nggak|enggak|gak|ga|bukan|without|no|not|don't|dont|do not|no longer|drop|minus)"
 CHOICES = {
     "location": {
         "offshore": r"offshore|off shore|luar negeri|lepas pantai|overseas|abroad|mancanegara"
