@@ -560,6 +560,8 @@ def test_after_an_estimate_by_agents_a_number_alone_is_the_new_number_of_agents(
         ("we don't need 24/7 any more", {"coverage": "business_hours"}),
         ("kalau kontaknya naik jadi 10.000 per bulan?", {"contacts_per_month": 10000}),
         ("what if tickets go up to 4000 a month?", {"contacts_per_month": 4000}),
+        ("900 telepon sehari, masing-masing kira-kira 4 menit", {"avg_handle_minutes": 4}),
+        ("2000 chats a month, each one about 6 minutes", {"avg_handle_minutes": 6}),
         ("Swap domestic for offshore.", {"location": "offshore"}),
         ("ganti vendor dalam negeri jadi offshore", {"location": "offshore"}),
         ("offshore instead of domestic", {"location": "offshore"}),

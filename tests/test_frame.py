@@ -200,3 +200,21 @@ def test_a_yes_no_claiming_always_answers_it_before_what_the_article_does_not_sa
     # without "always" the first sentence is what the article does not say, as before
     plain = FRAMER.frame("Is there a per-ticket price?", Ask("yes_no", False), _draft("x"), "en")
     assert plain.startswith(PROMPTS.text("en", "not_covered_sentinel"))
+
+
+@pytest.mark.parametrize(
+    ("question", "risks", "both"),
+    [
+        ("What challenges come with going offshore?", True, False),
+        ("Apa kendala kalau pakai vendor luar negeri?", True, False),
+        ("How do the benefits stack up against the challenges?", True, True),
+        ("Manfaatnya dibandingkan tantangannya gimana?", True, True),
+        ("What are the benefits of going offshore?", False, False),
+    ],
+)
+def test_challenges_ask_for_the_risks_and_weighed_against_benefits_for_both_sides(
+    question, risks, both
+):
+    # the shaper answers both sides before it answers the risks alone (bot/answer/shape.py)
+    assert COVERAGE.asks_risks(question) is risks
+    assert COVERAGE.asks_both_sides(question) is both

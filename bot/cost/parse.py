@@ -182,6 +182,11 @@ def _read_aht(t: _Text, fields: dict[str, Any]) -> None:
             rf"{NUM}\s*{_SHORT_UNIT}\s+(?:each|apiece|masing masing|setiapnya|tiapnya"
             r"|(?:on\s+)?average|avg|rata rata|aht|handl\w* time)\b"
         )
+        or t.take(
+            # "masing-masing kira-kira 3 menit", "each one about 4 minutes"
+            r"\b(?:masing masing|each(?: one| 1)?)\s+(?:(?:kira kira|sekitar|kurang lebih|about|around"
+            rf"|roughly|taking)\s+)?{NUM}\s*{_SHORT_UNIT}"
+        )
     )
     if m:
         fields["avg_handle_minutes"] = _number(_seconds(m.group(1), m.group(2)) / 60)
