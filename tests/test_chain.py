@@ -384,6 +384,23 @@ def test_an_estimate_far_from_the_in_house_headcount_says_it_is_not_like_for_lik
 
 
 @pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Is outsourcing worth it for a 4-person support team?", "en"),
+        ("Tim CS kami cuma 4 orang, worth it nggak kalau outsource?", "id"),
+    ],
+)
+def test_a_decision_after_a_24_7_estimate_says_a_small_team_is_not_like_for_like(
+    assistant, question, lang
+):
+    first = assistant.answer("What would 5 offshore agents 24/7 on chat cost?")
+    answer = assistant.answer(question, [Message("user", first.question), Message.of(first)])
+    assert answer.ask_type == "decision" and answer.estimate is not None
+    head = assistant.prompts.text(lang, "unlike_headcount", people=4, seats=0, headcount=0)
+    assert head.split(":")[0] in answer.body
+
+
+@pytest.mark.parametrize(
     "turns",
     [
         ["Any sneaky costs hiding in an outsourcing contract?"],

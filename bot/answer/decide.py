@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.answer.compose import UnitIndex, render_unit
+from bot.answer.costturn import unlike_headcount
 from bot.answer.situation import PointRef, unit_row
 from bot.cost.render import fmt_money
 from bot.cost.request import CostValidationError
@@ -151,4 +152,8 @@ def costed_example(
                 lang, "decision_no_savings", inhouse=inhouse, extra=money(-cmp.monthly_savings_usd)
             )
         sentence += " " + extra
+    if (people := unlike_headcount(text, result.headcount)) is not None:
+        # "worth it for a 4-person team?" after 24/7 seats: 4 seats are 25 people, not 4
+        sized = result.to_json_dict()
+        sentence += "\n\n" + prompts.text(lang, "unlike_headcount", people=people, **sized)
     return sentence

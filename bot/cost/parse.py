@@ -18,12 +18,14 @@ from bot.cost.normalize import normalize
 from bot.cost.numbers import mark_rupiah
 from bot.cost.request import CostRequest, validate_request
 from bot.cost.vocabulary import (
+    CHANGE_VERB,
     CHANNELS,
     CHOICES,
     COVERAGE,
     LANG_EN,
     LANG_ID,
     LIST_JOIN,
+    NO_NEED,
     NOT_LANGUAGE,
     REMOVE,
     REMOVED_AFTER,
@@ -214,13 +216,6 @@ def _read_agents(t: _Text, fields: dict[str, Any]) -> None:
         fields["agents"] = _number(Decimal(m.group(1)))
 
 
-# "kontaknya naik jadi 10.000 per bulan", "tickets go up to 4000 a month"
-_CHANGE_VERB = (
-    r"(?:naik|turun|nambah|bertambah|berkurang|grows?|go(?:es)? (?:up|down)|rises?|increases?"
-    r"|drops?|falls?|jumps?)"
-)
-
-
 def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
     # "500 panggilan telepon per hari", "12.000 email masuk": a second contact word or an
     # "incoming" may stand between the volume's noun and its period.
@@ -233,7 +228,7 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
             rf"[^\d|]{{0,20}}?{_PERIOD}?"
         )
         or t.take(  # the noun first: "kontaknya 35000 sebulan", "tickets at 4000 a month"
-            rf"\b{_CONTACT_NOUN}\s+(?:{_CHANGE_VERB}\s+)?"
+            rf"\b{_CONTACT_NOUN}\s+(?:{CHANGE_VERB}\s+)?"
             rf"(?:(?:sebanyak|sekitar|jadi|menjadi|of|at|about|around|to)\s+)?{NUM}\s*{_PERIOD}"
         )
     )
@@ -294,9 +289,6 @@ def _read_months(t: _Text, fields: dict[str, Any]) -> None:
         fields["months"] = 12  # "for a year", "stretch it to a full year", "jadi setahun penuh"
 
 
-_NO_NEED = r"(?:\s+(?:usah|perlu|butuh|pakai|pake|need(?:\s+for)?|needed|more))"
-
-
 def _read_choices(t: _Text, fields: dict[str, Any]) -> None:
     dropped_any = False
     for key in ("24x7", "extended", "business_hours"):
@@ -306,7 +298,7 @@ def _read_choices(t: _Text, fields: dict[str, Any]) -> None:
             before = t.text[: m.start()]
             if (
                 # ... and "nggak usah 24/7", "no need for 24/7", "don't need 24/7"
-                re.search(rf"{WITHOUT}(?:{_NO_NEED})?\s+(?:(?:full|penuh|the|a)\s+)?$", before)
+                re.search(rf"{WITHOUT}(?:{NO_NEED})?\s+(?:(?:full|penuh|the|a)\s+)?$", before)
                 and key != "business_hours"
             ):
                 dropped_any = True

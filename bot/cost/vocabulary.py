@@ -18,6 +18,13 @@ COVERAGE = {
     r"|senin (?:sampai|hingga|s ?d) jumat|monday (?:to|through) friday|8 (?:jam|hours?)|9 to 5",
 }
 WITHOUT = r"\b(?:tanpa|tidak|tak|nggak|enggak|gak|ga|bukan|without|no|not|don't|dont|do not|no longer|drop|minus)"
+# After WITHOUT: "nggak usah 24/7", "no need for 24/7", "don't need 24/7".
+NO_NEED = r"(?:\s+(?:usah|perlu|butuh|pakai|pake|need(?:\s+for)?|needed|more))"
+# A volume that changes: "kontaknya naik jadi 10.000 per bulan", "tickets go up to 4000 a month".
+CHANGE_VERB = (
+    r"(?:naik|turun|nambah|bertambah|berkurang|grows?|go(?:es)? (?:up|down)|rises?|increases?"
+    r"|drops?|falls?|jumps?)"
+)
 CHOICES = {
     "location": {
         "offshore": r"offshore|off shore|luar negeri|lepas pantai|overseas|abroad|mancanegara"
