@@ -218,3 +218,12 @@ def test_challenges_ask_for_the_risks_and_weighed_against_benefits_for_both_side
     # the shaper answers both sides before it answers the risks alone (bot/answer/shape.py)
     assert COVERAGE.asks_risks(question) is risks
     assert COVERAGE.asks_both_sides(question) is both
+
+
+def test_a_figure_asked_of_that_is_asked_of_the_leading_entry_only():
+    subject = Hit("faq-hidden-costs", "Hidden", "en", 0.9, "There may be setup fees.", "faq", "en")
+    rates = Hit("faq-hourly-rate", "Rate", "en", 0.8, "Rates range from $10 to $50.", "faq", "en")
+    draft = Draft(Point("There may be setup fees.", 1), [], [subject, rates])
+    for question, uncovered in (("How much does that usually run?", True), ("Rates?", False)):
+        body = FRAMER.frame(question, Ask("quantity", True), draft, "en")
+        assert body.startswith(PROMPTS.text("en", "not_covered_sentinel")) is uncovered

@@ -13,6 +13,7 @@ from bot.answer.analysis import Ask
 from bot.answer.compose import Draft
 from bot.answer.coverage import Coverage
 from bot.answer.quote import quote_sentence
+from bot.answer.route import measures_back
 from bot.prompts import Prompts
 
 NEGATION = re.compile(r"\b(?:not|no|never|tidak|bukan|tak|belum)\b", re.I)
@@ -67,7 +68,10 @@ class Framer:
         from bot.answer.compose import render_draft
 
         body = render_draft(draft)
-        cited = " ".join(h.text for h in draft.cited)
+        # "how much does that run?" asks a figure of the last answer's subject, which leads:
+        # a figure elsewhere in the answer is no figure of it.
+        asked_of = draft.cited[:1] if measures_back(question) else draft.cited
+        cited = " ".join(h.text for h in asked_of)
         opening = self.coverage.not_covered(question, ask, cited, lang) or opening
         if opening and ask.type == "yes_no" and ABSOLUTE.search(question):
             # "Is outsourcing always cheaper than in-house?": the article supports no "always",
