@@ -25,6 +25,7 @@ ID_MARKERS = frozenset(
 # English words that are also Indonesian-looking tokens; they do not count as markers.
 AMBIGUOUS = frozenset({"per", "dan", "ada", "bisa", "mana", "jam"})
 WORD = re.compile(r"[a-zA-Z]+")
+NAMES = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\b")
 # Characters read to tell the language: a question is at most a few thousand, and lingua's time
 # grows faster than the text (a 1 MB word took minutes of CPU before any length check ran).
 DETECT_CHARS = 1000
@@ -53,4 +54,8 @@ def detect_language(text: str, default: Lang = "id") -> Lang:
         return default
     if any(w in ID_MARKERS and w not in AMBIGUOUS for w in words):
         return "id"
-    return "id" if indonesian_share(text) >= 0.5 else "en"
+    # Names tell nothing of the language the question is asked in ("Which Indonesian city ...?
+    # Jogja, Bandung, Surabaya?" is English): lingua reads the text without capitalised words
+    # that do not open a sentence, when any other word is left.
+    plain = NAMES.sub(" ", text)
+    return "id" if indonesian_share(plain if WORD.search(plain) else text) >= 0.5 else "en"

@@ -227,3 +227,18 @@ def test_a_figure_asked_of_that_is_asked_of_the_leading_entry_only():
     for question, uncovered in (("How much does that usually run?", True), ("Rates?", False)):
         body = FRAMER.frame(question, Ask("quantity", True), draft, "en")
         assert body.startswith(PROMPTS.text("en", "not_covered_sentinel")) is uncovered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "vendor BPO biasanya ada minimum jumlah seat gak?",
+        "Kalo pakai vendor, biaya per tiketnya berapa?",
+        "Rasio supervisor ke agen yang ideal berapa?",
+    ],
+)
+def test_minimums_per_ticket_prices_and_ratios_are_never_given(question):
+    body = FRAMER.frame(
+        question, Ask("quantity", True), _draft("Tarif $10 hingga $50 per jam."), "id"
+    )
+    assert body.startswith(PROMPTS.text("id", "not_covered_sentinel"))

@@ -44,3 +44,18 @@ def test_a_huge_question_is_told_apart_on_its_first_characters_only(monkeypatch)
     assert lang.detect_language("A" * 1_000_000) == "en"
     assert lang.detect_language("What does outsourcing cost? " + "x" * 500_000) == "en"
     assert seen and max(seen) <= lang.DETECT_CHARS
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Which Indonesian city has the cheapest call centre agents? Jogja, Bandung, Surabaya?",
+            "en",
+        ),
+        ("Is Jakarta cheaper than Manila for support?", "en"),
+        ("Vendor Surabaya bagus", "id"),
+    ],
+)
+def test_place_names_do_not_decide_the_language(text, lang):
+    assert detect_language(text) == lang

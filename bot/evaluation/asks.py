@@ -145,7 +145,7 @@ def score(case: AskCase, answer: Any, sentinels: dict[str, str]) -> dict[str, fl
     if case.facts and case.covered:
         out["fact_coverage"] = m.fact_coverage(answer.body, case.facts)
     lead = lead_sentence(answer.body).lower()
-    if not case.covered:
+    if not case.covered and not case.expected_error_field:  # an invalid number gets its error
         out["uncovered_said"] = float(sentinels[case.language].lower() in lead)
     elif case.ask_type == "yes_no":
         out["yes_no_lead"] = float(bool(YES_NO[case.language].match(lead)))
