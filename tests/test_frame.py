@@ -242,3 +242,20 @@ def test_minimums_per_ticket_prices_and_ratios_are_never_given(question):
         question, Ask("quantity", True), _draft("Tarif $10 hingga $50 per jam."), "id"
     )
     assert body.startswith(PROMPTS.text("id", "not_covered_sentinel"))
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "uncovered"),
+    [
+        ("How much is a typical setup fee?", "en", True),
+        ("Biaya setup-nya biasanya berapa sih?", "id", True),
+        ("How much are training costs per agent per hour?", "en", False),
+        ("Berapa tarif per jam agen CS?", "id", False),
+    ],
+)
+def test_a_price_of_an_item_the_article_gives_no_figure_for_is_not_the_hourly_band(
+    question, lang, uncovered
+):
+    draft = _draft("Rates range from $10 to $50 per hour. Setup fees and onboarding costs.")
+    body = FRAMER.frame(question, Ask("quantity", True), draft, lang)
+    assert body.startswith(PROMPTS.text(lang, "not_covered_sentinel")) is uncovered

@@ -86,6 +86,8 @@ class Terms:
     frequency: list[re.Pattern[str]] = field(default_factory=list)
     synonyms: dict[str, set[str]] = field(default_factory=dict)  # a side's word -> its group
     frequency_given: list[re.Pattern[str]] = field(default_factory=list)
+    unpriced: list[re.Pattern[str]] = field(default_factory=list)  # cost items with no figure
+    hourly: list[re.Pattern[str]] = field(default_factory=list)  # words of the one figure given
 
     @classmethod
     def load(cls, prompts_dir: Path) -> Terms:
@@ -107,6 +109,8 @@ class Terms:
                 terms.staffing += [re.compile(p) for p in data["staffing"]]
                 terms.pros_and_cons += [re.compile(p) for p in data["pros_and_cons"]]
                 terms.risks += [re.compile(p) for p in data["risks"]]
+                terms.unpriced += [re.compile(p) for p in data["unpriced"]]
+                terms.hourly += [re.compile(p) for p in data["hourly"]]
                 terms.example_cues += [re.compile(p) for p in data["example_cues"]]
                 terms.frequency += [re.compile(p) for p in data["frequency"]]
                 terms.frequency_given += [re.compile(p) for p in data["frequency_given"]]
@@ -148,6 +152,12 @@ class Coverage:
         per_unit = ask.price or ask.type in FIGURE_ASKS
         if per_unit and _any(self.terms.per_unit, asked) and not _any(self.terms.per_unit, lowered):
             return text(lang, "not_covered_figure")
+        if (
+            ask.type == "quantity"
+            and _any(self.terms.unpriced, asked)
+            and not _any(self.terms.hourly, asked)
+        ):
+            return text(lang, "not_covered_figure")  # "a typical setup fee?": the band is hourly
         if ask.type in RANK_ASKS and self.asks_rank(question) and not self.ranks(lowered):
             return text(lang, "not_covered_rank")
         if ask.type in ("yes_no", "comparison") and PERCENT_ASK.search(asked) and "%" not in cited:
