@@ -249,7 +249,7 @@ def test_minimums_per_ticket_prices_and_ratios_are_never_given(question):
     [
         ("How much is a typical setup fee?", "en", True),
         ("Biaya setup-nya biasanya berapa sih?", "id", True),
-        ("How much are training costs per agent per hour?", "en", False),
+        ("How much is the hourly rate with training costs included?", "en", False),
         ("Berapa tarif per jam agen CS?", "id", False),
     ],
 )
