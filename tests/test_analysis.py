@@ -43,6 +43,7 @@ ANALYZER = Analyzer(REPO_ROOT / "prompts")
         ("Apakah intinya outsourcing selalu lebih hemat?", "yes_no"),
         # ... and so does "sudah ... belum?"; "bisnis inti" is the core business, no summary
         ("Tarifnya sudah termasuk biaya pelatihan belum?", "yes_no"),
+        ("Biaya lisensi software udah termasuk di tarif vendor, kan?", "yes_no"),
         ("Vendor bisa bantu kami fokus ke bisnis inti nggak?", "yes_no"),
         # a comparison asked as a yes/no is a yes/no; one that offers a choice stays one
         ("Is a domestic vendor safer than an offshore one?", "yes_no"),

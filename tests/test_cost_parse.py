@@ -562,6 +562,8 @@ def test_after_an_estimate_by_agents_a_number_alone_is_the_new_number_of_agents(
         ("what if tickets go up to 4000 a month?", {"contacts_per_month": 4000}),
         ("900 telepon sehari, masing-masing kira-kira 4 menit", {"avg_handle_minutes": 4}),
         ("2000 chats a month, each one about 6 minutes", {"avg_handle_minutes": 6}),
+        ("3000 emails a month, each takes around 7 minutes to handle", {"avg_handle_minutes": 7}),
+        ("oke, buat setahun", {"months": 12}),
         ("Swap domestic for offshore.", {"location": "offshore"}),
         ("ganti vendor dalam negeri jadi offshore", {"location": "offshore"}),
         ("offshore instead of domestic", {"location": "offshore"}),

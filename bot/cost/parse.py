@@ -185,9 +185,9 @@ def _read_aht(t: _Text, fields: dict[str, Any]) -> None:
             r"|(?:on\s+)?average|avg|rata rata|aht|handl\w* time)\b"
         )
         or t.take(
-            # "masing-masing kira-kira 3 menit", "each one about 4 minutes"
-            r"\b(?:masing masing|each(?: one| 1)?)\s+(?:(?:kira kira|sekitar|kurang lebih|about|around"
-            rf"|roughly|taking)\s+)?{NUM}\s*{_SHORT_UNIT}"
+            # "masing-masing kira-kira 3 menit", "each one takes about 4 minutes"
+            r"\b(?:masing masing|each(?: one| 1)?)\s+(?:(?:takes?|butuh|makan|perlu)\s+)?(?:(?:kira"
+            rf" kira|sekitar|kurang lebih|about|around|roughly|taking)\s+)?{NUM}\s*{_SHORT_UNIT}"
         )
     )
     if m:
@@ -283,7 +283,7 @@ def _read_months(t: _Text, fields: dict[str, Any]) -> None:
         years = m.group(2).startswith(("tahun", "year"))
         fields["months"] = _number(Decimal(m.group(1)) * (12 if years else 1))
     elif t.take(
-        r"\b(?:selama|for|over|kontrak|contract|to|jadi|menjadi|untuk)\s+(?:(?:a|one|satu)\s+)?"
+        r"\b(?:selama|for|over|kontrak|contract|to|jadi|menjadi|untuk|buat|utk)\s+(?:(?:a|one|satu)\s+)?"
         r"(?:(?:full|whole)\s+)?(?:setahun|year|tahun)(?:\s+penuh)?\b"
     ):
         fields["months"] = 12  # "for a year", "stretch it to a full year", "jadi setahun penuh"
