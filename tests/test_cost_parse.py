@@ -564,6 +564,7 @@ def test_after_an_estimate_by_agents_a_number_alone_is_the_new_number_of_agents(
         ("2000 chats a month, each one about 6 minutes", {"avg_handle_minutes": 6}),
         ("3000 emails a month, each takes around 7 minutes to handle", {"avg_handle_minutes": 7}),
         ("oke, buat setahun", {"months": 12}),
+        ("sekitar 300 email sehari, tiap email butuh sekitar 6 menit", {"avg_handle_minutes": 6}),
         ("Swap domestic for offshore.", {"location": "offshore"}),
         ("ganti vendor dalam negeri jadi offshore", {"location": "offshore"}),
         ("offshore instead of domestic", {"location": "offshore"}),

@@ -186,7 +186,8 @@ def _read_aht(t: _Text, fields: dict[str, Any]) -> None:
         )
         or t.take(
             # "masing-masing kira-kira 3 menit", "each one takes about 4 minutes"
-            r"\b(?:masing masing|each(?: one| 1)?)\s+(?:(?:takes?|butuh|makan|perlu)\s+)?(?:(?:kira"
+            rf"\b(?:masing masing|each(?: one| 1)?|(?:tiap|setiap|each) {_CONTACT}(?:nya)?)\s+"
+            r"(?:(?:takes?|butuh|makan|memakan|perlu)\s+(?:waktu\s+)?)?(?:(?:kira"
             rf" kira|sekitar|kurang lebih|about|around|roughly|taking)\s+)?{NUM}\s*{_SHORT_UNIT}"
         )
     )
