@@ -225,8 +225,11 @@ def test_a_figure_asked_of_that_is_asked_of_the_leading_entry_only():
     rates = Hit("faq-hourly-rate", "Rate", "en", 0.8, "Rates range from $10 to $50.", "faq", "en")
     draft = Draft(Point("There may be setup fees.", 1), [], [subject, rates])
     for question, uncovered in (("How much does that usually run?", True), ("Rates?", False)):
-        body = FRAMER.frame(question, Ask("quantity", True), draft, "en")
+        body = FRAMER.frame(question, Ask("quantity", True), draft, "en", follow_up=True)
         assert body.startswith(PROMPTS.text("en", "not_covered_sentinel")) is uncovered
+    # a first question has no subject to point back to: every cited entry counts
+    fresh = FRAMER.frame("How much does that usually run?", Ask("quantity", True), draft, "en")
+    assert not fresh.startswith(PROMPTS.text("en", "not_covered_sentinel"))
 
 
 @pytest.mark.parametrize(

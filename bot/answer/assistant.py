@@ -291,7 +291,7 @@ class Assistant:
             # article about words only another part uses would be a guess.
             if self.anchors.elsewhere(turn.text, lang, [h.id for h in draft.cited]):
                 opening = self.prompts.text(lang, "not_covered_directly")
-        body = self.framer.frame(turn.text, turn.ask, draft, lang, opening)
+        body = self.framer.frame(turn.text, turn.ask, draft, lang, opening, previous is not None)
         return self._answer(turn, body, "knowledge", draft.cited, [])
 
     # -- helpers ----------------------------------------------------------------------------

@@ -47,7 +47,7 @@ SIZING = frozenset({"agents", "contacts_per_month"})  # what a first estimate is
 BARE_NUMBER = re.compile(
     r"^(?:(?:and|so|ok|okay|oke|then|what about|how about|with|dan|kalau|kalo|klo|gimana kalau"
     r"|terus|trus|jadi|pakai|pake|dengan|coba|try|make it|instead)\W*)*(\d+)\W*"
-    r"(?:(?:then|instead|aja|saja|dong|ya|deh|instead|orang|people|seats?|kursi)\W*)*$"
+    r"(?:(?:then|instead|aja|saja|dong|ya|deh|orang|people|seats?|kursi)\W*)*$"
 )
 SHORT_FOLLOW_UP = 5  # words: "24/7 aja", "and domestic?" need no cue
 

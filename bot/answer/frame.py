@@ -60,7 +60,13 @@ class Framer:
         self.band = band  # the article's hourly band, to place a quoted rate in
 
     def frame(
-        self, question: str, ask: Ask, draft: Draft, lang: str, opening: str | None = None
+        self,
+        question: str,
+        ask: Ask,
+        draft: Draft,
+        lang: str,
+        opening: str | None = None,
+        follow_up: bool = False,
     ) -> str:
         """The answer's body: the framing sentence (if any) and the cited points. The caller's
         `opening` (no steps for a challenge, no comparison made) comes after the question's own
@@ -68,9 +74,9 @@ class Framer:
         from bot.answer.compose import render_draft
 
         body = render_draft(draft)
-        # "how much does that run?" asks a figure of the last answer's subject, which leads:
+        # "how much does that run?" after an answer asks a figure of its subject, which leads:
         # a figure elsewhere in the answer is no figure of it.
-        asked_of = draft.cited[:1] if measures_back(question) else draft.cited
+        asked_of = draft.cited[:1] if follow_up and measures_back(question) else draft.cited
         cited = " ".join(h.text for h in asked_of)
         opening = self.coverage.not_covered(question, ask, cited, lang) or opening
         if opening and ask.type == "yes_no" and ABSOLUTE.search(question):
