@@ -22,6 +22,7 @@ from bot.cost.vocabulary import (
     CHANNELS,
     CHOICES,
     COVERAGE,
+    CURRENT_COST,
     LANG_EN,
     LANG_ID,
     LIST_JOIN,
@@ -29,6 +30,7 @@ from bot.cost.vocabulary import (
     NOT_LANGUAGE,
     REMOVE,
     REMOVED_AFTER,
+    TWO_LANGUAGES,
     WITHOUT,
 )
 
@@ -36,7 +38,6 @@ from bot.cost.vocabulary import (
 # digits is no quantity.
 # The 7 of "24/7" or "24x7" is no number of its own ("24/7 chat" is coverage, not 7 chats).
 NUM = r"(?<![\d./])(?<!\dx)(?<!\d x)(-?\d{1,15}(?:\.\d+)?)(?!\d)"
-TWO_LANGUAGES = r"\b(?:(?:dua|2) bahasa|(?:two|2) languages|bilingual|dwibahasa)\b"
 # Fields that make a question a calculation; without one of them it is a knowledge-base question.
 QUANTITY_FIELDS = frozenset(
     "agents contacts_per_month avg_handle_minutes service_level_pct answer_within_seconds "
@@ -245,7 +246,7 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
         fields["contacts_per_month"] = _monthly(amount, period, t.calendar)
         if _PERIOD_KIND.get(period or "") == "day":
             t.per_day = amount
-    if t.inhouse or re.search(_CURRENT_COST, t.text):
+    if t.inhouse or re.search(CURRENT_COST, t.text):
         tail = rf"\s*{_EACH}?\s*{_PERIOD}?"
         m = t.take(rf"(?:\$|\busd|\bus\$)\s*{NUM}{tail}") or t.take(
             rf"{NUM}\s*(?:usd|dollars?|dolar)\b{tail}"
@@ -268,14 +269,6 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
 _EACH = (
     r"(?P<each>(?:per|/|each|a|setiap|tiap)\s*(?:agents?|agen|orang|persons?|heads?|seats?|kursi"
     r"|ftes?|staff|karyawan)\b)"
-)
-# Words that make a dollar amount the current (in-house) cost: "the $12k a month we pay now".
-_CURRENT_COST = (
-    r"\b(?:in house|inhouse|internal|sendiri|own team|(?:we|i) (?:pay|spend)|paying now|currently"
-    r"|right now|(?:kami|kita) (?:bayar|keluar\w*)|sekarang|skrg|saat ini"
-    # "Tim CS kami 8 orang, biayanya Rp 60 jt sebulan": the team the user has, and its cost
-    r"|tim (?:cs |support |layanan pelanggan )?(?:kami|kita)(?! mau| ingin| butuh| perlu)"
-    r"|our (?:current |existing |own )?(?:cs |support |customer support |service )?team)\b"
 )
 
 

@@ -84,3 +84,13 @@ REMOVE = (
     r"|minus|skip|cut|stop|ga pakai|gak pakai|nggak pakai|tidak pakai|gak usah|ga usah|nggak usah"
     r"|tidak usah|tidak perlu|gak perlu|ga perlu|nggak perlu)\s+(?:the\s+|yang\s+)?"
 )
+# Words that make a dollar amount the current (in-house) cost: "the $12k a month we pay now".
+CURRENT_COST = (
+    r"\b(?:in house|inhouse|internal|sendiri|own team|(?:we|i) (?:pay|spend)|paying now|currently"
+    r"|right now|(?:kami|kita) (?:bayar|keluar\w*)|sekarang|skrg|saat ini"
+    # "Tim CS kami 8 orang, biayanya Rp 60 jt sebulan": the team the user has, and its cost
+    r"|tim (?:cs |support |layanan pelanggan )?(?:kami|kita)(?! mau| ingin| butuh| perlu)"
+    r"|our (?:current |existing |own )?(?:cs |support |customer support |service )?team)\b"
+)
+# "dua bahasa", "two languages", "bilingual" without naming them.
+TWO_LANGUAGES = r"\b(?:(?:dua|2) bahasa|(?:two|2) languages|bilingual|dwibahasa)\b"
