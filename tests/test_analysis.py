@@ -206,3 +206,39 @@ def test_a_question_opening_with_an_auxiliary_verb_is_a_yes_no(question):
 )
 def test_requests_and_choices_are_no_yes_no(question, not_type):
     assert ANALYZER.analyze(question).type != not_type
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "guess", "ask_type"),
+    [  # from the v13 batch: the model's guess needs its sentence form in that language
+        ("hidden costs of going BPO?", "en", "yes_no", "quantity"),
+        ("any data security risk with that setup", "en", "yes_no", "yes_no"),
+        ("offshore cheaper?", "en", "yes_no", "yes_no"),
+        ("Biaya tersembunyi outsourcing?", "id", "yes_no", "yes_no"),  # no form needed in id
+    ],
+)
+def test_a_model_guess_needs_the_sentence_form_of_its_type(question, lang, guess, ask_type):
+    analyzer = Analyzer(REPO_ROOT / "prompts", _Guesses(guess))
+    assert analyzer.analyze(question, [0.0], lang).type == ask_type
+
+
+@pytest.mark.parametrize(
+    ("question", "ask_type"),
+    [
+        ("most of our buyers are in japan, will culture be a problem with an offshore team", "yes_no"),
+        ("Agen kami sering salah paham soal budaya, itu termasuk masalah yang dibahas nggak?", "yes_no"),
+        ("when does offshore make more sense than keeping CS in-house", "decision"),
+    ],
+)  # fmt: skip
+def test_sure_forms_found_in_fresh_questions(question, ask_type):
+    assert (
+        Analyzer(REPO_ROOT / "prompts", _Guesses("why")).analyze(question, [0.0]).type == ask_type
+    )
+
+
+def test_a_wh_clause_after_a_comma_asks_no_yes_no():
+    question = "Kalau soal privasi data, apa yang harus dimasukin ke kontrak?"
+    assert (
+        Analyzer(REPO_ROOT / "prompts", _Guesses("yes_no")).analyze(question, [0.0]).type
+        != "yes_no"
+    )

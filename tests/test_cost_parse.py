@@ -575,6 +575,10 @@ def test_after_an_estimate_by_agents_a_number_alone_is_the_new_number_of_agents(
         ("bilingual Indonesia-Jepang", {"languages": ["id", "ja"]}),
         ("kalau cukup sampai jam 10 malam aja, nggak full 24 jam?", {"coverage": "extended"}),
         ("Tim CS kami 8 orang, biayanya Rp 60 jt sebulan.", {"inhouse_monthly_idr": 60000000}),
+        # from the v13 batch: "hrs", "avg handle", an AHT without its unit
+        ("10 agents, phone + email, normal business hrs", {"coverage": "business_hours"}),
+        ("5000 tickets/mo, avg handle 7 min, email + chat", {"avg_handle_minutes": 7}),
+        ("actually put AHT back to 7", {"avg_handle_minutes": 7}),
     ],
 )
 def test_phrasings_found_in_fresh_questions(text, expected):
@@ -598,3 +602,23 @@ def test_phrasings_found_in_fresh_questions(text, expected):
 def test_follow_ups_found_in_fresh_conversations(previous, text, expected):
     merged = COST.follow_up(previous, text)
     assert expected.items() <= merged.items(), merged
+
+
+@pytest.mark.parametrize(
+    ("previous", "text", "expected"),
+    [
+        ({"contacts_per_month": 5000, "location": "offshore"}, "double the volume",
+         {"contacts_per_month": 10000, "location": "offshore"}),
+        ({"agents": 5, "coverage": "24x7"}, "agennya dua kali lipat aja",
+         {"agents": 10, "coverage": "24x7"}),
+        ({"agents": 6}, "halve the team", {"agents": 3}),
+        ({"agents": 5}, "triple the volume", None),  # no volume to multiply: nothing to change
+    ],
+)  # fmt: skip
+def test_a_follow_up_multiplies_what_the_estimate_had(previous, text, expected):
+    from bot.answer.analysis import Ask
+    from bot.answer.costturn import cost_request
+
+    ask = Ask(type="list", price=False, form="list")
+    got = cost_request(COST, text, previous, ask)
+    assert got == expected

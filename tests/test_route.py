@@ -110,6 +110,7 @@ def test_a_question_the_intent_model_places_surely_gets_the_lowest_floor_unless_
     "question",
     [
         "What would an agency charge for cold calling prospects for us?",
+        "Kalau untuk tim telesales kami, tarifnya sama nggak?",
         "Berapa biaya vendor lead generation buat tim kami?",
         "Can you write an employment contract for our new hires?",
     ],

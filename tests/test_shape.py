@@ -233,3 +233,35 @@ def test_a_yes_no_about_what_the_article_never_says_is_not_answered_yes(assistan
     # (and "quick yes or no: ...?" is no comparison of "yes" with "no")
     answer = assistant.answer(question)
     assert answer.body.startswith(sentinel(assistant, lang))
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [  # from the v13 batch: a salary, a staffing rule, SLA times, a tool, a labour law
+        ("What's the monthly salary of an outsourced support agent?", "en"),
+        ("Berapa gaji agen CS outsourcing per bulan?", "id"),
+        ("how many agents do we need per thousand tickets, any rule of thumb", "en"),
+        ("typical SLA response time for chat tickets?", "en"),
+        ("Which helpdesk software do outsourcing vendors usually use?", "en"),
+        ("Software apa yang biasanya dipakai vendor CS?", "id"),
+        ("Outsourcing CS itu boleh nggak menurut aturan ketenagakerjaan?", "id"),
+    ],
+)
+def test_what_the_article_never_gives_is_said_first(assistant, question, lang):
+    answer = assistant.answer(question)
+    assert not answer.refused
+    assert answer.body.startswith(sentinel(assistant, lang)), answer.body[:120]
+
+
+def test_a_point_of_a_list_is_handled_by_the_steps_its_aspect_names(assistant):
+    from bot.types import Message
+
+    first = assistant.answer("What are the challenges of outsourcing customer support?")
+    follow = assistant.answer(
+        "the second one - how do we handle it",
+        [Message("user", first.question), Message.of(first)],
+    )
+    steps = follow.body.split("\n\n", 1)[1]
+    assert "Quality Control" in follow.body.splitlines()[0]
+    assert "SLA" in steps and "Performance Reviews" in steps  # quality's own steps
+    assert "Data Privacy" not in steps

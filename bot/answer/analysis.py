@@ -47,6 +47,9 @@ class Analyzer:
         self.excluded: dict[str, list[re.Pattern[str]]] = {t: [] for t in ASK_TYPES}
         self.sure: dict[str, list[re.Pattern[str]]] = {t: [] for t in ASK_TYPES}
         self.alternatives: list[re.Pattern[str]] = []  # "... or ...?": a real comparison
+        # Per language: sentence forms a model's guess of a type needs ("hidden costs of going
+        # BPO?" has no yes/no form in English, whatever the model says).
+        self.forms: dict[str, dict[str, list[re.Pattern[str]]]] = {}
         for lang in LANGS:
             path = prompts_dir / lang / "analysis.yaml"
             try:
@@ -65,11 +68,15 @@ class Analyzer:
                 self.alternatives += [re.compile(p) for p in data.get("alternatives") or ()]
                 for ask_type, phrases in (data.get("sure") or {}).items():
                     self.sure[ask_type] += [re.compile(p) for p in phrases]
+                forms = (data.get("forms") or {}).items()
+                self.forms[lang] = {t: [re.compile(p) for p in phrases] for t, phrases in forms}
             except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
                 raise PromptError(f"{path}: cannot read the question analysis ({exc})") from exc
         self.order = tuple(order or ASK_TYPES)
 
-    def analyze(self, text: str, vector: list[float] | np.ndarray | None = None) -> Ask:
+    def analyze(
+        self, text: str, vector: list[float] | np.ndarray | None = None, lang: str = ""
+    ) -> Ask:
         """The first ask type in order whose phrases match (the model's, given the question's
         vector, when that is only a broad form), and whether a price is asked."""
         lowered = " ".join(text.lower().split())
@@ -88,6 +95,9 @@ class Analyzer:
             guess = self.model.predict(vector, text)
             if any(p.search(lowered) for p in self.excluded.get(guess, ())):
                 guess = kind  # the phrases rule it out ("where does ..." is no yes/no)
+            needed = self.forms.get(lang, {}).get(guess)
+            if needed and not any(p.search(lowered) for p in needed):
+                guess = kind if kind != guess else DEFAULT  # not in that type's sentence form
             # A price question is a decision only by its own words ("worth it"), never a guess.
             kind = kind if guess == "decision" and price else guess
         return Ask(kind, price, form)

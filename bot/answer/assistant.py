@@ -93,7 +93,9 @@ class Assistant:
         self.situations = Situations.load(settings.corpus_dir, settings.prompts_dir)
         self.situations.check({key: len(self.units.rows(*key)) for key in self.passages})
         self.shaper = Shaper(self.units, self.passages, self.coverage, prompts, self.situations)
-        self.more_detail = MoreDetail(settings.prompts_dir, self.units, self.passages)
+        self.more_detail = MoreDetail(
+            settings.prompts_dir, self.units, self.passages, self.situations.points
+        )
         self.anchors = Anchors(settings.prompts_dir, self.units, self.passages)
         self.expander = Expander(self.more_detail, self.anchors, prompts)
         # The first stage that answers wins; prepare() runs before them and may raise.
@@ -156,7 +158,7 @@ class Assistant:
         text = without_personal(text) or text
         with timings.stage("analyze"):  # the one query embedding, and the ask type
             vector = self.memo.embed(self._embed_query, self.glossary.expand(text, lang))
-            ask = self.analyzer.analyze(text, vector)
+            ask = self.analyzer.analyze(text, vector, lang)
             if ask.type == "decision" and self.coverage.names_country(text):
                 ask = replace(ask, type="place")  # "Philippines or India?" wants a country
         history = messages_of(history)

@@ -50,6 +50,32 @@ BARE_NUMBER = re.compile(
     r"(?:(?:then|instead|aja|saja|dong|ya|deh|orang|people|seats?|kursi)\W*)*$"
 )
 SHORT_FOLLOW_UP = 5  # words: "24/7 aja", "and domestic?" need no cue
+# "double the volume", "halve the agents", "volumenya dua kali lipat", "agennya digandakan": a
+# multiple of what the estimate had.
+FACTORS = (
+    (2, r"double|doubled|doubling|twice|2x|(?:dua|2) kali(?: lipat)?|digandakan|dilipatgandakan"),
+    (3, r"triple|tripled|tripling|3x|(?:tiga|3) kali(?: lipat)?"),
+    (0.5, r"halve|halved|half|setengah(?:nya)?|separuh(?:nya)?|dibagi dua"),
+)
+SCALED = {
+    "contacts_per_month": r"volume|tickets?|contacts?|calls?|emails?|chats?|kontak|tiket|panggilan"
+    r"|volumenya|tiketnya|kontaknya",
+    "agents": r"agents?|seats?|headcount|team|agen|agennya|kursi|tim|timnya",
+}
+
+
+def scaled(text: str, previous: dict) -> dict:
+    """The field a follow-up multiplies ("double the volume"), with its new value; else {}."""
+    lowered = normalize(text).lower()
+    for field, nouns in SCALED.items():
+        if field not in previous:
+            continue
+        for factor, words in FACTORS:
+            near = rf"\b(?:{words})\b(?:\s+(?:the|our|jumlah))?\s+(?:{nouns})\b"
+            after = rf"\b(?:{nouns})\b(?:\s+(?:jadi|naik|is|are|goes|go))?\s+(?:{words})\b"
+            if re.search(near, lowered) or re.search(after, lowered):
+                return {field: max(1, round(previous[field] * factor))}
+    return {}
 
 
 def cost_request(cost: CostService, text: str, previous: dict | None, ask: Ask) -> dict | None:
@@ -64,6 +90,8 @@ def cost_request(cost: CostService, text: str, previous: dict | None, ask: Ask) 
             fields = {"agents": int(bare.group(1))}
         elif cued := CUED_NUMBER.search(plain):  # "go with 6 then and add chat"
             fields = {**fields, "agents": int(cued.group(1))}
+    if previous:  # "volumenya dua kali lipat": the factor, not a volume of 2
+        fields = {**fields, **scaled(text, previous)}
     try:
         request = cost.request_from(fields)
     except CostValidationError:  # a stated quantity is invalid: estimate_cost says which

@@ -88,6 +88,7 @@ class Terms:
     frequency_given: list[re.Pattern[str]] = field(default_factory=list)
     unpriced: list[re.Pattern[str]] = field(default_factory=list)  # cost items with no figure
     hourly: list[re.Pattern[str]] = field(default_factory=list)  # words of the one figure given
+    salary: list[re.Pattern[str]] = field(default_factory=list)  # pay per month: never given
 
     @classmethod
     def load(cls, prompts_dir: Path) -> Terms:
@@ -111,6 +112,7 @@ class Terms:
                 terms.risks += [re.compile(p) for p in data["risks"]]
                 terms.unpriced += [re.compile(p) for p in data["unpriced"]]
                 terms.hourly += [re.compile(p) for p in data["hourly"]]
+                terms.salary += [re.compile(p) for p in data["salary"]]
                 terms.example_cues += [re.compile(p) for p in data["example_cues"]]
                 terms.frequency += [re.compile(p) for p in data["frequency"]]
                 terms.frequency_given += [re.compile(p) for p in data["frequency_given"]]
@@ -158,6 +160,10 @@ class Coverage:
             and not _any(self.terms.hourly, asked)
         ):
             return text(lang, "not_covered_figure")  # "a typical setup fee?": the band is hourly
+        if ask.type == "quantity" and _any(self.terms.salary, asked):
+            return text(lang, "not_covered_figure")  # "gaji agen per bulan?": an hourly band only
+        if ask.type == "quantity" and self.asks_staffing(question):
+            return text(lang, "not_covered_team_size")  # "how many agents per 1k tickets?"
         if ask.type in RANK_ASKS and self.asks_rank(question) and not self.ranks(lowered):
             return text(lang, "not_covered_rank")
         if ask.type in ("yes_no", "comparison") and PERCENT_ASK.search(asked) and "%" not in cited:

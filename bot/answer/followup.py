@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import yaml
@@ -83,9 +84,18 @@ def follow_up_order(
 class MoreDetail:
     """Recognises a request for more detail on the last answer and expands its topic."""
 
-    def __init__(self, prompts_dir: Path, units: UnitIndex, passages: dict[tuple[str, str], Chunk]):
+    def __init__(
+        self,
+        prompts_dir: Path,
+        units: UnitIndex,
+        passages: dict[tuple[str, str], Chunk],
+        aspects: dict[str, list[Any]] | None = None,
+    ):
         self.units = units
         self.passages = passages
+        # corpus/aspects.yaml's points per aspect: a point's partners are the points of the
+        # aspects it belongs to (quality control -> the SLAs and the performance reviews)
+        self.aspects = [{(r.entry, r.position) for r in refs} for refs in (aspects or {}).values()]
         self.patterns: list[re.Pattern[str]] = []
         self.function_words: set[str] = set()  # words that name no subject ("please", "dong")
         for lang in LANGS:
@@ -184,7 +194,14 @@ class MoreDetail:
         rows = [r for r in rows if self.units.units[r].bullet] or rows
         mine = self.units.vectors[row]
         keep = MAX_POINT_RELATED if [e for e in linked if e not in skip] else 1
-        rows = sorted(rows, key=lambda r: -float(self.units.vectors[r] @ mine))[:keep]
+        partners = set().union(*(a for a in self.aspects if (entry, unit.position) in a))
+
+        def rank(r: int) -> tuple[bool, float]:
+            point = self.units.units[r]
+            partner = (point.chunk_id, point.position) in partners
+            return (not partner, -float(self.units.vectors[r] @ mine))
+
+        rows = sorted(rows, key=rank)[:keep]
         hits = [entry_hit(self.units, self.passages, entry, lang, vector)]
         points = []
         for r in rows:

@@ -171,7 +171,7 @@ def _read_service(t: _Text, fields: dict[str, Any]) -> None:
 def _read_aht(t: _Text, fields: dict[str, Any]) -> None:
     m = (
         t.take(
-            r"(?:aht|average handl\w* time|handl\w* time|waktu penanganan|lama penanganan|durasi"
+            r"(?:aht|(?:average|avg) handl\w*(?: time)?|handl\w* time|waktu penanganan|lama penanganan|durasi"
             rf"|rata rata penanganan)[^\d|]{{0,25}}?{NUM}\s*{_SHORT_UNIT}"
         )
         or t.take(rf"{NUM}\s*{_SHORT_UNIT}\s*(?:per|/|setiap|tiap|each|a|an|untuk)?\s*{_CONTACT}\b")
@@ -194,6 +194,8 @@ def _read_aht(t: _Text, fields: dict[str, Any]) -> None:
     )
     if m:
         fields["avg_handle_minutes"] = _number(_seconds(m.group(1), m.group(2)) / 60)
+    elif m := t.take(rf"\b(?:aht|handl\w* time)\b[^\d|]{{0,20}}?{NUM}(?![\d.%])(?!\s*[a-z])"):
+        fields["avg_handle_minutes"] = _number(Decimal(m.group(1)))  # "AHT back to 7": minutes
 
 
 # A company's size is no number of agents: "a 30-person SaaS startup", "perusahaan 50 orang".

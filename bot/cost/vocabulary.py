@@ -14,7 +14,7 @@ COVERAGE = {
     # "sampai jam 10 malam", "until 10 pm", "till 22.00": open into the evening
     r"|(?:sampai|hingga|until|till) (?:jam )?(?:(?:[7-9]|1[01])(?:[.:]\d\d)? ?(?:malam|pm)"
     r"|(?:19|2[0-3])[.:]\d\d)",
-    "business_hours": r"jam kerja|jam kantor|business hours|office hours|working hours|hari kerja"
+    "business_hours": r"jam kerja|jam kantor|(?:business|office|working|biz) (?:hours|hrs?)|hari kerja"
     r"|senin (?:sampai|hingga|s ?d) jumat|monday (?:to|through) friday|8 (?:jam|hours?)|9 to 5",
 }
 WITHOUT = r"\b(?:tanpa|tidak|tak|nggak|enggak|gak|ga|bukan|without|no|not|don't|dont|do not|no longer|drop|minus)"
