@@ -265,3 +265,41 @@ def test_a_point_of_a_list_is_handled_by_the_steps_its_aspect_names(assistant):
     assert "Quality Control" in follow.body.splitlines()[0]
     assert "SLA" in steps and "Performance Reviews" in steps  # quality's own steps
     assert "Data Privacy" not in steps
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "yes"),
+    [  # the article: basic phone support may be cheaper than technical or multilingual support;
+        # offshore providers may offer lower labour costs than domestic ones
+        ("Is multilingual support cheaper than basic phone support?", "en", False),
+        ("Is multilingual support more expensive than basic phone support?", "en", True),
+        ("Is domestic support cheaper than offshore support?", "en", False),
+        ("Is offshore cheaper than domestic?", "en", True),
+        ("Apakah vendor luar negeri lebih mahal dari vendor dalam negeri?", "id", False),
+        ("Apakah dukungan teknis lebih murah daripada dukungan telepon dasar?", "id", False),
+        ("Apakah vendor luar negeri lebih murah dari vendor dalam negeri?", "id", True),
+    ],
+)
+def test_a_yes_no_comparison_follows_the_way_the_article_compares(assistant, question, lang, yes):
+    answer = assistant.answer(question)
+    lead = answer.body.split(". ", 1)[0] + "."
+    yes_words = {assistant.prompts.text(lang, k) for k in ("yes_lead", "yes_hedged_lead")}
+    no_words = {assistant.prompts.text(lang, k) for k in ("no_lead", "no_hedged_lead")}
+    assert answer.ask_type == "yes_no"
+    opened = next((w for w in yes_words | no_words if answer.body.startswith(w)), None)
+    assert opened in (yes_words if yes else no_words), lead
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [  # from dev: regulations by name, the pandemic, cities, a tool, a percentage
+        ("Which data protection regulations must we follow, for example GDPR?", "en"),
+        ("Why did companies start outsourcing support after the pandemic?", "en"),
+        ("Which cities have the best call center talent?", "en"),
+        ("Which KPI dashboard tool should the vendor use?", "en"),
+        ("Terus yang 24/7 itu nambah biayanya berapa persen?", "id"),
+    ],
+)
+def test_more_of_what_the_article_never_gives_is_said_first(assistant, question, lang):
+    answer = assistant.answer(question)
+    assert answer.body.startswith(sentinel(assistant, lang)), answer.body[:120]

@@ -27,7 +27,7 @@ DURATION = re.compile(
 # A place ask that wants a country or a provider named, not "where is labour cheaper?".
 PLACE_ASK = re.compile(
     r"\b(?:countr(?:y|ies)|negara|vendors?|providers?|penyedia|compan(?:y|ies)|perusahaan|bpo|"
-    r"city|kota)\b"
+    r"cit(?:y|ies)|kota)\b"
 )
 FIGURE = re.compile(r"\$\s*\d|\d+\s*%|\b\d+(?:[.,]\d+)?\s*(?:usd|dollars?|dolar|rupiah|juta)\b")
 PERCENT_ASK = re.compile(r"\b(?:percent(?:age)?|persen(?:tase)?)\b|%")
@@ -63,6 +63,18 @@ OUTSOURCED = re.compile(r"\b(?:outsourc\w*|vendors?|providers?|penyedia|alih ?da
 # outsourcing mean, compared to doing it in-house?" asks for a definition).
 DIFFERENCE = re.compile(r"\b(?:differen\w*|vs\.?|versus|beda\w*|perbedaan)\b")
 SIDE_WORDS = 3  # content words nearest the separator that name a side of a comparison
+DEARER = re.compile(
+    r"\b(?:expensive|costly|pricey|pricier|costlier|dearer|higher|extra|additional|premium|more|mahal\w*|naik|"
+    r"tambahan|lebih tinggi|membengkak)\b",
+    re.I,
+)
+CHEAPER = re.compile(
+    r"\b(?:cheap\w*|lower|sav(?:e|es|ing|ings)|less|murah\w*|(?:meng)?hemat\w*|lebih rendah|"
+    r"penghematan)\b",
+    re.I,
+)
+# What a comparing sentence puts first and second: "A may be cheaper than B".
+THAN = re.compile(r"\s+(?:than|dibanding(?:kan)?(?: dengan)?|daripada|dari|dr)\s+")
 
 
 @dataclass
@@ -166,7 +178,8 @@ class Coverage:
             return text(lang, "not_covered_team_size")  # "how many agents per 1k tickets?"
         if ask.type in RANK_ASKS and self.asks_rank(question) and not self.ranks(lowered):
             return text(lang, "not_covered_rank")
-        if ask.type in ("yes_no", "comparison") and PERCENT_ASK.search(asked) and "%" not in cited:
+        percent_asks = ("yes_no", "comparison", "quantity")
+        if ask.type in percent_asks and PERCENT_ASK.search(asked) and "%" not in cited:
             return text(lang, "not_covered_figure")  # "does it cut costs by more than 50%?"
         asks_number = NUMBER_ASK.search(asked)
         if ask.type == "quantity" and asks_number and not _has_figure(question, lowered):
@@ -273,11 +286,42 @@ class Coverage:
             for side in sides
         )
 
+    def same_way(self, question: str, sentence: str) -> bool | None:
+        """Whether a comparing sentence points the way the question asks ("is A cheaper than
+        B?" against "B may be cheaper than A": False); None when it cannot tell."""
+        sides, parts = self.sides(question), THAN.split(sentence.lower(), maxsplit=1)
+        asked, said = direction(question), direction(sentence)
+        if sides is None or len(parts) != 2 or asked is None or said is None:
+            return None
+        left, right = sides[0] - sides[1], sides[1] - sides[0]  # "luar negeri" / "dalam negeri"
+        first, second = self._side_in(left, parts), self._side_in(right, parts)
+        if first is None and second is None:
+            return None
+        swapped = first == 1 or second == 0
+        return (asked == said) != swapped
+
+    def _side_in(self, side: set[str], parts: list[str]) -> int | None:
+        """Which part of a comparing sentence names a side (its words, their synonyms, or a
+        word for the ordinary option when the side is one); None when neither or both do."""
+        words = {s for w in side for s in self.terms.synonyms.get(w, {w})}
+        if side & self.terms.baseline:
+            words |= self.terms.baseline
+        named = [any(_mentions(part, w) for w in words) for part in parts]
+        return named.index(True) if named.count(True) == 1 else None
+
     def join(self, names: list[str], lang: str) -> str:
         """'a, b and c' in the language."""
         if len(names) == 1:
             return names[0]
         return f"{', '.join(names[:-1])} {self.prompts.text(lang, 'names_and')} {names[-1]}"
+
+
+def direction(text: str) -> str | None:
+    """'dearer' or 'cheaper' when a text speaks of one way of the cost only."""
+    dearer, cheaper = DEARER.search(text), CHEAPER.search(text)
+    if bool(dearer) == bool(cheaper):
+        return None
+    return "dearer" if dearer else "cheaper"
 
 
 def _any(patterns: list[re.Pattern[str]], text: str) -> bool:

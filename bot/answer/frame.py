@@ -34,7 +34,7 @@ REQUEST = re.compile(
 )
 FRAMING_KEYS = (
     "not_covered_", "yes_lead", "yes_hedged_lead", "not_always_lead",
-    "not_necessarily_joined", "no_lead", "summary_lead_",
+    "not_necessarily_joined", "no_lead", "no_hedged_lead", "summary_lead_",
     "decision_", "remedy_",
 )  # fmt: skip
 
@@ -93,11 +93,17 @@ class Framer:
         ):
             # "Should the data we send be encrypted?" asks yes or no, whatever the steps that
             # follow ("can you explain ...?" asks for the explanation)
-            return f"{self.yes_no(question, draft.lead.text, lang)} {body}"
+            return f"{self.yes_no(question, draft.lead.text, lang, ask)} {body}"
         return body
 
-    def yes_no(self, question: str, lead: str, lang: str) -> str:
-        """Yes or no as far as the lead point supports it; hedged when the article is."""
+    def yes_no(self, question: str, lead: str, lang: str, ask: Ask | None = None) -> str:
+        """Yes or no as far as the lead point supports it; hedged when the article is; no when
+        it compares the other way round ("is A cheaper than B?": "B may be cheaper than A")."""
+        if ask is not None and ask.form == "comparison":
+            if self.coverage.same_way(question, lead) is False:
+                return self.prompts.text(
+                    lang, "no_hedged_lead" if HEDGE.search(lead) else "no_lead"
+                )
         if NEGATION.search(lead):
             return self.prompts.text(lang, "no_lead")
         if ABSOLUTE.search(question):

@@ -28,6 +28,7 @@ from bot.answer.compose import (
     render_unit,
 )
 from bot.answer.coverage import Coverage
+from bot.answer.coverage import direction as _direction
 from bot.answer.route import asks_for_remedy
 from bot.answer.situation import Situations, unit_row
 from bot.knowledge.corpus import Chunk
@@ -57,16 +58,6 @@ GENERIC_SITUATIONS = frozenset({"cost"})
 SITUATION_BONUS = 0.03  # a point the described situation asks for ("peak season": scalability)
 # Which way a why-question about money points: "what makes it expensive?" is answered by what
 # raises the cost, never by the savings; "why is it cheaper?" the other way round.
-DEARER = re.compile(
-    r"\b(?:expensive|costly|pricey|dearer|higher|extra|additional|premium|more|mahal\w*|naik|"
-    r"tambahan|lebih tinggi|membengkak)\b",
-    re.I,
-)
-CHEAPER = re.compile(
-    r"\b(?:cheap\w*|lower|sav(?:e|es|ing|ings)|less|murah\w*|(?:meng)?hemat\w*|lebih rendah|"
-    r"penghematan)\b",
-    re.I,
-)
 # Asks answered otherwise even when they say "pros and cons" (a decision weighs them itself).
 ONE_SIDED = frozenset({"how_to", "decision", "why", "duration", "place"})
 BOTH_SIDES = ("benefits", "challenges")  # the entries of "pros and cons"
@@ -116,14 +107,6 @@ def challenge_asked(
                 text = units.units[row].text
                 found = (score, Challenge(entry, labels[n], text, tuple(handlers)))
     return found[1] if found else None
-
-
-def _direction(text: str) -> str | None:
-    """'dearer' or 'cheaper' when a text speaks of one way of the cost only."""
-    dearer, cheaper = DEARER.search(text), CHEAPER.search(text)
-    if bool(dearer) == bool(cheaper):
-        return None
-    return "dearer" if dearer else "cheaper"
 
 
 def _label(text: str) -> str:
