@@ -579,6 +579,9 @@ def test_after_an_estimate_by_agents_a_number_alone_is_the_new_number_of_agents(
         ("10 agents, phone + email, normal business hrs", {"coverage": "business_hours"}),
         ("5000 tickets/mo, avg handle 7 min, email + chat", {"avg_handle_minutes": 7}),
         ("actually put AHT back to 7", {"avg_handle_minutes": 7}),
+        # from the v14 batch
+        ("Kalau rata-ratanya 8 menit?", {"avg_handle_minutes": 8}),
+        ("9,000 email tickets a month, each taking about 4 minutes", {"avg_handle_minutes": 4}),
     ],
 )
 def test_phrasings_found_in_fresh_questions(text, expected):

@@ -111,6 +111,8 @@ def test_a_question_the_intent_model_places_surely_gets_the_lowest_floor_unless_
     [
         "What would an agency charge for cold calling prospects for us?",
         "Kalau untuk tim telesales kami, tarifnya sama nggak?",
+        "What does a virtual assistant cost to manage my personal email and calendar?",
+        "Oh iya sekalian, outsourcing desain logo biayanya berapa ya?",
         "Berapa biaya vendor lead generation buat tim kami?",
         "Can you write an employment contract for our new hires?",
     ],

@@ -298,8 +298,62 @@ def test_a_yes_no_comparison_follows_the_way_the_article_compares(assistant, que
         ("Which cities have the best call center talent?", "en"),
         ("Which KPI dashboard tool should the vendor use?", "en"),
         ("Terus yang 24/7 itu nambah biayanya berapa persen?", "id"),
+        # from the v14 batch: a contract clause, a minimum, tools by name
+        ("Which clause should the contract have for a data breach?", "en"),
+        ("Apakah outsourcing CS butuh jumlah agen minimal tertentu?", "id"),
+        ("Which tool should the vendor use for it, Intercom or Zendesk?", "en"),
     ],
 )
 def test_more_of_what_the_article_never_gives_is_said_first(assistant, question, lang):
     answer = assistant.answer(question)
     assert answer.body.startswith(sentinel(assistant, lang)), answer.body[:120]
+
+
+def converse(assistant, *questions):
+    from bot.types import Message
+
+    history, answers = [], []
+    for question in questions:
+        answer = assistant.answer(question, history)
+        history += [Message("user", question), Message.of(answer)]
+        answers.append(answer)
+    return answers
+
+
+def test_a_yes_no_about_an_article_subject_after_an_estimate_asks_the_article(assistant):
+    _, follow = converse(
+        assistant,
+        "How much for 8 offshore agents in business hours?",
+        "Does going offshore come with hidden costs we should budget for on top of that?",
+    )
+    assert not follow.tool_calls and follow.sources[0].id == "faq-hidden-costs"
+    assert follow.body.startswith("Yes") and "hidden costs" in follow.body.splitlines()[0]
+
+
+def test_a_yes_no_about_a_point_of_the_last_answer_says_yes_first(assistant):
+    _, follow = converse(
+        assistant,
+        "How do we measure ROI on outsourced support?",
+        "Is customer satisfaction part of it?",
+    )
+    assert follow.body.startswith("Yes") and "customer satisfaction" in follow.body.splitlines()[0]
+
+
+def test_which_of_the_listed_channels_is_cheapest_is_no_ranking_the_article_makes(assistant):
+    _, follow = converse(
+        assistant,
+        "What kinds of support channels does the article mention?",
+        "Which of those is cheapest?",
+    )
+    assert follow.body.startswith(sentinel(assistant, "en"))
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("What best practices does the article recommend?", "best-practices"),
+        ("What benefits of outsourcing support does the article list?", "benefits"),
+    ],
+)
+def test_words_about_the_article_do_not_pull_a_question_to_the_overview(assistant, question, entry):
+    assert assistant.answer(question).sources[0].id == entry

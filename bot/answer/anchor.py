@@ -85,6 +85,11 @@ class Anchors:
             for word in found:
                 self.df[(lang, word)] = self.df.get((lang, word), 0) + 1
 
+    def selects(self, text: str, lang: str) -> bool:
+        """ "Which of those is cheapest?": a choice among the last answer's points."""
+        lowered = " ".join(text.lower().split())
+        return any(p.search(lowered) for p in self.selections[lang])
+
     def find(self, text: str, lang: str, history: list[Message]) -> Anchor | None:
         """The last answer's entry this follow-up points back to, if it does."""
         # The last answer that cited the article (a refusal or an estimate in between does not

@@ -229,6 +229,11 @@ class Assistant:
             del turn.timings.ms["compose"]
             return None
         body, cited, kind = got
+        sentinel = self.prompts.text(turn.lang, "not_covered_sentinel")
+        if turn.ask.type == "yes_no" and not body.startswith(sentinel):
+            # "Is customer satisfaction part of it?": the point it names, answered yes or no
+            lead = body.split("\n", 1)[0]
+            body = f"{self.framer.yes_no(turn.text, lead, turn.lang, turn.ask)} {body}"
         return self._answer(turn, body, "knowledge", cited, [], kind)
 
     def summarize(self, turn: Turn) -> Answer | None:
@@ -293,7 +298,10 @@ class Assistant:
             # article about words only another part uses would be a guess.
             if self.anchors.elsewhere(turn.text, lang, [h.id for h in draft.cited]):
                 opening = self.prompts.text(lang, "not_covered_directly")
-        body = self.framer.frame(turn.text, turn.ask, draft, lang, opening, previous is not None)
+        selecting = previous is not None and self.anchors.selects(turn.text, lang)
+        body = self.framer.frame(
+            turn.text, turn.ask, draft, lang, opening, previous is not None, selecting
+        )
         return self._answer(turn, body, "knowledge", draft.cited, [])
 
     # -- helpers ----------------------------------------------------------------------------

@@ -50,6 +50,12 @@ BARE_NUMBER = re.compile(
     r"(?:(?:then|instead|aja|saja|dong|ya|deh|orang|people|seats?|kursi)\W*)*$"
 )
 SHORT_FOLLOW_UP = 5  # words: "24/7 aja", "and domestic?" need no cue
+# What the article discusses and the estimator does not price: a yes/no about one of these ("does
+# going offshore come with hidden costs we should budget for?") asks the article, not for a quote.
+ARTICLE_SUBJECT = re.compile(
+    r"\b(?:hidden|tersembunyi|risks?|risiko|challenges?|tantangan|benefits?|manfaat|security"
+    r"|keamanan|roi|best practices?|praktik terbaik)\b"
+)
 # "double the volume", "halve the agents", "volumenya dua kali lipat", "agennya digandakan": a
 # multiple of what the estimate had.
 FACTORS = (
@@ -115,7 +121,8 @@ def _changes(text: str, ask: Ask) -> bool:
     if ask.form in NOT_COST:
         return False  # "why is offshore cheaper?" after an estimate is a knowledge question
     if ask.form == "yes_no":  # "emang 24/7 bikin lebih mahal?" needs a cue, not just brevity
-        return bool(CHANGE_CUE.search(text.lower())) or ask.price
+        cue = bool(CHANGE_CUE.search(text.lower()))
+        return cue or (ask.price and not ARTICLE_SUBJECT.search(text.lower()))
     return ask.price or _reads_as_change(text)  # "how much with offshore?"
 
 

@@ -153,13 +153,16 @@ class Coverage:
             return text(lang, "not_covered_frequency")  # "how often should we audit them?"
         if ask.type == "duration" and not DURATION.search(lowered):
             return text(lang, "not_covered_duration")
+        names = self.unknown_names(question) if ask.type in NAME_ASKS else []
+        if names and not self.names_country(question):  # "Intercom or Zendesk?": no country
+            return text(lang, "not_covered_name", names=self.join(names, lang))
         if (
             ask.type == "place"
             and self.names_place(question)
             and not _any(self.terms.places, lowered)
         ):
             return text(lang, "not_covered_place")
-        if ask.type in NAME_ASKS and (names := self.unknown_names(question)):
+        if names:
             return text(lang, "not_covered_name", names=self.join(names, lang))
         if ask.type != "summary" and (subjects := self.absent_subjects(question, lowered)):
             return text(lang, "not_covered_name", names=self.join(subjects, lang))

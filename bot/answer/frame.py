@@ -67,6 +67,7 @@ class Framer:
         lang: str,
         opening: str | None = None,
         follow_up: bool = False,
+        selecting: bool = False,
     ) -> str:
         """The answer's body: the framing sentence (if any) and the cited points. The caller's
         `opening` (no steps for a challenge, no comparison made) comes after the question's own
@@ -76,7 +77,9 @@ class Framer:
         body = render_draft(draft)
         # "how much does that run?" after an answer asks a figure of its subject, which leads:
         # a figure elsewhere in the answer is no figure of it.
-        asked_of = draft.cited[:1] if follow_up and measures_back(question) else draft.cited
+        # "which of those is cheapest?" chooses among the last answer's points: only they may rank
+        narrow = selecting or (follow_up and measures_back(question))
+        asked_of = draft.cited[:1] if narrow else draft.cited
         cited = " ".join(h.text for h in asked_of)
         opening = self.coverage.not_covered(question, ask, cited, lang) or opening
         if opening and ask.type == "yes_no" and ABSOLUTE.search(question):

@@ -17,28 +17,43 @@ import yaml
 from bot.lang import LANGS
 from bot.prompts import PromptError
 
+MIN_SUBJECT_WORDS = 2  # words of three letters or more left after the phrases about the article
+
 
 @dataclass(frozen=True)
 class Glossary:
     terms: dict[str, list[tuple[re.Pattern[str], str]]]  # lang -> (term pattern, expansion)
+    # Phrases about the article itself ("does the article recommend ..."): they pull a question
+    # towards the overview's sentence about the article, so they are left out of the embedding
+    # when the question has a subject of its own (`meta:` in analysis.yaml, both languages).
+    meta: tuple[re.Pattern[str], ...] = ()
 
     @classmethod
     def load(cls, prompts_dir: Path) -> Glossary:
         terms: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+        meta: list[re.Pattern[str]] = []
         for lang in LANGS:
             path = prompts_dir / lang / "analysis.yaml"
             try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8")).get("glossary") or {}
+                analysis = yaml.safe_load(path.read_text(encoding="utf-8"))
+                meta += [re.compile(p, re.IGNORECASE) for p in analysis.get("meta") or ()]
+                data = analysis.get("glossary") or {}
                 terms[lang] = [
                     (re.compile(rf"\b{re.escape(str(term))}\b", re.IGNORECASE), str(expansion))
                     for term, expansion in data.items()
                 ]
             except (OSError, yaml.YAMLError, AttributeError, re.error) as exc:
                 raise PromptError(f"{path}: cannot read the glossary ({exc})") from exc
-        return cls(terms)
+        return cls(terms, tuple(meta))
 
     def expand(self, text: str, lang: str) -> str:
-        """`text` with "(expansion)" after the first use of each term it does not spell out."""
+        """`text` with "(expansion)" after the first use of each term it does not spell out,
+        and without its phrases about the article when it asks about something else."""
+        subject = text
+        for pattern in self.meta:
+            subject = pattern.sub(" ", subject)
+        if len(re.findall(r"[^\W\d_]{3,}", subject)) >= MIN_SUBJECT_WORDS:
+            text = " ".join(subject.split())
         lowered = text.lower()
         for pattern, expansion in self.terms.get(lang, []):
             if expansion.lower() in lowered:

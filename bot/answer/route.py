@@ -88,7 +88,8 @@ FOREIGN_TERMS = (
     "buat website", "bikin aplikasi", "build a website", "building a website",
     "cold calling", "cold-calling", "cold calls", "lead generation", "sales leads",
     "generate leads", "employment contract", "employment contracts", "kontrak kerja karyawan",
-    "perjanjian kerja karyawan", "it security", "security monitoring", "cybersecurity",
+    "perjanjian kerja karyawan", "virtual assistant", "asisten virtual", "personal assistant",
+    "asisten pribadi", "executive assistant", "logo design", "desain logo", "bikin logo", "it security", "security monitoring", "cybersecurity",
     "cyber security", "keamanan it", "keamanan siber", "penetration test", "pentest",
 )  # fmt: skip
 # Subjects that are another matter even when the question also names customer service ("a

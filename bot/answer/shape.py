@@ -55,6 +55,7 @@ CAUSAL_BONUS = 0.01
 # Money is in nearly every question: it weighs decisions (bot.answer.decide), never a lead here
 # ("are there hidden costs?" is answered by "there may be hidden costs ...", not the setup fees).
 GENERIC_SITUATIONS = frozenset({"cost"})
+SETTING_SITUATIONS = frozenset({"offshore"})  # where, not what: no lead of a yes/no
 SITUATION_BONUS = 0.03  # a point the described situation asks for ("peak season": scalability)
 # Which way a why-question about money points: "what makes it expensive?" is answered by what
 # raises the cost, never by the savings; "why is it cheaper?" the other way round.
@@ -276,9 +277,13 @@ class Shaper:
             for r in self.units.rows(hit.id, lang)
             if not (reasons and self.units.units[r].text.rstrip().endswith(":"))
         ]
-        wanted = self._situation_rows(query, lang)
+        # The company's situation leads ("peak season": scalability, wherever it is); for a
+        # yes/no, a place is the setting, not the subject ("does going offshore come with hidden
+        # costs?" rests on the hidden costs).
+        skip = GENERIC_SITUATIONS if reasons else GENERIC_SITUATIONS | SETTING_SITUATIONS
+        wanted = self._situation_rows(query, lang, skip=skip)
         # each situation's first point joins wherever it is ("peak season": scalability)
-        rows += sorted(self._situation_rows(query, lang, first=True) - set(rows))
+        rows += sorted(self._situation_rows(query, lang, first=True, skip=skip) - set(rows))
         if not rows:
             return draft
 
@@ -297,12 +302,14 @@ class Shaper:
             draft = Draft(draft.lead, draft.points, [*draft.cited, hit])
         return with_lead(draft, render_unit(unit), unit.chunk_id)
 
-    def _situation_rows(self, text: str, lang: str, first: bool = False) -> set[int]:
+    def _situation_rows(
+        self, text: str, lang: str, first: bool = False, skip: frozenset[str] = GENERIC_SITUATIONS
+    ) -> set[int]:
         """The units of the points the question's situation asks for ("peak season": the
         scalability benefit); with `first`, only each situation's leading point."""
         if self.situations is None:
             return set()
-        refs = self.situations.preferred(text, skip=GENERIC_SITUATIONS, first=first)
+        refs = self.situations.preferred(text, skip=skip, first=first)
         return {unit_row(self.units, ref, lang) for ref in refs}
 
     def _comparison(self, sides, lang, query, vector, hits):

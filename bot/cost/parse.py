@@ -177,7 +177,7 @@ def _read_aht(t: _Text, fields: dict[str, Any]) -> None:
         or t.take(rf"{NUM}\s*{_SHORT_UNIT}\s*(?:per|/|setiap|tiap|each|a|an|untuk)?\s*{_CONTACT}\b")
         or t.take(
             # "averaging 5 minutes each", "rata rata 6 menit per orang"
-            rf"\b(?:averag\w*|rata rata|rerata|on average)\s+(?:of\s+|sekitar\s+|about\s+|around\s+)?"
+            rf"\b(?:averag\w*|rata rata(?:nya)?|rerata|on average)\s+(?:of\s+|sekitar\s+|about\s+|around\s+)?"
             rf"{NUM}\s*{_SHORT_UNIT}"
         )
         or t.take(
@@ -188,7 +188,7 @@ def _read_aht(t: _Text, fields: dict[str, Any]) -> None:
         or t.take(
             # "masing-masing kira-kira 3 menit", "each one takes about 4 minutes"
             rf"\b(?:masing masing|each(?: one| 1)?|(?:tiap|setiap|each) {_CONTACT}(?:nya)?)\s+"
-            r"(?:(?:takes?|butuh|makan|memakan|perlu)\s+(?:waktu\s+)?)?(?:(?:kira"
+            r"(?:(?:takes?|taking|butuh|makan|memakan|perlu)\s+(?:waktu\s+)?)?(?:(?:kira"
             rf" kira|sekitar|kurang lebih|about|around|roughly|taking)\s+)?{NUM}\s*{_SHORT_UNIT}"
         )
     )
