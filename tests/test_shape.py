@@ -357,3 +357,16 @@ def test_which_of_the_listed_channels_is_cheapest_is_no_ranking_the_article_make
 )
 def test_words_about_the_article_do_not_pull_a_question_to_the_overview(assistant, question, entry):
     assert assistant.answer(question).sources[0].id == entry
+
+
+@pytest.mark.parametrize(
+    ("first", "follow", "label"),
+    [
+        ("What best practices does the article recommend?", "Tell me more about the SLA one.",
+         "Service Level Agreements"),
+        ("Praktik terbaiknya apa aja?", "yang soal SLA itu jelasin dong", "Perjanjian Tingkat Layanan"),
+    ],
+)  # fmt: skip
+def test_a_point_named_by_its_abbreviation_is_that_point(assistant, first, follow, label):
+    _, answer = converse(assistant, first, follow)
+    assert label in answer.body.splitlines()[0]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,8 +51,16 @@ def stems(text: str, lang: str) -> set[str]:
 class Anchors:
     """Finds the entry of the last answer that a follow-up points back to."""
 
-    def __init__(self, prompts_dir: Path, units: UnitIndex, passages: dict[tuple[str, str], Chunk]):
+    def __init__(
+        self,
+        prompts_dir: Path,
+        units: UnitIndex,
+        passages: dict[tuple[str, str], Chunk],
+        spell: Callable[[str, str], str] | None = None,
+    ):
         self.units = units
+        # spells out jargon ("the SLA one" names the Service Level Agreements point)
+        self.spell = spell or (lambda text, lang: text)
         self.ordinals: dict[str, tuple[re.Pattern[str], dict[str, int]]] = {}
         self.pointers: dict[str, list[re.Pattern[str]]] = {}
         self.selections: dict[str, list[re.Pattern[str]]] = {}
@@ -97,7 +106,7 @@ class Anchors:
         answer = next((m for m in reversed(history) if m.role == "assistant" and m.cited_ids), None)
         if answer is None:
             return None
-        lowered = " ".join(text.lower().split())
+        lowered = " ".join(self.spell(text, lang).lower().split())
         if (row := self._ordinal(lowered, lang, answer.cited_ids[0])) is not None:
             return Anchor(answer.cited_ids[0], row)
         recent = answer is last(history, "assistant")
@@ -147,7 +156,7 @@ class Anchors:
 
     def point_named(self, words: str, lang: str, entry: str) -> int | None:
         """The one point of the entry these words name, as in _point; None for none or a tie."""
-        lowered = words.lower()
+        lowered = self.spell(words, lang).lower()
         rows = [r for r in self.units.rows(entry, lang) if self.units.units[r].bullet]
         if len(rows) < 2:
             return None

@@ -96,7 +96,9 @@ class Assistant:
         self.more_detail = MoreDetail(
             settings.prompts_dir, self.units, self.passages, self.situations.points
         )
-        self.anchors = Anchors(settings.prompts_dir, self.units, self.passages)
+        self.anchors = Anchors(
+            settings.prompts_dir, self.units, self.passages, self.glossary.expand
+        )
         self.expander = Expander(self.more_detail, self.anchors, prompts)
         # The first stage that answers wins; prepare() runs before them and may raise.
         self.stages: tuple[Callable[[Turn], Answer | None], ...] = (
