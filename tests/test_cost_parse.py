@@ -582,6 +582,25 @@ def test_after_an_estimate_by_agents_a_number_alone_is_the_new_number_of_agents(
         # from the v14 batch
         ("Kalau rata-ratanya 8 menit?", {"avg_handle_minutes": 8}),
         ("9,000 email tickets a month, each taking about 4 minutes", {"avg_handle_minutes": 4}),
+        # from the v15 batch: hours as clock times, a volume's period after its noun, "phones"
+        ("weekdays 8am-8pm", {"coverage": "extended"}),
+        ("from 7am to 11pm every day", {"coverage": "extended"}),
+        ("6am to midnight", {"coverage": "extended"}),
+        ("Senin-Jumat jam 8-20", {"coverage": "extended"}),
+        ("7 hari seminggu pukul 09.00–21.00", {"coverage": "extended"}),
+        ("shift diperpanjang sampai jam 22.00", {"coverage": "extended"}),
+        ("jam 9 sampai 17", {"coverage": "business_hours"}),
+        ("9am-5pm weekdays", {"coverage": "business_hours"}),
+        ("Volume chat kami 2.500 per minggu", {"contacts_per_month": 10825}),
+        ("Per hari kira-kira 600 chat, jam kerja", {"contacts_per_month": 13020}),
+        (
+            "Roughly 400 emails land in our support inbox every day, 24/7",
+            {"contacts_per_month": 12160},
+        ),
+        ("Email pelanggan sekitar 9.000 per bulan", {"contacts_per_month": 9000}),
+        ("seven skilled - not specialist - agents on email", {"agents": 7}),
+        ("fifteen agents on the phones", {"channels": ["phone"]}),
+        ("15 agen support teknis level standar", {"expertise": "standard"}),
     ],
 )
 def test_phrasings_found_in_fresh_questions(text, expected):
@@ -625,3 +644,13 @@ def test_a_follow_up_multiplies_what_the_estimate_had(previous, text, expected):
     ask = Ask(type="list", price=False, form="list")
     got = cost_request(COST, text, previous, ask)
     assert got == expected
+
+
+def test_a_number_after_with_and_another_change_is_the_agents():
+    from bot.answer.analysis import Ask
+    from bot.answer.costturn import cost_request
+
+    previous = {"agents": 3, "support_type": "technical", "channels": ["chat"]}
+    ask = Ask(type="cost_estimate", price=False, form="list")
+    got = cost_request(COST, "and with 5, for 6 months?", previous, ask)
+    assert got == {**previous, "agents": 5, "months": 6}

@@ -113,6 +113,11 @@ def test_a_question_the_intent_model_places_surely_gets_the_lowest_floor_unless_
         "Kalau untuk tim telesales kami, tarifnya sama nggak?",
         "What does a virtual assistant cost to manage my personal email and calendar?",
         "Oh iya sekalian, outsourcing desain logo biayanya berapa ya?",
+        # from the v15 batch: selling by phone takes agents too; a person's job; a legal form
+        "Berapa biaya outsourcing tim telemarketing penjualan per agen per bulan?",
+        "What does it cost per agent to outsource outbound sales calls?",
+        "Aku lagi galau mau resign dari kerjaan CS, sebaiknya gimana ya kak?",
+        "Should I register my company as a PT or a CV?",
         "Berapa biaya vendor lead generation buat tim kami?",
         "Can you write an employment contract for our new hires?",
     ],

@@ -370,3 +370,12 @@ def test_words_about_the_article_do_not_pull_a_question_to_the_overview(assistan
 def test_a_point_named_by_its_abbreviation_is_that_point(assistant, first, follow, label):
     _, answer = converse(assistant, first, follow)
     assert label in answer.body.splitlines()[0]
+
+
+def test_which_factor_matters_most_is_no_ranking_the_article_makes(assistant):
+    _, follow = converse(
+        assistant,
+        "What factors drive the cost?",
+        "Which of those usually makes the biggest difference to the price?",
+    )
+    assert follow.body.startswith(sentinel(assistant, "en"))

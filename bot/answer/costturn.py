@@ -32,7 +32,7 @@ WHAT_IF = re.compile(
 # "go with 6 then", "jadi 8 aja", "make it 10 and add chat": a number after a choosing word,
 # followed by nothing that names another field.
 CUED_NUMBER = re.compile(
-    r"\b(?:go with|going with|make it|jadi|jadiin|pakai|pake|turunin ke|naikin ke|ganti ke)\s+"
+    r"\b(?:go with|going with|with|make it|jadi|jadiin|pakai|pake|dengan|turunin ke|naikin ke|ganti ke)\s+"
     r"(\d+)(?=\s*(?:$|[,.;!?]|(?:then|and|dan|aja|saja|dong|ya|instead|orang|people|seats?|kursi"
     r"|agen|agents?)\b))"
 )

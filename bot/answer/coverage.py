@@ -146,8 +146,11 @@ class Coverage:
         self.vocabulary = {w.lower() for w in vocabulary}
         self.known = {w.lower() for w in known}  # abbreviations readers use, e.g. CS, KPI
 
-    def not_covered(self, question: str, ask: Ask, cited: str, lang: str) -> str | None:
-        """The opening sentence for an ask the cited text cannot answer, else None."""
+    def not_covered(
+        self, question: str, ask: Ask, cited: str, lang: str, selecting: bool = False
+    ) -> str | None:
+        """The opening sentence for an ask the cited text cannot answer, else None; with
+        `selecting` ("which of those ...?"), only a ranking across the points answers a rank."""
         text, lowered, asked = self.prompts.text, cited.lower(), question.lower()
         if _any(self.terms.frequency, asked) and not _any(self.terms.frequency_given, lowered):
             return text(lang, "not_covered_frequency")  # "how often should we audit them?"
@@ -179,7 +182,8 @@ class Coverage:
             return text(lang, "not_covered_figure")  # "gaji agen per bulan?": an hourly band only
         if ask.type == "quantity" and self.asks_staffing(question):
             return text(lang, "not_covered_team_size")  # "how many agents per 1k tickets?"
-        if ask.type in RANK_ASKS and self.asks_rank(question) and not self.ranks(lowered):
+        ranked = self.ranks(lowered, across=selecting)
+        if ask.type in RANK_ASKS and self.asks_rank(question) and not ranked:
             return text(lang, "not_covered_rank")
         percent_asks = ("yes_no", "comparison", "quantity")
         if ask.type in percent_asks and PERCENT_ASK.search(asked) and "%" not in cited:
@@ -273,8 +277,11 @@ class Coverage:
         """'Pros and cons?', 'plus minus?': the benefits and the challenges, together."""
         return _any(self.terms.pros_and_cons, question.lower())
 
-    def ranks(self, cited: str) -> bool:
-        """The cited text ranks or compares ("lower labour costs than ..."), so it may answer."""
+    def ranks(self, cited: str, across: bool = False) -> bool:
+        """The cited text ranks or compares ("lower labour costs than ..."), so it may answer;
+        `across` its points, only a superlative does (each factor compares within itself)."""
+        if across:
+            return _any(self.terms.superlative, cited)
         return _any(self.terms.superlative, cited) or _any(self.terms.comparative, cited)
 
     def compares(self, sentence: str, sides: tuple[set[str], set[str]]) -> bool:

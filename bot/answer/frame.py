@@ -81,7 +81,7 @@ class Framer:
         narrow = selecting or (follow_up and measures_back(question))
         asked_of = draft.cited[:1] if narrow else draft.cited
         cited = " ".join(h.text for h in asked_of)
-        opening = self.coverage.not_covered(question, ask, cited, lang) or opening
+        opening = self.coverage.not_covered(question, ask, cited, lang, selecting) or opening
         if opening and ask.type == "yes_no" and ABSOLUTE.search(question):
             # "Is outsourcing always cheaper than in-house?": the article supports no "always",
             # so the yes/no comes first, then what it does not say.

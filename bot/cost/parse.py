@@ -63,7 +63,7 @@ _PERIOD = (
     r"|bulanan|harian|mingguan|tahunan))"
 )
 _LEAD_PERIOD = (
-    r"\b(?:(?:setiap|tiap|every|each)\s+(bulan|month|hari|day|minggu|week|tahun|year)"
+    r"\b(?:(?:setiap|tiap|every|each|per)\s+(bulan|month|hari|day|minggu|week|tahun|year)"
     r"|(sehari|seminggu|sebulan|setahun))\b"
 )
 _PERIOD_KIND = {"month": "month", "day": "day", "week": "week", "year": "year"}
@@ -81,7 +81,7 @@ _GAP_STOP = (
     r"|jam|hours?|detik|seconds?|bulan|months?|tahun|years?|hari|days?|sebulan|sehari|seminggu"
     r"|setahun|monthly|daily|weekly|yearly)"
 )
-_GAP = rf"(?:(?!{_GAP_STOP}\b)[a-z]+\s+)"
+_GAP = rf"(?:(?!{_GAP_STOP}\b)(?:[a-z]+|-)\s+)"  # "seven skilled - not specialist - agents"
 _SECONDS = {"detik": 1, "dtk": 1, "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1}
 _SECONDS |= {"menit": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60, "m": 60}
 _HOURS = {"jam": 1, "hour": 1, "hours": 1, "hr": 1, "hrs": 1, "h": 1}
@@ -210,7 +210,7 @@ _COMPANY_SIZE = (
 def _read_agents(t: _Text, fields: dict[str, Any]) -> None:
     t.take(_COMPANY_SIZE)
     # A sum of money is no count: "$3000 sebulan buat CS" (the lookbehind keeps "$" out).
-    m = t.take(rf"(?<![$\d.])(?<!usd )(?<!rp ){NUM}\s+{_GAP}{{0,4}}?{_AGENT}\b", group=1) or t.take(
+    m = t.take(rf"(?<![$\d.])(?<!usd )(?<!rp ){NUM}\s+{_GAP}{{0,5}}?{_AGENT}\b", group=1) or t.take(
         r"(?:jumlah agen|number of agents|team of|agents?|agen|seats?|kursi)(?:nya)?\s*(?:(?::|=|sebanyak"
         r"|berjumlah|sejumlah|of|is|adalah|jadi|menjadi|to|cuma|hanya|only|just)\s*)?"
         rf"{NUM}(?!\s*(?:/|x\s*\d|%|{_TIME_UNIT}|bulan|months?|tahun|years?))",
@@ -226,13 +226,13 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
     inbound = rf"(?:\s+{_CONTACT}\b)?(?:\s+(?:masuk|incoming|inbound|baru|new))?\s*"
     m = (
         t.take(rf"{NUM}\s+{_GAP}{{0,2}}?{_CONTACT}\b{inbound}{_PERIOD}")
-        or t.take(rf"{NUM}\s+{_GAP}{{0,2}}?{_CONTACT_NOUN}\b{inbound}{_PERIOD}?")
+        or t.take(rf"{NUM}\s+{_GAP}{{0,2}}?{_CONTACT_NOUN}\b{inbound}(?:(?:[a-z]+\s+){{0,5}}?{_PERIOD})?")
         or t.take(
             rf"\bvolume\w*(?:\s+[a-z]+){{0,3}}?\s*(?:of|sebesar|sekitar|about|around|:)?\s*[~±]?{NUM}"
-            rf"[^\d|]{{0,20}}?{_PERIOD}?"
+            rf"(?:[^\d|]{{0,20}}?{_PERIOD})?"
         )
         or t.take(  # the noun first: "kontaknya 35000 sebulan", "tickets at 4000 a month"
-            rf"\b{_CONTACT_NOUN}\s+(?:{CHANGE_VERB}\s+)?"
+            rf"\b{_CONTACT_NOUN}\s+(?:[a-z]+\s+){{0,2}}?(?:{CHANGE_VERB}\s+)?"
             rf"(?:(?:sebanyak|sekitar|jadi|menjadi|of|at|about|around|to)\s+)?{NUM}\s*{_PERIOD}"
         )
     )

@@ -12,10 +12,18 @@ COVERAGE = {
     r"|jam tambahan"
     r"|(?:12|16) (?:jam|hours?)|evenings? and weekends?|malam dan akhir pekan"
     # "sampai jam 10 malam", "until 10 pm", "till 22.00": open into the evening
-    r"|(?:sampai|hingga|until|till) (?:jam )?(?:(?:[7-9]|1[01])(?:[.:]\d\d)? ?(?:malam|pm)"
-    r"|(?:19|2[0-3])[.:]\d\d)",
+    r"|(?:sampai|hingga|until|till|to) (?:jam )?(?:(?:[7-9]|1[012])(?:[.:]\d\d)? ?(?:malam|pm)"
+    r"|(?:19|2[0-3])(?:[.:]\d\d)?\b|midnight|tengah malam)"
+    # "jam 8-20": open into the evening; "Senin-Sabtu", "Monday to Saturday": beyond weekdays
+    r"|jam (?:[5-9]|1[0-2]) ?(?:-|sampai|hingga|s ?d) ?(?:jam )?(?:19|2[0-3])\b"
+    r"|\b(?:[5-9]|1[0-2])(?:[.:]\d\d)? ?am ?(?:(?:-|to|until|till) ?)?(?:[7-9]|1[0-2])(?:[.:]\d\d)? ?pm\b"
+    r"|\b(?:jam|pukul) (?:0?[5-9]|1[0-2]) ?(?:-|–|sampai|hingga|s ?d)? ?(?:19|2[0-3])\b"
+    r"|senin ?(?:-|sampai|hingga|s ?d) ?(?:sabtu|minggu)|monday ?(?:-|to|through|thru) ?(?:saturday|sunday)",
     "business_hours": r"jam kerja|jam kantor|(?:business|office|working|biz) (?:hours|hrs?)|hari kerja"
-    r"|senin (?:sampai|hingga|s ?d) jumat|monday (?:to|through) friday|8 (?:jam|hours?)|9 to 5",
+    r"|senin (?:sampai|hingga|s ?d) jumat|monday (?:to|through) friday|8 (?:jam|hours?)|9 to 5"
+    # "jam 9 sampai 17", "9am-5pm": office hours
+    r"|\b(?:jam|pukul) (?:0?[7-9]|10) ?(?:-|–|sampai|hingga|s ?d)? ?(?:1[5-8])\b"
+    r"|\b(?:[7-9]|10)(?:[.:]\d\d)? ?am ?(?:(?:-|to|until|till) ?)?[4-6](?:[.:]\d\d)? ?pm\b",
 }
 WITHOUT = r"\b(?:tanpa|tidak|tak|nggak|enggak|gak|ga|bukan|without|no|not|don't|dont|do not|no longer|drop|minus)"
 # After WITHOUT: "nggak usah 24/7", "no need for 24/7", "don't need 24/7".
@@ -44,11 +52,11 @@ CHOICES = {
         "specialist": r"spesialis|specialists?|speciali[sz]ed|ahli|experts?|pakar",
         "skilled": r"terampil|skilled|berpengalaman|experienced|senior|mahir",
         "standard": r"junior|entry level|pemula|standar(?:d)? (?:agents?|expertise|level|skills?)"
-        r"|(?:agen|keahlian|skill) standar",
+        r"|(?:agen|keahlian|skill|level|tingkat) standar",
     },
 }
 CHANNELS = {
-    "phone": r"telepon|telpon|phone|calls?|panggilan|voice|hotline|call cent(?:er|re)",
+    "phone": r"telepon|telpon|phones?|calls?|panggilan|voice|hotline|call cent(?:er|re)",
     "email": r"e ?mails?|surel",
     "chat": r"chats?|obrolan|live chat|whatsapp|messenger",
     "social_media": (
