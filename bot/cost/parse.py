@@ -23,6 +23,7 @@ from bot.cost.vocabulary import (
     CHOICES,
     COVERAGE,
     CURRENT_COST,
+    HOURS,
     LANG_EN,
     LANG_ID,
     LIST_JOIN,
@@ -30,6 +31,9 @@ from bot.cost.vocabulary import (
     NOT_LANGUAGE,
     REMOVE,
     REMOVED_AFTER,
+    SECONDS,
+    SHORT_UNIT,
+    TIME_UNIT,
     TWO_LANGUAGES,
     WITHOUT,
 )
@@ -82,12 +86,6 @@ _GAP_STOP = (
     r"|setahun|monthly|daily|weekly|yearly)"
 )
 _GAP = rf"(?:(?!{_GAP_STOP}\b)(?:[a-z]+|-)\s+)"  # "seven skilled - not specialist - agents"
-_SECONDS = {"detik": 1, "dtk": 1, "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1}
-_SECONDS |= {"menit": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60, "m": 60}
-_HOURS = {"jam": 1, "hour": 1, "hours": 1, "hr": 1, "hrs": 1, "h": 1}
-_HOURS |= {"hari": 24, "day": 24, "days": 24}
-_SHORT_UNIT = r"(detik|dtk|secs?|seconds?|s|menit|mins?|minutes?|m)\b"
-_TIME_UNIT = r"(detik|dtk|secs?|seconds?|s|menit|mins?|minutes?|m|jam|hours?|hrs?|h|hari|days?)\b"
 
 
 class _Text:
@@ -131,9 +129,9 @@ def _number(value: Decimal) -> int | float:
 
 
 def _seconds(value: str, unit: str) -> Decimal:
-    if unit in _SECONDS:
-        return Decimal(value) * _SECONDS[unit]
-    return Decimal(value) * _HOURS[unit] * 3600
+    if unit in SECONDS:
+        return Decimal(value) * SECONDS[unit]
+    return Decimal(value) * HOURS[unit] * 3600
 
 
 def _set_target(fields: dict[str, Any], seconds: Decimal) -> None:
@@ -148,7 +146,7 @@ def _read_service(t: _Text, fields: dict[str, Any]) -> None:
     answered = r"(?:(?:are|is|harus|bisa)\s+)?(?:answered|dijawab|terjawab|ditangani|handled|responded to)?"
     m = t.take(
         rf"{NUM}\s*%\s*(?:(?:of|dari)\s+)?(?:(?:the\s+)?{_CONTACT}\s+)?{answered}\s*"
-        rf"(?:dalam|within|in|under|di bawah|kurang dari)\s*{NUM}\s*{_TIME_UNIT}"
+        rf"(?:dalam|within|in|under|di bawah|kurang dari)\s*{NUM}\s*{TIME_UNIT}"
     )
     if m:
         fields["service_level_pct"] = _number(Decimal(m.group(1)))
@@ -162,7 +160,7 @@ def _read_service(t: _Text, fields: dict[str, Any]) -> None:
         fields["service_level_pct"] = _number(Decimal(m.group(1)))
     m = t.take(
         r"\w*(?:respon|balas|repl|jawab|answer)\w*(?:\s+[a-z]+){0,3}?\s+"
-        rf"(?:dalam|within|in|under|kurang dari)\s*{NUM}\s*{_TIME_UNIT}"
+        rf"(?:dalam|within|in|under|kurang dari)\s*{NUM}\s*{TIME_UNIT}"
     )
     if m:
         _set_target(fields, _seconds(m.group(1), m.group(2)))
@@ -172,24 +170,24 @@ def _read_aht(t: _Text, fields: dict[str, Any]) -> None:
     m = (
         t.take(
             r"(?:aht|(?:average|avg) handl\w*(?: time)?|handl\w* time|waktu penanganan|lama penanganan|durasi"
-            rf"|rata rata penanganan)[^\d|]{{0,25}}?{NUM}\s*{_SHORT_UNIT}"
+            rf"|rata rata penanganan)[^\d|]{{0,25}}?{NUM}\s*{SHORT_UNIT}"
         )
-        or t.take(rf"{NUM}\s*{_SHORT_UNIT}\s*(?:per|/|setiap|tiap|each|a|an|untuk)?\s*{_CONTACT}\b")
+        or t.take(rf"{NUM}\s*{SHORT_UNIT}\s*(?:per|/|setiap|tiap|each|a|an|untuk)?\s*{_CONTACT}\b")
         or t.take(
             # "averaging 5 minutes each", "rata rata 6 menit per orang"
             rf"\b(?:averag\w*|rata rata(?:nya)?|rerata|on average)\s+(?:of\s+|sekitar\s+|about\s+|around\s+)?"
-            rf"{NUM}\s*{_SHORT_UNIT}"
+            rf"{NUM}\s*{SHORT_UNIT}"
         )
         or t.take(
             # "8 minutes on average", "a 7 minute average handle time", "6 menit rata rata"
-            rf"{NUM}\s*{_SHORT_UNIT}\s+(?:each|apiece|masing masing|setiapnya|tiapnya"
+            rf"{NUM}\s*{SHORT_UNIT}\s+(?:each|apiece|masing masing|setiapnya|tiapnya"
             r"|(?:on\s+)?average|avg|rata rata|aht|handl\w* time)\b"
         )
         or t.take(
             # "masing-masing kira-kira 3 menit", "each one takes about 4 minutes"
             rf"\b(?:masing masing|each(?: one| 1)?|(?:tiap|setiap|each) {_CONTACT}(?:nya)?)\s+"
             r"(?:(?:takes?|taking|butuh|makan|memakan|perlu)\s+(?:waktu\s+)?)?(?:(?:kira"
-            rf" kira|sekitar|kurang lebih|about|around|roughly|taking)\s+)?{NUM}\s*{_SHORT_UNIT}"
+            rf" kira|sekitar|kurang lebih|about|around|roughly|taking)\s+)?{NUM}\s*{SHORT_UNIT}"
         )
     )
     if m:
@@ -213,7 +211,7 @@ def _read_agents(t: _Text, fields: dict[str, Any]) -> None:
     m = t.take(rf"(?<![$\d.])(?<!usd )(?<!rp ){NUM}\s+{_GAP}{{0,5}}?{_AGENT}\b", group=1) or t.take(
         r"(?:jumlah agen|number of agents|team of|agents?|agen|seats?|kursi)(?:nya)?\s*(?:(?::|=|sebanyak"
         r"|berjumlah|sejumlah|of|is|adalah|jadi|menjadi|to|cuma|hanya|only|just)\s*)?"
-        rf"{NUM}(?!\s*(?:/|x\s*\d|%|{_TIME_UNIT}|bulan|months?|tahun|years?))",
+        rf"{NUM}(?!\s*(?:/|x\s*\d|%|{TIME_UNIT}|bulan|months?|tahun|years?))",
         group=1,
     )
     if m:
@@ -226,7 +224,9 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
     inbound = rf"(?:\s+{_CONTACT}\b)?(?:\s+(?:masuk|incoming|inbound|baru|new))?\s*"
     m = (
         t.take(rf"{NUM}\s+{_GAP}{{0,2}}?{_CONTACT}\b{inbound}{_PERIOD}")
-        or t.take(rf"{NUM}\s+{_GAP}{{0,2}}?{_CONTACT_NOUN}\b{inbound}(?:(?:[a-z]+\s+){{0,5}}?{_PERIOD})?")
+        or t.take(
+            rf"{NUM}\s+{_GAP}{{0,2}}?{_CONTACT_NOUN}\b{inbound}(?:(?:[a-z]+\s+){{0,5}}?{_PERIOD})?"
+        )
         or t.take(
             rf"\bvolume\w*(?:\s+[a-z]+){{0,3}}?\s*(?:of|sebesar|sekitar|about|around|:)?\s*[~±]?{NUM}"
             rf"(?:[^\d|]{{0,20}}?{_PERIOD})?"

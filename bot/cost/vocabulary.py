@@ -4,6 +4,13 @@ bot/cost/parse.py reads questions with them."""
 
 from __future__ import annotations
 
+# Units of time: seconds per unit of a handle time, hours per unit of a response target.
+SECONDS = {"detik": 1, "dtk": 1, "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1}
+SECONDS |= {"menit": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60, "m": 60}
+HOURS = {"jam": 1, "hour": 1, "hours": 1, "hr": 1, "hrs": 1, "h": 1}
+HOURS |= {"hari": 24, "day": 24, "days": 24}
+SHORT_UNIT = r"(detik|dtk|secs?|seconds?|s|menit|mins?|minutes?|m)\b"
+TIME_UNIT = r"(detik|dtk|secs?|seconds?|s|menit|mins?|minutes?|m|jam|hours?|hrs?|h|hari|days?)\b"
 COVERAGE = {
     "24x7": r"24\s*/\s*7|24\s*x\s*7|24 7|24 jam|24 hours?|round the clock|around the clock"
     r"|sepanjang waktu|non ?stop|tanpa henti",
