@@ -379,3 +379,27 @@ def test_which_factor_matters_most_is_no_ranking_the_article_makes(assistant):
         "Which of those usually makes the biggest difference to the price?",
     )
     assert follow.body.startswith(sentinel(assistant, "en"))
+
+
+@pytest.mark.parametrize(
+    ("first", "follow", "lang"),
+    [
+        ("How can we keep customer data secure with an outsourcing partner?",
+         "is that also true offshore? anything different there?", "en"),
+        ("What are the challenges of outsourcing customer support?",
+         "is that a bigger risk offshore?", "en"),
+        ("Keamanan data gimana caranya?", "itu berlaku juga kalau vendornya di luar negeri?", "id"),
+    ],
+)  # fmt: skip
+def test_a_topic_asked_of_a_place_the_article_never_ties_it_to_is_said_uncovered(
+    assistant, first, follow, lang
+):
+    _, answer = converse(assistant, first, follow)
+    assert answer.body.startswith(sentinel(assistant, lang)), answer.body[:100]
+
+
+def test_a_topic_the_article_places_is_answered(assistant):
+    _, answer = converse(
+        assistant, "Why are offshore providers cheaper?", "is that also true offshore for 24/7?"
+    )
+    assert not answer.body.startswith(sentinel(assistant, "en"))

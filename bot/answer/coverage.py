@@ -101,6 +101,8 @@ class Terms:
     unpriced: list[re.Pattern[str]] = field(default_factory=list)  # cost items with no figure
     hourly: list[re.Pattern[str]] = field(default_factory=list)  # words of the one figure given
     salary: list[re.Pattern[str]] = field(default_factory=list)  # pay per month: never given
+    holds_there: list[re.Pattern[str]] = field(default_factory=list)  # "is that also true ...?"
+    places_kinds: list[set[str]] = field(default_factory=list)  # offshore, domestic: as groups
 
     @classmethod
     def load(cls, prompts_dir: Path) -> Terms:
@@ -125,9 +127,11 @@ class Terms:
                 terms.unpriced += [re.compile(p) for p in data["unpriced"]]
                 terms.hourly += [re.compile(p) for p in data["hourly"]]
                 terms.salary += [re.compile(p) for p in data["salary"]]
+                terms.holds_there += [re.compile(p) for p in data["holds_there"]]
                 terms.example_cues += [re.compile(p) for p in data["example_cues"]]
                 terms.frequency += [re.compile(p) for p in data["frequency"]]
                 terms.frequency_given += [re.compile(p) for p in data["frequency_given"]]
+                terms.places_kinds += [{str(w) for w in g} for g in data["side_synonyms"]]
                 for group in data["side_synonyms"]:
                     words = {str(w) for w in group}
                     for word in words:
@@ -251,6 +255,19 @@ class Coverage:
         """Words of a side that can name it: not fillers, not numbers, three letters or more."""
         words = (w for w in text.split() if w not in self.terms.fillers)
         return [w for w in words if len(w) >= 3 and w.replace("-", "").isalpha()]
+
+    def elsewhere(self, question: str, topic: str) -> str | None:
+        """ "Is that also true offshore?" after an answer about data security: the place the
+        question carries the topic to, when the topic's own text never names it; else None."""
+        lowered = question.lower()
+        if not _any(self.terms.holds_there, lowered):
+            return None
+        topic = topic.lower()
+        for group in self.terms.places_kinds:
+            named = next((w for w in group if _mentions(lowered, w)), None)
+            if named and not any(_mentions(topic, w) for w in group):
+                return named
+        return None
 
     def asks_rank(self, question: str) -> bool:
         return _any(self.terms.superlative, question.lower())

@@ -154,6 +154,15 @@ class Shaper:
     ) -> tuple[Draft, str | None]:
         """The draft, and an opening sentence when the shape says the article cannot answer;
         `topic` is the entry the last answer led with, for a follow-up."""
+        draft, opening = self._draft(question, ask, lang, query, vector, hits, topic)
+        if opening is None and ask.type == "yes_no" and topic is not None:
+            # "Is that also true offshore?" about a topic the article never places anywhere
+            topic_text = self.passages[(topic, lang)].text
+            if place := self.coverage.elsewhere(question, topic_text):
+                opening = self.prompts.text(lang, "not_covered_elsewhere", place=place)
+        return draft, opening
+
+    def _draft(self, question, ask, lang, query, vector, hits, topic):
         follow_up = query != question  # read with the question before it
         # "gimana ngatasinnya?" after a list asks for its remedies; "how would we know it's
         # still worth it despite those costs?" asks about something else
