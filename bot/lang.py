@@ -24,6 +24,10 @@ ID_MARKERS = frozenset(
 )
 # English words that are also Indonesian-looking tokens; they do not count as markers.
 AMBIGUOUS = frozenset({"per", "dan", "ada", "bisa", "mana", "jam"})
+# Particles an Indonesian speaker drops into an English sentence ("My CFO keeps asking sih:
+# where do the savings come from?"): alone, they do not make it Indonesian.
+PARTICLES = frozenset({"sih", "dong", "deh", "kah"})
+PARTICLE_SENTENCE_WORDS = 6  # an English sentence this long, besides its particles
 WORD = re.compile(r"[a-zA-Z]+")
 NAMES = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\b")
 # Characters read to tell the language: a question is at most a few thousand, and lingua's time
@@ -52,10 +56,19 @@ def detect_language(text: str, default: Lang = "id") -> Lang:
     words = [w.lower() for w in WORD.findall(text)]
     if not words:
         return default
-    if any(w in ID_MARKERS and w not in AMBIGUOUS for w in words):
+    markers = {w for w in words if w in ID_MARKERS and w not in AMBIGUOUS}
+    if markers and not (markers <= PARTICLES and _english_sentence(text, words)):
         return "id"
     # Names tell nothing of the language the question is asked in ("Which Indonesian city ...?
     # Jogja, Bandung, Surabaya?" is English): lingua reads the text without capitalised words
     # that do not open a sentence, when any other word is left.
     plain = NAMES.sub(" ", text)
     return "id" if indonesian_share(plain if WORD.search(plain) else text) >= 0.5 else "en"
+
+
+def _english_sentence(text: str, words: list[str]) -> bool:
+    """The words besides the particles are a sentence lingua reads as English."""
+    rest = [w for w in words if w not in PARTICLES]
+    if len(rest) < PARTICLE_SENTENCE_WORDS:
+        return False
+    return indonesian_share(" ".join(rest)) < 0.2

@@ -242,3 +242,21 @@ def test_a_wh_clause_after_a_comma_asks_no_yes_no():
         Analyzer(REPO_ROOT / "prompts", _Guesses("yes_no")).analyze(question, [0.0]).type
         != "yes_no"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "ask_type"),
+    [  # from the v16 batch: "or not?" asks yes or no; what the savings come from asks why
+        ("Multilingual support - pricier or not?", "yes_no"),
+        ("Offshore vendors really cheaper than domestic ones, or is that a myth?", "yes_no"),
+        ("Vendor offshore beneran lebih murah dr vendor lokal nggak sih, atau cuma mitos?", "yes_no"),
+        ("Is offshore or domestic cheaper?", "comparison"),
+        ("outsourcing saves money, but where do the savings actually come from?", "why"),
+        ("Survei pelanggan segala itu buat apa emangnya?", "why"),
+        ("So go ahead and switch, or will hidden costs eat the savings?", "decision"),
+    ],
+)  # fmt: skip
+def test_forms_found_in_the_v16_batch(question, ask_type):
+    assert (
+        Analyzer(REPO_ROOT / "prompts", _Guesses("list")).analyze(question, [0.0]).type == ask_type
+    )

@@ -601,6 +601,12 @@ def test_after_an_estimate_by_agents_a_number_alone_is_the_new_number_of_agents(
         ("seven skilled - not specialist - agents on email", {"agents": 7}),
         ("fifteen agents on the phones", {"channels": ["phone"]}),
         ("15 agen support teknis level standar", {"expertise": "standard"}),
+        # from the v16 batch: informal and code-mixed
+        ("Kontak per bulan ada 30.000, rata2 4 menit per kontak", {"contacts_per_month": 30000}),
+        ("Email masuk sekitar 2.500 per minggu, tiap email ~10 menit", {"avg_handle_minutes": 10}),
+        ("Tim CS kita 10 org, pindah ke offshore", {"agents": 10}),
+        ("4 agen technical support, bahasa id & en", {"languages": ["en", "id"]}),
+        ("Price 3 agents, languages id, en and ja, phone", {"languages": ["en", "id", "ja"]}),
     ],
 )
 def test_phrasings_found_in_fresh_questions(text, expected):
@@ -654,3 +660,35 @@ def test_a_number_after_with_and_another_change_is_the_agents():
     ask = Ask(type="cost_estimate", price=False, form="list")
     got = cost_request(COST, "and with 5, for 6 months?", previous, ask)
     assert got == {**previous, "agents": 5, "months": 6}
+
+
+@pytest.mark.parametrize(
+    ("previous", "text", "expected"),
+    [
+        ({"agents": 12, "months": 6}, "yaudah tambahin 6 bulan lagi aja", {"months": 12}),
+        ({"agents": 5, "months": 3}, "ok forget that - tambahin 6 months more", {"months": 9}),
+        ({"agents": 12}, "add 2 more agents", {"agents": 14}),
+        ({"agents": 12}, "reduce by 2 agents", {"agents": 10}),
+        ({"agents": 5}, "set months to 0, we only want the setup quote", {"months": 0}),
+    ],
+)  # fmt: skip
+def test_a_follow_up_changes_a_field_by_an_amount(previous, text, expected):
+    from bot.answer.analysis import Ask
+    from bot.answer.costturn import cost_request
+
+    ask = Ask(type="cost_estimate", price=False, form="list")
+    got = cost_request(COST, text, previous, ask)
+    if got is None:  # an invalid result: the estimator names the field
+        fields = {**previous, **COST.parse_fields(text)}
+        assert min(fields.get(k, 1) for k in expected) <= 0
+    else:
+        assert expected.items() <= got.items(), got
+
+
+def test_removing_more_agents_than_there_are_is_refused_by_name():
+    from bot.answer.analysis import Ask
+    from bot.answer.costturn import cost_request
+
+    ask = Ask(type="cost_estimate", price=False, form="list")
+    got = cost_request(COST, "kurangin 15 agen", {"agents": 12}, ask)
+    assert got is not None and got.get("agents", 0) < 1 or got is None

@@ -59,3 +59,18 @@ def test_a_huge_question_is_told_apart_on_its_first_characters_only(monkeypatch)
 )
 def test_place_names_do_not_decide_the_language(text, lang):
     assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [  # a particle dropped into an English sentence; Indonesian grammar words still decide
+        ("My CFO keeps asking sih: outsourcing saves money, but where do the savings come from?",
+         "en"),
+        ("outsourcing worth it sih for a startup with 5 agents?", "en"),
+        ("Vendor BPO-nya reliable nggak sih?", "id"),
+        ("Outsourcing CS worth it nggak sih buat startup?", "id"),
+        ("cost outsourcing CS itu gede sih?", "id"),
+    ],
+)  # fmt: skip
+def test_a_particle_alone_does_not_make_an_english_sentence_indonesian(text, lang):
+    assert detect_language(text) == lang

@@ -153,3 +153,12 @@ def test_a_figure_asked_of_what_was_just_discussed_points_back(question, back):
 )
 def test_a_business_that_names_its_contact_volume_asks_about_its_support(question, level):
     assert route.topic_level(question) == level
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Does it mention GDPR or Indonesia's PDP law specifically?",
+     "Percent savings to expect vs in-house - 30%? 60%?"],
+)  # fmt: skip
+def test_data_protection_law_and_in_house_savings_are_on_topic(question):
+    assert route.topic_level(question) == "general"

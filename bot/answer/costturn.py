@@ -70,6 +70,33 @@ SCALED = {
 }
 
 
+# "tambahin 6 bulan lagi", "add 2 more agents", "kurangin 3 agen", "3 fewer agents": a change
+# by so many, on top of what the estimate had.
+RELATIVE_UNITS = {
+    "months": r"bulan|months?",
+    "agents": r"agen|agents?|orang|org|people|seats?|kursi",
+}
+MORE = r"tambah\w*|add|plus|extend(?:ed)?(?: it)?(?: by)?|another|\+"
+LESS = r"kurang\w*|reduce(?:d)?(?: it)?(?: by)?|cut(?: it)?(?: by)?|minus|potong"
+
+
+def relative(text: str, previous: dict) -> dict:
+    """The field a follow-up changes by an amount ("tambahin 6 bulan lagi"), with its new
+    value (which may be invalid: the estimator says so); else {}."""
+    lowered = normalize(text).lower()
+    for field, units in RELATIVE_UNITS.items():
+        if field not in previous:
+            continue
+        for sign, words in ((1, MORE), (-1, LESS)):
+            before = rf"\b(?:{words})\s*(\d+)\s*(?:more\s+|lagi\s+)?(?:{units})\b"
+            fewer = r"more|lagi" if sign > 0 else r"fewer|less|lebih sedikit"
+            after = rf"\b(\d+)\s*(?:{fewer})\s+(?:{units})\b|\b(\d+)\s*(?:{units})\s+(?:{fewer})\b"
+            if m := re.search(before, lowered) or re.search(after, lowered):
+                amount = int(next(g for g in m.groups() if g))
+                return {field: previous[field] + sign * amount}
+    return {}
+
+
 def scaled(text: str, previous: dict) -> dict:
     """The field a follow-up multiplies ("double the volume"), with its new value; else {}."""
     lowered = normalize(text).lower()
@@ -97,7 +124,7 @@ def cost_request(cost: CostService, text: str, previous: dict | None, ask: Ask) 
         elif cued := CUED_NUMBER.search(plain):  # "go with 6 then and add chat"
             fields = {**fields, "agents": int(cued.group(1))}
     if previous:  # "volumenya dua kali lipat": the factor, not a volume of 2
-        fields = {**fields, **scaled(text, previous)}
+        fields = {**fields, **scaled(text, previous), **relative(text, previous)}
     try:
         request = cost.request_from(fields)
     except CostValidationError:  # a stated quantity is invalid: estimate_cost says which

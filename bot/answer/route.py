@@ -61,7 +61,8 @@ GENERAL_TERMS = (
     "pros and cons", "kelebihan", "kekurangan", "best practice", "praktik terbaik",
     "praktek terbaik", "enkripsi", "encryption", "bpo", "fee",
     "invoice", "tagihan", "outside team", "external team", "tim luar", "tim eksternal",
-    "pihak luar",
+    "pihak luar", "in-house", "inhouse", "in house", "gdpr", "uu pdp", "pdp law",
+    "data protection", "perlindungan data",
 )  # fmt: skip
 # Other business functions and everyday subjects: the knowledge base does not cover them, so a
 # question about them is refused unless it also names customer support.

@@ -13,6 +13,7 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from bot.cost.languages import named_languages
 from bot.cost.model import Calendar
 from bot.cost.normalize import normalize
 from bot.cost.numbers import mark_rupiah
@@ -26,15 +27,12 @@ from bot.cost.vocabulary import (
     HOURS,
     LANG_EN,
     LANG_ID,
-    LIST_JOIN,
     NO_NEED,
-    NOT_LANGUAGE,
     REMOVE,
     REMOVED_AFTER,
     SECONDS,
     SHORT_UNIT,
     TIME_UNIT,
-    TWO_LANGUAGES,
     WITHOUT,
 )
 
@@ -76,7 +74,7 @@ _PERIOD_KIND |= dict.fromkeys(("hari", "sehari", "daily", "harian"), "day")
 _PERIOD_KIND |= dict.fromkeys(("minggu", "seminggu", "weekly", "mingguan"), "week")
 _PERIOD_KIND |= dict.fromkeys(("tahun", "setahun", "yearly", "annually", "tahunan"), "year")
 _AGENT = (
-    r"(?:agen|agents?|seats?|kursi|staf|staff|cs|operators?|orang|people|persons?|reps?"
+    r"(?:agen|agents?|seats?|kursi|staf|staff|cs|operators?|orang|org|people|persons?|reps?"
     r"|representatives?)"
 )
 # Words that end the adjectives between a number and its noun ("5 offshore phone agents").
@@ -187,7 +185,7 @@ def _read_aht(t: _Text, fields: dict[str, Any]) -> None:
             # "masing-masing kira-kira 3 menit", "each one takes about 4 minutes"
             rf"\b(?:masing masing|each(?: one| 1)?|(?:tiap|setiap|each) {_CONTACT}(?:nya)?)\s+"
             r"(?:(?:takes?|taking|butuh|makan|memakan|perlu)\s+(?:waktu\s+)?)?(?:(?:kira"
-            rf" kira|sekitar|kurang lebih|about|around|roughly|taking)\s+)?{NUM}\s*{SHORT_UNIT}"
+            rf" kira|sekitar|kurang lebih|about|around|roughly|taking|~)\s*)?{NUM}\s*{SHORT_UNIT}"
         )
     )
     if m:
@@ -235,13 +233,16 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
             rf"\b{_CONTACT_NOUN}\s+(?:[a-z]+\s+){{0,2}}?(?:{CHANGE_VERB}\s+)?"
             rf"(?:(?:sebanyak|sekitar|jadi|menjadi|of|at|about|around|to)\s+)?{NUM}\s*{_PERIOD}"
         )
+        or t.take(  # "Kontak per bulan ada 30.000": the period between the noun and the number
+            rf"\b{_CONTACT_NOUN}\s+{_PERIOD}\s+(?:(?:ada|sebanyak|sekitar|about|around)\s+)?{NUM}"
+        )
     )
     if m:
         # "Setiap tahun kami menerima 180000 chat": the period may come before the number.
         period = m.group("per") or m.group("adv")
         if period is None and (leads := re.findall(_LEAD_PERIOD, t.text[: m.start()])):
             period = "".join(leads[-1])  # the nearest one: (word, "") or ("", adverb)
-        amount = Decimal(m.group(1))
+        amount = Decimal(next(g for g in m.groups() if g and g[-1].isdigit()))  # the NUM
         # "15000 chat dan 2000 email per bulan": every volume named, in the same period.
         while more := t.take(rf"{NUM}\s+{_GAP}{{0,2}}?{_CONTACT_NOUN}\b{inbound}{_PERIOD}?"):
             amount += Decimal(more.group(1))
@@ -278,6 +279,8 @@ def _read_months(t: _Text, fields: dict[str, Any]) -> None:
     if m := t.take(rf"{NUM}\s*(bulan|months?|tahun|years?)\b"):
         years = m.group(2).startswith(("tahun", "year"))
         fields["months"] = _number(Decimal(m.group(1)) * (12 if years else 1))
+    elif m := t.take(rf"\b(?:months?|bulan(?:nya)?)\s*(?:to|=|:|jadi|menjadi|ke)\s*{NUM}"):
+        fields["months"] = _number(Decimal(m.group(1)))  # "set months to 0"
     elif t.take(
         r"\b(?:selama|for|over|kontrak|contract|to|jadi|menjadi|untuk|buat|utk)\s+(?:(?:a|one|satu)\s+)?"
         r"(?:(?:full|whole)\s+)?(?:setahun|year|tahun)(?:\s+penuh)?\b"
@@ -315,34 +318,8 @@ def _read_choices(t: _Text, fields: dict[str, Any]) -> None:
     ]
     if channels:
         fields["channels"] = channels
-    ids, ens = "|".join(LANG_ID), "|".join(LANG_EN)
-    found = set()
-    for m in re.finditer(
-        # "bahasa Indonesia, Inggris, dan Jepang", "bilingual Indonesia-Inggris"
-        rf"\b(?:(?:ber|multi|dwi)?bahasa(?:nya)?|bilingual|multilingual)\s*\(?\s*((?:{ids})"
-        rf"(?:(?:\s*(?:,|dan|&|serta|atau|/|\+|-)\s*|\s+)+(?:bahasa\s+)?(?:{ids}))*)",
-        t.full,
-    ):
-        found |= {LANG_ID[name] for name in re.findall(rf"\b(?:{ids})\b", m.group(1))}
-    found |= {LANG_EN[m.group(1)] for m in re.finditer(rf"\b({ens})\b{NOT_LANGUAGE}", t.full)}
-    # "tambahin bahasa Inggris, selain Indonesia": the language kept is named too
-    if found:
-        found |= {
-            LANG_ID[m.group(1)] for m in re.finditer(rf"\bselain\s+(?:bahasa\s+)?({ids})\b", t.full)
-        }
-    # "English and Bahasa": in a list of English names, a bare "Bahasa" is Bahasa Indonesia.
-    bare = rf"bahasa\b(?!\s+(?:{ids}))"
-    if re.search(
-        rf"\b(?:{ens})\s*{LIST_JOIN}\s*{bare}|\b{bare}\s*{LIST_JOIN}\s*(?:{ens})\b", t.full
-    ):
-        found.add("id")
-    found -= dropped.get("languages", set())
-    if not found and re.search(TWO_LANGUAGES, t.full):
-        # "dua bahasa", "two languages", "bilingual" without naming them: the estimate needs only
-        # how many there are; Indonesian and English are the two this market means
-        found = {"id", "en"}
-    if found:
-        fields["languages"] = sorted(found)
+    if languages := named_languages(t.full, dropped.get("languages", set())):
+        fields["languages"] = languages
 
 
 # "add live chat", "tambahin telepon juga": a follow-up that extends a list instead of replacing it.

@@ -88,6 +88,8 @@ LANG_EN = pairs(
     "vietnamese=vi arabic=ar spanish=es french=fr german=de dutch=nl hindi=hi tagalog=fil "
     "filipino=fil javanese=jv sundanese=su portuguese=pt russian=ru italian=it"
 )
+# ISO codes a question may use after a language word ("bahasa id & en").
+LANG_CODES = "id en ja zh ko ar es fr de nl th vi ms hi pt ru it".split()
 LIST_JOIN = r"(?:,|and|&|or|/|\+)"
 NOT_LANGUAGE = r"(?!\s+(?:customers?|market|compan(?:y|ies)|business(?:es)?|clients?|users?))"
 

@@ -1,0 +1,44 @@
+"""The languages a cost question names: "bahasa Indonesia dan Inggris", "English and Japanese",
+"bilingual", "dua bahasa", or ISO codes after a language word ("bahasa id & en", "languages id,
+en and ja")."""
+
+from __future__ import annotations
+
+import re
+
+from bot.cost.vocabulary import LANG_CODES, LANG_EN, LANG_ID, LIST_JOIN, NOT_LANGUAGE, TWO_LANGUAGES
+
+
+def named_languages(text: str, dropped: set[str]) -> list[str]:
+    """The ISO codes of the languages the normalised `text` names, less the `dropped` ones."""
+    ids, ens = "|".join(LANG_ID), "|".join(LANG_EN)
+    found = set()
+    codes = "|".join(LANG_CODES)
+    for m in re.finditer(  # "bahasa id & en", "languages id, en and ja"
+        rf"\b(?:bahasa(?:nya)?|languages?)\s*:?\s*((?:{codes})(?:\s*(?:,|and|dan|&|/|\+|-)\s*(?:{codes}))+)\b",
+        text,
+    ):
+        found |= set(re.findall(rf"\b(?:{codes})\b", m.group(1)))
+    for m in re.finditer(
+        # "bahasa Indonesia, Inggris, dan Jepang", "bilingual Indonesia-Inggris"
+        rf"\b(?:(?:ber|multi|dwi)?bahasa(?:nya)?|bilingual|multilingual)\s*\(?\s*((?:{ids})"
+        rf"(?:(?:\s*(?:,|dan|&|serta|atau|/|\+|-)\s*|\s+)+(?:bahasa\s+)?(?:{ids}))*)",
+        text,
+    ):
+        found |= {LANG_ID[name] for name in re.findall(rf"\b(?:{ids})\b", m.group(1))}
+    found |= {LANG_EN[m.group(1)] for m in re.finditer(rf"\b({ens})\b{NOT_LANGUAGE}", text)}
+    # "tambahin bahasa Inggris, selain Indonesia": the language kept is named too
+    if found:
+        found |= {
+            LANG_ID[m.group(1)] for m in re.finditer(rf"\bselain\s+(?:bahasa\s+)?({ids})\b", text)
+        }
+    # "English and Bahasa": in a list of English names, a bare "Bahasa" is Bahasa Indonesia.
+    bare = rf"bahasa\b(?!\s+(?:{ids}))"
+    if re.search(rf"\b(?:{ens})\s*{LIST_JOIN}\s*{bare}|\b{bare}\s*{LIST_JOIN}\s*(?:{ens})\b", text):
+        found.add("id")
+    found -= dropped
+    if not found and re.search(TWO_LANGUAGES, text):
+        # "dua bahasa", "two languages", "bilingual" without naming them: the estimate needs only
+        # how many there are; Indonesian and English are the two this market means
+        found = {"id", "en"}
+    return sorted(found)
