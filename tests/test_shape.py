@@ -403,3 +403,10 @@ def test_a_topic_the_article_places_is_answered(assistant):
         assistant, "Why are offshore providers cheaper?", "is that also true offshore for 24/7?"
     )
     assert not answer.body.startswith(sentinel(assistant, "en"))
+
+
+def test_an_ordinal_after_the_abbreviation_yg_names_that_point(assistant):
+    _, answer = converse(
+        assistant, "Manfaat outsourcing CS apa aja?", "Yg ketiga itu maksudnya gmn?"
+    )
+    assert "Skalabilitas" in answer.body.splitlines()[0]
