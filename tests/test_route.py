@@ -162,3 +162,21 @@ def test_a_business_that_names_its_contact_volume_asks_about_its_support(questio
 )  # fmt: skip
 def test_data_protection_law_and_in_house_savings_are_on_topic(question):
     assert route.topic_level(question) == "general"
+
+
+@pytest.mark.parametrize(
+    ("question", "greeting"),
+    [
+        ("Can you help me write a cover letter for a customer service job?", False),
+        ("what can you do?", True),
+        ("Bisa bantu apa aja?", True),
+    ],
+)
+def test_a_request_for_help_with_another_matter_is_no_greeting(question, greeting):
+    assert route.is_greeting(question) == greeting
+
+
+def test_software_qa_testing_is_another_function():
+    assert (
+        route.topic_level("What's the typical cost to outsource software QA testing?") == "foreign"
+    )

@@ -410,3 +410,40 @@ def test_an_ordinal_after_the_abbreviation_yg_names_that_point(assistant):
         assistant, "Manfaat outsourcing CS apa aja?", "Yg ketiga itu maksudnya gmn?"
     )
     assert "Skalabilitas" in answer.body.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "yes"),
+    [  # from the v17 batch
+        ("Apakah support multibahasa lebih mahal dibanding yang satu bahasa aja?", "id", True),
+        ("Do cultural differences really matter if a call centre abroad talks to my customers?",
+         "en", True),
+    ],
+)  # fmt: skip
+def test_yes_no_questions_found_in_the_v17_batch_say_yes(assistant, question, lang, yes):
+    answer = assistant.answer(question)
+    assert answer.body.startswith(assistant.prompts.text(lang, "yes_lead")[:2]) == yes
+
+
+def test_a_subject_quoted_from_the_start_of_the_question_reads_mid_sentence(assistant):
+    answer = assistant.answer("Target angka KPI yang ideal berapa?")
+    assert answer.body.startswith(sentinel(assistant, "id"))
+    assert "tentang target." in answer.body.splitlines()[0]
+
+
+def test_how_big_are_those_after_the_hidden_costs_says_the_article_gives_no_figure(assistant):
+    _, answer = converse(
+        assistant,
+        "Are there hidden costs in outsourcing customer support?",
+        "How big are those typically, in dollars?",
+    )
+    assert answer.body.startswith(sentinel(assistant, "en"))
+
+
+def test_a_statement_naming_three_languages_mid_estimate_adds_them(assistant):
+    *_, answer = converse(
+        assistant,
+        "Startup kami cuma butuh 2 agen email, vendor dalam negeri, jam kerja. Berapa ya?",
+        "supportnya harus dalam bahasa Indonesia, Inggris, dan Mandarin ya",
+    )
+    assert answer.estimate is not None and answer.estimate.args["languages"] == ["en", "id", "zh"]

@@ -10,6 +10,7 @@ from bot.answer.normalise import own_words
 from bot.cost.normalize import normalize
 from bot.cost.request import CostValidationError
 from bot.cost.service import CostService, json_fields
+from bot.cost.vocabulary import LANG_EN, LANG_ID
 from bot.types import Message
 
 # Ask types that a field word ("offshore") does not turn into a cost follow-up.
@@ -37,6 +38,7 @@ CUED_NUMBER = re.compile(
     r"|agen|agents?)\b))"
 )
 STATEMENT_WORDS = 8
+LISTED = frozenset({*LANG_ID, *LANG_EN, "dan", "and", "serta"})
 ASKS_SOMETHING = re.compile(
     r"^(?:what|why|how|which|when|where|who|tell|explain|describe|list|summari[sz]e|apa|kenapa|"
     r"mengapa|knp|bagaimana|gimana|gmn|kapan|mana|siapa|jelaskan|jelasin|ceritakan|sebutkan)\b"
@@ -157,7 +159,9 @@ def _states_details(text: str) -> bool:
     """ "Salurannya telepon, email, sama medsos ya.": a short statement (no question, no request
     to explain) that names fields gives the estimate's details."""
     lowered = text.lower().strip()
-    short = len(lowered.split()) <= STATEMENT_WORDS
+    # a list of languages counts as one word: "bahasa Indonesia, Inggris, dan Mandarin ya"
+    words = [w for w in re.findall(r"[a-z]+", lowered) if w not in LISTED]
+    short = len(words) <= STATEMENT_WORDS
     return short and "?" not in lowered and not ASKS_SOMETHING.search(lowered)
 
 

@@ -33,7 +33,8 @@ FIGURE = re.compile(r"\$\s*\d|\d+\s*%|\b\d+(?:[.,]\d+)?\s*(?:usd|dollars?|dolar|
 PERCENT_ASK = re.compile(r"\b(?:percent(?:age)?|persen(?:tase)?)\b|%")
 # A quantity ask that wants a number back, not "what are the costs?".
 NUMBER_ASK = re.compile(
-    r"\b(?:how much|how many|berapa(?:an)?|brp|what(?:'s| is) the (?:rate|price|cost|fee|figure)"
+    r"\b(?:how much|how many|how (?:big|large|high)|(?:seberapa|berapa) (?:besar|tinggi)|berapa(?:an)?"
+    r"|brp|what(?:'s| is) the (?:rate|price|cost|fee|figure)"
     r"|amounts?|nominal(?:nya)?|angka(?:nya)?)\b"
     r"|\bwhat (?:\w+ ){0,2}(?:times?|targets?|levels?|scores?|rates?|percentages?|numbers?|figures?)"
     r" (?:should|do|would|is|are)\b"
@@ -231,7 +232,7 @@ class Coverage:
             if any(s <= start and end <= e for s, e in spans):
                 continue  # inside a subject already found ("minimum contract" in "... length")
             spans = [(s, e) for s, e in spans if not (start <= s and e <= end)] + [(start, end)]
-        return [question[s:e] for s, e in sorted(spans)]
+        return [_mid_sentence(question[s:e], s) for s, e in sorted(spans)]
 
     def sides(self, question: str) -> tuple[set[str], set[str]] | None:
         """The two sides of "X vs Y" / "X atau Y", as their content words; None when there are
@@ -349,6 +350,14 @@ def direction(text: str) -> str | None:
     if bool(dearer) == bool(cheaper):
         return None
     return "dearer" if dearer else "cheaper"
+
+
+def _mid_sentence(words: str, start: int) -> str:
+    """Words quoted from the question's start, as they read mid-sentence ("Target" -> "target";
+    "SLA" stays)."""
+    if start == 0 and words[:1].isupper() and not words[1:2].isupper():
+        return words[:1].lower() + words[1:]
+    return words
 
 
 def _any(patterns: list[re.Pattern[str]], text: str) -> bool:

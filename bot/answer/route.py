@@ -32,8 +32,9 @@ REMEDY = re.compile(
 # Asking how much or how long the thing just discussed costs or takes ("how much does that
 # typically run?", "biasanya besarnya berapa?"): a measure of the last answer's subject.
 MEASURE_BACK = re.compile(
-    r"\b(how (much|long|many)|berapa|brp|brapa)\b.*\b(that|it|this|those|them|itu|ini|tsb|"
-    r"tersebut|\w+nya)\b|\b(that|it|this|itu|ini|\w+nya)\b.*\b(how (much|long)|berapa|brp|brapa)\b"
+    r"\b(how (much|long|many|big|large)|berapa|brp|brapa|seberapa)\b.*\b(that|it|this|those|them|itu|ini"
+    r"|tsb|tersebut|\w+nya)\b|\b(that|it|this|itu|ini|\w+nya)\b.*\b(how (much|long|big|large)|berapa"
+    r"|brp|brapa|seberapa)\b"
 )
 # Terms of the assistant's subject, customer support and its outsourcing. "agen " is a whole word:
 # "agency" in "an agency in India" names no support agent.
@@ -88,6 +89,8 @@ FOREIGN_TERMS = (
     "manajemen infrastruktur", "procurement", "pengadaan barang", "bikin website",
     "buat website", "bikin aplikasi", "build a website", "building a website",
     "cold calling", "cold-calling", "cold calls", "lead generation", "sales leads",
+    "qa testing", "software testing", "software qa", "quality assurance testing",
+    "pengujian software", "pengujian perangkat lunak",
     "generate leads", "employment contract", "employment contracts", "kontrak kerja karyawan",
     "perjanjian kerja karyawan", "virtual assistant", "asisten virtual", "personal assistant",
     "asisten pribadi", "executive assistant", "logo design", "desain logo", "bikin logo", "it security", "security monitoring", "cybersecurity",
@@ -159,7 +162,8 @@ def is_greeting(text: str) -> bool:
     """True for greetings, thanks and 'what can you do?' questions."""
     lowered = text.lower()
     if CAPABILITY.search(lowered):
-        return True
+        # "can you help me write a cover letter for a CS job?" asks for something else
+        return topic_level(text) != "foreign"
     tokens = words(lowered)
     return bool(tokens) and len(tokens) <= 4 and all(t in GREETING_WORDS for t in tokens)
 
