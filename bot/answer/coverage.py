@@ -104,6 +104,14 @@ class Terms:
     salary: list[re.Pattern[str]] = field(default_factory=list)  # pay per month: never given
     holds_there: list[re.Pattern[str]] = field(default_factory=list)  # "is that also true ...?"
     places_kinds: list[set[str]] = field(default_factory=list)  # offshore, domestic: as groups
+    _absent_any: re.Pattern[str] | None = None
+
+    def any_absent(self, text: str) -> bool:
+        """Whether any absent subject's pattern matches (all of them in one alternation)."""
+        if self._absent_any is None:
+            joined = "|".join(f"(?:{p.pattern})" for p in self.absent)
+            object.__setattr__(self, "_absent_any", re.compile(joined or r"(?!)"))
+        return self._absent_any.search(text) is not None
 
     @classmethod
     def load(cls, prompts_dir: Path) -> Terms:
@@ -223,6 +231,8 @@ class Coverage:
     def absent_subjects(self, question: str, cited: str) -> list[str]:
         """Subjects of the question the article never discusses (a trial period, nearshore),
         as the question words them."""
+        if not self.terms.any_absent(question.lower()):
+            return []  # one search instead of one per subject, for most questions
         spans: list[tuple[int, int]] = []
         for pattern in self.terms.absent:
             match = pattern.search(question.lower())
