@@ -607,6 +607,7 @@ def test_after_an_estimate_by_agents_a_number_alone_is_the_new_number_of_agents(
         ("Tim CS kita 10 org, pindah ke offshore", {"agents": 10}),
         ("4 agen technical support, bahasa id & en", {"languages": ["en", "id"]}),
         ("Price 3 agents, languages id, en and ja, phone", {"languages": ["en", "id", "ja"]}),
+        ("jadiin setahun aja", {"months": 12}),
     ],
 )
 def test_phrasings_found_in_fresh_questions(text, expected):

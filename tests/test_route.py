@@ -118,6 +118,7 @@ def test_a_question_the_intent_model_places_surely_gets_the_lowest_floor_unless_
         "What does it cost per agent to outsource outbound sales calls?",
         "Aku lagi galau mau resign dari kerjaan CS, sebaiknya gimana ya kak?",
         "Should I register my company as a PT or a CV?",
+        "Tolong bantu bikin CV buat lamaran jadi agen call center",
         "Berapa biaya vendor lead generation buat tim kami?",
         "Can you write an employment contract for our new hires?",
     ],

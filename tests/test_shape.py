@@ -447,3 +447,39 @@ def test_a_statement_naming_three_languages_mid_estimate_adds_them(assistant):
         "supportnya harus dalam bahasa Indonesia, Inggris, dan Mandarin ya",
     )
     assert answer.estimate is not None and answer.estimate.args["languages"] == ["en", "id", "zh"]
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [  # from the v18 batch: vendor names, a comparison worded apart, a percentage of a point
+        ("Artikelnya nyebut nama perusahaan outsourcing yang direkomendasikan nggak?", "id"),
+        ("Is chat support cheaper to outsource than phone support?", "en"),
+    ],
+)
+def test_v18_asks_the_article_cannot_answer_say_so(assistant, question, lang):
+    assert assistant.answer(question).body.startswith(sentinel(assistant, lang))
+
+
+def test_a_percentage_of_a_point_named_by_its_place_is_no_figure_the_article_gives(assistant):
+    _, answer = converse(
+        assistant, "Manfaat outsourcing CS apa aja?", "yang pertama tadi, hematnya berapa persen?"
+    )
+    assert answer.body.startswith(sentinel(assistant, "id"))
+
+
+def test_is_that_included_in_another_part_of_the_article_is_not_said_directly(assistant):
+    _, answer = converse(
+        assistant,
+        "Are there hidden costs when outsourcing?",
+        "is that included in the hourly rate?",
+    )
+    assert answer.body.startswith(assistant.prompts.text("en", "not_covered_directly"))
+
+
+def test_at_what_volume_it_pays_off_is_a_decision_with_its_numbers(assistant):
+    answer = assistant.answer(
+        "We handle roughly 800 tickets a month with 2 agents. At what volume does outsourcing "
+        "start to pay off?"
+    )
+    assert answer.ask_type == "decision"
+    assert answer.body.startswith(sentinel(assistant, "en"))

@@ -25,6 +25,8 @@ TOKEN = re.compile(r"[a-z]+")
 # A word used by at most this many entries of a language names its topic.
 SPECIFIC_DF = 2
 MIN_LETTERS = 4
+# "is that included ...?", "itu udah termasuk ...?": the subject is the last answer's
+POINTS_BACK = re.compile(r"\b(?:that|this|those|these|it|they|itu|ini|tersebut|tsb)\b")
 INCLUDES = re.compile(r"\b(?:includ\w*|part of|termasuk|mencakup|sudah masuk)\b")
 SUFFIXES = {"id": ("nya", "lah", "kah", "pun"), "en": ("es", "s")}
 
@@ -173,12 +175,17 @@ class Anchors:
             return None
         return scored[0][1]
 
-    def elsewhere(self, text: str, lang: str, cited: list[str]) -> list[str]:
+    def elsewhere(
+        self, text: str, lang: str, cited: list[str], topic: str | None = None
+    ) -> list[str]:
         """For "does X include Y?": words of the question that only entries other than the
         cited ones use ("does the $10-$50 band include setup fees?" asks about two parts of
-        the article at once, and neither says how they relate)."""
+        the article at once, and neither says how they relate); after an answer about `topic`,
+        "is that included in the hourly rate?" asks the same of that topic, when it is not cited."""
         if not INCLUDES.search(text.lower()):
             return []
+        if topic is not None and topic not in cited and POINTS_BACK.search(text.lower()):
+            return [topic]
         mine = set().union(*(self.words.get((e, lang), set()) for e in cited)) if cited else set()
         asked = stems(text, lang) - self.ignore[lang]
         return sorted(

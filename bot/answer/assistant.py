@@ -231,11 +231,7 @@ class Assistant:
             del turn.timings.ms["compose"]
             return None
         body, cited, kind = got
-        sentinel = self.prompts.text(turn.lang, "not_covered_sentinel")
-        if turn.ask.type == "yes_no" and not body.startswith(sentinel):
-            # "Is customer satisfaction part of it?": the point it names, answered yes or no
-            lead = body.split("\n", 1)[0]
-            body = f"{self.framer.yes_no(turn.text, lead, turn.lang, turn.ask)} {body}"
+        body = self.framer.frame_point(turn.text, turn.ask, body, turn.lang)
         return self._answer(turn, body, "knowledge", cited, [], kind)
 
     def summarize(self, turn: Turn) -> Answer | None:
@@ -298,7 +294,9 @@ class Assistant:
         if opening is None and turn.ask.type == "yes_no":
             # "Does the $10-$50 band include setup fees?": a yes resting on one part of the
             # article about words only another part uses would be a guess.
-            if self.anchors.elsewhere(turn.text, lang, [h.id for h in draft.cited]):
+            cited_ids = [h.id for h in draft.cited]
+            back = topic if previous and not previous.cost_request else None  # not "that figure"
+            if self.anchors.elsewhere(turn.text, lang, cited_ids, back):
                 opening = self.prompts.text(lang, "not_covered_directly")
         selecting = previous is not None and self.anchors.selects(turn.text, lang)
         body = self.framer.frame(

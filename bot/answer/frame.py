@@ -99,6 +99,19 @@ class Framer:
             return f"{self.yes_no(question, draft.lead.text, lang, ask)} {body}"
         return body
 
+    def frame_point(self, question: str, ask: Ask, body: str, lang: str) -> str:
+        """An answer about one point of the last answer ("the first one: what % does it save?",
+        "is customer satisfaction part of it?"): what the point cannot answer first, else the
+        yes or no it supports."""
+        if body.startswith(self.prompts.text(lang, "not_covered_sentinel")):
+            return body
+        lead = body.split("\n", 1)[0]
+        if opening := self.coverage.not_covered(question, ask, lead.lower(), lang):
+            return f"{opening}\n\n{body}"
+        if ask.type == "yes_no":
+            return f"{self.yes_no(question, lead, lang, ask)} {body}"
+        return body
+
     def yes_no(self, question: str, lead: str, lang: str, ask: Ask | None = None) -> str:
         """Yes or no as far as the lead point supports it; hedged when the article is; no when
         it compares the other way round ("is A cheaper than B?": "B may be cheaper than A")."""

@@ -100,7 +100,8 @@ FOREIGN_TERMS = (
 # cover letter for a customer service job", "cleaning service", "a CRM for our sales team").
 OTHER_MATTERS = (
     "cover letter", "surat lamaran", "lamaran kerja", "job application", "job interview",
-    "wawancara kerja", "cleaning service", "jasa kebersihan", "office cleaning", "sales team",
+    "wawancara kerja", "bikin cv", "buat cv", "bikinin cv", "lamaran jadi", "lamaran sebagai",
+    "curriculum vitae", "my resume", "my cv", "cleaning service", "jasa kebersihan", "office cleaning", "sales team",
     "tim sales", "tim penjualan", "lifetime value", "customer lifetime", "clv", "ltv",
     "it helpdesk", "helpdesk it", "helpdesk internal", "internal helpdesk", "internal it",
     # selling by phone is sales, whatever agents it takes
