@@ -314,6 +314,7 @@ def test_english_question_switches_labels_and_override(page, live_server):
 def test_empty_and_over_long_questions_get_a_clear_message(page):
     page.click("#send")
     page.wait_for_function("document.querySelector('#status').innerText.includes('kosong')")
+    page.wait_for_timeout(1500)  # the message stays: the answering step after it keeps it
     assert "Pertanyaannya kosong." in page.inner_text("#status")
     long = "How much does outsourced support cost for a team like ours? " * 40
     page.fill("#question textarea", long)

@@ -129,6 +129,7 @@ class ChatHandlers:
                 return
             line.busy, epoch = True, line.epoch
         turns = list(turns or [])
+        answered = False
         try:
             while True:
                 with self._lock:
@@ -136,9 +137,14 @@ class ChatHandlers:
                         return
                     if not line.waiting:
                         line.busy = False
-                        return
+                        break
                     question = line.waiting.popleft()
                 turns, ui_lang = yield from self._answer(question, turns, choice, ui_lang, line)
+                answered = True
+            if not answered:
+                # Nothing was in line (an empty question): a generator that yields nothing has
+                # Gradio blank every output, the send's "the question is empty" included.
+                yield gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
         finally:
             with self._lock:
                 if line.epoch == epoch:
