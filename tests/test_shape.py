@@ -483,3 +483,15 @@ def test_at_what_volume_it_pays_off_is_a_decision_with_its_numbers(assistant):
     )
     assert answer.ask_type == "decision"
     assert answer.body.startswith(sentinel(assistant, "en"))
+
+
+def test_a_yes_no_naming_what_the_estimate_already_has_asks_about_the_last_answer(assistant):
+    *_, answer = converse(
+        assistant,
+        "Berapa biaya 5 agen CS offshore 24/7 lewat chat dan email?",
+        "What are the challenges of outsourcing customer support?",
+        "the second one - how do we handle it",
+        "is that also true offshore?",
+    )
+    assert not answer.tool_calls
+    assert answer.body.startswith(sentinel(assistant, "en"))

@@ -139,8 +139,15 @@ def cost_request(cost: CostService, text: str, previous: dict | None, ask: Ask) 
         return None  # "why is offshore cheaper?" after an estimate is a knowledge question
     if not priced:
         return None
+    if previous and ask.form == "yes_no" and not ask.price and _unchanged(fields, previous):
+        return None  # "is that also true offshore?" asks about the last answer, changes nothing
     # A follow-up changes only what it names, on top of everything said before.
     return json_fields(cost.follow_up(previous or {}, text, fields))
+
+
+def _unchanged(fields: dict, previous: dict) -> bool:
+    """Every field the follow-up names already has that value in the estimate."""
+    return bool(fields) and all(previous.get(k) == v for k, v in json_fields(fields).items())
 
 
 def _changes(text: str, ask: Ask) -> bool:
