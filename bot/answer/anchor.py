@@ -112,7 +112,7 @@ class Anchors:
         if (row := self._ordinal(lowered, lang, answer.cited_ids[0])) is not None:
             return Anchor(answer.cited_ids[0], row)
         recent = answer is last(history, "assistant")
-        if recent and any(p.search(lowered) for p in self.selections[lang]):
+        if recent and self.selects(text, lang):
             return Anchor(answer.cited_ids[0])  # "which of those is the biggest?"
         if asks_for_remedy(text) or not recent:
             return None

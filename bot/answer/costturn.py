@@ -82,10 +82,9 @@ MORE = r"tambah\w*|add|plus|extend(?:ed)?(?: it)?(?: by)?|another|\+"
 LESS = r"kurang\w*|reduce(?:d)?(?: it)?(?: by)?|cut(?: it)?(?: by)?|minus|potong"
 
 
-def relative(text: str, previous: dict) -> dict:
+def relative(lowered: str, previous: dict) -> dict:
     """The field a follow-up changes by an amount ("tambahin 6 bulan lagi"), with its new
-    value (which may be invalid: the estimator says so); else {}."""
-    lowered = normalize(text).lower()
+    value (which may be invalid: the estimator says so); else {}. `lowered` is normalised."""
     for field, units in RELATIVE_UNITS.items():
         if field not in previous:
             continue
@@ -99,9 +98,9 @@ def relative(text: str, previous: dict) -> dict:
     return {}
 
 
-def scaled(text: str, previous: dict) -> dict:
-    """The field a follow-up multiplies ("double the volume"), with its new value; else {}."""
-    lowered = normalize(text).lower()
+def scaled(lowered: str, previous: dict) -> dict:
+    """The field a follow-up multiplies ("double the volume"), with its new value; else {}.
+    `lowered` is normalised."""
     for field, nouns in SCALED.items():
         if field not in previous:
             continue
@@ -126,7 +125,8 @@ def cost_request(cost: CostService, text: str, previous: dict | None, ask: Ask) 
         elif cued := CUED_NUMBER.search(plain):  # "go with 6 then and add chat"
             fields = {**fields, "agents": int(cued.group(1))}
     if previous:  # "volumenya dua kali lipat": the factor, not a volume of 2
-        fields = {**fields, **scaled(text, previous), **relative(text, previous)}
+        lowered = normalize(text).lower()
+        fields = {**fields, **scaled(lowered, previous), **relative(lowered, previous)}
     try:
         request = cost.request_from(fields)
     except CostValidationError:  # a stated quantity is invalid: estimate_cost says which

@@ -104,14 +104,11 @@ class Terms:
     salary: list[re.Pattern[str]] = field(default_factory=list)  # pay per month: never given
     holds_there: list[re.Pattern[str]] = field(default_factory=list)  # "is that also true ...?"
     places_kinds: list[set[str]] = field(default_factory=list)  # offshore, domestic: as groups
-    _absent_any: re.Pattern[str] | None = None
+    absent_any: re.Pattern[str] = re.compile(r"(?!)")  # every `absent` pattern in one
 
     def any_absent(self, text: str) -> bool:
-        """Whether any absent subject's pattern matches (all of them in one alternation)."""
-        if self._absent_any is None:
-            joined = "|".join(f"(?:{p.pattern})" for p in self.absent)
-            object.__setattr__(self, "_absent_any", re.compile(joined or r"(?!)"))
-        return self._absent_any.search(text) is not None
+        """Whether any absent subject's pattern matches (one search, not one per subject)."""
+        return self.absent_any.search(text) is not None
 
     @classmethod
     def load(cls, prompts_dir: Path) -> Terms:
@@ -147,6 +144,7 @@ class Terms:
                         terms.synonyms[word] = terms.synonyms.get(word, set()) | words
             except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
                 raise PromptError(f"{path}: cannot read the coverage terms ({exc})") from exc
+        terms.absent_any = re.compile("|".join(f"(?:{p.pattern})" for p in terms.absent) or "(?!)")
         return terms
 
 
