@@ -57,7 +57,7 @@ def detect_language(text: str, default: Lang = "id") -> Lang:
     if not words:
         return default
     markers = {w for w in words if w in ID_MARKERS and w not in AMBIGUOUS}
-    if markers and not (markers <= PARTICLES and _english_sentence(text, words)):
+    if markers and not (markers <= PARTICLES and _english_sentence(words)):
         return "id"
     # Names tell nothing of the language the question is asked in ("Which Indonesian city ...?
     # Jogja, Bandung, Surabaya?" is English): lingua reads the text without capitalised words
@@ -66,7 +66,7 @@ def detect_language(text: str, default: Lang = "id") -> Lang:
     return "id" if indonesian_share(plain if WORD.search(plain) else text) >= 0.5 else "en"
 
 
-def _english_sentence(text: str, words: list[str]) -> bool:
+def _english_sentence(words: list[str]) -> bool:
     """The words besides the particles are a sentence lingua reads as English."""
     rest = [w for w in words if w not in PARTICLES]
     if len(rest) < PARTICLE_SENTENCE_WORDS:
