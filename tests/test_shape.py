@@ -245,6 +245,19 @@ def test_a_yes_no_about_what_the_article_never_says_is_not_answered_yes(assistan
         ("Which helpdesk software do outsourcing vendors usually use?", "en"),
         ("Software apa yang biasanya dipakai vendor CS?", "id"),
         ("Outsourcing CS itu boleh nggak menurut aturan ketenagakerjaan?", "id"),
+        # from dev: regulations by name, the pandemic, cities, a tool, a percentage
+        ("Which data protection regulations must we follow, for example GDPR?", "en"),
+        ("Why did companies start outsourcing support after the pandemic?", "en"),
+        ("Which cities have the best call center talent?", "en"),
+        ("Which KPI dashboard tool should the vendor use?", "en"),
+        ("Terus yang 24/7 itu nambah biayanya berapa persen?", "id"),
+        # from the v14 batch: a contract clause, a minimum, tools by name
+        ("Which clause should the contract have for a data breach?", "en"),
+        ("Apakah outsourcing CS butuh jumlah agen minimal tertentu?", "id"),
+        ("Which tool should the vendor use for it, Intercom or Zendesk?", "en"),
+        # from the v18 batch: vendor names, a comparison worded apart
+        ("Artikelnya nyebut nama perusahaan outsourcing yang direkomendasikan nggak?", "id"),
+        ("Is chat support cheaper to outsource than phone support?", "en"),
     ],
 )
 def test_what_the_article_never_gives_is_said_first(assistant, question, lang):
@@ -288,25 +301,6 @@ def test_a_yes_no_comparison_follows_the_way_the_article_compares(assistant, que
     assert answer.ask_type == "yes_no"
     opened = next((w for w in yes_words | no_words if answer.body.startswith(w)), None)
     assert opened in (yes_words if yes else no_words), lead
-
-
-@pytest.mark.parametrize(
-    ("question", "lang"),
-    [  # from dev: regulations by name, the pandemic, cities, a tool, a percentage
-        ("Which data protection regulations must we follow, for example GDPR?", "en"),
-        ("Why did companies start outsourcing support after the pandemic?", "en"),
-        ("Which cities have the best call center talent?", "en"),
-        ("Which KPI dashboard tool should the vendor use?", "en"),
-        ("Terus yang 24/7 itu nambah biayanya berapa persen?", "id"),
-        # from the v14 batch: a contract clause, a minimum, tools by name
-        ("Which clause should the contract have for a data breach?", "en"),
-        ("Apakah outsourcing CS butuh jumlah agen minimal tertentu?", "id"),
-        ("Which tool should the vendor use for it, Intercom or Zendesk?", "en"),
-    ],
-)
-def test_more_of_what_the_article_never_gives_is_said_first(assistant, question, lang):
-    answer = assistant.answer(question)
-    assert answer.body.startswith(sentinel(assistant, lang)), answer.body[:120]
 
 
 def converse(assistant, *questions):
@@ -447,17 +441,6 @@ def test_a_statement_naming_three_languages_mid_estimate_adds_them(assistant):
         "supportnya harus dalam bahasa Indonesia, Inggris, dan Mandarin ya",
     )
     assert answer.estimate is not None and answer.estimate.args["languages"] == ["en", "id", "zh"]
-
-
-@pytest.mark.parametrize(
-    ("question", "lang"),
-    [  # from the v18 batch: vendor names, a comparison worded apart, a percentage of a point
-        ("Artikelnya nyebut nama perusahaan outsourcing yang direkomendasikan nggak?", "id"),
-        ("Is chat support cheaper to outsource than phone support?", "en"),
-    ],
-)
-def test_v18_asks_the_article_cannot_answer_say_so(assistant, question, lang):
-    assert assistant.answer(question).body.startswith(sentinel(assistant, lang))
 
 
 def test_a_percentage_of_a_point_named_by_its_place_is_no_figure_the_article_gives(assistant):
