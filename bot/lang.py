@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal
 
@@ -28,6 +29,16 @@ AMBIGUOUS = frozenset({"per", "dan", "ada", "bisa", "mana", "jam"})
 # where do the savings come from?"): alone, they do not make it Indonesian.
 PARTICLES = frozenset({"sih", "dong", "deh", "kah"})
 PARTICLE_SENTENCE_WORDS = 6  # an English sentence this long, besides its particles
+# English function words: a message that uses one is written in English, however short ("why?").
+EN_MARKERS = frozenset(
+    """
+    what why how which when where who whom whose is are was were be can could do does did
+    should would will shall may might must the a an and or but with without for of to in on at
+    by from if then than more less only just also make it its that this these those about
+    please explain tell me my us our we you your i
+    """.split()
+)
+NEUTRAL_WORDS = 3  # a reply this short without a marker of either language ("offshore?", "24/7?")
 WORD = re.compile(r"[a-zA-Z]+")
 NAMES = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\b")
 # Characters read to tell the language: a question is at most a few thousand, and lingua's time
@@ -64,6 +75,23 @@ def detect_language(text: str, default: Lang = "id") -> Lang:
     # that do not open a sentence, when any other word is left.
     plain = NAMES.sub(" ", text)
     return "id" if indonesian_share(plain if WORD.search(plain) else text) >= 0.5 else "en"
+
+
+def is_neutral(text: str) -> bool:
+    """A short reply with no word that only one of the languages uses ("offshore?", "24/7?",
+    "chat + email"): it says nothing of the language the conversation is held in."""
+    words = {w.lower() for w in WORD.findall(text[:DETECT_CHARS])}
+    return len(words) <= NEUTRAL_WORDS and not words & (ID_MARKERS | EN_MARKERS)
+
+
+def conversation_language(text: str, earlier: Sequence[str], default: Lang = "id") -> Lang:
+    """The language to answer `text` in: its own, unless it is neutral; then that of the
+    latest earlier question that is not (`earlier` in order, oldest first)."""
+    if is_neutral(text):
+        for question in reversed(earlier):
+            if not is_neutral(question):
+                return detect_language(question, default)
+    return detect_language(text, default)
 
 
 def _english_sentence(words: list[str]) -> bool:

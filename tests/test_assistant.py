@@ -492,3 +492,28 @@ def test_an_includes_question_across_two_parts_of_the_article_gets_no_yes(fake):
     # article; neither says whether one includes the other.
     answer = fake.answer("Does the $10 to $50 hourly rate already include the vendor's setup fees?")
     assert answer.body.startswith(fake.prompts.text("en", "not_covered_directly"))
+
+
+@pytest.mark.parametrize(
+    ("first", "reply", "change"),
+    [
+        ("How much for 5 offshore chat agents a month?", "24/7?", {"coverage": "24x7"}),
+        ("Berapa biaya 5 agen CS offshore lewat chat sebulan?", "setahun?", {"months": 12}),
+        (
+            "Berapa biaya 5 agen CS offshore lewat chat sebulan?",
+            "domestic?",
+            {"location": "domestic"},
+        ),
+        ("How much for 5 offshore chat agents a month?", "a full year?", {"months": 12}),
+    ],
+)
+def test_a_value_alone_changes_the_estimate_in_the_conversations_language(
+    fake, first, reply, change
+):
+    opened = fake.answer(first)
+    follow = fake.answer(reply, [Message("user", first), Message.of(opened)])
+    assert follow.language == opened.language
+    assert follow.estimate is not None and follow.estimate.args == {
+        **opened.estimate.args,
+        **change,
+    }

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.lang import detect_language
+from bot.lang import conversation_language, detect_language
 
 
 @pytest.mark.parametrize(
@@ -74,3 +74,21 @@ def test_place_names_do_not_decide_the_language(text, lang):
 )  # fmt: skip
 def test_a_particle_alone_does_not_make_an_english_sentence_indonesian(text, lang):
     assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize(
+    ("text", "earlier", "lang"),
+    [
+        # a reply in neither language takes the latest question's that has one
+        ("24/7?", ["How much for 5 chat agents?"], "en"),
+        ("offshore?", ["Berapa biaya 5 agen chat?"], "id"),
+        ("chat + email", ["How much for 5 agents?", "12?"], "en"),
+        # a reply that has its own language keeps it
+        ("why?", ["Berapa biaya 5 agen chat?"], "en"),
+        ("kenapa?", ["How much for 5 chat agents?"], "id"),
+        # with nothing earlier, the reply is read alone
+        ("24/7?", [], "id"),
+    ],
+)
+def test_a_neutral_reply_is_answered_in_the_conversations_language(text, earlier, lang):
+    assert conversation_language(text, earlier) == lang

@@ -40,7 +40,7 @@ from bot.answer.timings import Timings
 from bot.config import Settings
 from bot.cost.service import CostService
 from bot.knowledge.retrieve import Hit, Retriever
-from bot.lang import LANGS, detect_language
+from bot.lang import LANGS, conversation_language
 from bot.prompts import Prompts, load_prompts
 from bot.redact import without_personal
 from bot.types import Answer, Message, QuestionError, Source, ToolCall, messages_of
@@ -150,7 +150,10 @@ class Assistant:
         text = normalise(question)  # look-alike text reads as what it looks like
         if not text:
             raise self._question_error("empty", fallback)
-        lang = override if override in LANGS else detect_language(text)
+        history = messages_of(history)
+        # "offshore?" after an Indonesian question is answered in Indonesian
+        asked = [m.content for m in history if m.role == "user"]
+        lang = override if override in LANGS else conversation_language(text, asked)
         if len(text) > self.settings.max_question_chars:
             limit = self.settings.max_question_chars
             raise self._question_error("too_long", lang, length=len(text), limit=limit)
@@ -163,7 +166,6 @@ class Assistant:
             ask = self.analyzer.analyze(text, vector, lang)
             if ask.type == "decision" and self.coverage.names_country(text):
                 ask = replace(ask, type="place")  # "Philippines or India?" wants a country
-        history = messages_of(history)
         state = cost_state(self.cost, history)
         return Turn(text, lang, history, timings, ask, topic_level(text), vector, state)
 

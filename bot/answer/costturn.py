@@ -11,6 +11,7 @@ from bot.cost.normalize import normalize
 from bot.cost.request import CostValidationError
 from bot.cost.service import CostService, json_fields
 from bot.cost.vocabulary import LANG_EN, LANG_ID
+from bot.lang import is_neutral
 from bot.types import Message
 
 # Ask types that a field word ("offshore") does not turn into a cost follow-up.
@@ -152,7 +153,8 @@ def _unchanged(fields: dict, previous: dict) -> bool:
 
 def _changes(text: str, ask: Ask) -> bool:
     """Whether a follow-up without a quantity asks to change the estimate."""
-    if WHAT_IF.search(text.lower().strip()) or _states_details(text):
+    # ... or names a value and nothing else: "setahun?", "offshore?"
+    if WHAT_IF.search(text.lower().strip()) or _states_details(text) or is_neutral(text):
         return True
     if ask.form in NOT_COST:
         return False  # "why is offshore cheaper?" after an estimate is a knowledge question

@@ -286,6 +286,10 @@ def _read_months(t: _Text, fields: dict[str, Any]) -> None:
         r"(?:(?:full|whole)\s+)?(?:setahun|year|tahun)(?:\s+penuh)?\b"
     ):
         fields["months"] = 12  # "for a year", "stretch it to a full year", "jadi setahun penuh"
+    elif t.take(
+        r"^\W*(?:(?:a|one|satu)\s+)?(?:(?:full|whole)\s+)?(?:setahun|year)(?:\s+penuh)?\W*$"
+    ):
+        fields["months"] = 12  # a follow-up of the period alone: "setahun?", "a full year?"
 
 
 def _read_choices(t: _Text, fields: dict[str, Any]) -> None:
