@@ -70,6 +70,8 @@ def detect_language(text: str, default: Lang = "id") -> Lang:
     markers = {w for w in words if w in ID_MARKERS and w not in AMBIGUOUS}
     if markers and not (markers <= PARTICLES and _english_sentence(words)):
         return "id"
+    if not markers and EN_MARKERS.intersection(words):
+        return "en"  # "Manila or Bangalore, then?": English function words and no Indonesian one
     # Names tell nothing of the language the question is asked in ("Which Indonesian city ...?
     # Jogja, Bandung, Surabaya?" is English): lingua reads the text without capitalised words
     # that do not open a sentence, when any other word is left.

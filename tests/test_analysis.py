@@ -260,3 +260,42 @@ def test_forms_found_in_the_v16_batch(question, ask_type):
     assert (
         Analyzer(REPO_ROOT / "prompts", _Guesses("list")).analyze(question, [0.0]).type == ask_type
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "ask_type"),
+    [  # from the v19 and v20 batches: negated and tagged yes/no questions, "remind me why"
+        ("Isn't going with an offshore provider usually cheaper than a domestic one?", "yes_no"),
+        ("Doesn't outsourcing make it harder to keep service quality consistent?", "yes_no"),
+        ("Bukankah penyedia luar negeri biasanya lebih murah daripada penyedia dalam negeri?", "yes_no"),
+        ("Apa bener outsourcing CS bisa hemat sampai 60% dibanding tim sendiri?", "yes_no"),
+        ("apa sy bisa outsource cs tp data pelanggan tetep aman?", "yes_no"),
+        ("Maksudnya yang di luar negeri lebih murah dari dalam negeri gitu?", "yes_no"),
+        ("Kok bisa gitu?", "why"),
+        ("Remind me why specialists push the price up?", "why"),
+        ("What does the article say?", "summary"),
+    ],
+)  # fmt: skip
+def test_forms_found_in_the_v19_and_v20_batches(question, ask_type):
+    assert (
+        Analyzer(REPO_ROOT / "prompts", _Guesses("list")).analyze(question, [0.0]).type == ask_type
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quote 12 bilingual Indonesian/English agents for chat and email, offshore.",
+        "We need 12 specialist agents for technical support, nearshore, extended hours.",
+        "Kami mau 12 agen yang bisa bahasa Indonesia dan Inggris, pegang chat dan email.",
+    ],
+)
+def test_stating_the_team_wanted_asks_its_price(question):
+    assert ANALYZER.analyze(question).price
+
+
+def test_what_the_article_says_of_a_subject_is_no_summary():
+    question = "What does the article say a typical hourly rate is?"
+    assert (
+        Analyzer(REPO_ROOT / "prompts", _Guesses("list")).analyze(question, [0.0]).type != "summary"
+    )

@@ -693,3 +693,45 @@ def test_removing_more_agents_than_there_are_is_refused_by_name():
     ask = Ask(type="cost_estimate", price=False, form="list")
     got = cost_request(COST, "kurangin 15 agen", {"agents": 12}, ask)
     assert got is not None and got.get("agents", 0) < 1 or got is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # from the v19 and v20 batches
+        ("We need a dozen specialist agents, nearshore", {"agents": 12}),
+        ("selusin agen chat", {"agents": 12}),
+        ("handle time setengah jam per panggilan", {"avg_handle_minutes": 30}),
+        ("half an hour per call", {"avg_handle_minutes": 30}),
+        ("Quote 12 bilingual Indonesian/English agents for chat", {"agents": 12}),
+        ("Instagram and Facebook comments, 80 a day, 45 seconds each", {"contacts_per_month": 1736}),
+        ("bales komen IG & FB, 80 komen sehari", {"contacts_per_month": 1736, "channels": ["social_media"]}),
+        ("Add weekend and evening coverage too.", {"coverage": "extended"}),
+        ("Change the agents to 0 for now.", {"agents": 0}),
+        ("Kalau yang dasar aja?", {"support_type": "basic"}),
+        ("Agennya harus bisa bahasa Indonesia sama Inggris ya", {"languages": ["en", "id"]}),
+    ],
+)  # fmt: skip
+def test_phrasings_found_in_the_v19_and_v20_batches(text, expected):
+    fields = COST.parse_fields(text)
+    assert expected.items() <= fields.items(), fields
+
+
+@pytest.mark.parametrize(
+    ("previous", "text", "expected"),
+    [
+        # the value first, then "not needed"
+        ({"agents": 5, "channels": ["phone", "chat", "social_media"]}, "Media sosialnya nggak usah deh.",
+         {"channels": ["phone", "chat"]}),
+        # "never mind" drops the longer coverage
+        ({"agents": 8, "coverage": "extended"}, "Actually never mind the weekend stuff, and go back to 5 agents.",
+         {"agents": 5, "coverage": "business_hours"}),
+        # a volume's noun that names a channel the estimate has keeps the others
+        ({"contacts_per_month": 1500, "channels": ["email", "chat"]}, "kalau 3000 chat?",
+         {"contacts_per_month": 3000, "channels": ["email", "chat"]}),
+        ({"contacts_per_month": 1500, "channels": ["email", "chat"]}, "kalau 3000 chat aja?",
+         {"contacts_per_month": 3000, "channels": ["chat"]}),
+    ],
+)  # fmt: skip
+def test_follow_ups_found_in_the_v19_and_v20_batches(previous, text, expected):
+    merged = COST.follow_up(previous, text)
+    assert expected.items() <= merged.items(), merged

@@ -92,3 +92,10 @@ def test_a_particle_alone_does_not_make_an_english_sentence_indonesian(text, lan
 )
 def test_a_neutral_reply_is_answered_in_the_conversations_language(text, earlier, lang):
     assert conversation_language(text, earlier) == lang
+
+
+@pytest.mark.parametrize(
+    "text", ["Manila or Bangalore, then?", "Sum all that up for me in one line.", "Why cheaper?"]
+)
+def test_english_function_words_without_an_indonesian_one_are_english(text):
+    assert detect_language(text) == "en"

@@ -181,3 +181,16 @@ def test_software_qa_testing_is_another_function():
     assert (
         route.topic_level("What's the typical cost to outsource software QA testing?") == "foreign"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "level"),
+    [
+        ("What's today's USD to IDR exchange rate?", "foreign"),
+        ("Kurs dolar ke rupiah hari ini berapa ya?", "foreign"),
+        # the article's own rate in rupiah is on topic (and unstated)
+        ("Kalau tarifnya $10-$50 per jam, itu berapa rupiah pakai kurs sekarang?", "general"),
+    ],
+)
+def test_todays_exchange_rate_is_another_matter(question, level):
+    assert route.topic_level(question) == level

@@ -5,6 +5,7 @@ the article's comparing sentence or says there is none."""
 from __future__ import annotations
 
 import pytest
+from converse import converse
 
 
 @pytest.fixture(scope="module")
@@ -301,17 +302,6 @@ def test_a_yes_no_comparison_follows_the_way_the_article_compares(assistant, que
     assert answer.ask_type == "yes_no"
     opened = next((w for w in yes_words | no_words if answer.body.startswith(w)), None)
     assert opened in (yes_words if yes else no_words), lead
-
-
-def converse(assistant, *questions):
-    from bot.types import Message
-
-    history, answers = [], []
-    for question in questions:
-        answer = assistant.answer(question, history)
-        history += [Message("user", question), Message.of(answer)]
-        answers.append(answer)
-    return answers
 
 
 def test_a_yes_no_about_an_article_subject_after_an_estimate_asks_the_article(assistant):

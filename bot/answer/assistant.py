@@ -15,7 +15,7 @@ from bot.answer.analysis import ASK_TYPES, Analyzer, Ask
 from bot.answer.anchor import Anchors
 from bot.answer.asktype import AskModel
 from bot.answer.compose import UnitIndex, entry_hit
-from bot.answer.costturn import cost_request, cost_state, unlike_headcount
+from bot.answer.costturn import asks_beside, cost_request, cost_state, unlike_headcount
 from bot.answer.coverage import Coverage, Terms
 from bot.answer.decide import costed_example, weigh
 from bot.answer.expand import Expander
@@ -29,13 +29,12 @@ from bot.answer.quote import quote_sentence
 from bot.answer.route import (
     is_greeting,
     is_injection,
-    summary_scope,
     topic_level,
 )
 from bot.answer.scope import continues, out_of_scope, stands_alone
 from bot.answer.shape import Shaper
 from bot.answer.situation import Situations
-from bot.answer.summary import summarize_sections
+from bot.answer.summary import Recap
 from bot.answer.timings import Timings
 from bot.config import Settings
 from bot.cost.service import CostService
@@ -100,6 +99,7 @@ class Assistant:
             settings.prompts_dir, self.units, self.passages, self.glossary.expand
         )
         self.expander = Expander(self.more_detail, self.anchors, prompts)
+        self.recap = Recap(settings.prompts_dir)
         # The first stage that answers wins; prepare() runs before them and may raise.
         self.stages: tuple[Callable[[Turn], Answer | None], ...] = (
             self.refuse_injection,
@@ -179,7 +179,7 @@ class Assistant:
         """A question that states a quantity (or a follow-up that changes one) gets an estimate."""
         if turn.topic == "foreign":
             return None  # "and an accounting team of 3?" is another function, refused below
-        if turn.ask.form == "decision" and turn.cost_state:
+        if turn.cost_state and asks_beside(self.cost, self.coverage, turn.text, turn.ask):
             return None  # "worth switching?" after an estimate: weigh_decision, with its numbers
         # Quoted or system-styled figures are shown, not stated: never the user's inputs.
         request = cost_request(self.cost, own_words(turn.text), turn.cost_state, turn.ask)
@@ -237,15 +237,16 @@ class Assistant:
         return self._answer(turn, body, "knowledge", cited, [], kind)
 
     def summarize(self, turn: Turn) -> Answer | None:
-        """A summary of the article: the lead point of every section, each cited."""
-        scope = summary_scope(turn.text) if turn.ask.type == "summary" else None
-        if scope is None:
-            return None
+        """A summary of the article (the lead point of every section, each cited), or of the
+        conversation so far ("sum all that up")."""
+        chunks = self.retriever.index.chunks
         with turn.timings.stage("compose"):
-            lead = self.prompts.text(turn.lang, f"summary_lead_{scope}")
-            chunks = self.retriever.index.chunks
-            body, cited = summarize_sections(chunks, self.units, turn.lang, lead, scope)
-        return self._answer(turn, body, "knowledge", cited, [])
+            got = self.recap.summary(chunks, self.units, self.prompts, turn.text, turn.ask.type,
+                                     turn.history, turn.lang)  # fmt: skip
+        if got is None:
+            del turn.timings.ms["compose"]
+            return None
+        return self._answer(turn, got[0], "knowledge", got[1], [], "summary")
 
     def weigh_decision(self, turn: Turn) -> Answer | None:
         """'Should we outsource?': what the article names to weigh, and a costed example when
@@ -276,7 +277,8 @@ class Assistant:
         with turn.timings.stage("retrieve"):
             anchor = self.anchors.find(text, lang, turn.history)
             query, vector, hits = self._retrieve_follow_up(turn)
-            refuse = out_of_scope(turn, query, hits, self.coverage)
+            # "Which of those is worst?" points back at what was just answered: never refused
+            refuse = anchor is None and out_of_scope(turn, query, hits, self.coverage)
             if anchor is not None and turn.topic != "foreign":
                 hits = self._anchored(anchor.entry, lang, vector, hits)
         if refuse:

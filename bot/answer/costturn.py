@@ -28,7 +28,7 @@ CHANGE_CUE = re.compile(
 # "bagaimana jika ...?", "what if ...?": a hypothetical that names a field changes the estimate,
 # whatever ask type its first word suggests.
 WHAT_IF = re.compile(
-    r"^(?:(?:bagaimana|gimana|gmn|terus|trus|lalu) (?:jika|kalau|kalo|klo|bila|seandainya|misal\w*)"
+    r"^(?:(?:bagaimana|gimana|gmn|terus|trus|lalu) (?:jika|kalau|kalo|klo|bila|apabila|seandainya|misal\w*)"
     r"|what if|how about|what about|and if|suppose)\b"
 )
 # "go with 6 then", "jadi 8 aja", "make it 10 and add chat": a number after a choosing word,
@@ -39,11 +39,14 @@ CUED_NUMBER = re.compile(
     r"|agen|agents?)\b))"
 )
 STATEMENT_WORDS = 8
-LISTED = frozenset({*LANG_ID, *LANG_EN, "dan", "and", "serta"})
+LISTED = frozenset({*LANG_ID, *LANG_EN, "dan", "and", "serta", "sama", "bahasa"})
 ASKS_SOMETHING = re.compile(
     r"^(?:what|why|how|which|when|where|who|tell|explain|describe|list|summari[sz]e|apa|kenapa|"
     r"mengapa|knp|bagaimana|gimana|gmn|kapan|mana|siapa|jelaskan|jelasin|ceritakan|sebutkan)\b"
 )
+INHOUSE = frozenset({"inhouse_monthly_usd", "inhouse_monthly_idr"})  # the cost the user has now
+# "jadi lebih hemat nggak?", "how much would we save?": asks the saving, not whether to switch
+SAVINGS_ASK = re.compile(r"\b(?:hemat|irit|lebih murah|cheaper|save|saving|savings)\b")
 SIZING = frozenset({"agents", "contacts_per_month"})  # what a first estimate is sized by
 # "and with 8?", "kalau 10 aja?", "ok, 12 then": after an estimate sized by agents, a number
 # alone is the new number of agents.
@@ -136,7 +139,11 @@ def cost_request(cost: CostService, text: str, previous: dict | None, ask: Ask) 
         return None  # "minimal berapa lama kontraknya? 1 tahun?" asks about contracts, not a price
     # The rules' type, not the model's guess: "and with extended hours" is no duration ask.
     named = bool(fields) or bool(previous and cost.drops_values(text))  # "drop phone"
-    if request is None and (previous is None or not named or not _changes(text, ask)):
+    # "biaya in-house kami 25 juta, jadinya lebih hemat?": the estimate compares with it
+    stated_cost = bool(INHOUSE & fields.keys())
+    if request is None and (
+        previous is None or not named or not (stated_cost or _changes(text, ask))
+    ):
         return None  # "why is offshore cheaper?" after an estimate is a knowledge question
     if not priced:
         return None
@@ -144,6 +151,20 @@ def cost_request(cost: CostService, text: str, previous: dict | None, ask: Ask) 
         return None  # "is that also true offshore?" asks about the last answer, changes nothing
     # A follow-up changes only what it names, on top of everything said before.
     return json_fields(cost.follow_up(previous or {}, text, fields))
+
+
+def asks_beside(cost: CostService, coverage, text: str, ask: Ask) -> bool:
+    """In a cost conversation, a turn that asks beside the estimate: whether to switch ("worth
+    it?", weighed with its numbers, unless it gives the in-house cost and asks what it saves),
+    or a yes/no about what the article never discusses ("bisa kasih diskon kalau setahun?")."""
+    if ask.form == "decision":
+        if not SAVINGS_ASK.search(text.lower()):
+            return True
+        return not INHOUSE & cost.parse_fields(own_words(text)).keys()
+    if ask.type != "yes_no" or ask.price or CHANGE_CUE.search(text.lower()):
+        return False  # "kalau agennya skilled, yang paham asuransi?" changes the estimate
+    # a subject the estimator prices ("nearshore?") is a change, not a side question
+    return any(not cost.parse_fields(s) for s in coverage.absent_subjects(text, ""))
 
 
 def _unchanged(fields: dict, previous: dict) -> bool:

@@ -63,6 +63,8 @@ SITUATION_BONUS = 0.03  # a point the described situation asks for ("peak season
 ONE_SIDED = frozenset({"how_to", "decision", "why", "duration", "place"})
 BOTH_SIDES = ("benefits", "challenges")  # the entries of "pros and cons"
 RISKS = "challenges"  # the entry that answers "what are the risks?"
+# An abbreviation a definition question asks about ("SLA itu apa?", "what does KPI mean?").
+ABBREVIATION = re.compile(r"\b([A-Z]{2,5})s?\b")
 RISK_ASKS = frozenset({"comparison", "list", "yes_no", "quantity", "definition"})
 IN_HOUSE_ASKS = frozenset({"comparison", "yes_no", "quantity", "list"})
 # In-house or outsourced: the savings the article names, its hidden costs, how to compare.
@@ -183,6 +185,15 @@ class Shaper:
                 return draft_answer(query, vector, listed, self.units, lang), opening
             if handled:  # "how do we deal with these challenges?": the steps the article gives
                 return self._remedies(entry, handled, lang, query, vector), None
+        if (
+            ask.type == "definition"
+            and (row := self._introducing(question, lang, vector)) is not None
+        ):
+            # "SLA itu apa?": the point that spells the abbreviation out leads
+            entry = self.units.units[row].chunk_id
+            first = [self.context_hit(entry, lang, vector), *(h for h in hits if h.id != entry)]
+            draft = draft_answer(query, vector, first, self.units, lang)
+            return with_lead(draft, render_unit(self.units.units[row]), entry), None
         if ask.type not in ONE_SIDED and self.coverage.asks_both_sides(question):
             return self._both_sides(lang, vector), None
         if ask.type in IN_HOUSE_ASKS and self.coverage.weighs_in_house(question):
@@ -199,6 +210,22 @@ class Shaper:
         if ask.type in ("why", "yes_no"):
             return self._closest_lead(lang, query, vector, hits, reasons=ask.type == "why"), None
         return draft_answer(query, vector, hits, self.units, lang), None
+
+    def _introducing(self, question: str, lang: str, vector: list[float]) -> int | None:
+        """The row of the point that introduces an abbreviation the question uses ("(SLA)");
+        of several ("(KPIs)" twice), the one closest to the question."""
+        rows = []
+        for abbreviation in dict.fromkeys(ABBREVIATION.findall(question)):
+            introduced = re.compile(rf"\({re.escape(abbreviation.upper())}s?\)")
+            rows += [
+                row
+                for entry, passage_lang in self.passages
+                if passage_lang == lang
+                for row in self.units.rows(entry, lang)
+                if introduced.search(self.units.units[row].text)
+            ]
+        query = np.asarray(vector, dtype=np.float32)
+        return max(rows, key=lambda r: float(self.units.vectors[r] @ query), default=None)
 
     def context_hit(self, entry: str, lang: str, vector: list[float]) -> Hit:
         """A passage cited by its entry, scored by its best unit against the question."""

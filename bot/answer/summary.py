@@ -1,15 +1,26 @@
-"""A summary of the article: the lead point of every section, each cited."""
+"""A summary of the article: the lead point of every section, each cited; or of the
+conversation so far: the lead point of every entry it cited."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+import yaml
+
 from bot.answer.compose import BULLET_LABEL, FIGURE, UnitIndex
+from bot.answer.route import summary_scope
 from bot.knowledge.corpus import Chunk
 from bot.knowledge.retrieve import Hit
+from bot.lang import LANGS
+from bot.prompts import PromptError, Prompts
+from bot.types import Message
 
 # Entries whose lead sentence is about the article, not its subject.
 SKIPS = frozenset({"overview", "faq-closing"})
 MAX_LABELS = 6
 BOTTOM_LINE = "conclusion"  # a summary opens with the article's bottom line
+MAX_RECAP = 6  # entries a recap of the conversation names at most
 
 
 def summarize_sections(
@@ -45,3 +56,62 @@ def section_point(units: UnitIndex, rows: list[int]) -> str:
     # A list without labels (the FAQ's safeguards, its hidden costs): the points themselves.
     points = [u.text.rstrip(".") for u in parts if u.bullet][:MAX_LABELS]
     return f"{lead} {'; '.join(p[:1].lower() + p[1:] for p in points)}." if points else lead
+
+
+class Recap:
+    """'Sum all that up': the lead point of every entry the conversation has cited so far, in
+    the order they came up. The phrases that ask for it are `recap` in analysis.yaml."""
+
+    def __init__(self, prompts_dir: Path) -> None:
+        self.patterns: list[re.Pattern[str]] = []
+        for lang in LANGS:
+            path = prompts_dir / lang / "analysis.yaml"
+            try:
+                analysis = yaml.safe_load(path.read_text(encoding="utf-8"))
+                self.patterns += [re.compile(p) for p in analysis["recap"]]
+            except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
+                raise PromptError(f"{path}: cannot read 'recap' ({exc})") from exc
+
+    def entries(self, text: str, history: list[Message]) -> list[str]:
+        """The entries to recap, when the question asks to sum up the conversation; else []."""
+        lowered = " ".join(text.lower().split())
+        if not any(p.search(lowered) for p in self.patterns):
+            return []
+        cited = [i for m in history if m.role == "assistant" for i in m.cited_ids]
+        return [i for i in dict.fromkeys(cited) if i not in SKIPS][:MAX_RECAP]
+
+    def summary(
+        self,
+        chunks: list[Chunk],
+        units: UnitIndex,
+        prompts: Prompts,
+        text: str,
+        ask_type: str,
+        history: list[Message],
+        lang: str,
+    ) -> tuple[str, list[Hit]] | None:
+        """The body and citations of a recap of the conversation, or of a summary of the
+        article (or its FAQ) that the question asks for; None for neither."""
+        if ids := self.entries(text, history):
+            lead = prompts.text(lang, "summary_lead_recap")
+            return recap_entries(chunks, units, lang, lead, ids)
+        scope = summary_scope(text) if ask_type == "summary" else None
+        if scope is None:
+            return None  # "summarise the hidden costs" is a knowledge question
+        lead = prompts.text(lang, f"summary_lead_{scope}")
+        return summarize_sections(chunks, units, lang, lead, scope)
+
+
+def recap_entries(
+    chunks: list[Chunk], units: UnitIndex, lang: str, lead: str, ids: list[str]
+) -> tuple[str, list[Hit]]:
+    """The body (a lead line, one cited bullet per entry: its lead point) and the entries."""
+    by_id = {c.id: c for c in chunks if c.lang == lang}
+    lines, cited = [lead, ""], []
+    for entry in ids:
+        chunk, rows = by_id.get(entry), units.rows(entry, lang)
+        if chunk is None or not rows:
+            continue
+        cited.append(Hit(chunk.id, chunk.title, lang, 1.0, chunk.text, chunk.kind, lang))
+        lines.append(f"- **{chunk.title}**: {section_point(units, rows)} [{len(cited)}]")
+    return "\n".join(lines), cited

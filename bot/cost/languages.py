@@ -20,9 +20,10 @@ def named_languages(text: str, dropped: set[str]) -> list[str]:
     ):
         found |= set(re.findall(rf"\b(?:{codes})\b", m.group(1)))
     for m in re.finditer(
-        # "bahasa Indonesia, Inggris, dan Jepang", "bilingual Indonesia-Inggris"
+        # "bahasa Indonesia, Inggris, dan Jepang", "bilingual Indonesia-Inggris", "bahasa
+        # Indonesia sama Inggris"
         rf"\b(?:(?:ber|multi|dwi)?bahasa(?:nya)?|bilingual|multilingual)\s*\(?\s*((?:{ids})"
-        rf"(?:(?:\s*(?:,|dan|&|serta|atau|/|\+|-)\s*|\s+)+(?:bahasa\s+)?(?:{ids}))*)",
+        rf"(?:(?:\s*(?:,|dan|&|serta|sama|atau|/|\+|-)\s*|\s+)+(?:bahasa\s+)?(?:{ids}))*)",
         text,
     ):
         found |= {LANG_ID[name] for name in re.findall(rf"\b(?:{ids})\b", m.group(1))}

@@ -22,7 +22,7 @@ def normalize(text: str) -> str:
     # domestic": the value replaced is no value of the request
     text = re.sub(
         r"\b(swap|switch|change|replace|ganti|ubah|tukar)\s+(?:[a-z]+\s+){1,3}?"
-        r"(for|to|with|into|jadi|ke|dengan|sama)\s+",
+        r"(for|to|with|into|jadi|ke|dengan|sama)\s+(?=[a-z])",  # not "change the agents to 0"
         r"\1 \2 ",
         text,
     )
@@ -36,6 +36,9 @@ def normalize(text: str) -> str:
     text = re.sub(r"(\d),(\d)", r"\1.\2", text)
     text = re.sub(r"(\d)(k|rb|jt|ribu|juta|thousand|million)\b", r"\1 \2", text)
     text = re.sub(r"\s*\b(?:persen|percent|per cent)\b", "%", text)
+    # "setengah jam", "half an hour", "a dozen agents", "selusin agen": the units as digits
+    text = re.sub(r"\b(?:setengah jam|half an hour|half hour|1/2 (?:jam|hour))\b", "30 menit", text)
+    text = re.sub(r"\b(?:(?:a|one|satu) )?dozen\b|\bselusin\b", "12", text)
     text = words_to_numbers(text)
     text = re.sub(r"\b(?:minus|negatif|negative)\s+(?=\d)", "-", text)
     return re.sub(r"-\s*(\$|usd\s*|us\$)\s*(?=\d)", r"\1-", text)  # -$5000 -> $-5000

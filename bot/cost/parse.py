@@ -51,14 +51,14 @@ QUANTITY_FIELDS = frozenset(
 _CONTACT_NOUN = (
     r"(?:tiket|tickets|kontak|contacts|panggilan|telepon|telpon|calls|chats|obrolan|e ?mails|pesan|messages"
     r"|interaksi|interactions|pertanyaan|inquiries|enquiries|queries|percakapan|conversations"
-    r"|(?:tiket|kontak|panggilan|pesan|chat|email)nya"
+    r"|komen|komentar|comments|dms|(?:tiket|kontak|panggilan|pesan|chat|email|komen|komentar)nya"
     # Indonesian has no plural: "180000 chat pelanggan", but "5 chat (and email) agents" are
     # agents.
     r"|(?:chat|e ?mail)(?!(?:\s+(?:and|dan|&|/|or|atau|e ?mail|chat|phone|telepon|voice|social|media))*"
     r"\s+(?:agen|agents?|seats?|kursi|staf|staff|operators?|support|dukungan|layanan|cs)\b))"
 )
 # Any contact word, singular ones too ("6 minutes per call", "5 chat agents").
-_CONTACT = rf"(?:{_CONTACT_NOUN}|ticket|contact|call|chat|e ?mail|message|interaction|conversation)"
+_CONTACT = rf"(?:{_CONTACT_NOUN}|ticket|contact|call|chat|e ?mail|message|interaction|conversation|comment)"
 _PERIOD = (
     r"(?:(?:per|/|a|an|each|every|setiap|tiap|in a)\s*(?P<per>bulan|month|hari|day|minggu|week"
     r"|tahun|year)|(?P<adv>sebulan|sehari|seminggu|setahun|monthly|daily|weekly|yearly|annually"
@@ -83,7 +83,8 @@ _GAP_STOP = (
     r"|jam|hours?|detik|seconds?|bulan|months?|tahun|years?|hari|days?|sebulan|sehari|seminggu"
     r"|setahun|monthly|daily|weekly|yearly)"
 )
-_GAP = rf"(?:(?!{_GAP_STOP}\b)(?:[a-z]+|-)\s+)"  # "seven skilled - not specialist - agents"
+# "seven skilled - not specialist - agents", "12 bilingual indonesian/english agents"
+_GAP = rf"(?:(?!{_GAP_STOP}\b)(?:[a-z]+(?:/[a-z]+)*|-)\s+)"
 
 
 class _Text:
@@ -229,8 +230,9 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
             rf"\bvolume\w*(?:\s+[a-z]+){{0,3}}?\s*(?:of|sebesar|sekitar|about|around|:)?\s*[~±]?{NUM}"
             rf"(?:[^\d|]{{0,20}}?{_PERIOD})?"
         )
-        or t.take(  # the noun first: "kontaknya 35000 sebulan", "tickets at 4000 a month"
-            rf"\b{_CONTACT_NOUN}\s+(?:[a-z]+\s+){{0,2}}?(?:{CHANGE_VERB}\s+)?"
+        or t.take(  # the noun first: "kontaknya 35000 sebulan", "tickets at 4000 a month",
+            # "Facebook comments, 80 a day"
+            rf"\b{_CONTACT_NOUN}[,:]?\s+(?:[a-z]+\s+){{0,2}}?(?:{CHANGE_VERB}\s+)?"
             rf"(?:(?:sebanyak|sekitar|jadi|menjadi|of|at|about|around|to)\s+)?{NUM}\s*{_PERIOD}"
         )
         or t.take(  # "Kontak per bulan ada 30.000": the period between the noun and the number
@@ -250,7 +252,10 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
         if _PERIOD_KIND.get(period or "") == "day":
             t.per_day = amount
     if t.inhouse or re.search(CURRENT_COST, t.text):
-        tail = rf"\s*{_EACH}?\s*{_PERIOD}?"
+        # not a rate ("$10-$50 per jam", "$12/hour"): an hourly amount is no monthly cost
+        # ("$10-$50" reads "$10$-50" once normalised)
+        tail = r"(?!\s*(?:-|–|to|sampai|hingga)\s*\$?\d|\$-\d)(?!\s*(?:per|/|an?)\s*(?:jam|hours?|hr)\b)"
+        tail += rf"\s*{_EACH}?\s*{_PERIOD}?"
         m = t.take(rf"(?:\$|\busd|\bus\$)\s*{NUM}{tail}") or t.take(
             rf"{NUM}\s*(?:usd|dollars?|dolar)\b{tail}"
         )

@@ -3,6 +3,7 @@ result -> reply rendered in a language. The chain, the API, the UI, Slack and th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -21,6 +22,7 @@ from bot.cost.parse import (
 )
 from bot.cost.render import render_comparison, render_cost_error, render_cost_parts, render_issues
 from bot.cost.request import CostRequest, CostValidationError, validate_request
+from bot.cost.vocabulary import ONLY
 
 
 def json_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
@@ -80,6 +82,12 @@ class CostService:
         """The previous request with what a follow-up names changed (lists extended when it
         says "add" / "juga"); `fields` are the text's own, when already parsed."""
         fields = dict(self.parse_fields(text) if fields is None else fields)
+        said = previous.get("channels") or []
+        if "contacts_per_month" in fields and set(fields.get("channels") or [None]) <= set(said):
+            # "kalau 3000 chat?": the contacts' noun names a channel the estimate has; only a
+            # word like "only" makes it the one channel left
+            if not re.search(ONLY, text.lower()):
+                fields["channels"] = list(said)
         if adds_to_lists(text):
             for name in LIST_FIELDS:
                 if name in fields and previous.get(name):

@@ -18,6 +18,9 @@ COVERAGE = {
     r"|jam (?:(?:layanan|operasional|kerja|kantor|operasi)(?:nya)? )?(?:yang )?(?:diperpanjang|panjang)"
     r"|jam tambahan"
     r"|(?:12|16) (?:jam|hours?)|evenings? and weekends?|malam dan akhir pekan"
+    # "add weekend and evening coverage": beyond office hours, short of round the clock
+    r"|(?:weekends?|evenings?)(?: (?:and|&|\+) (?:weekends?|evenings?))? (?:coverage|hours|shifts?|support)"
+    r"|(?:akhir pekan|weekend)(?: (?:dan|&|\+) malam)?|(?:shift|jam) malam"
     # "sampai jam 10 malam", "until 10 pm", "till 22.00": open into the evening
     r"|(?:sampai|hingga|until|till|to) (?:jam )?(?:(?:[7-9]|1[012])(?:[.:]\d\d)? ?(?:malam|pm)"
     r"|(?:19|2[0-3])(?:[.:]\d\d)?\b|midnight|tengah malam)"
@@ -32,9 +35,12 @@ COVERAGE = {
     r"|\b(?:jam|pukul) (?:0?[7-9]|10) ?(?:-|–|sampai|hingga|s ?d)? ?(?:1[5-8])\b"
     r"|\b(?:[7-9]|10)(?:[.:]\d\d)? ?am ?(?:(?:-|to|until|till) ?)?[4-6](?:[.:]\d\d)? ?pm\b",
 }
-WITHOUT = r"\b(?:tanpa|tidak|tak|nggak|enggak|gak|ga|bukan|without|no|not|don't|dont|do not|no longer|drop|minus)"
+WITHOUT = (
+    r"\b(?:tanpa|tidak|tak|nggak|enggak|gak|ga|bukan|without|no|not|don't|dont|do not|no longer|drop"
+    r"|minus|never mind|forget(?: about)?|lupakan)"
+)
 # After WITHOUT: "nggak usah 24/7", "no need for 24/7", "don't need 24/7".
-NO_NEED = r"(?:\s+(?:usah|perlu|butuh|pakai|pake|need(?:\s+for)?|needed|more))"
+NO_NEED = r"(?:\s+(?:usah|perlu|butuh|pakai|pake|jadi|need(?:\s+for)?|needed|more))"
 # A volume that changes: "kontaknya naik jadi 10.000 per bulan", "tickets go up to 4000 a month".
 CHANGE_VERB = (
     r"(?:naik|turun|nambah|bertambah|berkurang|grows?|go(?:es)? (?:up|down)|rises?|increases?"
@@ -53,7 +59,8 @@ CHOICES = {
     },
     "support_type": {
         "technical": r"teknis|technical|tech support|it support|dukungan it|troubleshooting",
-        "basic": r"(?:dukungan|layanan|agen|support)(?: \w+)? dasar|basic",  # "telepon dasar"
+        # "telepon dasar", "kalau yang dasar aja?"
+        "basic": r"(?:dukungan|layanan|agen|support|yang|versi|paket|level|tingkat)(?: \w+)? dasar|basic",
     },
     "expertise": {
         "specialist": r"spesialis|specialists?|speciali[sz]ed|ahli|experts?|pakar",
@@ -67,7 +74,7 @@ CHANNELS = {
     "email": r"e ?mails?|surel",
     "chat": r"chats?|obrolan|live chat|whatsapp|messenger",
     "social_media": (
-        r"media sosial|sosial media|sosmed|medsos|social media|instagram|facebook|tiktok"
+        r"media sosial|sosial media|sosmed|medsos|social media|instagram|facebook|tiktok|ig|fb|insta"
         # "phone, email, chat and social": the last item of a list of channels
         r"|socials?(?!\s+(?:security|skills?|workers?|welfare|responsibility|proof))"
     ),
@@ -94,13 +101,20 @@ LIST_JOIN = r"(?:,|and|&|or|/|\+)"
 NOT_LANGUAGE = r"(?!\s+(?:customers?|market|compan(?:y|ies)|business(?:es)?|clients?|users?))"
 
 # "Bahasa Inggrisnya dicoret", "the phone line is dropped": the value named first, then the verb.
-REMOVED_AFTER = r"(?:nya)?\s+(?:(?:di)?(?:coret|hapus|buang|hilangkan|hapuskan)|(?:is |gets )?(?:dropped|removed|cut))\b"
+REMOVED_AFTER = (
+    r"(?:nya)?\s+(?:(?:di)?(?:coret|hapus|buang|hilangkan|hapuskan)|(?:is |gets )?(?:dropped|removed|cut)"
+    # "Media sosialnya nggak usah deh", "social media isn't needed"
+    r"|(?:nggak|gak|ga|tidak|tak|enggak) (?:usah|perlu|jadi|dipakai)|(?:is |are )?not needed"
+    r"|(?:isn't|aren't) needed)\b"
+)
 # "drop phone", "tanpa telepon", "gak usah chat": a follow-up that takes a channel away.
 REMOVE = (
     r"\b(?:drop|dropping|remove|removing|hapus|buang|coret|tanpa|without|no|no more|kecuali|except"
     r"|minus|skip|cut|stop|ga pakai|gak pakai|nggak pakai|tidak pakai|gak usah|ga usah|nggak usah"
     r"|tidak usah|tidak perlu|gak perlu|ga perlu|nggak perlu)\s+(?:the\s+|yang\s+)?"
 )
+# "3000 chat saja", "just 3000 chats": the channel named is the only one
+ONLY = r"\b(?:only|just|aja|saja|doang|cuma|hanya)\b"
 # Words that make a dollar amount the current (in-house) cost: "the $12k a month we pay now".
 CURRENT_COST = (
     r"\b(?:in house|inhouse|internal|sendiri|own team|(?:we|i) (?:pay|spend)|paying now|currently"
