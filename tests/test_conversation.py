@@ -96,6 +96,7 @@ def test_a_yes_no_about_a_discount_mid_estimate_asks_the_article(assistant):
         ("Are Zendesk licences included in the technology costs, and who pays for them?", "en"),
         ("Apakah biaya-biaya tersebut dapat dinegosiasikan dengan penyedia?", "id"),
         ("Kalau tarifnya $10-$50 per jam, itu berapa rupiah pakai kurs sekarang?", "id"),
+        ("Can an outsourced team really scale from 10 to 50 agents within a week?", "en"),
     ],
 )
 def test_subjects_found_in_the_v19_and_v20_batches_are_said_uncovered(assistant, question, lang):

@@ -188,9 +188,11 @@ def test_software_qa_testing_is_another_function():
     [
         ("What's today's USD to IDR exchange rate?", "foreign"),
         ("Kurs dolar ke rupiah hari ini berapa ya?", "foreign"),
+        ("rekomendasi aplikasi kasir yg murah utk toko kecil apa ya?", "foreign"),
+        ("Sekalian deh, gimana cara setting firewall di router kantor kami?", "foreign"),
         # the article's own rate in rupiah is on topic (and unstated)
         ("Kalau tarifnya $10-$50 per jam, itu berapa rupiah pakai kurs sekarang?", "general"),
     ],
 )
-def test_todays_exchange_rate_is_another_matter(question, level):
+def test_todays_exchange_rate_a_till_and_an_office_network_are_other_matters(question, level):
     assert route.topic_level(question) == level

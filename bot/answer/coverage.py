@@ -24,6 +24,11 @@ DURATION = re.compile(
     r"\b\d+\s*(?:hari|minggu|bulan|tahun|days?|weeks?|months?|years?)\b|\b(?:sehari|seminggu|"
     r"sebulan|setahun)\b"
 )
+# A yes/no bound to a time span ("scale up within a week?", "siap dalam waktu 2 minggu?").
+TIME_SPAN = re.compile(
+    r"\bwithin (?:a|an|one|two|three|four|\d+|a few|a couple of) (?:days?|weeks?|months?)\b"
+    r"|\bdalam waktu (?:se|satu |dua |tiga |beberapa |\d+ ?)(?:hari|minggu|bulan)\b"
+)
 # A place ask that wants a country or a provider named, not "where is labour cheaper?".
 PLACE_ASK = re.compile(
     r"\b(?:countr(?:y|ies)|negara|vendors?|providers?|penyedia|compan(?:y|ies)|perusahaan|bpo|"
@@ -167,6 +172,8 @@ class Coverage:
             return text(lang, "not_covered_frequency")  # "how often should we audit them?"
         if ask.type == "duration" and not DURATION.search(lowered):
             return text(lang, "not_covered_duration")
+        if ask.type == "yes_no" and TIME_SPAN.search(asked) and not DURATION.search(lowered):
+            return text(lang, "not_covered_duration")  # "... within a week?": no time frames
         names = self.unknown_names(question) if ask.type in NAME_ASKS else []
         if names and not self.names_country(question):  # "Intercom or Zendesk?": no country
             return text(lang, "not_covered_name", names=self.join(names, lang))
