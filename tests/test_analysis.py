@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from bot.answer.analysis import Analyzer
+from bot.answer.analysis import Analyzer, without_background
 from bot.config import REPO_ROOT
 from bot.prompts import PromptError
 
@@ -299,3 +299,38 @@ def test_what_the_article_says_of_a_subject_is_no_summary():
     assert (
         Analyzer(REPO_ROOT / "prompts", _Guesses("list")).analyze(question, [0.0]).type != "summary"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "yes_no"),
+    [  # from the v21 batch: sentences about the company, then the question itself
+        ("I head customer care at a fintech. We have a 15-person in-house team. Does offering "
+         "round-the-clock support usually push the outsourcing bill up?", True),
+        ("Kami fintech dompet digital. Tim CS internal kami 15 orang. Apakah dukungan 24/7 "
+         "biasanya bikin biaya outsourcing jadi lebih mahal?", True),
+        # a question about the asker's own saving is priced with the background's numbers
+        ("Our in-house team is 6 agents on chat and costs IDR 90 million a month. Would an "
+         "offshore vendor be cheaper?", False),
+        ("Tim CS kami 8 orang. Worth it nggak kalau outsource?", False),
+    ],
+)  # fmt: skip
+def test_a_yes_no_after_background_sentences_is_a_yes_no(question, yes_no):
+    ask = Analyzer(REPO_ROOT / "prompts", _Guesses("list")).analyze(question, [0.0])
+    assert ask.background is yes_no
+    if yes_no:
+        assert ask.type == "yes_no"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("We're a travel agency. Our pilgrims call from Saudi. Can a vendor offer 24/7?",
+         "Can a vendor offer 24/7?"),
+        # the question points back at its background: all of it is the subject
+        ("Kami lirik Teleperformance. Apakah rekam jejak mereka bagus?",
+         "Kami lirik Teleperformance. Apakah rekam jejak mereka bagus?"),
+        ("tarif per jam brp sih? dalam rupiah ya", "tarif per jam brp sih? dalam rupiah ya"),
+    ],
+)  # fmt: skip
+def test_the_background_before_a_question_is_left_out_unless_pointed_back_at(text, kept):
+    assert without_background(text) == kept

@@ -131,3 +131,70 @@ def test_agents_set_to_zero_mid_estimate_names_the_field(assistant):
         "Change the agents to 0 for now.",
     )
     assert follow.route == "cost" and "error" in follow.tool_calls[0].result
+
+
+def yes_word(assistant, lang: str) -> str:
+    return assistant.prompts.text(lang, "yes_lead").rstrip(".")
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [  # from the v21 batch: the company's numbers come first, the question asks yes or no
+        ("I head customer care at a payments fintech in Jakarta. We have roughly 200k wallet "
+         "users and a 15-person in-house team. Does offering round-the-clock support usually "
+         "push the outsourcing bill up?", "en"),
+        ("We're an online fashion shop with 12 staff in total, and cash is tight. Are there "
+         "hidden costs in outsourcing customer support?", "en"),
+    ],
+)  # fmt: skip
+def test_a_yes_no_after_the_companys_numbers_is_answered_not_priced(assistant, question, lang):
+    answer = assistant.answer(question)
+    assert not answer.tool_calls and answer.route == "knowledge"
+    assert answer.body.startswith(yes_word(assistant, lang)), answer.body[:80]
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Kami biro travel umrah, jamaah kami sering nelpon tengah malam karena lagi di Saudi. "
+         "Apa bener vendor luar negeri bisa kasih dukungan 24/7?", "id"),
+        ("We're a game studio and players rage in our Discord about bans. Our community manager "
+         "can't keep up. Can handling player complaints on social media be part of what an "
+         "outsourced support team does?", "en"),
+    ],
+)  # fmt: skip
+def test_names_in_the_background_are_not_the_subject(assistant, question, lang):
+    answer = assistant.answer(question)
+    assert answer.body.startswith(yes_word(assistant, lang)), answer.body[:80]
+
+
+def test_a_vendor_the_question_points_back_at_is_said_uncovered(assistant):
+    answer = assistant.answer(
+        "Kami lagi lirik Teleperformance buat pegang CS marketplace kami. Apakah rekam jejak "
+        "mereka memang bagus?"
+    )
+    assert answer.body.startswith(sentinel(assistant, "id"))
+
+
+@pytest.mark.parametrize(
+    ("questions", "expected"),
+    [  # from the v22 batch: a team described without asking, a number after "for"
+        (("2 agen chat aja, jam kantor, vendor lokal",),
+         {"agents": 2, "channels": ["chat"], "coverage": "business_hours", "location": "domestic"}),
+        (("What's the typical hourly rate for outsourced support?", "ok so 4 chat agents offshore?"),
+         {"agents": 4, "channels": ["chat"], "location": "offshore"}),
+        (("Quote for 6 email agents, nearshore, business hours, 3 months?", "for 10?"),
+         {"agents": 10, "channels": ["email"], "location": "nearshore",
+          "coverage": "business_hours", "months": 3}),
+    ],
+)  # fmt: skip
+def test_terse_cost_turns_are_priced(assistant, questions, expected):
+    *_, last = converse(assistant, *questions)
+    assert last.estimate is not None and last.estimate.args == expected
+
+
+def test_like_what_after_a_yes_no_lists_the_same_topic(assistant):
+    _, follow = converse(
+        assistant, "Are there hidden costs when you outsource customer support?", "like what?"
+    )
+    assert follow.sources[0].id == "faq-hidden-costs" and not follow.refused

@@ -735,3 +735,16 @@ def test_phrasings_found_in_the_v19_and_v20_batches(text, expected):
 def test_follow_ups_found_in_the_v19_and_v20_batches(previous, text, expected):
     merged = COST.follow_up(previous, text)
     assert expected.items() <= merged.items(), merged
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # from the v21 and v22 batches
+        ("Would 10 offshore phone + chat agents on 24/7 come out cheaper?", {"agents": 10}),
+        ("just 2 local chat agents, office hours", {"agents": 2, "location": "domestic"}),
+        ("pakai bhs Indonesia & Inggris", {"languages": ["en", "id"]}),
+    ],
+)
+def test_phrasings_found_in_the_v21_and_v22_batches(text, expected):
+    fields = COST.parse_fields(text)
+    assert expected.items() <= fields.items(), fields

@@ -196,3 +196,28 @@ def test_software_qa_testing_is_another_function():
 )
 def test_todays_exchange_rate_a_till_and_an_office_network_are_other_matters(question, level):
     assert route.topic_level(question) == level
+
+
+@pytest.mark.parametrize(
+    "question",
+    [  # from the v21 batch: an industry's own back office
+        "Berapa biaya kalau koding medis itu kami outsource ke vendor?",
+        "Kalau proses KYC itu diserahkan ke pihak ketiga, biayanya berapa per verifikasi?",
+        "What does it typically cost to outsource heavy maintenance checks to an MRO provider?",
+        "While we're at it, what does it cost to outsource maintenance of our truck fleet?",
+        "Sekalian, berapa biaya kalau wawancara seleksi mahasiswanya juga kami serahkan ke pihak luar?",
+    ],
+)
+def test_an_industrys_back_office_is_another_function(question):
+    assert route.topic_level(question) == "foreign"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Our SaaS start-up sells point-of-sale software to 4,000 small shops. What's the total?",
+        "Saya staf baru. Bos saya sering bilang 'CS-nya kita alihdayakan aja'. Itu apa sih?",
+    ],
+)
+def test_a_company_that_sells_tills_or_an_asker_who_has_a_boss_is_on_topic(question):
+    assert route.topic_level(question) != "foreign"

@@ -27,11 +27,38 @@ DEFAULT = "list"  # no phrase matched: the answer lists what the passage says
 WEAK = BROAD | {"definition", "summary"}
 
 
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def question_sentence(text: str) -> str:
+    """The last sentence that ends with a question mark, or the whole text without one."""
+    asked = [s for s in SENTENCE_END.split(text) if s.rstrip().endswith("?")]
+    return asked[-1] if asked else text
+
+
+# Words by which a question points back at what its background named ("their track record").
+POINTS_BACK = re.compile(
+    r"\b(they|them|their|it|its|that|those|mereka|itu|tersebut|tsb|ini|nya)\b", re.IGNORECASE
+)
+
+
+def without_background(text: str) -> str:
+    """The text from its first sentence that ends with a question mark: the sentences before
+    it tell about the asker ("We're a travel agency; our pilgrims call from Saudi."), unless
+    the question points back at them ("Apakah rekam jejak mereka bagus?")."""
+    parts = SENTENCE_END.split(text)
+    first = next((i for i, s in enumerate(parts) if s.rstrip().endswith("?")), 0)
+    if POINTS_BACK.search(parts[first]):
+        return text
+    return " ".join(parts[first:])
+
+
 @dataclass(frozen=True)
 class Ask:
     type: str
     price: bool  # the question asks for a price or a cost
     form: str = ""  # the phrase rules' own type, before the model decided on a broad form
+    background: bool = False  # sentences about the asker come before the question itself
 
 
 class Analyzer:
@@ -47,6 +74,7 @@ class Analyzer:
         self.excluded: dict[str, list[re.Pattern[str]]] = {t: [] for t in ASK_TYPES}
         self.sure: dict[str, list[re.Pattern[str]]] = {t: [] for t in ASK_TYPES}
         self.alternatives: list[re.Pattern[str]] = []  # "... or ...?": a real comparison
+        self.asked_yes_no: list[re.Pattern[str]] = []  # a last question that opens as a yes/no
         # Per language: sentence forms a model's guess of a type needs ("hidden costs of going
         # BPO?" has no yes/no form in English, whatever the model says).
         self.forms: dict[str, dict[str, list[re.Pattern[str]]]] = {}
@@ -66,6 +94,7 @@ class Analyzer:
                 for ask_type, phrases in (data.get("exclude") or {}).items():
                     self.excluded[ask_type] += [re.compile(p) for p in phrases]
                 self.alternatives += [re.compile(p) for p in data.get("alternatives") or ()]
+                self.asked_yes_no += [re.compile(p) for p in data.get("asked_yes_no") or ()]
                 for ask_type, phrases in (data.get("sure") or {}).items():
                     self.sure[ask_type] += [re.compile(p) for p in phrases]
                 forms = (data.get("forms") or {}).items()
@@ -80,8 +109,13 @@ class Analyzer:
         """The first ask type in order whose phrases match (the model's, given the question's
         vector, when that is only a broad form), and whether a price is asked."""
         lowered = " ".join(text.lower().split())
-        kind = next((t for t in self.order if self._is(t, lowered)), DEFAULT)
         price = any(p.search(lowered) for p in self.price)
+        # "We're a fintech with 15 agents. Does 24/7 push the bill up?": after the background,
+        # a last question that opens as a yes/no asks yes or no
+        asked = question_sentence(lowered)
+        if asked != lowered and any(p.search(asked) for p in self.asked_yes_no):
+            return Ask("yes_no", price, "yes_no", background=True)
+        kind = next((t for t in self.order if self._is(t, lowered)), DEFAULT)
         if kind in WEAK and (sure := self._sure(lowered)):
             return Ask(sure, price, sure)
         if (

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.answer.analysis import without_background
 from bot.answer.compose import UnitIndex
 from bot.answer.followup import FOLLOW_UP, SHORT, TITLE, last
 from bot.answer.route import asks_for_remedy
@@ -24,6 +25,7 @@ from bot.types import Message
 TOKEN = re.compile(r"[a-z]+")
 # A word used by at most this many entries of a language names its topic.
 SPECIFIC_DF = 2
+SCOPE_ENTRY = "introduction"  # what customer support spans: phone, email, chat, social media
 MIN_LETTERS = 4
 # "is that included ...?", "itu udah termasuk ...?": the subject is the last answer's
 POINTS_BACK = re.compile(r"\b(?:that|this|those|these|it|they|itu|ini|tersebut|tsb)\b")
@@ -182,8 +184,9 @@ class Anchors:
         cited ones use ("does the $10-$50 band include setup fees?" asks about two parts of
         the article at once, and neither says how they relate); after an answer about `topic`,
         "is that included in the hourly rate?" asks the same of that topic, when it is not cited."""
-        if not INCLUDES.search(text.lower()):
-            return []
+        text = without_background(text)  # "We're a game studio. Can X be part of it?"
+        if not INCLUDES.search(text.lower()) or cited[:1] == [SCOPE_ENTRY]:
+            return []  # "is answering Instagram DMs part of it?": the introduction says so
         if topic is not None and topic not in cited and POINTS_BACK.search(text.lower()):
             return [topic]
         mine = set().union(*(self.words.get((e, lang), set()) for e in cited)) if cited else set()

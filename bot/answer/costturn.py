@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer.analysis import Ask
+from bot.answer.analysis import Ask, question_sentence
 from bot.answer.normalise import own_words
 from bot.cost.normalize import normalize
 from bot.cost.request import CostValidationError
@@ -47,11 +47,17 @@ ASKS_SOMETHING = re.compile(
 INHOUSE = frozenset({"inhouse_monthly_usd", "inhouse_monthly_idr"})  # the cost the user has now
 # "jadi lebih hemat nggak?", "how much would we save?": asks the saving, not whether to switch
 SAVINGS_ASK = re.compile(r"\b(?:hemat|irit|lebih murah|cheaper|save|saving|savings)\b")
-SIZING = frozenset({"agents", "contacts_per_month"})  # what a first estimate is sized by
+SIZING = frozenset({"agents", "contacts_per_month"})
+SPEC_WORDS = 12  # a team described in so many words at most
+# A question word anywhere: a description of a team that asks something is no bare spec.
+QUESTION_WORD = re.compile(
+    r"\b(?:what|why|how|which|when|where|who|should|worth|apa|kenapa|mengapa|knp|bagaimana"
+    r"|gimana|gmn|kapan|mana|siapa|sebaiknya|mending|layak|perlu|risk|risiko|or|atau|vs)\b"
+)  # what a first estimate is sized by
 # "and with 8?", "kalau 10 aja?", "ok, 12 then": after an estimate sized by agents, a number
 # alone is the new number of agents.
 BARE_NUMBER = re.compile(
-    r"^(?:(?:and|so|ok|okay|oke|then|what about|how about|with|dan|kalau|kalo|klo|gimana kalau"
+    r"^(?:(?:and|so|ok|okay|oke|then|what about|how about|with|for|dan|kalau|kalo|klo|gimana kalau"
     r"|terus|trus|jadi|pakai|pake|dengan|coba|try|make it|instead)\W*)*(\d+)\W*"
     r"(?:(?:then|instead|aja|saja|dong|ya|deh|orang|people|seats?|kursi)\W*)*$"
 )
@@ -121,6 +127,10 @@ def cost_request(cost: CostService, text: str, previous: dict | None, ask: Ask) 
     follows a cost turn, whose request is `previous`), else a follow-up's changes on it."""
     # Numbers alone are no price question ("we are 4 on support: worth outsourcing?").
     priced = previous is not None or (ask.price and ask.type != "decision")
+    if priced and previous is None and ask.background:
+        # "We're 15 on support. Does 24/7 usually push the bill up?": a yes/no is priced only
+        # when the question itself sizes the team ("can we get 5 agents for under $10k?")
+        priced = bool(SIZING & cost.parse_fields(question_sentence(text)).keys())
     fields = cost.parse_fields(text)  # parsed once: the request and the follow-up
     if previous and "agents" in previous and not SIZING & fields.keys():
         plain = normalize(text).strip()
@@ -131,6 +141,8 @@ def cost_request(cost: CostService, text: str, previous: dict | None, ask: Ask) 
     if previous:  # "volumenya dua kali lipat": the factor, not a volume of 2
         lowered = normalize(text).lower()
         fields = {**fields, **scaled(lowered, previous), **relative(lowered, previous)}
+    if not priced and ask.type != "decision" and _is_spec(text, fields):
+        priced = True  # "2 agen chat aja, jam kantor, vendor lokal": a team described, no more
     try:
         request = cost.request_from(fields)
     except CostValidationError:  # a stated quantity is invalid: estimate_cost says which
@@ -183,6 +195,16 @@ def _changes(text: str, ask: Ask) -> bool:
         cue = bool(CHANGE_CUE.search(text.lower()))
         return cue or (ask.price and not ARTICLE_SUBJECT.search(text.lower()))
     return ask.price or _reads_as_change(text)  # "how much with offshore?"
+
+
+def _is_spec(text: str, fields: dict) -> bool:
+    """A team described and nothing asked ("just 2 local chat agents, office hours", "ok so 4
+    chat agents offshore?"): a size and another field, no question word, a few words."""
+    lowered = text.lower().strip()
+    if ASKS_SOMETHING.search(lowered) or QUESTION_WORD.search(lowered):
+        return False
+    few = len(re.findall(r"[a-z0-9]+", lowered)) <= SPEC_WORDS
+    return few and bool(SIZING & fields.keys()) and len(fields) >= 2
 
 
 def _states_details(text: str) -> bool:

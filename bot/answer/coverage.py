@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.answer.analysis import Ask
+from bot.answer.analysis import Ask, without_background
 from bot.lang import LANGS
 from bot.prompts import PromptError, Prompts
 
@@ -167,6 +167,9 @@ class Coverage:
     ) -> str | None:
         """The opening sentence for an ask the cited text cannot answer, else None; with
         `selecting` ("which of those ...?"), only a ranking across the points answers a rank."""
+        # the question itself, after any sentences about the asker ("Kami biro travel umrah,
+        # jamaah kami di Saudi. Apa bener vendor luar negeri bisa 24/7?" asks nothing of Saudi)
+        question = without_background(question)
         text, lowered, asked = self.prompts.text, cited.lower(), question.lower()
         if _any(self.terms.frequency, asked) and not _any(self.terms.frequency_given, lowered):
             return text(lang, "not_covered_frequency")  # "how often should we audit them?"

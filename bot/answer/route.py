@@ -35,6 +35,9 @@ MEASURE_BACK = re.compile(
     r"\b(how (much|long|many|big|large)|berapa|brp|brapa|seberapa)\b.*\b(that|it|this|those|them|itu|ini"
     r"|tsb|tersebut|\w+nya)\b|\b(that|it|this|itu|ini|\w+nya)\b.*\b(how (much|long|big|large)|berapa"
     r"|brp|brapa|seberapa)\b"
+    # a figure asked alone: "how much usually?", "berapa biasanya?"
+    r"|^(?:and |so |but )?(?:how much|berapa|brp|brapa)(?: (?:usually|typically|roughly|biasanya|kira kira"
+    r"|kira-kira|sih|ya))*\W*$"
 )
 # Terms of the assistant's subject, customer support and its outsourcing. "agen " is a whole word:
 # "agency" in "an agency in India" names no support agent.
@@ -95,6 +98,12 @@ FOREIGN_TERMS = (
     "perjanjian kerja karyawan", "virtual assistant", "asisten virtual", "personal assistant",
     "asisten pribadi", "executive assistant", "logo design", "desain logo", "bikin logo", "it security", "security monitoring", "cybersecurity",
     "cyber security", "keamanan it", "keamanan siber", "penetration test", "pentest",
+    # an industry's own back office: medical coding, identity checks, admissions interviews,
+    # aircraft and fleet maintenance
+    "koding medis", "medical coding", "icd-10", "icd 10", "kyc", "verifikasi e-ktp",
+    "identity verification", "wawancara seleksi", "admissions interview", "heavy maintenance",
+    "aircraft maintenance", "maintenance checks", "mro provider", "truck fleet",
+    "fleet maintenance", "armada truk", "perawatan armada",
 )  # fmt: skip
 # Subjects that are another matter even when the question also names customer service ("a
 # cover letter for a customer service job", "cleaning service", "a CRM for our sales team").
@@ -109,15 +118,16 @@ OTHER_MATTERS = (
     "cold calls", "panggilan penjualan",
     # a person's own job, a company's legal form, product pricing
     "resign", "naik gaji", "minta naik gaji", "negotiate a raise", "ask for a raise",
-    "ask my boss", "with my boss", "bos saya", "atasan saya", "pt atau cv", "pt or a cv",
+    "pt atau cv", "pt or a cv",
     "pt or cv", "badan usaha", "register my company", "company registration", "pendirian pt",
     "pricing strategy", "strategi harga", "harga produk", "product pricing",
     # today's exchange rate (a rate applied to the article's figures is in scope, unstated)
     "today s usd", "today s exchange rate", "todays exchange rate", "exchange rate today",
     "kurs hari ini", "rupiah hari ini", "dolar hari ini", "dollar today",
-    # a shop's till, an office network
-    "aplikasi kasir", "mesin kasir", "cashier app", "point of sale", "pos system",
-    "router kantor", "office router", "setting firewall", "configure a firewall",
+    # choosing a shop's till app, setting up an office network
+    "rekomendasi aplikasi kasir", "aplikasi kasir yg murah", "aplikasi kasir yang murah",
+    "recommend a cashier app", "best cashier app", "router kantor", "office router",
+    "setting firewall", "configure a firewall",
 )  # fmt: skip
 # Refusal: a topic check, then a floor on the top retrieval score (e5 cosine) that depends on it.
 # Calibrated on eval/dev/gold.jsonl, whose refusal cases are therefore no longer held out: in-scope top

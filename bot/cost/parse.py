@@ -84,7 +84,7 @@ _GAP_STOP = (
     r"|setahun|monthly|daily|weekly|yearly)"
 )
 # "seven skilled - not specialist - agents", "12 bilingual indonesian/english agents"
-_GAP = rf"(?:(?!{_GAP_STOP}\b)(?:[a-z]+(?:/[a-z]+)*|-)\s+)"
+_GAP = rf"(?:(?!{_GAP_STOP}\b)(?:[a-z]+(?:/[a-z]+)*|-|\+|&)\s+)"  # also "phone + chat agents"
 
 
 class _Text:

@@ -54,7 +54,7 @@ CHOICES = {
         r"|kolombia|mexico|meksiko|egypt|mesir|south africa|afrika selatan",
         "nearshore": r"nearshore|near shore|negara tetangga|negara terdekat|negara dekat",
         "domestic": r"domestic(?:ally)?|domestik|dalam negeri|onshore|on shore|lokal"
-        r"|local (?:vendors?|providers?|partners?|teams?|compan(?:y|ies)|bpos?|agenc(?:y|ies)|agents?"
+        r"|local (?:(?:chat|email|phone|support|cs|social media) )?(?:vendors?|providers?|partners?|teams?|compan(?:y|ies)|bpos?|agenc(?:y|ies)|agents?"
         r"|staff|seats?|reps?)",
     },
     "support_type": {
