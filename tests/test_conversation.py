@@ -198,3 +198,21 @@ def test_like_what_after_a_yes_no_lists_the_same_topic(assistant):
         assistant, "Are there hidden costs when you outsource customer support?", "like what?"
     )
     assert follow.sources[0].id == "faq-hidden-costs" and not follow.refused
+
+
+@pytest.mark.parametrize(
+    ("first", "follow", "entry", "words"),
+    [  # from the v22 batch: one- and two-word follow-ups
+        ("What are the main challenges of outsourcing support?", "the 2nd?", "challenges",
+         "Quality"),
+        ("How do we measure ROI?", "which KPIs?", "faq-roi", "(KPIs)"),
+    ],
+)  # fmt: skip
+def test_terse_follow_ups_point_at_a_point(assistant, first, follow, entry, words):
+    _, answer = converse(assistant, first, follow)
+    assert answer.sources[0].id == entry and words in answer.body.splitlines()[0]
+
+
+def test_which_countries_asked_as_an_example_is_said_uncovered(assistant):
+    _, answer = converse(assistant, "Kenapa vendor luar negeri lebih murah?", "contoh negaranya?")
+    assert answer.body.startswith(sentinel(assistant, "id"))

@@ -206,6 +206,7 @@ def test_todays_exchange_rate_a_till_and_an_office_network_are_other_matters(que
         "What does it typically cost to outsource heavy maintenance checks to an MRO provider?",
         "While we're at it, what does it cost to outsource maintenance of our truck fleet?",
         "Sekalian, berapa biaya kalau wawancara seleksi mahasiswanya juga kami serahkan ke pihak luar?",
+        "kalau outsource tim HR brp?",
     ],
 )
 def test_an_industrys_back_office_is_another_function(question):

@@ -141,8 +141,9 @@ class Anchors:
         match = pattern.search(lowered)
         if match is None:
             return None
-        place = places.get(match.group("n") or match.group("d") or "")
-        if place is None and (digit := match.group("d") or "").isdigit():
+        named = match.groupdict()
+        place = places.get(named.get("n") or named.get("b") or named.get("d") or "")
+        if place is None and (digit := named.get("d") or "").isdigit():
             place = int(digit)
         rows = [r for r in self.units.rows(entry, lang) if self.units.units[r].bullet]
         if place is None or not rows or place > len(rows):

@@ -31,7 +31,7 @@ TIME_SPAN = re.compile(
 )
 # A place ask that wants a country or a provider named, not "where is labour cheaper?".
 PLACE_ASK = re.compile(
-    r"\b(?:countr(?:y|ies)|negara|vendors?|providers?|penyedia|compan(?:y|ies)|perusahaan|bpo|"
+    r"\b(?:countr(?:y|ies)|negara(?:nya)?|vendors?|providers?|penyedia|compan(?:y|ies)|perusahaan|bpo|"
     r"cit(?:y|ies)|kota)\b"
 )
 FIGURE = re.compile(r"\$\s*\d|\d+\s*%|\b\d+(?:[.,]\d+)?\s*(?:usd|dollars?|dolar|rupiah|juta)\b")

@@ -84,7 +84,7 @@ FOREIGN_TERMS = (
     "aplikasi mobile", "satpam", "security guard", "security guards", "data entry", "graphic design",
     "desain grafis", "web design", "website development", "pembuatan website", "content writing",
     "copywriting", "penulisan konten", "translation", "penerjemah", "terjemahan", "catering",
-    "katering", "kurir", "courier", "hr outsourcing",
+    "katering", "kurir", "courier", "hr outsourcing", "tim hr", "tim hrd", "hr team",
     "outsource hr",
     "human resources", "recruitment", "perekrutan", "rpo", "developers", "developer",
     "programmer", "programmers", "programer", "pengembang software", "software engineers",

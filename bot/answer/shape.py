@@ -65,6 +65,7 @@ BOTH_SIDES = ("benefits", "challenges")  # the entries of "pros and cons"
 RISKS = "challenges"  # the entry that answers "what are the risks?"
 # An abbreviation a definition question asks about ("SLA itu apa?", "what does KPI mean?").
 ABBREVIATION = re.compile(r"\b([A-Z]{2,5})s?\b")
+TERSE_WORDS = 4  # a list ask this short about an abbreviation asks what it stands for
 RISK_ASKS = frozenset({"comparison", "list", "yes_no", "quantity", "definition"})
 IN_HOUSE_ASKS = frozenset({"comparison", "yes_no", "quantity", "list"})
 # In-house or outsourced: the savings the article names, its hidden costs, how to compare.
@@ -185,11 +186,11 @@ class Shaper:
                 return draft_answer(query, vector, listed, self.units, lang), opening
             if handled:  # "how do we deal with these challenges?": the steps the article gives
                 return self._remedies(entry, handled, lang, query, vector), None
-        if (
-            ask.type == "definition"
-            and (row := self._introducing(question, lang, vector)) is not None
-        ):
-            # "SLA itu apa?": the point that spells the abbreviation out leads
+        # "SLA itu apa?", "which KPIs?": the point that spells the abbreviation out leads
+        terse = ask.type == "list" and len(question.split()) <= TERSE_WORDS
+        if (ask.type == "definition" or terse) and (
+            row := self._introducing(question, lang, vector, topic)
+        ) is not None:
             entry = self.units.units[row].chunk_id
             first = [self.context_hit(entry, lang, vector), *(h for h in hits if h.id != entry)]
             draft = draft_answer(query, vector, first, self.units, lang)
@@ -211,9 +212,12 @@ class Shaper:
             return self._closest_lead(lang, query, vector, hits, reasons=ask.type == "why"), None
         return draft_answer(query, vector, hits, self.units, lang), None
 
-    def _introducing(self, question: str, lang: str, vector: list[float]) -> int | None:
+    def _introducing(
+        self, question: str, lang: str, vector: list[float], topic: str | None = None
+    ) -> int | None:
         """The row of the point that introduces an abbreviation the question uses ("(SLA)");
-        of several ("(KPIs)" twice), the one closest to the question."""
+        of several ("(KPIs)" twice), the one in the last answer's `topic`, else the one
+        closest to the question."""
         rows = []
         for abbreviation in dict.fromkeys(ABBREVIATION.findall(question)):
             introduced = re.compile(rf"\({re.escape(abbreviation.upper())}s?\)")
@@ -225,6 +229,7 @@ class Shaper:
                 if introduced.search(self.units.units[row].text)
             ]
         query = np.asarray(vector, dtype=np.float32)
+        rows = [r for r in rows if self.units.units[r].chunk_id == topic] or rows
         return max(rows, key=lambda r: float(self.units.vectors[r] @ query), default=None)
 
     def context_hit(self, entry: str, lang: str, vector: list[float]) -> Hit:
