@@ -288,6 +288,8 @@ def test_forms_found_in_the_v19_and_v20_batches(question, ask_type):
         "Quote 12 bilingual Indonesian/English agents for chat and email, offshore.",
         "We need 12 specialist agents for technical support, nearshore, extended hours.",
         "Kami mau 12 agen yang bisa bahasa Indonesia dan Inggris, pegang chat dan email.",
+        # an amount of money and a saving asked of it
+        "In-house kami $6.500/bulan untuk 2 orang. Kalau outsource 2 agen offshore, lebih murah nggak sih?",
     ],
 )
 def test_stating_the_team_wanted_asks_its_price(question):

@@ -112,6 +112,9 @@ def test_a_cost_turn_must_carry_the_accumulated_request():
         ("en", "Nothing in the article says so.", False),
         ("id", "Tidak selalu. Penyedia luar negeri mungkin ...", True),
         ("id", "Beberapa faktor berkontribusi:", False),
+        # the product's own hedged no (prompts no_hedged_lead)
+        ("en", "Generally not; the article puts it the other way round. Basic ...", True),
+        ("id", "Umumnya tidak; artikel menyebutnya sebaliknya. Dukungan ...", True),
     ],
 )
 def test_the_yes_no_lead_is_a_yes_or_a_no_and_nothing_else(lang, lead, ok):

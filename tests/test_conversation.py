@@ -59,6 +59,7 @@ def test_a_recap_gives_the_lead_point_of_every_entry_the_conversation_cited(
         ("SLA itu apa sih dalam konteks outsourcing CS?", "(SLA)"),
         ("What is an SLA in customer support outsourcing?", "(SLAs)"),
         ("What does KPI mean?", "response time"),  # the FAQ that names the KPIs, of two
+        ("What does SLA mean in this context?", "(SLAs)"),  # "in this context" is no subject
     ],
 )
 def test_a_definition_of_an_abbreviation_leads_with_the_point_that_spells_it_out(

@@ -743,6 +743,9 @@ def test_follow_ups_found_in_the_v19_and_v20_batches(previous, text, expected):
         ("Would 10 offshore phone + chat agents on 24/7 come out cheaper?", {"agents": 10}),
         ("just 2 local chat agents, office hours", {"agents": 2, "location": "domestic"}),
         ("pakai bhs Indonesia & Inggris", {"languages": ["en", "id"]}),
+        ("Trus kalau agennya harus bisa Indo + Inggris?", {"languages": ["en", "id"]}),
+        ("In-house runs us IDR 45M monthly.", {"inhouse_monthly_idr": 45000000}),
+        ("about 45m per call", {"avg_handle_minutes": 45}),
     ],
 )
 def test_phrasings_found_in_the_v21_and_v22_batches(text, expected):

@@ -171,8 +171,12 @@ def test_data_protection_law_and_in_house_savings_are_on_topic(question):
         ("Can you help me write a cover letter for a customer service job?", False),
         ("what can you do?", True),
         ("Bisa bantu apa aja?", True),
+        ("help me", True),
+        # from the v24 batch: a question about the subject that opens with "help me"
+        ("Help me decide: we're a 5-person startup with roughly 1,200 support emails a month. "
+         "Should we outsource to 2 offshore agents or hire one person in-house?", False),
     ],
-)
+)  # fmt: skip
 def test_a_request_for_help_with_another_matter_is_no_greeting(question, greeting):
     assert route.is_greeting(question) == greeting
 
@@ -222,3 +226,18 @@ def test_an_industrys_back_office_is_another_function(question):
 )
 def test_a_company_that_sells_tills_or_an_asker_who_has_a_boss_is_on_topic(question):
     assert route.topic_level(question) != "foreign"
+
+
+@pytest.mark.parametrize(
+    ("question", "foreign"),
+    [  # from the v23 and v24 batches
+        ("What's the hourly rate for outsourced mobile app developers - same as support agents?", True),
+        ("My internet provider double-billed me this month. How do I get their customer service to respond faster?", True),
+        ("Tagihan Indihome aku dobel bulan ini, gimana cara komplain ke CS-nya biar cepet direspon?", True),
+        ("And what's the capital of Australia?", True),
+        ("My boss reckons hiring a foreign team is a cultural nightmare - is that a known issue?", False),
+        ("Why is labour usually the biggest chunk of the bill?", False),
+    ],
+)  # fmt: skip
+def test_other_matters_found_in_the_v23_and_v24_batches(question, foreign):
+    assert (route.topic_level(question) == "foreign") is foreign

@@ -22,7 +22,7 @@ def named_languages(text: str, dropped: set[str]) -> list[str]:
     for m in re.finditer(
         # "bahasa Indonesia, Inggris, dan Jepang", "bilingual Indonesia-Inggris", "bahasa
         # Indonesia sama Inggris"
-        rf"\b(?:(?:ber|multi|dwi)?bahasa(?:nya)?|bilingual|multilingual)\s*\(?\s*((?:{ids})"
+        rf"\b(?:(?:ber|multi|dwi)?bahasa(?:nya)?|bilingual|multilingual|bisa|fasih)\s*\(?\s*((?:{ids})"
         rf"(?:(?:\s*(?:,|dan|&|serta|sama|atau|/|\+|-)\s*|\s+)+(?:bahasa\s+)?(?:{ids}))*)",
         text,
     ):

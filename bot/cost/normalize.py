@@ -34,6 +34,8 @@ def normalize(text: str) -> str:
         text,
     )
     text = re.sub(r"(\d),(\d)", r"\1.\2", text)
+    # "IDR 45M", "Rp 45 mio": millions after a currency (without one, "45m" is minutes)
+    text = re.sub(r"\b(idr|rp)\s*(\d+(?:\.\d+)?)\s*(?:m|mn|mio)\b", r"\1 \2 million", text)
     text = re.sub(r"(\d)(k|rb|jt|ribu|juta|thousand|million)\b", r"\1 \2", text)
     text = re.sub(r"\s*\b(?:persen|percent|per cent)\b", "%", text)
     # "setengah jam", "half an hour", "a dozen agents", "selusin agen": the units as digits

@@ -86,7 +86,7 @@ def pairs(text: str) -> dict[str, str]:
 
 
 LANG_ID = pairs(
-    "inggris=en indonesia=id melayu=ms mandarin=zh cina=zh tionghoa=zh jepang=ja korea=ko thai=th "
+    "inggris=en indonesia=id indo=id melayu=ms mandarin=zh cina=zh tionghoa=zh jepang=ja korea=ko thai=th "
     "thailand=th vietnam=vi arab=ar spanyol=es prancis=fr perancis=fr jerman=de belanda=nl hindi=hi "
     "tagalog=fil filipina=fil jawa=jv sunda=su portugis=pt rusia=ru italia=it"
 )

@@ -25,8 +25,12 @@ ASK_TYPES = (
 ).split()
 FIRST_SENTENCE = re.compile(r"^(.+?[.!?:])(?:\s|$)", re.S)
 YES_NO = {
-    "id": re.compile(r"^\W*(ya|tidak|bisa|tentu|belum tentu|iya|betul|benar|tergantung)\b", re.I),
-    "en": re.compile(r"^\W*(yes|no|not necessarily|not always|it depends|generally,? yes)\b", re.I),
+    "id": re.compile(
+        r"^\W*(ya|tidak|bisa|tentu|belum tentu|iya|betul|benar|tergantung|umumnya tidak)\b", re.I
+    ),
+    "en": re.compile(
+        r"^\W*(yes|no|not necessarily|not always|it depends|generally,? yes|generally not)\b", re.I
+    ),
 }
 
 
