@@ -98,6 +98,11 @@ def test_a_yes_no_about_a_discount_mid_estimate_asks_the_article(assistant):
         ("Apakah biaya-biaya tersebut dapat dinegosiasikan dengan penyedia?", "id"),
         ("Kalau tarifnya $10-$50 per jam, itu berapa rupiah pakai kurs sekarang?", "id"),
         ("Can an outsourced team really scale from 10 to 50 agents within a week?", "en"),
+        # from the v25 batch: what the law allows, who bears a cost, a contract's minimum
+        ("Is it legal to have Indonesian customers' data handled by a vendor abroad?", "en"),
+        ("Kalau datanya diproses di luar negeri, legal nggak di Indonesia?", "id"),
+        ("Apakah kontrak outsourcing CS biasanya minimal setahun?", "id"),
+        ("If that offshore vendor leaks our data, who is responsible - us or the vendor?", "en"),
     ],
 )
 def test_subjects_found_in_the_v19_and_v20_batches_are_said_uncovered(assistant, question, lang):

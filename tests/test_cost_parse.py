@@ -751,3 +751,37 @@ def test_follow_ups_found_in_the_v19_and_v20_batches(previous, text, expected):
 def test_phrasings_found_in_the_v21_and_v22_batches(text, expected):
     fields = COST.parse_fields(text)
     assert expected.items() <= fields.items(), fields
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # from the v25 and v26 batches
+        ("lima agen, Senin-Jumat jam 8 pagi-5 sore, vendor luar negeri", {"coverage": "business_hours"}),
+        ("Butuh 5-6 agen buat chat, dua shift, selama setengah tahun", {"coverage": "extended", "months": 6}),
+        ("7-8 agents on chat for half a year", {"months": 6}),
+        ("fifteen reps, phone and chat, for a year and a half", {"months": 18}),
+        ("sepuluh agen teknis, untuk satu setengah tahun", {"months": 18}),
+        ("Mau estimasi: 4 agen spesialis, chat doang, 24/7, setahun.", {"months": 12}),
+        ("2,000 email tickets a week, about 10 minutes of handling each", {"avg_handle_minutes": 10}),
+    ],
+)  # fmt: skip
+def test_phrasings_found_in_the_v25_and_v26_batches(text, expected):
+    fields = COST.parse_fields(text)
+    assert expected.items() <= fields.items(), fields
+
+
+@pytest.mark.parametrize(
+    ("previous", "text", "expected"),
+    [
+        # a channel swapped for another keeps the rest
+        ({"agents": 7, "channels": ["phone", "email"]}, "yang tadi email ganti chat aja, email nggak jadi",
+         {"channels": ["phone", "chat"]}),
+        ({"agents": 7, "channels": ["phone", "email"]}, "swap email for chat", {"channels": ["phone", "chat"]}),
+        # round the clock without its weekend is extended hours; office hours stay office hours
+        ({"agents": 10, "coverage": "24x7"}, "keep the 10, but drop the weekend part", {"coverage": "extended"}),
+        ({"agents": 10, "coverage": "extended"}, "never mind the weekend stuff", {"coverage": "business_hours"}),
+    ],
+)  # fmt: skip
+def test_corrections_found_in_the_v26_batch(previous, text, expected):
+    merged = COST.follow_up(previous, text)
+    assert expected.items() <= merged.items(), merged

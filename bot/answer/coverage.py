@@ -107,6 +107,7 @@ class Terms:
     unpriced: list[re.Pattern[str]] = field(default_factory=list)  # cost items with no figure
     hourly: list[re.Pattern[str]] = field(default_factory=list)  # words of the one figure given
     salary: list[re.Pattern[str]] = field(default_factory=list)  # pay per month: never given
+    law: list[re.Pattern[str]] = field(default_factory=list)  # what is legal: never discussed
     holds_there: list[re.Pattern[str]] = field(default_factory=list)  # "is that also true ...?"
     places_kinds: list[set[str]] = field(default_factory=list)  # offshore, domestic: as groups
     absent_any: re.Pattern[str] = re.compile(r"(?!)")  # every `absent` pattern in one
@@ -138,6 +139,7 @@ class Terms:
                 terms.unpriced += [re.compile(p) for p in data["unpriced"]]
                 terms.hourly += [re.compile(p) for p in data["hourly"]]
                 terms.salary += [re.compile(p) for p in data["salary"]]
+                terms.law += [re.compile(p) for p in data["law"]]
                 terms.holds_there += [re.compile(p) for p in data["holds_there"]]
                 terms.example_cues += [re.compile(p) for p in data["example_cues"]]
                 terms.frequency += [re.compile(p) for p in data["frequency"]]
@@ -177,6 +179,8 @@ class Coverage:
             return text(lang, "not_covered_duration")
         if ask.type == "yes_no" and TIME_SPAN.search(asked) and not DURATION.search(lowered):
             return text(lang, "not_covered_duration")  # "... within a week?": no time frames
+        if _any(self.terms.law, asked):
+            return text(lang, "not_covered_law")  # "is it legal to process the data abroad?"
         names = self.unknown_names(question) if ask.type in NAME_ASKS else []
         if names and not self.names_country(question):  # "Intercom or Zendesk?": no country
             return text(lang, "not_covered_name", names=self.join(names, lang))

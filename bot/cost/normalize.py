@@ -41,6 +41,9 @@ def normalize(text: str) -> str:
     # "setengah jam", "half an hour", "a dozen agents", "selusin agen": the units as digits
     text = re.sub(r"\b(?:setengah jam|half an hour|half hour|1/2 (?:jam|hour))\b", "30 menit", text)
     text = re.sub(r"\b(?:(?:a|one|satu) )?dozen\b|\bselusin\b", "12", text)
+    # "a year and a half", "satu setengah tahun", "half a year", "setengah tahun": in months
+    text = re.sub(r"\b(?:(?:a|one) year and a half|(?:satu|1) setengah tahun)\b", "18 months", text)
+    text = re.sub(r"\b(?:half a year|half-year|half year|setengah tahun)\b", "6 months", text)
     text = words_to_numbers(text)
     text = re.sub(r"\b(?:minus|negatif|negative)\s+(?=\d)", "-", text)
     return re.sub(r"-\s*(\$|usd\s*|us\$)\s*(?=\d)", r"\1-", text)  # -$5000 -> $-5000

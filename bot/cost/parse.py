@@ -180,7 +180,7 @@ def _read_aht(t: _Text, fields: dict[str, Any]) -> None:
         or t.take(
             # "8 minutes on average", "a 7 minute average handle time", "6 menit rata rata"
             rf"{NUM}\s*{SHORT_UNIT}\s+(?:each|apiece|masing masing|setiapnya|tiapnya"
-            r"|(?:on\s+)?average|avg|rata rata|aht|handl\w* time)\b"
+            r"|(?:on\s+)?average|avg|rata rata|aht|handl\w* time|of handling|of (?:talk|work) time)\b"
         )
         or t.take(
             # "masing-masing kira-kira 3 menit", "each one takes about 4 minutes"
@@ -293,8 +293,11 @@ def _read_months(t: _Text, fields: dict[str, Any]) -> None:
         fields["months"] = 12  # "for a year", "stretch it to a full year", "jadi setahun penuh"
     elif t.take(
         r"^\W*(?:(?:a|one|satu)\s+)?(?:(?:full|whole)\s+)?(?:setahun|year)(?:\s+penuh)?\W*$"
+        r"|(?:^|[,;:]\s*)setahun(?:\s+penuh)?\s*(?=[,.;!?]|$)"
     ):
-        fields["months"] = 12  # a follow-up of the period alone: "setahun?", "a full year?"
+        # a follow-up of the period alone ("setahun?", "a full year?"), or one item of a list
+        # ("4 agen spesialis, chat doang, 24/7, setahun.")
+        fields["months"] = 12
 
 
 def _read_choices(t: _Text, fields: dict[str, Any]) -> None:

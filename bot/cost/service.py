@@ -22,6 +22,7 @@ from bot.cost.parse import (
 )
 from bot.cost.render import render_comparison, render_cost_error, render_cost_parts, render_issues
 from bot.cost.request import CostRequest, CostValidationError, validate_request
+from bot.cost.revise import coverage_after, swapped_channels
 from bot.cost.vocabulary import ONLY
 
 
@@ -98,6 +99,10 @@ class CostService:
             kept = [v for v in fields.get(name) or previous.get(name) or [] if v not in dropped]
             if kept:
                 fields[name] = kept
+        if (swapped := swapped_channels(text, previous)) is not None:
+            fields["channels"] = swapped  # "email ganti chat aja"
+        if "coverage" in fields:  # "drop the weekend part" of 24/7
+            fields["coverage"] = coverage_after(text, previous, fields["coverage"])
         return {**previous, **fields}
 
     @staticmethod

@@ -21,6 +21,7 @@ COVERAGE = {
     # "add weekend and evening coverage": beyond office hours, short of round the clock
     r"|(?:weekends?|evenings?)(?: (?:and|&|\+) (?:weekends?|evenings?))? (?:coverage|hours|shifts?|support)"
     r"|(?:akhir pekan|weekend)(?: (?:dan|&|\+) malam)?|(?:shift|jam) malam"
+    r"|(?:dua|2|two) shifts?"  # "dua shift", "two shifts": beyond one working day
     # "sampai jam 10 malam", "until 10 pm", "till 22.00": open into the evening
     r"|(?:sampai|hingga|until|till|to) (?:jam )?(?:(?:[7-9]|1[012])(?:[.:]\d\d)? ?(?:malam|pm)"
     r"|(?:19|2[0-3])(?:[.:]\d\d)?\b|midnight|tengah malam)"
@@ -30,7 +31,9 @@ COVERAGE = {
     r"|\b(?:jam|pukul) (?:0?[5-9]|1[0-2]) ?(?:-|–|sampai|hingga|s ?d)? ?(?:19|2[0-3])\b"
     r"|senin ?(?:-|sampai|hingga|s ?d) ?(?:sabtu|minggu)|monday ?(?:-|to|through|thru) ?(?:saturday|sunday)",
     "business_hours": r"jam kerja|jam kantor|(?:business|office|working|biz) (?:hours|hrs?)|hari kerja"
-    r"|senin (?:sampai|hingga|s ?d) jumat|monday (?:to|through) friday|8 (?:jam|hours?)|9 to 5"
+    r"|senin (?:sampai|hingga|s ?d )?jumat|monday (?:to|through) friday|8 (?:jam|hours?)|9 to 5"
+    # "jam 8 pagi-5 sore": a working day
+    r"|\b(?:jam |pukul )?(?:[7-9]|10) pagi ?(?:-|sampai|hingga|s ?d)? ?(?:jam |pukul )?[3-6] sore\b"
     # "jam 9 sampai 17", "9am-5pm": office hours
     r"|\b(?:jam|pukul) (?:0?[7-9]|10) ?(?:-|–|sampai|hingga|s ?d)? ?(?:1[5-8])\b"
     r"|\b(?:[7-9]|10)(?:[.:]\d\d)? ?am ?(?:(?:-|to|until|till) ?)?[4-6](?:[.:]\d\d)? ?pm\b",

@@ -1,0 +1,44 @@
+"""Corrections a follow-up makes to the estimate it follows: a channel swapped for another
+("email ganti chat aja", "replace email with chat") and the weekend taken off round-the-clock
+coverage ("drop the weekend part": extended hours, not office hours)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from bot.cost.vocabulary import CHANNELS
+
+_CHANNEL = "|".join(f"(?:{p})" for p in CHANNELS.values())
+# "email ganti chat", "email diganti jadi chat", "swap email for chat", "replace email with chat"
+SWAP = re.compile(
+    rf"\b(?:swap|switch|replace|ganti|ubah)?\s*(?P<old>{_CHANNEL})(?:nya)?\s+"
+    rf"(?:ganti|diganti|jadi|ganti jadi|diganti jadi|for|with|to|->|ke|dengan|sama)\s+"
+    rf"(?:ke\s+|jadi\s+)?(?P<new>{_CHANNEL})\b"
+)
+WEEKEND = re.compile(r"\b(?:weekends?|akhir pekan|sabtu|minggu)\b")
+
+
+def _channel(word: str) -> str | None:
+    return next((key for key, pat in CHANNELS.items() if re.fullmatch(pat, word)), None)
+
+
+def swapped_channels(text: str, previous: Mapping[str, Any]) -> list[str] | None:
+    """The channels after "X ganti Y" / "swap X for Y", when the estimate had X; else None."""
+    said = list(previous.get("channels") or [])
+    match = SWAP.search(" ".join(text.lower().replace("-", " ").split()))
+    if not said or match is None:
+        return None
+    old, new = _channel(match.group("old")), _channel(match.group("new"))
+    if old not in said or new is None or old == new:
+        return None
+    return [new if c == old else c for c in said if c != new or c == old]
+
+
+def coverage_after(text: str, previous: Mapping[str, Any], parsed: str | None) -> str | None:
+    """Round-the-clock coverage without its weekend is extended hours, not office hours."""
+    if previous.get("coverage") == "24x7" and parsed == "business_hours":
+        if WEEKEND.search(text.lower()):
+            return "extended"
+    return parsed
