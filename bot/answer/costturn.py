@@ -47,13 +47,13 @@ ASKS_SOMETHING = re.compile(
 INHOUSE = frozenset({"inhouse_monthly_usd", "inhouse_monthly_idr"})  # the cost the user has now
 # "jadi lebih hemat nggak?", "how much would we save?": asks the saving, not whether to switch
 SAVINGS_ASK = re.compile(r"\b(?:hemat|irit|lebih murah|cheaper|save|saving|savings)\b")
-SIZING = frozenset({"agents", "contacts_per_month"})
+SIZING = frozenset({"agents", "contacts_per_month"})  # what a first estimate is sized by
 SPEC_WORDS = 12  # a team described in so many words at most
 # A question word anywhere: a description of a team that asks something is no bare spec.
 QUESTION_WORD = re.compile(
     r"\b(?:what|why|how|which|when|where|who|should|worth|apa|kenapa|mengapa|knp|bagaimana"
     r"|gimana|gmn|kapan|mana|siapa|sebaiknya|mending|layak|perlu|risk|risiko|or|atau|vs)\b"
-)  # what a first estimate is sized by
+)
 # "and with 8?", "kalau 10 aja?", "ok, 12 then": after an estimate sized by agents, a number
 # alone is the new number of agents.
 BARE_NUMBER = re.compile(

@@ -128,14 +128,15 @@ OTHER_MATTERS = (
     # today's exchange rate (a rate applied to the article's figures is in scope, unstated)
     "today s usd", "today s exchange rate", "todays exchange rate", "exchange rate today",
     "kurs hari ini", "rupiah hari ini", "dolar hari ini", "dollar today",
-    # choosing a shop's till app, setting up an office network
-    "capital of", "ibu kota", "rekomendasi aplikasi kasir", "aplikasi kasir yg murah", "aplikasi kasir yang murah",
-    "recommend a cashier app", "best cashier app", "router kantor", "office router",
-    # building an app; a consumer's own bill and complaint to a company
+    # general knowledge; choosing a shop's till app, setting up an office network
+    "capital of", "ibu kota", "rekomendasi aplikasi kasir", "aplikasi kasir yg murah",
+    "aplikasi kasir yang murah", "recommend a cashier app", "best cashier app", "router kantor",
+    "office router", "setting firewall", "configure a firewall",
+    # building an app; a consumer's own bill and complaint to a company (matched on words, so
+    # "double-billed" reads "double billed")
     "aplikasi mobile", "mobile app developer", "app developers", "developer outsourcing",
-    "double-billed me", "double billed me", "tagihan indihome", "my internet provider",
-    "komplain ke cs-nya", "komplain ke cs nya", "their customer service to respond",
-    "setting firewall", "configure a firewall",
+    "double billed me", "tagihan indihome", "my internet provider", "komplain ke cs nya",
+    "their customer service to respond",
 )  # fmt: skip
 # Refusal: a topic check, then a floor on the top retrieval score (e5 cosine) that depends on it.
 # Calibrated on eval/dev/gold.jsonl, whose refusal cases are therefore no longer held out: in-scope top
