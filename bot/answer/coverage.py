@@ -29,6 +29,7 @@ TIME_SPAN = re.compile(
     r"\bwithin (?:a|an|one|two|three|four|\d+|a few|a couple of) (?:days?|weeks?|months?)\b"
     r"|\bdalam waktu (?:se|satu |dua |tiga |beberapa |\d+ ?)(?:hari|minggu|bulan)\b"
 )
+ABSENT_SEEN = 256  # questions whose absent-subject search is remembered
 # A place ask that wants a country or a provider named, not "where is labour cheaper?".
 PLACE_ASK = re.compile(
     r"\b(?:countr(?:y|ies)|negara(?:nya)?|vendors?|providers?|penyedia|compan(?:y|ies)|perusahaan|bpo|"
@@ -111,10 +112,17 @@ class Terms:
     holds_there: list[re.Pattern[str]] = field(default_factory=list)  # "is that also true ...?"
     places_kinds: list[set[str]] = field(default_factory=list)  # offshore, domestic: as groups
     absent_any: re.Pattern[str] = re.compile(r"(?!)")  # every `absent` pattern in one
+    # the last questions' results: a turn asks it of the same text up to three times
+    absent_seen: dict[str, bool] = field(default_factory=dict, repr=False)
 
     def any_absent(self, text: str) -> bool:
         """Whether any absent subject's pattern matches (one search, not one per subject)."""
-        return self.absent_any.search(text) is not None
+        if (seen := self.absent_seen.get(text)) is not None:
+            return seen
+        if len(self.absent_seen) >= ABSENT_SEEN:
+            self.absent_seen.clear()
+        found = self.absent_seen[text] = self.absent_any.search(text) is not None
+        return found
 
     @classmethod
     def load(cls, prompts_dir: Path) -> Terms:
