@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.answer.coverage import ABSENT_SEEN, Terms
+from bot.answer.terms import ABSENT_SEEN, Terms
 from bot.config import REPO_ROOT
 
 

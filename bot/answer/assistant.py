@@ -194,14 +194,8 @@ class Assistant:
             call = ToolCall("estimate_cost", request, error)
             return self._answer(turn, reply.text, "cost", [], [call], "cost_estimate")
         # About 15 lines in chat; the article's hidden costs and the assumptions fold away.
-        details = "\n".join(
-            [
-                self.prompts.text(turn.lang, "cost_context_heading"),
-                *self._hidden_cost_points(turn.lang, 2),
-                "",
-                reply.details,
-            ]
-        )
+        heading = self.prompts.text(turn.lang, "cost_context_heading")
+        details = "\n".join([heading, *self._hidden_cost_points(turn.lang, 2), "", reply.details])
         sized = reply.result.to_json_dict()
         call = ToolCall("estimate_cost", request, sized)
         band = f"{self.prompts.text(turn.lang, 'rate_band')} [1]"  # the article's own words

@@ -1,0 +1,94 @@
+"""The phrase lists that decide what the article cannot answer: the `coverage` block of
+prompts/<lang>/analysis.yaml, both languages, compiled once (read by bot/answer/coverage.py)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from bot.lang import LANGS
+from bot.prompts import PromptError
+
+ABSENT_SEEN = 256  # questions whose absent-subject search is remembered
+
+
+@dataclass
+class Terms:
+    """The `coverage` lists of both languages, compiled."""
+
+    places: list[re.Pattern[str]] = field(default_factory=list)
+    absent: list[re.Pattern[str]] = field(default_factory=list)
+    per_unit: list[re.Pattern[str]] = field(default_factory=list)
+    comparative: list[re.Pattern[str]] = field(default_factory=list)
+    separators: list[re.Pattern[str]] = field(default_factory=list)
+    fillers: set[str] = field(default_factory=set)
+    generic: set[str] = field(default_factory=set)
+    baseline: set[str] = field(default_factory=set)
+    in_house: set[str] = field(default_factory=set)
+    superlative: list[re.Pattern[str]] = field(default_factory=list)
+    staffing: list[re.Pattern[str]] = field(default_factory=list)
+    pros_and_cons: list[re.Pattern[str]] = field(default_factory=list)
+    risks: list[re.Pattern[str]] = field(default_factory=list)
+    example_cues: list[re.Pattern[str]] = field(default_factory=list)
+    frequency: list[re.Pattern[str]] = field(default_factory=list)
+    synonyms: dict[str, set[str]] = field(default_factory=dict)  # a side's word -> its group
+    frequency_given: list[re.Pattern[str]] = field(default_factory=list)
+    unpriced: list[re.Pattern[str]] = field(default_factory=list)  # cost items with no figure
+    hourly: list[re.Pattern[str]] = field(default_factory=list)  # words of the one figure given
+    salary: list[re.Pattern[str]] = field(default_factory=list)  # pay per month: never given
+    law: list[re.Pattern[str]] = field(default_factory=list)  # what is legal: never discussed
+    holds_there: list[re.Pattern[str]] = field(default_factory=list)  # "is that also true ...?"
+    places_kinds: list[set[str]] = field(default_factory=list)  # offshore, domestic: as groups
+    absent_any: re.Pattern[str] = re.compile(r"(?!)")  # every `absent` pattern in one
+    # the last questions' results: a turn asks it of the same text up to three times
+    absent_seen: dict[str, bool] = field(default_factory=dict, repr=False)
+
+    def any_absent(self, text: str) -> bool:
+        """Whether any absent subject's pattern matches (one search, not one per subject)."""
+        if (seen := self.absent_seen.get(text)) is not None:
+            return seen
+        if len(self.absent_seen) >= ABSENT_SEEN:
+            self.absent_seen.clear()
+        found = self.absent_seen[text] = self.absent_any.search(text) is not None
+        return found
+
+    @classmethod
+    def load(cls, prompts_dir: Path) -> Terms:
+        terms = cls()
+        for lang in LANGS:
+            path = prompts_dir / lang / "analysis.yaml"
+            try:
+                data = yaml.safe_load(path.read_text(encoding="utf-8"))["coverage"]
+                terms.places += [re.compile(rf"\b{re.escape(p)}\b") for p in data["places"]]
+                terms.absent += [re.compile(p) for p in data["absent"]]
+                terms.per_unit += [re.compile(p) for p in data["per_unit"]]
+                terms.comparative += [re.compile(p) for p in data["comparative"]]
+                terms.separators += [re.compile(p) for p in data["side_separators"]]
+                terms.fillers |= {str(w) for w in data["side_fillers"]}
+                terms.generic |= {str(w) for w in data["generic_sides"]}
+                terms.baseline |= {str(w) for w in data["baseline_words"]}
+                terms.in_house |= {str(w) for w in data["in_house_words"]}
+                terms.superlative += [re.compile(p) for p in data["superlative"]]
+                terms.staffing += [re.compile(p) for p in data["staffing"]]
+                terms.pros_and_cons += [re.compile(p) for p in data["pros_and_cons"]]
+                terms.risks += [re.compile(p) for p in data["risks"]]
+                terms.unpriced += [re.compile(p) for p in data["unpriced"]]
+                terms.hourly += [re.compile(p) for p in data["hourly"]]
+                terms.salary += [re.compile(p) for p in data["salary"]]
+                terms.law += [re.compile(p) for p in data["law"]]
+                terms.holds_there += [re.compile(p) for p in data["holds_there"]]
+                terms.example_cues += [re.compile(p) for p in data["example_cues"]]
+                terms.frequency += [re.compile(p) for p in data["frequency"]]
+                terms.frequency_given += [re.compile(p) for p in data["frequency_given"]]
+                terms.places_kinds += [{str(w) for w in g} for g in data["side_synonyms"]]
+                for group in data["side_synonyms"]:
+                    words = {str(w) for w in group}
+                    for word in words:
+                        terms.synonyms[word] = terms.synonyms.get(word, set()) | words
+            except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
+                raise PromptError(f"{path}: cannot read the coverage terms ({exc})") from exc
+        terms.absent_any = re.compile("|".join(f"(?:{p.pattern})" for p in terms.absent) or "(?!)")
+        return terms
