@@ -36,8 +36,9 @@ def question_sentence(text: str) -> str:
     return asked[-1] if asked else text
 
 
-# Words by which a question points back at what its background named ("their track record").
-POINTS_BACK = re.compile(
+# Words by which a question points back at what its background named ("their track record");
+# anchor.py's POINTS_BACK, for the last answer's topic, is a different list on purpose.
+BACKGROUND_REFERENCE = re.compile(
     r"\b(they|them|their|it|its|that|those|mereka|itu|tersebut|tsb|ini|nya)\b", re.IGNORECASE
 )
 
@@ -48,7 +49,7 @@ def without_background(text: str) -> str:
     the question points back at them ("Apakah rekam jejak mereka bagus?")."""
     parts = SENTENCE_END.split(text)
     first = next((i for i, s in enumerate(parts) if s.rstrip().endswith("?")), 0)
-    if POINTS_BACK.search(parts[first]):
+    if BACKGROUND_REFERENCE.search(parts[first]):
         return text
     return " ".join(parts[first:])
 
