@@ -20,7 +20,7 @@ ID_MARKERS = frozenset(
     bisa dapat harus perlu mau ingin saya aku kami kita kamu anda bapak ibu
     adalah ada sama juga lebih kurang banyak sedikit tolong mohon jelaskan sebutkan
     biaya tarif harga murah mahal per bulan jam tahun orang agen pelanggan dukungan
-    halo hai makasih terima kasih selamat pagi siang
+    halo hai makasih terima kasih selamat pagi siang oke jadi ganti ubah tambah pakai pake
     """.split()
 )
 # English words that are also Indonesian-looking tokens; they do not count as markers.
@@ -35,9 +35,10 @@ EN_MARKERS = frozenset(
     what why how which when where who whom whose is are was were be can could do does did
     should would will shall may might must the a an and or but with without for of to in on at
     by from if then than more less only just also make it its that this these those about
-    please explain tell me my us our we you your i
+    please explain tell me my us our we you your i there any much many have has after before
     """.split()
 )
+MIXED_MIN_ENGLISH = 3  # English function words a code-mixed sentence needs to be read as English
 NEUTRAL_WORDS = 3  # a reply this short without a marker of either language ("offshore?", "24/7?")
 WORD = re.compile(r"[a-zA-Z]+")
 NAMES = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\b")
@@ -69,7 +70,9 @@ def detect_language(text: str, default: Lang = "id") -> Lang:
         return default
     markers = {w for w in words if w in ID_MARKERS and w not in AMBIGUOUS}
     if markers and not (markers <= PARTICLES and _english_sentence(words)):
-        return "id"
+        if not _mostly_english(words):
+            return "id"
+        return "en"
     if not markers and EN_MARKERS.intersection(words):
         return "en"  # "Manila or Bangalore, then?": English function words and no Indonesian one
     # Names tell nothing of the language the question is asked in ("Which Indonesian city ...?
@@ -94,6 +97,17 @@ def conversation_language(text: str, earlier: Sequence[str], default: Lang = "id
             if not is_neutral(question):
                 return detect_language(question, default)
     return detect_language(text, default)
+
+
+def _mostly_english(words: list[str]) -> bool:
+    """An English sentence with a stray Indonesian word or tag ("is there any number on how much
+    churn drops, atau nggak ada?"): English function words outnumber the Indonesian markers
+    more than twice, and the rest reads as English."""
+    indonesian = [w for w in words if w in ID_MARKERS and w not in AMBIGUOUS]
+    english = [w for w in words if w in EN_MARKERS]
+    if len(english) < MIXED_MIN_ENGLISH or len(english) <= 2 * len(indonesian):
+        return False
+    return _english_sentence([w for w in words if w not in ID_MARKERS])
 
 
 def _english_sentence(words: list[str]) -> bool:

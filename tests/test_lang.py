@@ -99,3 +99,16 @@ def test_a_neutral_reply_is_answered_in_the_conversations_language(text, earlier
 )
 def test_english_function_words_without_an_indonesian_one_are_english(text):
     assert detect_language(text) == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("is there any data on how much CSAT improves after outsourcing, atau nggak ada?", "en"),
+        ("Should we keep the phone line in-house, or is that mahal?", "en"),
+        ("oke, ubah jadi technical dan 24/7", "id"),
+        ("worth it gak sih outsource CS buat tim kecil?", "id"),
+    ],
+)
+def test_an_english_sentence_with_a_stray_indonesian_tag_is_english(text, lang):
+    assert detect_language(text) == lang

@@ -15,7 +15,7 @@ import yaml
 
 from bot.answer.analysis import without_background
 from bot.answer.compose import UnitIndex
-from bot.answer.followup import FOLLOW_UP, SHORT, TITLE, last
+from bot.answer.followup import FOLLOW_UP, NEW_SUBJECT, SHORT, TITLE, last
 from bot.answer.route import asks_for_remedy
 from bot.knowledge.corpus import Chunk
 from bot.lang import LANGS
@@ -116,8 +116,8 @@ class Anchors:
         recent = answer is last(history, "assistant")
         if recent and self.selects(text, lang):
             return Anchor(answer.cited_ids[0])  # "which of those is the biggest?"
-        if asks_for_remedy(text) or not recent:
-            return None
+        if asks_for_remedy(text) or not recent or NEW_SUBJECT.search(lowered):
+            return None  # "oke balik ke cost, tarif per jamnya?" turns to another subject
         if len(lowered.split()) > SHORT * 2 or not (
             FOLLOW_UP.search(lowered) or len(lowered.split()) <= SHORT
         ):

@@ -58,6 +58,8 @@ QUESTION_WORD = re.compile(
 # alone is the new number of agents.
 BARE_NUMBER = re.compile(
     r"^(?:(?:and|so|ok|okay|oke|then|what about|how about|with|for|dan|kalau|kalo|klo|gimana kalau"
+    r"|sorry|maaf|oops|eh|typo|salah ketik|i meant|i mean|meant|maksud(?:nya|ku| saya)?|correction"
+    r"|koreksi"
     r"|terus|trus|jadi|pakai|pake|dengan|coba|try|make it|instead)\W*)*(\d+)\W*"
     r"(?:(?:then|instead|aja|saja|dong|ya|deh|orang|people|seats?|kursi)\W*)*$"
 )

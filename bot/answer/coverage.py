@@ -41,6 +41,12 @@ NUMBER_ASK = re.compile(
     r" (?:should|do|would|is|are)\b"
     r"|\b(?:percent(?:age)?|persen(?:tase)?)\b|%"
 )
+# A later clause that asks a number of its own ("what are the hidden costs, and roughly how
+# much is each?", "apa saja tantangannya, dan berapa persen ...?").
+LATER_NUMBER = re.compile(
+    r"(?:[,;]|\b(?:dan|and|terus|trus|then|lalu|serta|plus|also))\s+(?P<clause>(?:[\w-]+\s+){0,5}?"
+    r"(?:berapa|brp|how (?:much|many)|what (?:percentage|share))\b.*)$"
+)
 # "how many tickets ...?", "berapa tiket ...?": a count of contacts, answered only by a number of them
 COUNT_ASK = re.compile(
     r"\b(?:how many|berapa(?: banyak)?|brp)\s+(tickets?|tiket|calls?|panggilan|telepon|telpon|chats?"
@@ -137,6 +143,12 @@ class Coverage:
         percent_asks = ("yes_no", "comparison", "quantity")
         if ask.type in percent_asks and PERCENT_ASK.search(asked) and "%" not in cited:
             return text(lang, "not_covered_figure")  # "does it cut costs by more than 50%?"
+        if _any(self.terms.statistic, asked) and "%" not in cited:
+            return text(lang, "not_covered_figure")  # "how many companies bring it back?"
+        later = LATER_NUMBER.search(asked)
+        if later and not _any(self.terms.hourly, clause := later["clause"]):
+            if not _has_figure(clause, lowered):
+                return text(lang, "not_covered_figure")
         asks_number = NUMBER_ASK.search(asked)
         if ask.type == "quantity" and asks_number and not _has_figure(question, lowered):
             return text(lang, "not_covered_figure")

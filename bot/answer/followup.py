@@ -27,6 +27,13 @@ FOLLOW_UP = re.compile(
     r"detail|tell me more|elaborate|explain more|go deeper|lebih (lengkap|detail|rinci|jelas)|jelaskan "
     r"lagi|detailnya)\b"
 )
+# Words that announce a turn to another subject ("oke balik ke cost, tarif per jamnya?", "unrelated,
+# but ..."): whatever the question points back with, it is not the last answer's points
+# (bot/answer/anchor.py); it is still read with the question before it.
+NEW_SUBJECT = re.compile(
+    r"\b(?:balik|kembali) (?:lagi )?ke\b|\bback to\b|\breturning to\b|\bganti topik\b|\bunrelated\b"
+    r"|\bdifferent (?:topic|question)\b|\btopik lain\b"
+)
 TITLE = re.compile(r"^([^:.]{3,60}):")  # a point's title: "Cultural Differences: ..."
 SHORT = 5  # words: a follow-up this short is read with the previous question
 # Entries about the article or everything at once: no topic to expand into.

@@ -41,9 +41,13 @@ from bot.prompts import Prompts
 # otherwise ("how do we scale up for peaks?" is about a benefit).
 CHALLENGE_MARGIN = 0.012
 # ... or within 0.03 when the question uses a word of the challenge's label ("hambatan
-# komunikasi"): a distinctive word, seven letters or more, that no other label of the list has.
+# komunikasi"): a distinctive word, four letters or more, that no other label of the list has
+# and that names no kind of problem ("the data one", not "these issues").
 NAMED_MARGIN = 0.03
-LABEL_WORD = 7
+LABEL_WORD = 4
+GENERIC_LABEL_WORDS = frozenset(
+    "issues issue concerns concern problems problem masalah soal".split()
+)
 # A point that gives a reason; a why-question is led by the point closest to it, and a reason
 # counts this much closer (chosen on eval/dev's why cases).
 CAUSAL = re.compile(
@@ -102,11 +106,15 @@ def challenge_asked(
         words = [set(re.findall(r"\w+", label.lower())) for label in labels]
         for n, (row, handlers) in enumerate(zip(bullets, chunk.handled_by, strict=False)):
             others = set().union(*(w for m, w in enumerate(words) if m != n))
-            named = any(len(w) >= LABEL_WORD and w not in others for w in words[n] & asked)
+            named = any(
+                len(w) >= LABEL_WORD and w not in others | GENERIC_LABEL_WORDS
+                for w in words[n] & asked
+            )
             score = float(units.vectors[row] @ query)
             if named_only and not named:
                 continue
-            margin = NAMED_MARGIN if named else CHALLENGE_MARGIN
+            # a follow-up read with the question before it: its own words name the challenge
+            margin = 1.0 if named_only else NAMED_MARGIN if named else CHALLENGE_MARGIN
             if score >= best - margin and (found is None or score > found[0]):
                 text = units.units[row].text
                 found = (score, Challenge(entry, labels[n], text, tuple(handlers)))

@@ -69,7 +69,7 @@ CHOICES = {
         "specialist": r"spesialis|specialists?|speciali[sz]ed|ahli|experts?|pakar",
         "skilled": r"terampil|skilled|berpengalaman|experienced|senior|mahir",
         "standard": r"junior|entry level|pemula|standar(?:d)? (?:agents?|expertise|level|skills?)"
-        r"|(?:agen|keahlian|skill|level|tingkat) standar",
+        r"|(?:agen|keahlian|skill|level|tingkat)(?:nya)? standar",
     },
 }
 CHANNELS = {
