@@ -119,3 +119,55 @@ def test_a_named_challenge_gets_its_own_remedies(assistant):
     )
     assert remedy.sources[0].id == "faq-data-security"
     assert "data security" in remedy.body.splitlines()[0].lower()
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Apa beda outsourcing dengan staff augmentation?", "id"),
+        ("Do you have a sample SLA template we could reuse?", "en"),
+    ],
+)
+def test_subjects_the_article_never_discusses_are_named(assistant, question, lang):
+    assert assistant.answer(question).body.startswith(sentinel(assistant, lang))
+
+
+def test_an_hourly_figure_given_as_an_example_is_placed_in_the_band(assistant):
+    above = assistant.answer("What hourly rate does a domestic vendor charge, something like $90?")
+    assert "$90.00" in above.body.splitlines()[0] and "above" in above.body.splitlines()[0]
+    for question in (
+        "We can spend $6,000 a month; what hourly rate fits?",
+        "Tarif per jam outsourcing CS selalu di bawah $50 kan?",
+    ):
+        first = assistant.answer(question).body.splitlines()[0]
+        assert "$6" not in first and "sepertiga" not in first
+
+
+def test_how_long_a_ramp_up_takes_points_to_the_setup_costs(assistant):
+    *_, ramp = converse(
+        assistant,
+        "estimate 6 chat agents offshore",
+        "how long until the vendor's team is up and running?",
+    )
+    assert ramp.body.startswith(sentinel(assistant, "en"))
+    assert ramp.sources[0].id == "faq-hidden-costs"
+
+
+def test_which_vendor_to_pick_points_to_choosing_the_partner(assistant):
+    *_, answer = converse(
+        assistant, "Quote 8 email agents, nearshore", "Which provider would you recommend for this?"
+    )
+    assert answer.body.startswith(sentinel(assistant, "en"))
+    assert answer.sources[0].id == "best-practices"
+
+
+def test_a_polite_form_of_address_is_no_unknown_name(assistant):
+    answer = assistant.answer("Negara mana yang Bapak/Ibu sarankan untuk outsourcing CS kami?")
+    assert "Bapak" not in answer.body.splitlines()[0]
+
+
+def test_besides_one_point_what_else_stays_on_the_topic(assistant):
+    *_, rest = converse(
+        assistant, "Bagaimana mengukur ROI outsourcing CS?", "selain KPI, apa lagi yang dicek?"
+    )
+    assert rest.sources[0].id == "faq-roi"

@@ -32,7 +32,7 @@ from bot.answer.route import (
     topic_level,
 )
 from bot.answer.scope import continues, out_of_scope, stands_alone
-from bot.answer.shape import Shaper
+from bot.answer.shape import ASK_ONLY_SITUATIONS, Shaper
 from bot.answer.situation import Situations
 from bot.answer.summary import Recap
 from bot.answer.timings import Timings
@@ -258,7 +258,7 @@ class Assistant:
                 quote := quote_sentence(turn.text, turn.lang, self.band, self.prompts)
             ):
                 lead = f"{quote} {self.prompts.text(turn.lang, 'decision_lead')}"
-            preferred = self.situations.preferred(turn.text)
+            preferred = self.situations.preferred(turn.text, skip=ASK_ONLY_SITUATIONS)
             decision = weigh(
                 turn.vector, turn.lang, self.units, self.passages, self.prompts, example, lead,
                 preferred,

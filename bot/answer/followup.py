@@ -26,6 +26,8 @@ FOLLOW_UP = re.compile(
     r"kalau|kalo|bagaimana dengan|gimana dengan|and|what about|how about|then)\b|\b(more detail|in more "
     r"detail|tell me more|elaborate|explain more|go deeper|lebih (lengkap|detail|rinci|jelas)|jelaskan "
     r"lagi|detailnya)\b"
+    # "selain KPI, apa lagi?", "besides cheaper labour, what else?": the rest of the same topic
+    r"|^(selain|besides|apart from|other than|aside from)\b"
 )
 # Words that announce a turn to another subject ("oke balik ke cost, tarif per jamnya?", "unrelated,
 # but ..."): whatever the question points back with, it is not the last answer's points

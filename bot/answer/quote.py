@@ -15,12 +15,29 @@ RATE = re.compile(
     r"(?:hour|hr|h|jam)\b",
     re.I,
 )
+# "what hourly rate would a US vendor charge, like $80?": an amount beside words of an hourly rate
+HOURLY = re.compile(r"\b(?:hourly|per hour|an hour|per jam|sejam|tarif per jam)\b", re.I)
+AMOUNT = re.compile(
+    r"(?:\$|\busd\s*)\s*(\d{1,3}(?:[.,]\d{1,2})?)\b(?![.,]\d)(?!\s*(?:k|rb|ribu|juta|jt|m|million|thousand)\b)"
+    r"(?!\s*(?:/|per|a|an|se)\s*(?:month|bulan|bln|mo)\b)",
+    re.I,
+)
+BOUND = re.compile(
+    r"\b(?:under|below|above|over|than|up to|to|max(?:imum)?|at most|at least|bawah|atas|dari"
+    r"|hingga|sampai|maks\w*|minimal|paling)\s*$",
+    re.I,
+)
 THIRD = Decimal(1) / 3
 
 
 def quoted_rate(text: str) -> Decimal | None:
     """The hourly rate a question quotes, or None."""
     match = RATE.search(text)
+    if match is None and HOURLY.search(text):
+        amounts = list(AMOUNT.finditer(text))
+        one = amounts[0] if len(amounts) == 1 else None
+        # "always under $50, right?" states a bound, not a quote
+        match = one if one and not BOUND.search(text[: one.start()]) else None
     if match is None:
         return None
     try:

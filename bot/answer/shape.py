@@ -58,7 +58,12 @@ CAUSAL = re.compile(
 CAUSAL_BONUS = 0.01
 # Money is in nearly every question: it weighs decisions (bot.answer.decide), never a lead here
 # ("are there hidden costs?" is answered by "there may be hidden costs ...", not the setup fees).
-GENERIC_SITUATIONS = frozenset({"cost"})
+GENERIC_SITUATIONS = frozenset({"cost", "setup", "vendor_choice"})
+# Asks the article never answers (how long, which vendor) whose related point is the one their
+# own words name: "how long until the vendor's team is ramped up?" -> the setup and onboarding
+# costs; "which vendor do you recommend?" -> choosing the right partner.
+ASK_SITUATIONS = {"duration": frozenset({"setup"}), "place": frozenset({"vendor_choice"})}
+ASK_ONLY_SITUATIONS = frozenset().union(*ASK_SITUATIONS.values())  # no other answer's lead
 SETTING_SITUATIONS = frozenset({"offshore"})  # where, not what: no lead of a yes/no
 SITUATION_BONUS = 0.03  # a point the described situation asks for ("peak season": scalability)
 # Which way a why-question about money points: "what makes it expensive?" is answered by what
@@ -218,7 +223,18 @@ class Shaper:
             return self._comparison(sides, lang, query, vector, hits)
         if ask.type in ("why", "yes_no"):
             return self._closest_lead(lang, query, vector, hits, reasons=ask.type == "why"), None
+        if (entry := self._named_situation(question, ask.type, lang)) is not None:
+            hits = [self.context_hit(entry, lang, vector), *(h for h in hits if h.id != entry)]
         return draft_answer(query, vector, hits, self.units, lang), None
+
+    def _named_situation(self, question: str, ask_type: str, lang: str) -> str | None:
+        """The entry of the point an ask's own words name among ASK_SITUATIONS, else None."""
+        wanted = ASK_SITUATIONS.get(ask_type)
+        if wanted is None or self.situations is None:
+            return None
+        skip = frozenset(self.situations.points) - wanted
+        refs = self.situations.preferred(question, skip=skip, first=True)
+        return refs[0].entry if refs else None
 
     def _introducing(
         self, question: str, lang: str, vector: list[float], topic: str | None = None
