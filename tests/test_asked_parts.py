@@ -171,3 +171,52 @@ def test_besides_one_point_what_else_stays_on_the_topic(assistant):
         assistant, "Bagaimana mengukur ROI outsourcing CS?", "selain KPI, apa lagi yang dicek?"
     )
     assert rest.sources[0].id == "faq-roi"
+
+
+@pytest.mark.parametrize(
+    ("indonesian", "english"),
+    [
+        ("Shift malam saja, 3 agen chat, berapa?", "Only the night shift, 3 chat agents: price?"),
+        (
+            "Akhir pekan saja, 2 agen telepon, berapa?",
+            "Weekends only (Sat and Sun), 2 phone agents?",
+        ),
+    ],
+)
+def test_nights_and_weekends_only_are_priced_alike_in_both_languages(
+    assistant, indonesian, english
+):
+    ours, theirs = assistant.answer(indonesian).estimate, assistant.answer(english).estimate
+    assert ours.args.get("coverage") == theirs.args.get("coverage") == "extended"
+
+
+def test_a_new_daily_volume_without_its_noun_changes_the_volume_not_the_in_house_cost(assistant):
+    first, bumped, compared = converse(
+        assistant,
+        "We get about 200 chats a day, 4 minutes each. What would outsourcing cost?",
+        "bump it to 300 a day",
+        "Our in-house team costs $20,000 a month, how does that compare?",
+    )
+    before = first.estimate.args["contacts_per_month"]
+    assert bumped.estimate.args["contacts_per_month"] == before * 300 // 200
+    assert (
+        compared.estimate.args["contacts_per_month"] == bumped.estimate.args["contacts_per_month"]
+    )
+    assert compared.estimate.args["inhouse_monthly_usd"] == 20000
+
+
+@pytest.mark.parametrize(
+    ("question", "not_type"),
+    [
+        ("Which channels can an outsourced helpdesk take over?", "duration"),
+        ("Apa saja yang bisa salah kalau vendor yang pegang telepon pelanggan kami?", "how_to"),
+        ("What could go wrong if a vendor answers our angry customers?", "how_to"),
+    ],
+)
+def test_a_guess_needs_its_sentence_form(assistant, question, not_type):
+    assert assistant.answer(question).ask_type != not_type
+
+
+def test_which_languages_to_cover_is_said_uncovered(assistant):
+    answer = assistant.answer("Which languages should our outsourced team cover?")
+    assert answer.body.startswith(sentinel(assistant, "en"))

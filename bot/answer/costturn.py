@@ -63,6 +63,12 @@ BARE_NUMBER = re.compile(
     r"|terus|trus|jadi|pakai|pake|dengan|coba|try|make it|instead)\W*)*(\d+)\W*"
     r"(?:(?:then|instead|aja|saja|dong|ya|deh|orang|people|seats?|kursi)\W*)*$"
 )
+# "bump it to 350 a day", "jadi 500 sehari": after an estimate sized by volume, a number per
+# day, week or month is the new volume (the noun the parser needs is implied).
+VOLUME_ONLY = re.compile(
+    r"\b(\d+(?:\.\d+)?)(?=\s*(?:(?:a|per|/)\s*(?:day|week|month|hari|minggu|bulan)\b|se(?:hari|minggu|bulan)\b))"
+)
+MONEY_BEFORE = re.compile(r"(?:\$|\b(?:rp|idr|usd|us\$|eur|sgd))\s*$")
 SHORT_FOLLOW_UP = 5  # words: "24/7 aja", "and domestic?" need no cue
 # What the article discusses and the estimator does not price: a yes/no about one of these ("does
 # going offshore come with hidden costs we should budget for?") asks the article, not for a quote.
@@ -140,6 +146,8 @@ def cost_request(cost: CostService, text: str, previous: dict | None, ask: Ask) 
             fields = {"agents": int(bare.group(1))}
         elif cued := CUED_NUMBER.search(plain):  # "go with 6 then and add chat"
             fields = {**fields, "agents": int(cued.group(1))}
+    if previous and "contacts_per_month" in previous and not (SIZING | INHOUSE) & fields.keys():
+        fields = {**fields, **_implied_volume(cost, normalize(text))}
     if previous:  # "volumenya dua kali lipat": the factor, not a volume of 2
         lowered = normalize(text).lower()
         fields = {**fields, **scaled(lowered, previous), **relative(lowered, previous)}
@@ -165,6 +173,18 @@ def cost_request(cost: CostService, text: str, previous: dict | None, ask: Ask) 
         return None  # "is that also true offshore?" asks about the last answer, changes nothing
     # A follow-up changes only what it names, on top of everything said before.
     return json_fields(cost.follow_up(previous or {}, text, fields))
+
+
+def _implied_volume(cost: CostService, plain: str) -> dict:
+    """ "bump it to 350 a day": the volume a number per day, week or month gives, unless it is a
+    sum of money ("Rp 85 juta sebulan", "$60,000 a month")."""
+    lowered = plain.lower()
+    for match in VOLUME_ONLY.finditer(lowered):
+        if MONEY_BEFORE.search(lowered[: match.start()]):
+            continue
+        implied = f"{lowered[: match.end()]} contacts{lowered[match.end() :]}"
+        return {k: v for k, v in cost.parse_fields(implied).items() if k in SIZING}
+    return {}
 
 
 def asks_beside(cost: CostService, coverage, text: str, ask: Ask) -> bool:

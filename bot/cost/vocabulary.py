@@ -21,6 +21,9 @@ COVERAGE = {
     # "add weekend and evening coverage": beyond office hours, short of round the clock
     r"|(?:weekends?|evenings?)(?: (?:and|&|\+) (?:weekends?|evenings?))? (?:coverage|hours|shifts?|support)"
     r"|(?:akhir pekan|weekend)(?: (?:dan|&|\+) malam)?|(?:shift|jam) malam"
+    # "only the night shift", "overnight", "weekends only (Sat and Sun)": outside office hours
+    r"|night ?shifts?|overnight|weekends? only|only (?:on )?(?:the )?weekends?"
+    r"|sat(?:urday)?s? (?:and|&|-) sun(?:day)?s?|sabtu ?(?:-|dan|&|sampai) ?minggu"
     r"|(?:dua|2|two) shifts?"  # "dua shift", "two shifts": beyond one working day
     # "sampai jam 10 malam", "until 10 pm", "till 22.00": open into the evening
     r"|(?:sampai|hingga|until|till|to) (?:jam )?(?:(?:[7-9]|1[012])(?:[.:]\d\d)? ?(?:malam|pm)"
