@@ -220,3 +220,64 @@ def test_a_guess_needs_its_sentence_form(assistant, question, not_type):
 def test_which_languages_to_cover_is_said_uncovered(assistant):
     answer = assistant.answer("Which languages should our outsourced team cover?")
     assert answer.body.startswith(sentinel(assistant, "en"))
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "term", "entry"),
+    [
+        ("What does the article mean by 'economies of scale'?", "en", "economies of scale", "benefits"),
+        ("Skala ekonomi itu maksudnya apa sih?", "id", "skala ekonomi", "benefits"),
+        ("Define 'overhead' as the benefits section uses it.", "en", "overhead", "benefits"),
+    ],
+)  # fmt: skip
+def test_a_term_the_article_only_mentions_is_said_unexplained(
+    assistant, question, lang, term, entry
+):
+    answer = assistant.answer(question)
+    first = answer.body.splitlines()[0]
+    assert first.startswith(sentinel(assistant, lang)) and term in first
+    assert answer.sources[0].id == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [("apa itu perbedaan budaya?", "Perbedaan Budaya"),
+     ("What is meant by quality control issues?", "Quality Control Issues")],
+)  # fmt: skip
+def test_a_term_the_article_explains_leads_with_its_point(assistant, question, label):
+    first = assistant.answer(question).body.splitlines()[0]
+    assert first.startswith(f"**{label}**")
+
+
+def test_a_general_definition_names_no_term(assistant):
+    answer = assistant.answer(
+        "hi! first time here - what actually is customer support outsourcing?"
+    )
+    assert not answer.body.startswith(sentinel(assistant, "en"))
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Isn't going offshore riskier, though?", "en"),
+        ("Bukannya vendor luar negeri justru lebih berisiko?", "id"),
+        ("ada rumus ROI-nya gak di artikel?", "id"),
+    ],
+)
+def test_risk_comparisons_and_formulas_are_said_uncovered(assistant, question, lang):
+    assert assistant.answer(question).body.startswith(sentinel(assistant, lang))
+
+
+def test_a_question_in_capitals_names_no_unknown_words(assistant):
+    first = assistant.answer("APAKAH VENDOR OUTSOURCING BISA KASIH LAYANAN 24/7???").body
+    assert not first.startswith(sentinel(assistant, "id"))
+
+
+def test_a_pasted_quote_before_the_question_is_background():
+    from bot.answer.analysis import question_sentence
+
+    text = (
+        "From our memo: 'Vendors give us expertise we cannot hire, call +1 415 555 0199.' "
+        "Does the article back up the expertise claim?"
+    )
+    assert question_sentence(text) == "Does the article back up the expertise claim?"

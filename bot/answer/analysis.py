@@ -27,7 +27,7 @@ DEFAULT = "list"  # no phrase matched: the answer lists what the passage says
 WEAK = BROAD | {"definition", "summary"}
 
 
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?]['\"”’])\s+")  # after a closing quote too
 
 
 def question_sentence(text: str) -> str:

@@ -24,6 +24,7 @@ from bot.answer.frame import Framer
 from bot.answer.glossary import Glossary
 from bot.answer.llm_fallback import FallbackLLM
 from bot.answer.memo import Memo
+from bot.answer.mention import Mentions
 from bot.answer.normalise import normalise, own_words
 from bot.answer.quote import quote_sentence
 from bot.answer.route import (
@@ -91,7 +92,10 @@ class Assistant:
         self.passages = {(c.id, c.lang): c for c in index.chunks}  # (entry, lang) -> passage
         self.situations = Situations.load(settings.corpus_dir, settings.prompts_dir)
         self.situations.check({key: len(self.units.rows(*key)) for key in self.passages})
-        self.shaper = Shaper(self.units, self.passages, self.coverage, prompts, self.situations)
+        mentions = Mentions(self.units, settings.prompts_dir)
+        self.shaper = Shaper(
+            self.units, self.passages, self.coverage, prompts, self.situations, mentions
+        )
         self.more_detail = MoreDetail(
             settings.prompts_dir, self.units, self.passages, self.situations.points
         )
@@ -272,7 +276,8 @@ class Assistant:
             anchor = self.anchors.find(text, lang, turn.history)
             query, vector, hits = self._retrieve_follow_up(turn)
             # "Which of those is worst?" points back at what was just answered: never refused
-            refuse = anchor is None and out_of_scope(turn, query, hits, self.coverage)
+            mentions = self.shaper.mentions
+            refuse = anchor is None and out_of_scope(turn, query, hits, self.coverage, mentions)
             if anchor is not None and turn.topic != "foreign":
                 hits = self._anchored(anchor.entry, lang, vector, hits)
         if refuse:

@@ -54,6 +54,7 @@ COUNT_ASK = re.compile(
 )
 COUNT_STEM = 5  # letters compared: "tickets" ~ "ticket", "panggilan" ~ "panggil"
 SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)$")
+SHOUTED = 0.7  # share of capital letters of a question written in capitals
 NAMED = re.compile(r"\b(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]?|[A-Z][a-z]{2,})\b")
 # Ask types where a name the article never uses means "not covered".
 NAME_ASKS = frozenset("place comparison yes_no decision quantity definition why".split())
@@ -61,6 +62,8 @@ NAME_ASKS = frozenset("place comparison yes_no decision quantity definition why"
 FIGURE_ASKS = frozenset("quantity yes_no comparison".split())
 # Ask types where "which is the biggest?" asks for a ranking of what the article lists.
 RANK_ASKS = frozenset("comparison list yes_no".split())
+# Ask types where "riskier?" / "lebih aman?" compares options by a risk the article never ranks.
+RISK_COMPARED = frozenset("yes_no comparison".split())
 # Money words that make "in-house or outsourced?" a question about cost.
 MONEY = re.compile(
     r"\b(?:cheap\w*|expensive|costs?|costly|sav(?:e|es|ing|ings)|price\w*|murah\w*|mahal\w*|"
@@ -143,6 +146,9 @@ class Coverage:
         percent_asks = ("yes_no", "comparison", "quantity")
         if ask.type in percent_asks and PERCENT_ASK.search(asked) and "%" not in cited:
             return text(lang, "not_covered_figure")  # "does it cut costs by more than 50%?"
+        if ask.type in RISK_COMPARED and _any(self.terms.risk_comparative, asked):
+            if not _any(self.terms.risk_comparative, lowered):
+                return text(lang, "not_covered_comparison")  # "isn't offshore riskier?"
         if _any(self.terms.statistic, asked) and "%" not in cited:
             return text(lang, "not_covered_figure")  # "how many companies bring it back?"
         later = LATER_NUMBER.search(asked)
@@ -162,7 +168,11 @@ class Coverage:
         return _any(self.terms.places, question.lower())
 
     def unknown_names(self, question: str) -> list[str]:
-        """Names and abbreviations in the question that the article never uses."""
+        """Names and abbreviations in the question that the article never uses (none in a
+        question written in capitals: "APAKAH OUTSOURCING BISA ...?" names nothing)."""
+        letters = [c for c in question if c.isalpha()]
+        if letters and sum(c.isupper() for c in letters) >= SHOUTED * len(letters):
+            return []
         found: list[str] = []
         for match in NAMED.finditer(question):
             name = match.group(0)

@@ -33,12 +33,16 @@ def continues(turn: Any, query: str) -> bool:
     return answered and query == turn.text and turn.topic != "foreign"
 
 
-def out_of_scope(turn: Any, query: str, hits: list[Hit], coverage: Coverage) -> bool:
+def out_of_scope(
+    turn: Any, query: str, hits: list[Hit], coverage: Coverage, mentions: Any = None
+) -> bool:
     """Refuse another subject (even mid-conversation), or a best passage too far; a follow-up
     keeps the topic. An outsourcing question about a vendor or country the article never names
     is answered with that said ("Teleperformance or Concentrix?")."""
     if not hits or turn.topic == "foreign":
         return True
+    if turn.ask.type == "definition" and mentions is not None and mentions.find(query, turn.lang):
+        return False  # "what does 'economies of scale' mean?": a term the article uses
     if query != turn.text and measures_back(turn.text) and continues(turn, turn.text):
         return False  # "biasanya besarnya berapa?": a figure of what the last answer was about
     level = "support" if query != turn.text else turn.topic

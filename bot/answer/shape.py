@@ -13,13 +13,12 @@ sentence that compares both sides, or says that no sentence does.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import numpy as np
 
 from bot.answer.analysis import Ask
+from bot.answer.challenge import Challenge, challenge_asked, label_of
 from bot.answer.compose import (
-    BULLET_LABEL,
     Draft,
     Point,
     UnitIndex,
@@ -29,25 +28,13 @@ from bot.answer.compose import (
 )
 from bot.answer.coverage import Coverage
 from bot.answer.coverage import direction as _direction
+from bot.answer.mention import Mentions
 from bot.answer.route import asks_for_remedy
 from bot.answer.situation import Situations, unit_row
 from bot.knowledge.corpus import Chunk
 from bot.knowledge.retrieve import Hit
 from bot.prompts import Prompts
 
-# A how-to question is about a challenge when that challenge's bullet is (nearly) the unit of
-# the whole corpus closest to it. Chosen on eval/dev's how-to cases: their best challenge
-# bullet is within 0.012 of the best unit when a challenge is asked about, 0.02-0.1 below it
-# otherwise ("how do we scale up for peaks?" is about a benefit).
-CHALLENGE_MARGIN = 0.012
-# ... or within 0.03 when the question uses a word of the challenge's label ("hambatan
-# komunikasi"): a distinctive word, four letters or more, that no other label of the list has
-# and that names no kind of problem ("the data one", not "these issues").
-NAMED_MARGIN = 0.03
-LABEL_WORD = 4
-GENERIC_LABEL_WORDS = frozenset(
-    "issues issue concerns concern problems problem masalah soal".split()
-)
 # A point that gives a reason; a why-question is led by the point closest to it, and a reason
 # counts this much closer (chosen on eval/dev's why cases).
 CAUSAL = re.compile(
@@ -81,56 +68,6 @@ IN_HOUSE_ASKS = frozenset({"comparison", "yes_no", "quantity", "list"})
 IN_HOUSE = (("benefits", 1), ("faq-hidden-costs", None), ("faq-roi", 2))
 
 
-@dataclass(frozen=True)
-class Challenge:
-    entry: str  # the entry that lists it (challenges)
-    name: str  # the bullet's label, as the article words it ("Communication Barriers")
-    text: str  # the bullet
-    handlers: tuple[str, ...]  # entries whose steps address it; empty: the article gives none
-
-
-def challenge_asked(
-    question: str,
-    vector: list[float],
-    lang: str,
-    units: UnitIndex,
-    passages: dict[tuple[str, str], Chunk],
-    named_only: bool = False,
-) -> Challenge | None:
-    """The challenge a how-to question is about, or None; with `named_only` (a follow-up read
-    with the question before it), only one the question's own words name."""
-    asked = set(re.findall(r"\w+", question.lower()))
-    query = np.asarray(vector, dtype=np.float32)
-    best = float((units.vectors[units.lang_rows(lang)] @ query).max())
-    found: tuple[float, Challenge] | None = None
-    for (entry, entry_lang), chunk in passages.items():
-        if entry_lang != lang or not chunk.handled_by:
-            continue
-        bullets = [r for r in units.rows(entry, lang) if units.units[r].bullet]
-        labels = [_label(units.units[r].text) for r in bullets]
-        words = [set(re.findall(r"\w+", label.lower())) for label in labels]
-        for n, (row, handlers) in enumerate(zip(bullets, chunk.handled_by, strict=False)):
-            others = set().union(*(w for m, w in enumerate(words) if m != n))
-            named = any(
-                len(w) >= LABEL_WORD and w not in others | GENERIC_LABEL_WORDS
-                for w in words[n] & asked
-            )
-            score = float(units.vectors[row] @ query)
-            if named_only and not named:
-                continue
-            # a follow-up read with the question before it: its own words name the challenge
-            margin = 1.0 if named_only else NAMED_MARGIN if named else CHALLENGE_MARGIN
-            if score >= best - margin and (found is None or score > found[0]):
-                text = units.units[row].text
-                found = (score, Challenge(entry, labels[n], text, tuple(handlers)))
-    return found[1] if found else None
-
-
-def _label(text: str) -> str:
-    match = BULLET_LABEL.match(text)
-    return match.group(1) if match else text
-
-
 def with_lead(draft: Draft, text: str, source_id: str) -> Draft:
     """The draft led by `text`, cited to the passage `source_id` (which must be cited); a lead
     that only announced a list ("... the following best practices:") is dropped."""
@@ -151,12 +88,14 @@ class Shaper:
         coverage: Coverage,
         prompts: Prompts,
         situations: Situations | None = None,
+        mentions: Mentions | None = None,
     ) -> None:
         self.units = units
         self.passages = passages
         self.coverage = coverage
         self.prompts = prompts
         self.situations = situations  # the points a described situation asks for first
+        self.mentions = mentions  # terms the article uses without explaining them
 
     def draft(
         self,
@@ -199,15 +138,25 @@ class Shaper:
                 return draft_answer(query, vector, listed, self.units, lang), opening
             if handled:  # "how do we deal with these challenges?": the steps the article gives
                 return self._remedies(entry, handled, lang, query, vector), None
-        # "SLA itu apa?", "which KPIs?": the point that spells the abbreviation out leads
+        # "SLA itu apa?", "which KPIs?": the point that spells the abbreviation out leads; a
+        # term the article only mentions ("economies of scale"): the point that mentions it
         terse = ask.type == "list" and len(question.split()) <= TERSE_WORDS
-        if (ask.type == "definition" or terse) and (
-            row := self._introducing(question, lang, vector, topic)
-        ) is not None:
+        defining = ask.type == "definition" and self.mentions is not None
+        term = self.mentions.find(question, lang) if defining else None
+        if (
+            term
+            or (ask.type == "definition" or terse)
+            and (row := self._introducing(question, lang, vector, topic)) is not None
+        ):
+            row = term[1] if term else row
+            mentioned = term if term and not term[2] else None
             entry = self.units.units[row].chunk_id
             first = [self.context_hit(entry, lang, vector), *(h for h in hits if h.id != entry)]
             draft = draft_answer(query, vector, first, self.units, lang)
-            return with_lead(draft, render_unit(self.units.units[row]), entry), None
+            opening = mentioned and self.prompts.text(
+                lang, "not_covered_meaning", subject=mentioned[0]
+            )
+            return with_lead(draft, render_unit(self.units.units[row]), entry), opening or None
         if ask.type not in ONE_SIDED and self.coverage.asks_both_sides(question):
             return self._both_sides(lang, vector), None
         if ask.type in IN_HOUSE_ASKS and self.coverage.weighs_in_house(question):
@@ -278,7 +227,7 @@ class Shaper:
 
     def _remedies(self, entry: str, handled, lang, query, vector):
         labels = [
-            _label(self.units.units[r].text).lower()
+            label_of(self.units.units[r].text).lower()
             for r in self.units.rows(entry, lang)
             if self.units.units[r].bullet
         ]

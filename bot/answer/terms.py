@@ -41,6 +41,7 @@ class Terms:
     salary: list[re.Pattern[str]] = field(default_factory=list)  # pay per month: never given
     law: list[re.Pattern[str]] = field(default_factory=list)  # what is legal: never discussed
     statistic: list[re.Pattern[str]] = field(default_factory=list)  # shares of companies: none
+    risk_comparative: list[re.Pattern[str]] = field(default_factory=list)  # "riskier?": no ranking
     holds_there: list[re.Pattern[str]] = field(default_factory=list)  # "is that also true ...?"
     places_kinds: list[set[str]] = field(default_factory=list)  # offshore, domestic: as groups
     absent_any: re.Pattern[str] = re.compile(r"(?!)")  # every `absent` pattern in one
@@ -81,6 +82,7 @@ class Terms:
                 terms.salary += [re.compile(p) for p in data["salary"]]
                 terms.law += [re.compile(p) for p in data["law"]]
                 terms.statistic += [re.compile(p) for p in data["statistic"]]
+                terms.risk_comparative += [re.compile(p) for p in data["risk_comparative"]]
                 terms.holds_there += [re.compile(p) for p in data["holds_there"]]
                 terms.example_cues += [re.compile(p) for p in data["example_cues"]]
                 terms.frequency += [re.compile(p) for p in data["frequency"]]
