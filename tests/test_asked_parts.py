@@ -281,3 +281,20 @@ def test_a_pasted_quote_before_the_question_is_background():
         "Does the article back up the expertise claim?"
     )
     assert question_sentence(text) == "Does the article back up the expertise claim?"
+
+
+def test_besides_one_cost_asking_for_other_costs_asks_its_own_subject(assistant):
+    *_, other = converse(
+        assistant,
+        "Estimasi 3 agen telepon dan chat, bahasa Indonesia dan Inggris, per bulan?",
+        "Selain tarif agen, ada biaya lain yang bisa muncul nggak?",
+    )
+    assert other.sources[0].id == "faq-hidden-costs"
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["Angka segitu biasanya sudah termasuk apa aja?", "What does that figure include?"]
+)
+def test_what_an_estimate_includes_is_the_cost_breakdown(assistant, follow_up):
+    *_, included = converse(assistant, "2 phone agents, office hours, how much?", follow_up)
+    assert included.sources[0].id == "breakdown"

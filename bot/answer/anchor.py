@@ -15,7 +15,16 @@ import yaml
 
 from bot.answer.analysis import without_background
 from bot.answer.compose import UnitIndex
-from bot.answer.followup import FOLLOW_UP, NEW_SUBJECT, SHORT, TITLE, last
+from bot.answer.followup import (
+    BESIDES,
+    FOLLOW_UP,
+    NEW_SUBJECT,
+    OWN_SUBJECT_WORDS,
+    SHORT,
+    TITLE,
+    WHAT_ELSE,
+    last,
+)
 from bot.answer.route import asks_for_remedy
 from bot.knowledge.corpus import Chunk
 from bot.lang import LANGS
@@ -118,6 +127,10 @@ class Anchors:
             return Anchor(answer.cited_ids[0])  # "which of those is the biggest?"
         if asks_for_remedy(text) or not recent or NEW_SUBJECT.search(lowered):
             return None  # "oke balik ke cost, tarif per jamnya?" turns to another subject
+        besides = BESIDES.match(lowered)
+        rest = besides["rest"] if besides else ""
+        if besides and len(rest.split()) > OWN_SUBJECT_WORDS and not WHAT_ELSE.search(rest):
+            return None  # "selain tarif agen, ada biaya lain yang bisa muncul?"
         if len(lowered.split()) > SHORT * 2 or not (
             FOLLOW_UP.search(lowered) or len(lowered.split()) <= SHORT
         ):

@@ -36,6 +36,13 @@ NEW_SUBJECT = re.compile(
     r"\b(?:balik|kembali) (?:lagi )?ke\b|\bback to\b|\breturning to\b|\bganti topik\b|\bunrelated\b"
     r"|\bdifferent (?:topic|question)\b|\btopik lain\b"
 )
+# "selain KPI, apa lagi?" points back; "selain tarif agen, ada biaya lain yang bisa muncul?" asks
+# of its own subject (the words after the clause).
+BESIDES = re.compile(
+    r"^(?:selain|besides|apart from|other than|aside from)\b[^,?]{1,40},\s*(?P<rest>.*)$"
+)
+OWN_SUBJECT_WORDS = 4  # words after "besides X," that ask of their own subject
+WHAT_ELSE = re.compile(r"\b(?:apa lagi|apa aja lagi|apa saja lagi|what else|anything else)\b")
 TITLE = re.compile(r"^([^:.]{3,60}):")  # a point's title: "Cultural Differences: ..."
 SHORT = 5  # words: a follow-up this short is read with the previous question
 # Entries about the article or everything at once: no topic to expand into.

@@ -45,11 +45,16 @@ CAUSAL = re.compile(
 CAUSAL_BONUS = 0.01
 # Money is in nearly every question: it weighs decisions (bot.answer.decide), never a lead here
 # ("are there hidden costs?" is answered by "there may be hidden costs ...", not the setup fees).
-GENERIC_SITUATIONS = frozenset({"cost", "setup", "vendor_choice"})
+GENERIC_SITUATIONS = frozenset({"cost", "setup", "vendor_choice", "included"})
 # Asks the article never answers (how long, which vendor) whose related point is the one their
 # own words name: "how long until the vendor's team is ramped up?" -> the setup and onboarding
 # costs; "which vendor do you recommend?" -> choosing the right partner.
-ASK_SITUATIONS = {"duration": frozenset({"setup"}), "place": frozenset({"vendor_choice"})}
+ASK_SITUATIONS = {
+    "duration": frozenset({"setup"}),
+    "place": frozenset({"vendor_choice"}),
+    "list": frozenset({"included"}),  # "angka segitu sudah termasuk apa aja?": the breakdown
+    "definition": frozenset({"included"}),
+}
 ASK_ONLY_SITUATIONS = frozenset().union(*ASK_SITUATIONS.values())  # no other answer's lead
 SETTING_SITUATIONS = frozenset({"offshore"})  # where, not what: no lead of a yes/no
 SITUATION_BONUS = 0.03  # a point the described situation asks for ("peak season": scalability)
