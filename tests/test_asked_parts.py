@@ -298,3 +298,46 @@ def test_besides_one_cost_asking_for_other_costs_asks_its_own_subject(assistant)
 def test_what_an_estimate_includes_is_the_cost_breakdown(assistant, follow_up):
     *_, included = converse(assistant, "2 phone agents, office hours, how much?", follow_up)
     assert included.sources[0].id == "breakdown"
+
+
+@pytest.mark.parametrize(
+    ("questions", "entry", "lang"),
+    [
+        (("What are the challenges of outsourcing support?", "which is worst?"), "challenges", "en"),
+        (("Rincian biaya outsourcing CS apa saja?", "mana paling besar?"), "breakdown", "id"),
+    ],
+)  # fmt: skip
+def test_a_bare_superlative_chooses_among_the_last_answers_points(
+    assistant, questions, entry, lang
+):
+    *_, chosen = converse(assistant, *questions)
+    assert not chosen.refused and chosen.sources[0].id == entry
+    assert chosen.body.startswith(sentinel(assistant, lang))  # the article ranks none of them
+
+
+def test_a_bare_summary_request_summarises_the_last_topic(assistant):
+    *_, short = converse(assistant, "Apa saja manfaat outsourcing CS?", "ringkas dong")
+    assert not short.refused and short.sources[0].id == "benefits"
+
+
+@pytest.mark.parametrize(
+    ("questions", "lang"),
+    [
+        (("What's the usual hourly rate for outsourced support?", "why is the range so wide?"), "en"),
+        (("Tarif CS outsourcing per jam berapa?", "kenapa rentangnya lebar?"), "id"),
+    ],
+)  # fmt: skip
+def test_why_a_range_is_wide_is_the_last_answers_own_reason(assistant, questions, lang):
+    *_, why = converse(assistant, *questions)
+    assert why.sources[0].id == "faq-hourly-rate"
+    assert ("depending on" if lang == "en" else "tergantung") in why.body.splitlines()[0]
+
+
+def test_how_to_fix_that_after_one_challenge_gets_its_own_remedies(assistant):
+    *_, fix = converse(
+        assistant,
+        "What challenges come with outsourcing support?",
+        "the 2nd one?",
+        "how do we fix that?",
+    )
+    assert fix.body.splitlines()[0].startswith("Quality Control Issues")

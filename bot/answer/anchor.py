@@ -21,6 +21,7 @@ from bot.answer.followup import (
     NEW_SUBJECT,
     OWN_SUBJECT_WORDS,
     SHORT,
+    SUMMARY_BACK,
     TITLE,
     WHAT_ELSE,
     last,
@@ -123,8 +124,8 @@ class Anchors:
         if (row := self._ordinal(lowered, lang, answer.cited_ids[0])) is not None:
             return Anchor(answer.cited_ids[0], row)
         recent = answer is last(history, "assistant")
-        if recent and self.selects(text, lang):
-            return Anchor(answer.cited_ids[0])  # "which of those is the biggest?"
+        if recent and (self.selects(text, lang) or SUMMARY_BACK.match(lowered)):
+            return Anchor(answer.cited_ids[0])  # "which of those is the biggest?", "ringkas dong"
         if asks_for_remedy(text) or not recent or NEW_SUBJECT.search(lowered):
             return None  # "oke balik ke cost, tarif per jamnya?" turns to another subject
         besides = BESIDES.match(lowered)

@@ -47,8 +47,7 @@ from bot.types import Answer, Message, QuestionError, Source, ToolCall, messages
 
 log = logging.getLogger("bot.answer.assistant")
 
-# Intent probability at which a follow-up's own words decide its entry (chosen on eval/dev's
-# conversations: 0.75 keeps "manfaatnya apa aja?" on benefits, "and what about domestic?" not).
+# The entries a cost answer cites beside the estimate: the rate band and the hidden costs.
 COST_CONTEXT_IDS = ("faq-hourly-rate", "faq-hidden-costs")
 
 
@@ -276,8 +275,8 @@ class Assistant:
             anchor = self.anchors.find(text, lang, turn.history)
             query, vector, hits = self._retrieve_follow_up(turn)
             # "Which of those is worst?" points back at what was just answered: never refused
-            mentions = self.shaper.mentions
-            refuse = anchor is None and out_of_scope(turn, query, hits, self.coverage, mentions)
+            scope = (turn, query, hits, self.coverage, self.shaper.mentions)
+            refuse = anchor is None and out_of_scope(*scope)
             if anchor is not None and turn.topic != "foreign":
                 hits = self._anchored(anchor.entry, lang, vector, hits)
         if refuse:
@@ -291,8 +290,9 @@ class Assistant:
         with turn.timings.stage("compose"):
             previous = last(turn.history, "assistant")
             topic = previous.cited_ids[0] if previous and previous.cited_ids else None
+            led = previous.content.split("\n", 1)[0] if previous else ""  # its first line
             draft, opening = self.shaper.draft(
-                turn.text, turn.ask, lang, query, vector, hits, topic
+                turn.text, turn.ask, lang, query, vector, hits, topic, led
             )
         if opening is None and turn.ask.type == "yes_no":
             # "Does the $10-$50 band include setup fees?": a yes resting on one part of the

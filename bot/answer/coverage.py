@@ -141,7 +141,7 @@ class Coverage:
         if ask.type == "quantity" and self.asks_staffing(question):
             return text(lang, "not_covered_team_size")  # "how many agents per 1k tickets?"
         ranked = self.ranks(lowered, across=selecting)
-        if ask.type in RANK_ASKS and self.asks_rank(question) and not ranked:
+        if (ask.type in RANK_ASKS or selecting) and self.asks_rank(question) and not ranked:
             return text(lang, "not_covered_rank")
         percent_asks = ("yes_no", "comparison", "quantity")
         if ask.type in percent_asks and PERCENT_ASK.search(asked) and "%" not in cited:

@@ -43,6 +43,12 @@ BESIDES = re.compile(
 )
 OWN_SUBJECT_WORDS = 4  # words after "besides X," that ask of their own subject
 WHAT_ELSE = re.compile(r"\b(?:apa lagi|apa aja lagi|apa saja lagi|what else|anything else)\b")
+# "ringkas dong", "sum that up": a summary of the last answer's topic, naming none of its own.
+SUMMARY_BACK = re.compile(
+    r"^(?:tolong |please |can you |could you |bisa |coba )?(?:ringkas|rangkum|singkat|summari[sz]e"
+    r"|sum (?:it|that|this) up|sum up|tl;?dr|in short|intinya)\w*"
+    r"(?: (?:dong|aja|saja|please|pls|ya|deh|that|it|this|itu|ini|for me|in one line))*\W*$"
+)
 TITLE = re.compile(r"^([^:.]{3,60}):")  # a point's title: "Cultural Differences: ..."
 SHORT = 5  # words: a follow-up this short is read with the previous question
 # Entries about the article or everything at once: no topic to expand into.

@@ -28,6 +28,7 @@ from bot.answer.compose import (
 )
 from bot.answer.coverage import Coverage
 from bot.answer.coverage import direction as _direction
+from bot.answer.followup import FOLLOW_UP
 from bot.answer.mention import Mentions
 from bot.answer.route import asks_for_remedy
 from bot.answer.situation import Situations, unit_row
@@ -39,10 +40,14 @@ from bot.prompts import Prompts
 # counts this much closer (chosen on eval/dev's why cases).
 CAUSAL = re.compile(
     r"\b(?:because|due to|thanks to|as a result|since|owing to|lower|higher|improve\w*|karena|"
-    r"berkat|akibat|sebab|disebabkan|lebih rendah|lebih tinggi|meningkatkan)\b",
+    r"berkat|akibat|sebab|disebabkan|lebih rendah|lebih tinggi|meningkatkan|depending on|depends on|"
+    r"tergantung|bergantung)\b",
     re.I,
 )
 CAUSAL_BONUS = 0.01
+# A reason why something varies ("can vary widely depending on factors such as ..."): a why
+# follow-up about the last answer's range or spread is answered by it.
+VARIES = re.compile(r"\b(?:depend\w*|vary|varies|bervariasi|tergantung|bergantung)\b", re.I)
 # Money is in nearly every question: it weighs decisions (bot.answer.decide), never a lead here
 # ("are there hidden costs?" is answered by "there may be hidden costs ...", not the setup fees).
 GENERIC_SITUATIONS = frozenset({"cost", "setup", "vendor_choice", "included"})
@@ -111,10 +116,11 @@ class Shaper:
         vector: list[float],
         hits: list[Hit],
         topic: str | None = None,
+        led: str = "",
     ) -> tuple[Draft, str | None]:
         """The draft, and an opening sentence when the shape says the article cannot answer;
-        `topic` is the entry the last answer led with, for a follow-up."""
-        draft, opening = self._draft(question, ask, lang, query, vector, hits, topic)
+        `topic` is the entry the last answer led with, `led` its first line, for a follow-up."""
+        draft, opening = self._draft(question, ask, lang, query, vector, hits, topic, led)
         if opening is None and ask.type == "yes_no" and topic is not None:
             # "Is that also true offshore?" about a topic the article never places anywhere
             topic_text = self.passages[(topic, lang)].text
@@ -122,7 +128,7 @@ class Shaper:
                 opening = self.prompts.text(lang, "not_covered_elsewhere", place=place)
         return draft, opening
 
-    def _draft(self, question, ask, lang, query, vector, hits, topic):
+    def _draft(self, question, ask, lang, query, vector, hits, topic, led=""):
         follow_up = query != question  # read with the question before it
         # "gimana ngatasinnya?" after a list asks for its remedies; "how would we know it's
         # still worth it despite those costs?" asks about something else
@@ -130,8 +136,11 @@ class Shaper:
         listing = topic if remedy and self.passages[(topic, lang)].handled_by else None
         if ask.type == "how_to" and (listing or not self.passages[(hits[0].id, lang)].steps):
             # "gimana ngatasinnya?" after the whole list is about the list, not one of it
+            # "how do we fix that?" after one challenge's point: that challenge
+            pointed = led.startswith("**") and FOLLOW_UP.search(question.lower())  # one point
+            asked = f"{question} {led}" if pointed else question
             challenge = challenge_asked(
-                question, vector, lang, self.units, self.passages, named_only=follow_up
+                asked, vector, lang, self.units, self.passages, named_only=follow_up
             )
             if challenge is not None:
                 return self._remedy(challenge, lang, query, vector, hits)
@@ -175,11 +184,19 @@ class Shaper:
         compares = ask.type == "comparison" or (ask.type, ask.form) == ("yes_no", "comparison")
         if compares and (sides := self.coverage.sides(question)):
             return self._comparison(sides, lang, query, vector, hits)
+        # "why is the range so wide?" after the rates: the last answer's own reason it varies
+        within = topic if ask.type == "why" and follow_up and self._varies(topic, lang) else None
+        if within:
+            hits = [self.context_hit(topic, lang, vector), *(h for h in hits if h.id != topic)]
         if ask.type in ("why", "yes_no"):
-            return self._closest_lead(lang, query, vector, hits, reasons=ask.type == "why"), None
+            return self._closest_lead(lang, query, vector, hits, ask.type == "why", within), None
         if (entry := self._named_situation(question, ask.type, lang)) is not None:
             hits = [self.context_hit(entry, lang, vector), *(h for h in hits if h.id != entry)]
         return draft_answer(query, vector, hits, self.units, lang), None
+
+    def _varies(self, entry: str | None, lang: str) -> bool:
+        rows = self.units.rows(entry, lang) if entry else []
+        return any(VARIES.search(self.units.units[r].text) for r in rows)
 
     def _named_situation(self, question: str, ask_type: str, lang: str) -> str | None:
         """The entry of the point an ask's own words name among ASK_SITUATIONS, else None."""
@@ -277,7 +294,13 @@ class Shaper:
         return Draft(points[0], points[1:], cited), opening
 
     def _closest_lead(
-        self, lang: str, query: str, vector: list[float], hits: list[Hit], reasons: bool = True
+        self,
+        lang: str,
+        query: str,
+        vector: list[float],
+        hits: list[Hit],
+        reasons: bool = True,
+        within: str | None = None,
     ) -> Draft:
         """Led by the reason closest to the question; steps say how, not why, so an entry of
         steps gives way to one of the next hits that is not. Without `reasons` (a yes/no ask),
@@ -306,6 +329,9 @@ class Shaper:
         if not rows:
             return draft
 
+        if within:  # a why follow-up: the last answer's own reason, when it gives one
+            own = [r for r in rows if self.units.units[r].chunk_id == within]
+            rows = [r for r in own if VARIES.search(self.units.units[r].text)] or rows
         if asked := _direction(query):  # only reasons that point the way asked, if any
             rows = [r for r in rows if _direction(self.units.units[r].text) == asked] or rows
 
