@@ -341,3 +341,28 @@ def test_how_to_fix_that_after_one_challenge_gets_its_own_remedies(assistant):
         "how do we fix that?",
     )
     assert fix.body.splitlines()[0].startswith("Quality Control Issues")
+
+
+def test_whether_a_budget_covers_the_team_described_before_it_is_priced(assistant):
+    answer = assistant.answer(
+        "Nearshore vendor, 9,000 emails a month at about 5 minutes each. Would $12k a month be enough?"
+    )
+    assert answer.estimate is not None
+    assert answer.estimate.args["contacts_per_month"] == 9000
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "words"),
+    [
+        ("Apakah ada vendor dengan tarif kurang dari $8 per jam?", "id", "di bawah $8,00"),
+        ("Do any providers charge more than $70 an hour?", "en", "above $70.00"),
+    ],
+)
+def test_a_rate_bound_past_the_band_is_said_uncovered(assistant, question, lang, words):
+    first = assistant.answer(question).body.splitlines()[0]
+    assert first.startswith(sentinel(assistant, lang)) and words in first
+
+
+def test_the_band_itself_is_no_quote_and_rupiah_is_never_given(assistant):
+    first = assistant.answer("How much is $10-$50 an hour in rupiah?").body.splitlines()[0]
+    assert first.startswith(sentinel(assistant, "en")) and "rupiah" in first

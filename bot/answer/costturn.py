@@ -69,6 +69,13 @@ VOLUME_ONLY = re.compile(
     r"\b(\d+(?:\.\d+)?)(?=\s*(?:(?:a|per|/)\s*(?:day|week|month|hari|minggu|bulan)\b|se(?:hari|minggu|bulan)\b))"
 )
 MONEY_BEFORE = re.compile(r"(?:\$|\b(?:rp|idr|usd|us\$|eur|sgd))\s*$")
+# "15,000 chats a month, offshore. Is a $10k monthly cap enough?": whether a sum of money covers
+# the team described before it asks for its price.
+BUDGET_ASK = re.compile(
+    r"(?:\$\s*\d|\b(?:rp|idr|usd)\s*\d|\b\d+\s*(?:k|jt|juta|ribu)\b).*\b(?:enough|cukup|within|afford)\b"
+    r"|\b(?:enough|cukup|within|afford)\b.*(?:\$\s*\d|\b(?:rp|idr|usd)\s*\d)",
+    re.IGNORECASE,
+)
 SHORT_FOLLOW_UP = 5  # words: "24/7 aja", "and domestic?" need no cue
 # What the article discusses and the estimator does not price: a yes/no about one of these ("does
 # going offshore come with hidden costs we should budget for?") asks the article, not for a quote.
@@ -138,7 +145,8 @@ def cost_request(cost: CostService, text: str, previous: dict | None, ask: Ask) 
     if priced and previous is None and ask.background:
         # "We're 15 on support. Does 24/7 usually push the bill up?": a yes/no is priced only
         # when the question itself sizes the team ("can we get 5 agents for under $10k?")
-        priced = bool(SIZING & cost.parse_fields(question_sentence(text)).keys())
+        asked = question_sentence(text)
+        priced = bool(SIZING & cost.parse_fields(asked).keys()) or bool(BUDGET_ASK.search(asked))
     fields = cost.parse_fields(text)  # parsed once: the request and the follow-up
     if previous and "agents" in previous and not SIZING & fields.keys():
         plain = normalize(text).strip()

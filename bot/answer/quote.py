@@ -27,12 +27,20 @@ BOUND = re.compile(
     r"|hingga|sampai|maks\w*|minimal|paling)\s*$",
     re.I,
 )
+RANGE = re.compile(
+    r"(?:\$|\busd\s*)\s*\d[\d.,]*\s*(?:-|–|to|hingga|sampai|s/d|sd)\s*(?:\$|\busd\s*)?\s*\d", re.I
+)
+BELOW = re.compile(r"\b(?:under|below|bawah|kurang|maks\w*|max\w*|at most|up to)\b", re.I)
 THIRD = Decimal(1) / 3
 
 
 def quoted_rate(text: str) -> Decimal | None:
     """The hourly rate a question quotes, or None."""
+    if RANGE.search(text):
+        return None  # "$10-$50 an hour in rupiah?": the band itself, not a quote
     match = RATE.search(text)
+    if match is not None and BOUND.search(text[: match.start()]):
+        return None  # "vendor di bawah $10/jam?": a bound, not a quote
     if match is None and HOURLY.search(text):
         amounts = list(AMOUNT.finditer(text))
         one = amounts[0] if len(amounts) == 1 else None
@@ -50,10 +58,9 @@ def quote_sentence(
     text: str, lang: str, band: tuple[Decimal, Decimal], prompts: Prompts
 ) -> str | None:
     """Where a quoted rate sits in the article's band, as a framing sentence; None without one."""
-    rate = quoted_rate(text)
+    rate, low, high = quoted_rate(text), *band
     if rate is None:
-        return None
-    low, high = band
+        return _beyond(text, lang, low, high, prompts)
     if rate < low:
         where = "below"
     elif rate > high:
@@ -68,4 +75,22 @@ def quote_sentence(
         position=prompts.text(lang, f"quote_{where}"),
         low=fmt_money(low, lang),
         high=fmt_money(high, lang),
+    )
+
+
+def _beyond(text: str, lang: str, low: Decimal, high: Decimal, prompts: Prompts) -> str | None:
+    """ "Any vendor under $10 an hour?": a bound past the band's end, which the article never
+    reaches; None for any other question."""
+    match = RATE.search(text)
+    bound = BOUND.search(text[: match.start()]) if match else None
+    if match is None or bound is None:
+        return None
+    rate = Decimal(match.group(1).replace(",", "."))
+    below = BELOW.search(text[max(0, match.start() - 20) : match.start()]) is not None
+    if (below and rate > low) or (not below and rate < high):
+        return None  # "always under $50?": inside the band
+    money = {"rate": fmt_money(rate, lang), "low": fmt_money(low, lang)}
+    position = prompts.text(lang, "quote_below" if below else "quote_above")
+    return prompts.text(
+        lang, "quote_beyond", position=position, **money, high=fmt_money(high, lang)
     )
