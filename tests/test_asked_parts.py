@@ -366,3 +366,19 @@ def test_a_rate_bound_past_the_band_is_said_uncovered(assistant, question, lang,
 def test_the_band_itself_is_no_quote_and_rupiah_is_never_given(assistant):
     first = assistant.answer("How much is $10-$50 an hour in rupiah?").body.splitlines()[0]
     assert first.startswith(sentinel(assistant, "en")) and "rupiah" in first
+
+
+@pytest.mark.parametrize(
+    ("questions", "lang"),
+    [
+        (("tarif per jam agen teknis bisa sampai $90 nggak?",), "id"),
+        (("what's an acceptable resolution rate for a vendor?",), "en"),
+        (("What drives the cost of outsourced support?", "is basic support cheaper than technical?",
+          "how much cheaper?"), "en"),
+    ],
+)  # fmt: skip
+def test_figures_the_article_never_gives_in_a_drill_down_are_said_uncovered(
+    assistant, questions, lang
+):
+    *_, answer = converse(assistant, *questions)
+    assert answer.body.startswith(sentinel(assistant, lang))

@@ -61,7 +61,13 @@ NAME_ASKS = frozenset("place comparison yes_no decision quantity definition why"
 # Ask types where a figure per ticket or per call is asked for.
 FIGURE_ASKS = frozenset("quantity yes_no comparison".split())
 # Ask types where "which is the biggest?" asks for a ranking of what the article lists.
-RANK_ASKS = frozenset("comparison list yes_no".split())
+RANK_ASKS = frozenset("comparison list yes_no place".split())
+# "how much cheaper?", "berapa lebih murah?": a difference the $10-$50 band does not give.
+HOW_MUCH_MORE = re.compile(
+    r"\bhow much (?:cheaper|more|less|pricier|costlier|lower|higher|extra)\b"
+    r"|\b(?:berapa|seberapa) (?:lebih )?(?:murah|mahal|hemat|jauh|besar selisih)\w*\b"
+    r"|\bselisih\w*\b"
+)
 # Ask types where "riskier?" / "lebih aman?" compares options by a risk the article never ranks.
 RISK_COMPARED = frozenset("yes_no comparison".split())
 # Money words that make "in-house or outsourced?" a question about cost.
@@ -155,6 +161,8 @@ class Coverage:
         if later and not _any(self.terms.hourly, clause := later["clause"]):
             if not _has_figure(clause, lowered):
                 return text(lang, "not_covered_figure")
+        if HOW_MUCH_MORE.search(asked) and "%" not in cited:
+            return text(lang, "not_covered_figure")  # "how much cheaper?": no difference given
         asks_number = NUMBER_ASK.search(asked)
         if ask.type == "quantity" and asks_number and not _has_figure(question, lowered):
             return text(lang, "not_covered_figure")

@@ -30,7 +30,7 @@ BOUND = re.compile(
 RANGE = re.compile(
     r"(?:\$|\busd\s*)\s*\d[\d.,]*\s*(?:-|–|to|hingga|sampai|s/d|sd)\s*(?:\$|\busd\s*)?\s*\d", re.I
 )
-BELOW = re.compile(r"\b(?:under|below|bawah|kurang|maks\w*|max\w*|at most|up to)\b", re.I)
+BELOW = re.compile(r"\b(?:under|below|bawah|kurang|maks\w*|max\w*|at most)\b", re.I)
 THIRD = Decimal(1) / 3
 
 
@@ -82,6 +82,8 @@ def _beyond(text: str, lang: str, low: Decimal, high: Decimal, prompts: Prompts)
     """ "Any vendor under $10 an hour?": a bound past the band's end, which the article never
     reaches; None for any other question."""
     match = RATE.search(text)
+    if match is None and HOURLY.search(text) and len(AMOUNT.findall(text)) == 1:
+        match = AMOUNT.search(text)  # "tarif per jam bisa sampai $80?"
     bound = BOUND.search(text[: match.start()]) if match else None
     if match is None or bound is None:
         return None

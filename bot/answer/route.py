@@ -52,7 +52,8 @@ SUPPORT_TERMS = (
 # Terms about the source article itself (its summary, conclusion, FAQ).
 ARTICLE_TERMS = (
     "artikel", "article", "tulisan", "faq", "tanya-jawab", "tanya jawab", "kesimpulan",
-    "conclusion", "ringkasan", "summary", "tl;dr", "tldr", "intinya",
+    "conclusion", "ringkasan", "summary", "tl;dr", "tldr", "intinya", "which section",
+    "bagian mana", "section of the", "part of the article",
 )  # fmt: skip
 # Terms of outsourcing and cost in general: on topic unless another business function is named.
 GENERAL_TERMS = (
