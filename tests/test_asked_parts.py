@@ -382,3 +382,15 @@ def test_figures_the_article_never_gives_in_a_drill_down_are_said_uncovered(
 ):
     *_, answer = converse(assistant, *questions)
     assert answer.body.startswith(sentinel(assistant, lang))
+
+
+def test_whether_something_is_legal_is_said_uncovered(assistant):
+    answer = assistant.answer("is outsourcing customer service legal in malaysia?")
+    assert answer.body.startswith(sentinel(assistant, "en"))
+
+
+@pytest.mark.parametrize(
+    "question", ["tp aman gk data pelanggan kalau di-outsource?", "sorry. setup fee is part of it?"]
+)
+def test_informal_yes_no_forms_are_yes_no(assistant, question):
+    assert assistant.answer(question).ask_type == "yes_no"

@@ -17,7 +17,7 @@ QUOTED = re.compile(r"['\"‘“]([^'\"‘’“”]{3,40})['\"’”]")
 WORD = re.compile(r"[\w/-]+")
 MAX_WORDS = 3  # a term is at most this many words
 MIN_LETTERS = 5  # a one-word term is at least this long ("overhead"), not "cost"
-MAX_UNITS = 3  # a term the article uses in more units than this is a subject, not a mention
+MAX_UNITS = 4  # a term the article uses in more units than this is a subject, not a mention
 # A unit that explains what its term is: "Outsourcing is the practice ...", "... adalah ...".
 DEFINES = r"\s*(?:is|are|means|refers|adalah|merupakan|berarti|ialah|yaitu)\b"
 
