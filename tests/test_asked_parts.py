@@ -394,3 +394,17 @@ def test_whether_something_is_legal_is_said_uncovered(assistant):
 )
 def test_informal_yes_no_forms_are_yes_no(assistant, question):
     assert assistant.answer(question).ask_type == "yes_no"
+
+
+def test_an_in_house_cost_without_a_team_size_is_not_priced_as_one_seat(assistant):
+    answer = assistant.answer(
+        "Biaya tim CS kami Rp 150 juta per bulan. Apa manfaatnya kalau dioutsource?"
+    )
+    assert answer.estimate is None and answer.sources[0].id == "benefits"
+
+
+def test_the_counterarguments_are_the_challenges(assistant):
+    *_, against = converse(
+        assistant, "Why would we outsource support at all?", "and the counterarguments?"
+    )
+    assert against.sources[0].id == "challenges"

@@ -167,6 +167,8 @@ def cost_request(cost: CostService, text: str, previous: dict | None, ask: Ask) 
         return cost.follow_up(previous or {}, text, fields) if priced else None
     if previous is None and ask.form in NOT_COST and not SIZING & fields.keys():
         return None  # "minimal berapa lama kontraknya? 1 tahun?" asks about contracts, not a price
+    if previous is None and fields.keys() & INHOUSE and not SIZING & fields.keys():
+        return None  # "tim kami Rp 200 juta sebulan, apa untungnya?": the team is not sized
     # The rules' type, not the model's guess: "and with extended hours" is no duration ask.
     named = bool(fields) or bool(previous and cost.drops_values(text))  # "drop phone"
     # "biaya in-house kami 25 juta, jadinya lebih hemat?": the estimate compares with it
