@@ -408,3 +408,13 @@ def test_the_counterarguments_are_the_challenges(assistant):
         assistant, "Why would we outsource support at all?", "and the counterarguments?"
     )
     assert against.sources[0].id == "challenges"
+
+
+def test_an_in_house_cost_stated_earlier_is_compared_with_the_next_estimate(assistant):
+    _, priced = converse(
+        assistant,
+        "Biaya tim CS kami Rp 150 juta per bulan. Apa manfaatnya kalau dioutsource?",
+        "Tim kami 8 agen, chat dan email. Berapa kalau outsource ke luar negeri?",
+    )
+    assert priced.estimate.args["inhouse_monthly_idr"] == 150_000_000
+    assert priced.estimate.args["agents"] == 8

@@ -258,8 +258,9 @@ def cost_state(cost: CostService, history: list[Message]) -> dict | None:
             return dict(turn.cost_request)
         if turn.role == "assistant" and turn.cited_ids:
             # One of this assistant's own answers that carried no request: none was made yet
-            # ("1 agen megang berapa tiket?" asked a count, not a price).
-            return None
+            # ("1 agen megang berapa tiket?" asked a count, not a price), unless the user gave
+            # their in-house cost, which the next estimate compares with.
+            return _stated_in_house(cost, history)
     state: dict | None = None
     for turn in history:
         if turn.role != "user":
@@ -275,6 +276,18 @@ def cost_state(cost: CostService, history: list[Message]) -> dict | None:
         elif (fields or cost.drops_values(content)) and _reads_as_change(content):
             state = json_fields(cost.follow_up(state, content, fields))
     return state
+
+
+def _stated_in_house(cost: CostService, history: list[Message]) -> dict | None:
+    """The in-house cost the user last stated in the conversation, as a request's fields."""
+    for turn in reversed(history):
+        if turn.role == "user":
+            stated = {
+                k: v for k, v in cost.parse_fields(own_words(turn.content)).items() if k in INHOUSE
+            }
+            if stated:
+                return json_fields(stated)
+    return None
 
 
 def _reads_as_change(text: str) -> bool:
