@@ -38,10 +38,20 @@ class Mentions:
             except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
                 raise PromptError(f"{path}: cannot read the definition terms ({exc})") from exc
         self.texts = {row: unit.text.lower() for row, unit in enumerate(units.units)}
+        # scope and shape both ask of the same question in one turn: the last result is kept
+        self.last: tuple[tuple[str, str], tuple[str, int, bool] | None] | None = None
 
     def find(self, question: str, lang: str) -> tuple[str, int, bool] | None:
         """(the term as the question words it, the row of the point that explains it or else
-        mentions it, whether it explains it) for a term the article uses in a point or two."""
+        mentions it, whether it explains it) for a term the article uses in a few points."""
+        last = self.last  # read once: another thread may replace it
+        if last is not None and last[0] == (question, lang):
+            return last[1]
+        found = self._find(question, lang)
+        self.last = ((question, lang), found)
+        return found
+
+    def _find(self, question: str, lang: str) -> tuple[str, int, bool] | None:
         for term in self._candidates(question):
             rows = self._rows_with(term.lower(), lang)
             if not rows or len(rows) > MAX_UNITS:

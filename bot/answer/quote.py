@@ -34,24 +34,34 @@ BELOW = re.compile(r"\b(?:under|below|bawah|kurang|maks\w*|max\w*|at most)\b", r
 THIRD = Decimal(1) / 3
 
 
-def quoted_rate(text: str) -> Decimal | None:
-    """The hourly rate a question quotes, or None."""
+def _rate_in(text: str) -> re.Match[str] | None:
+    """The hourly amount a question names ("$45/jam"; "$80" beside words of an hourly rate),
+    or None; "$10-$50 an hour" is the band itself."""
     if RANGE.search(text):
-        return None  # "$10-$50 an hour in rupiah?": the band itself, not a quote
+        return None
     match = RATE.search(text)
-    if match is not None and BOUND.search(text[: match.start()]):
-        return None  # "vendor di bawah $10/jam?": a bound, not a quote
     if match is None and HOURLY.search(text):
         amounts = list(AMOUNT.finditer(text))
-        one = amounts[0] if len(amounts) == 1 else None
-        # "always under $50, right?" states a bound, not a quote
-        match = one if one and not BOUND.search(text[: one.start()]) else None
-    if match is None:
-        return None
+        match = amounts[0] if len(amounts) == 1 else None
+    return match
+
+
+def _bounded(text: str, match: re.Match[str]) -> bool:
+    """ "di bawah $10/jam", "more than $70": the amount is a bound, not a quote."""
+    return BOUND.search(text[: match.start()]) is not None
+
+
+def _amount(match: re.Match[str]) -> Decimal | None:
     try:
         return Decimal(match.group(1).replace(",", "."))
     except InvalidOperation:
         return None
+
+
+def quoted_rate(text: str) -> Decimal | None:
+    """The hourly rate a question quotes, or None."""
+    match = _rate_in(text)
+    return None if match is None or _bounded(text, match) else _amount(match)
 
 
 def quote_sentence(
@@ -81,13 +91,10 @@ def quote_sentence(
 def _beyond(text: str, lang: str, low: Decimal, high: Decimal, prompts: Prompts) -> str | None:
     """ "Any vendor under $10 an hour?": a bound past the band's end, which the article never
     reaches; None for any other question."""
-    match = RATE.search(text)
-    if match is None and HOURLY.search(text) and len(AMOUNT.findall(text)) == 1:
-        match = AMOUNT.search(text)  # "tarif per jam bisa sampai $80?"
-    bound = BOUND.search(text[: match.start()]) if match else None
-    if match is None or bound is None:
+    match = _rate_in(text)  # "tarif per jam bisa sampai $80?"
+    rate = _amount(match) if match is not None and _bounded(text, match) else None
+    if match is None or rate is None:
         return None
-    rate = Decimal(match.group(1).replace(",", "."))
     below = BELOW.search(text[max(0, match.start() - 20) : match.start()]) is not None
     if (below and rate > low) or (not below and rate < high):
         return None  # "always under $50?": inside the band

@@ -48,9 +48,6 @@ CAUSAL_BONUS = 0.01
 # A reason why something varies ("can vary widely depending on factors such as ..."): a why
 # follow-up about the last answer's range or spread is answered by it.
 VARIES = re.compile(r"\b(?:depend\w*|vary|varies|bervariasi|tergantung|bergantung)\b", re.I)
-# Money is in nearly every question: it weighs decisions (bot.answer.decide), never a lead here
-# ("are there hidden costs?" is answered by "there may be hidden costs ...", not the setup fees).
-GENERIC_SITUATIONS = frozenset({"cost", "setup", "vendor_choice", "included"})
 # Asks the article never answers (how long, which vendor) whose related point is the one their
 # own words name: "how long until the vendor's team is ramped up?" -> the setup and onboarding
 # costs; "which vendor do you recommend?" -> choosing the right partner.
@@ -61,6 +58,9 @@ ASK_SITUATIONS = {
     "definition": frozenset({"included"}),
 }
 ASK_ONLY_SITUATIONS = frozenset().union(*ASK_SITUATIONS.values())  # no other answer's lead
+# Money is in nearly every question: it weighs decisions (bot.answer.decide), never a lead here
+# ("are there hidden costs?" is answered by "there may be hidden costs ...", not the setup fees).
+GENERIC_SITUATIONS = frozenset({"cost"}) | ASK_ONLY_SITUATIONS
 SETTING_SITUATIONS = frozenset({"offshore"})  # where, not what: no lead of a yes/no
 SITUATION_BONUS = 0.03  # a point the described situation asks for ("peak season": scalability)
 # Which way a why-question about money points: "what makes it expensive?" is answered by what
