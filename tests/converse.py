@@ -1,4 +1,5 @@
-"""Ask an assistant several questions in one conversation (shared by the conversation tests)."""
+"""Ask an assistant several questions in one conversation, and the phrase that opens an answer the
+article cannot give (shared by the conversation tests)."""
 
 from __future__ import annotations
 
@@ -13,3 +14,8 @@ def converse(assistant, *questions):
         history += [Message("user", question), Message.of(answer)]
         answers.append(answer)
     return answers
+
+
+def sentinel(assistant, lang: str) -> str:
+    """The phrase that opens every answer the article cannot give, in `lang`."""
+    return assistant.prompts.text(lang, "not_covered_sentinel")

@@ -7,7 +7,7 @@ remedies. The questions are paraphrases, not the batches' wording."""
 from __future__ import annotations
 
 import pytest
-from converse import converse
+from converse import converse, sentinel
 
 from bot.answer.analysis import Analyzer
 from bot.answer.route import topic_level
@@ -22,10 +22,6 @@ def assistant(session_home):
     from bot.config import Settings
 
     return get_assistant(Settings(home=session_home))
-
-
-def sentinel(assistant, lang: str) -> str:
-    return assistant.prompts.text(lang, "not_covered_sentinel")
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ before its fix."""
 from __future__ import annotations
 
 import pytest
-from converse import converse
+from converse import converse, sentinel
 
 
 @pytest.fixture(scope="module")
@@ -14,10 +14,6 @@ def assistant(session_home):
     from bot.config import Settings
 
     return get_assistant(Settings(home=session_home))
-
-
-def sentinel(assistant, lang: str) -> str:
-    return assistant.prompts.text(lang, "not_covered_sentinel")
 
 
 def test_which_of_those_after_a_terse_question_points_back_and_is_not_refused(assistant):

@@ -5,7 +5,7 @@ the article's comparing sentence or says there is none."""
 from __future__ import annotations
 
 import pytest
-from converse import converse
+from converse import converse, sentinel
 
 
 @pytest.fixture(scope="module")
@@ -14,10 +14,6 @@ def assistant(session_home):
     from bot.config import Settings
 
     return get_assistant(Settings(home=session_home))
-
-
-def sentinel(assistant, lang: str) -> str:
-    return assistant.prompts.text(lang, "not_covered_sentinel")
 
 
 @pytest.mark.parametrize(

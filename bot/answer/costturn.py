@@ -148,16 +148,16 @@ def cost_request(cost: CostService, text: str, previous: dict | None, ask: Ask) 
         asked = question_sentence(text)
         priced = bool(SIZING & cost.parse_fields(asked).keys()) or bool(BUDGET_ASK.search(asked))
     fields = cost.parse_fields(text)  # parsed once: the request and the follow-up
+    plain = normalize(text).strip() if previous else ""  # a follow-up's words, read once
     if previous and "agents" in previous and not SIZING & fields.keys():
-        plain = normalize(text).strip()
         if not fields and (bare := BARE_NUMBER.match(plain)):
             fields = {"agents": int(bare.group(1))}
         elif cued := CUED_NUMBER.search(plain):  # "go with 6 then and add chat"
             fields = {**fields, "agents": int(cued.group(1))}
     if previous and "contacts_per_month" in previous and not (SIZING | INHOUSE) & fields.keys():
-        fields = {**fields, **_implied_volume(cost, normalize(text))}
+        fields = {**fields, **_implied_volume(cost, plain)}
     if previous:  # "volumenya dua kali lipat": the factor, not a volume of 2
-        lowered = normalize(text).lower()
+        lowered = plain.lower()
         fields = {**fields, **scaled(lowered, previous), **relative(lowered, previous)}
     if not priced and ask.type != "decision" and _is_spec(text, fields):
         priced = True  # "2 agen chat aja, jam kantor, vendor lokal": a team described, no more
