@@ -4,6 +4,7 @@ tests/test_ui_brief_browser.py drives the same tab in Chromium."""
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -90,3 +91,15 @@ def test_only_the_latest_files_are_kept(tab: BriefTab) -> None:
         tab.write(SHOP, "id", "id")
     tab._prune(keep=1)
     assert len(list(tab.files.iterdir())) == 1
+
+
+def test_the_downloads_folder_is_made_on_use_and_removed_with_the_tab() -> None:
+    unused = BriefTab(SETTINGS)
+    assert "files" not in vars(unused)  # building the UI leaves nothing in the temp dir
+    tab = BriefTab(SETTINGS)
+    tab.write(SHOP, "en", "en")
+    folder = tab.files
+    assert any(folder.rglob("brief-en.pdf"))
+    del tab
+    gc.collect()
+    assert not folder.exists()

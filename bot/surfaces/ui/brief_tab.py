@@ -8,6 +8,7 @@ import functools
 import logging
 import shutil
 import tempfile
+import weakref
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -51,7 +52,13 @@ class BriefTab:
     def __init__(self, settings: Any, prompts_dir: Path | None = None) -> None:
         self.settings = settings  # its corpus_dir and prompts_dir, read on the first brief
         self.prompts_dir = prompts_dir or settings.prompts_dir
-        self.files = Path(tempfile.mkdtemp(prefix="bot-brief-"))
+
+    @functools.cached_property
+    def files(self) -> Path:
+        """The downloads' folder, made on the first brief and removed with the tab (at exit)."""
+        folder = Path(tempfile.mkdtemp(prefix="bot-brief-"))
+        weakref.finalize(self, shutil.rmtree, folder, ignore_errors=True)
+        return folder
 
     @functools.cached_property
     def service(self) -> Any:
