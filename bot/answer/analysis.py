@@ -27,6 +27,12 @@ DEFAULT = "list"  # no phrase matched: the answer lists what the passage says
 WEAK = BROAD | {"definition", "summary"}
 
 
+# The question's own forms that ask the article, after the sentences that tell about the asker.
+TOLD = ("why", "definition", "how_to")
+DRIVERS = re.compile(
+    r"\b(?:influences?|affects?|determines?|drives?|goes into|mempengaruhi|memengaruhi|menentukan"
+    r"|ditentukan|dipengaruhi|faktor\w*|factors?)\b"
+)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?]['\"”’])\s+")  # after a closing quote too
 
 
@@ -114,17 +120,21 @@ class Analyzer:
         # "We're a fintech with 15 agents. Does 24/7 push the bill up?": after the background,
         # a last question that opens as a yes/no asks yes or no
         asked = question_sentence(lowered)
-        if asked != lowered and any(p.search(asked) for p in self.asked_yes_no):
+        told = asked != lowered
+        if told and any(p.search(asked) for p in self.asked_yes_no):
             return Ask("yes_no", price, "yes_no", background=True)
+        # "Tim CS 4 orang, habis Rp 40 juta. Harga vendor ditentukan oleh apa aja?": after the
+        # story, a question whose own words ask why, how, what it means or what drives a price
+        told = told and (any(self._is(t, asked) for t in TOLD) or bool(DRIVERS.search(asked)))
         kind = next((t for t in self.order if self._is(t, lowered)), DEFAULT)
         if kind in WEAK and (sure := self._sure(lowered)):
-            return Ask(sure, price, sure)
+            return Ask(sure, price, sure, told)
         if (
             kind == "comparison"
             and (self._is("yes_no", lowered) or self._sure(lowered) == "yes_no")
             and not self._offers_choice(lowered)
         ):
-            return Ask("yes_no", price, "comparison")  # "is offshore cheaper than domestic?"
+            return Ask("yes_no", price, "comparison", told)  # "is offshore cheaper than domestic?"
         form = kind
         if kind in BROAD and self.model is not None and vector is not None:
             guess = self.model.predict(vector, text)
@@ -135,7 +145,7 @@ class Analyzer:
                 guess = kind if kind != guess else DEFAULT  # not in that type's sentence form
             # A price question is a decision only by its own words ("worth it"), never a guess.
             kind = kind if guess == "decision" and price else guess
-        return Ask(kind, price, form)
+        return Ask(kind, price, form, told)
 
     def _offers_choice(self, text: str) -> bool:
         return any(p.search(text) for p in self.alternatives)

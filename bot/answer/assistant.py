@@ -14,6 +14,7 @@ from langchain_core.runnables import RunnableLambda
 from bot.answer.analysis import ASK_TYPES, Analyzer, Ask
 from bot.answer.anchor import Anchors
 from bot.answer.asktype import AskModel
+from bot.answer.budget import budget_lead, budget_request
 from bot.answer.compose import UnitIndex, entry_hit
 from bot.answer.costturn import asks_beside, cost_request, cost_state, unlike_headcount
 from bot.answer.coverage import Coverage, Terms
@@ -27,11 +28,7 @@ from bot.answer.memo import Memo
 from bot.answer.mention import Mentions
 from bot.answer.normalise import normalise, own_words
 from bot.answer.quote import quote_sentence
-from bot.answer.route import (
-    is_greeting,
-    is_injection,
-    topic_level,
-)
+from bot.answer.route import is_greeting, is_injection, topic_level
 from bot.answer.scope import continues, out_of_scope, stands_alone
 from bot.answer.shape import ASK_ONLY_SITUATIONS, Shaper
 from bot.answer.situation import Situations
@@ -185,7 +182,11 @@ class Assistant:
         if turn.cost_state and asks_beside(self.cost, self.coverage, turn.text, turn.ask):
             return None  # "worth switching?" after an estimate: weigh_decision, with its numbers
         # Quoted or system-styled figures are shown, not stated: never the user's inputs.
-        request = cost_request(self.cost, own_words(turn.text), turn.cost_state, turn.ask)
+        own, state = own_words(turn.text), turn.cost_state
+        budget = budget_request(self.cost, own, state)  # "how many agents can $8k a month buy?"
+        request = (
+            budget[0] if budget else cost_request(self.cost, own, state, turn.ask, turn.history)
+        )
         if request is None:
             return None
         with turn.timings.stage("estimate"):
@@ -198,7 +199,9 @@ class Assistant:
             return self._answer(turn, reply.text, "cost", [], [call], "cost_estimate")
         # About 15 lines in chat; the article's hidden costs and the assumptions fold away.
         heading = self.prompts.text(turn.lang, "cost_context_heading")
-        details = "\n".join([heading, *self._hidden_cost_points(turn.lang, 2), "", reply.details])
+        details = "\n".join(
+            [heading, *self.units.bullet_lines("faq-hidden-costs", turn.lang, 2), "", reply.details]
+        )
         sized = reply.result.to_json_dict()
         call = ToolCall("estimate_cost", request, sized)
         band = f"{self.prompts.text(turn.lang, 'rate_band')} [1]"  # the article's own words
@@ -211,6 +214,8 @@ class Assistant:
             lead = self.prompts.text(turn.lang, "not_covered_staffing", **sized)
             body = f"{lead}\n\n{body}"
             kind = "quantity"  # "how many agents for 10k tickets?" asks for a number of people
+        if budget:  # the number of seats first
+            body, kind = f"{budget_lead(budget[1], self.prompts, turn.lang)}\n\n{body}", "quantity"
         answer = self._answer(turn, body, "cost", context, [call], kind)
         return replace(answer, details=details)
 
@@ -369,14 +374,6 @@ class Assistant:
         ordered = follow_up_order(turn.text, hits, turn.history, self.passages)[:k]
         best = max(hits, key=lambda h: h.score)  # the floor reads it, wherever it now ranks
         return vector, ordered if best in ordered else [*ordered, best]
-
-    # -- cost -------------------------------------------------------------------------------
-    def _hidden_cost_points(self, lang: str, marker: int) -> list[str]:
-        from bot.answer.compose import render_unit
-
-        rows = self.units.rows("faq-hidden-costs", lang)
-        units = [self.units.units[r] for r in rows if self.units.units[r].bullet]
-        return [f"- {render_unit(u)} [{marker}]" for u in units]
 
 
 def _source(hit: Hit) -> Source:

@@ -93,6 +93,11 @@ class UnitIndex:
     def rows(self, chunk_id: str, lang: str) -> list[int]:
         return self._rows.get((chunk_id, lang), [])
 
+    def bullet_lines(self, chunk_id: str, lang: str, marker: int) -> list[str]:
+        """An entry's bullet points as Markdown list lines citing source `marker`."""
+        units = (self.units[r] for r in self.rows(chunk_id, lang))
+        return [f"- {render_unit(u)} [{marker}]" for u in units if u.bullet]
+
     def lang_rows(self, lang: str) -> list[int]:
         """Every unit of one language, in corpus order."""
         return self._lang_rows.get(lang, [])

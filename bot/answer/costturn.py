@@ -7,7 +7,9 @@ import re
 
 from bot.answer.analysis import Ask, question_sentence
 from bot.answer.normalise import own_words
+from bot.answer.revert import TO_START, earlier_request
 from bot.cost.normalize import normalize
+from bot.cost.parse import adds_to_lists
 from bot.cost.request import CostValidationError
 from bot.cost.service import CostService, json_fields
 from bot.cost.vocabulary import LANG_EN, LANG_ID
@@ -34,7 +36,8 @@ WHAT_IF = re.compile(
 # "go with 6 then", "jadi 8 aja", "make it 10 and add chat": a number after a choosing word,
 # followed by nothing that names another field.
 CUED_NUMBER = re.compile(
-    r"\b(?:go with|going with|with|make it|jadi|jadiin|pakai|pake|dengan|turunin ke|naikin ke|ganti ke)\s+"
+    r"\b(?:go with|going with|with|make it|jadi|jadiin|pakai|pake|dengan|turunin ke|naikin ke|ganti ke"
+    r"|back to|balik(?: lagi)? ke|kembali ke)\s+"
     r"(\d+)(?=\s*(?:$|[,.;!?]|(?:then|and|dan|aja|saja|dong|ya|instead|orang|people|seats?|kursi"
     r"|agen|agents?)\b))"
 )
@@ -45,6 +48,7 @@ ASKS_SOMETHING = re.compile(
     r"mengapa|knp|bagaimana|gimana|gmn|kapan|mana|siapa|jelaskan|jelasin|ceritakan|sebutkan)\b"
 )
 INHOUSE = frozenset({"inhouse_monthly_usd", "inhouse_monthly_idr"})  # the cost the user has now
+OTHER_NUMBERS = frozenset({"avg_handle_minutes", "months"})
 # "jadi lebih hemat nggak?", "how much would we save?": asks the saving, not whether to switch
 SAVINGS_ASK = re.compile(r"\b(?:hemat|irit|lebih murah|cheaper|save|saving|savings)\b")
 SIZING = frozenset({"agents", "contacts_per_month"})  # what a first estimate is sized by
@@ -59,14 +63,18 @@ QUESTION_WORD = re.compile(
 BARE_NUMBER = re.compile(
     r"^(?:(?:and|so|ok|okay|oke|then|what about|how about|with|for|dan|kalau|kalo|klo|gimana kalau"
     r"|sorry|maaf|oops|eh|typo|salah ketik|i meant|i mean|meant|maksud(?:nya|ku| saya)?|correction"
-    r"|koreksi"
-    r"|terus|trus|jadi|pakai|pake|dengan|coba|try|make it|instead)\W*)*(\d+)\W*"
+    r"|koreksi|go back to|back to|balik(?: lagi)? ke|kembali ke|(?:ga|gak|nggak|ngga|enggak) jadi|batal"
+    r"|never ?mind|terus|trus|jadi|pakai|pake|dengan|coba|try|make it|instead)\W*)*(\d+)\W*"
     r"(?:(?:then|instead|aja|saja|dong|ya|deh|orang|people|seats?|kursi)\W*)*$"
 )
 # "bump it to 350 a day", "jadi 500 sehari": after an estimate sized by volume, a number per
 # day, week or month is the new volume (the noun the parser needs is implied).
 VOLUME_ONLY = re.compile(
     r"\b(\d+(?:\.\d+)?)(?=\s*(?:(?:a|per|/)\s*(?:day|week|month|hari|minggu|bulan)\b|se(?:hari|minggu|bulan)\b))"
+)
+# "balik ke 12 ribu deh": after an estimate sized by volume, a number gone back to is the volume.
+BACK_TO_NUMBER = re.compile(
+    r"\b(?:back to|balik(?: lagi)? ke|kembali ke)\s+(\d+)\b(?!\s*(?:%|persen))"
 )
 MONEY_BEFORE = re.compile(r"(?:\$|\b(?:rp|idr|usd|us\$|eur|sgd))\s*$")
 # "15,000 chats a month, offshore. Is a $10k monthly cap enough?": whether a sum of money covers
@@ -89,6 +97,9 @@ FACTORS = (
     (2, r"double|doubled|doubling|twice|2x|(?:dua|2) kali(?: lipat)?|digandakan|dilipatgandakan"),
     (3, r"triple|tripled|tripling|3x|(?:tiga|3) kali(?: lipat)?"),
     (0.5, r"halve|halved|half|setengah(?:nya)?|separuh(?:nya)?|dibagi dua"),
+)
+WILL = (
+    r"jadi|naik|is|are|goes|go|will|would|might|may|could|probably|likely|bakal|akan|mungkin|bisa"
 )
 SCALED = {
     "contacts_per_month": r"volume|tickets?|contacts?|calls?|emails?|chats?|kontak|tiket|panggilan"
@@ -131,15 +142,19 @@ def scaled(lowered: str, previous: dict) -> dict:
             continue
         for factor, words in FACTORS:
             near = rf"\b(?:{words})\b(?:\s+(?:the|our|jumlah))?\s+(?:{nouns})\b"
-            after = rf"\b(?:{nouns})\b(?:\s+(?:jadi|naik|is|are|goes|go))?\s+(?:{words})\b"
+            # "volume will probably double", "volumenya bakal naik dua kali lipat"
+            after = rf"\b(?:{nouns})\b(?:\s+(?:{WILL}))*\s+(?:{words})\b"
             if re.search(near, lowered) or re.search(after, lowered):
                 return {field: max(1, round(previous[field] * factor))}
     return {}
 
 
-def cost_request(cost: CostService, text: str, previous: dict | None, ask: Ask) -> dict | None:
+def cost_request(
+    cost: CostService, text: str, previous: dict | None, ask: Ask, history: list[Message] = ()
+) -> dict | None:
     """The request to estimate: the question's quantities when it asks for a price (or
-    follows a cost turn, whose request is `previous`), else a follow-up's changes on it."""
+    follows a cost turn, whose request is `previous`), else a follow-up's changes on it;
+    "balik ke awal" goes back to an earlier estimate of the conversation (`history`)."""
     # Numbers alone are no price question ("we are 4 on support: worth outsourcing?").
     priced = previous is not None or (ask.price and ask.type != "decision")
     if priced and previous is None and ask.background:
@@ -149,16 +164,25 @@ def cost_request(cost: CostService, text: str, previous: dict | None, ask: Ask) 
         priced = bool(SIZING & cost.parse_fields(asked).keys()) or bool(BUDGET_ASK.search(asked))
     fields = cost.parse_fields(text)  # parsed once: the request and the follow-up
     plain = normalize(text).strip() if previous else ""  # a follow-up's words, read once
+    # "put AHT back to 7": the number is the handle time's, not a number of agents
+    taken = {float(v) for k, v in fields.items() if k in OTHER_NUMBERS}
     if previous and "agents" in previous and not SIZING & fields.keys():
         if not fields and (bare := BARE_NUMBER.match(plain)):
             fields = {"agents": int(bare.group(1))}
-        elif cued := CUED_NUMBER.search(plain):  # "go with 6 then and add chat"
-            fields = {**fields, "agents": int(cued.group(1))}
+        elif (cued := CUED_NUMBER.search(plain)) and float(cued.group(1)) not in taken:
+            fields = {**fields, "agents": int(cued.group(1))}  # "go with 6 then and add chat"
     if previous and "contacts_per_month" in previous and not (SIZING | INHOUSE) & fields.keys():
-        fields = {**fields, **_implied_volume(cost, plain)}
+        implied = _implied_volume(cost, plain)
+        if not {float(v) for v in implied.values()} & taken:
+            fields = {**fields, **implied}
     if previous:  # "volumenya dua kali lipat": the factor, not a volume of 2
         lowered = plain.lower()
         fields = {**fields, **scaled(lowered, previous), **relative(lowered, previous)}
+        if (back := earlier_request(lowered, history, previous)) is not None:
+            if not fields:  # "ga jadi", "balik ke awal aja": that estimate again
+                return back
+            if TO_START.search(lowered):  # "balik ke awal, tapi 24/7": on top of the first
+                previous = back
     if not priced and ask.type != "decision" and _is_spec(text, fields):
         priced = True  # "2 agen chat aja, jam kantor, vendor lokal": a team described, no more
     try:
@@ -179,6 +203,9 @@ def cost_request(cost: CostService, text: str, previous: dict | None, ask: Ask) 
         return None  # "why is offshore cheaper?" after an estimate is a knowledge question
     if not priced:
         return None
+    if previous and ask.background:
+        if not cost.parse_fields(question_sentence(text)):
+            return None  # "Pelanggan kami pakai bahasa Jawa. Bakal jadi masalah nggak?"
     if previous and ask.form == "yes_no" and not ask.price and _unchanged(fields, previous):
         return None  # "is that also true offshore?" asks about the last answer, changes nothing
     # A follow-up changes only what it names, on top of everything said before.
@@ -189,6 +216,10 @@ def _implied_volume(cost: CostService, plain: str) -> dict:
     """ "bump it to 350 a day": the volume a number per day, week or month gives, unless it is a
     sum of money ("Rp 85 juta sebulan", "$60,000 a month")."""
     lowered = plain.lower()
+    if back := BACK_TO_NUMBER.search(lowered):
+        if not MONEY_BEFORE.search(lowered[: back.start(1)]):
+            implied = f"{lowered[: back.end()]} contacts{lowered[back.end() :]}"
+            return {k: v for k, v in cost.parse_fields(implied).items() if k in SIZING}
     for match in VOLUME_ONLY.finditer(lowered):
         if MONEY_BEFORE.search(lowered[: match.start()]):
             continue
@@ -201,11 +232,14 @@ def asks_beside(cost: CostService, coverage, text: str, ask: Ask) -> bool:
     """In a cost conversation, a turn that asks beside the estimate: whether to switch ("worth
     it?", weighed with its numbers, unless it gives the in-house cost and asks what it saves),
     or a yes/no about what the article never discusses ("bisa kasih diskon kalau setahun?")."""
+    lowered = text.lower()
+    if ask.form == "decision" and "?" not in text and not QUESTION_WORD.search(lowered):
+        return False  # "and volume will probably double after launch" states, asks nothing
     if ask.form == "decision":
-        if not SAVINGS_ASK.search(text.lower()):
+        if not SAVINGS_ASK.search(lowered):
             return True
         return not INHOUSE & cost.parse_fields(own_words(text)).keys()
-    if ask.type != "yes_no" or ask.price or CHANGE_CUE.search(text.lower()):
+    if ask.type != "yes_no" or ask.price or CHANGE_CUE.search(lowered):
         return False  # "kalau agennya skilled, yang paham asuransi?" changes the estimate
     # a subject the estimator prices ("nearshore?") is a change, not a side question
     return any(not cost.parse_fields(s) for s in coverage.absent_subjects(text, ""))
@@ -221,6 +255,8 @@ def _changes(text: str, ask: Ask) -> bool:
     # ... or names a value and nothing else: "setahun?", "offshore?"
     if WHAT_IF.search(text.lower().strip()) or _states_details(text) or is_neutral(text):
         return True
+    if "?" not in text and adds_to_lists(text):
+        return True  # "we open in Malaysia, so English on top of Indonesian": a value added
     if ask.form in NOT_COST:
         return False  # "why is offshore cheaper?" after an estimate is a knowledge question
     if ask.form == "yes_no":  # "emang 24/7 bikin lebih mahal?" needs a cue, not just brevity

@@ -71,6 +71,9 @@ GENERAL_TERMS = (
     # the article's own terms and the estimate's
     "sla", "kpi", "csat", "labour", "labor", "tenaga kerja", "shrinkage", "foreign team",
     "overseas team", "offshore team", "tim asing", "nearshoring", "offshoring", "onshoring",
+    # hours of cover, which the article prices ("why is round-the-clock worth paying for?")
+    "round-the-clock", "round the clock", "24 jam", "24x7", "after-hours", "after hours",
+    "shift malam", "night shift",
 )  # fmt: skip
 # Other business functions and everyday subjects: the knowledge base does not cover them, so a
 # question about them is refused unless it also names customer support.
@@ -105,7 +108,8 @@ FOREIGN_TERMS = (
     "cyber security", "keamanan it", "keamanan siber", "penetration test", "pentest",
     # an industry's own back office: medical coding, identity checks, admissions interviews,
     # aircraft and fleet maintenance
-    "koding medis", "medical coding", "icd-10", "icd 10", "kyc", "verifikasi e-ktp",
+    "koding medis", "medical coding", "icd-10", "icd 10", "proses kyc", "kyc process",
+    "kyc checks", "kyc verification", "verifikasi kyc", "verifikasi e-ktp",
     "identity verification", "wawancara seleksi", "admissions interview", "heavy maintenance",
     "aircraft maintenance", "maintenance checks", "mro provider", "truck fleet",
     "fleet maintenance", "armada truk", "perawatan armada",
@@ -122,6 +126,8 @@ OTHER_MATTERS = (
     "telemarketing", "telesales", "tele-sales", "outbound sales", "sales calls", "cold calling",
     "cold calls", "panggilan penjualan",
     # a person's own job, a company's legal form, product pricing
+    "interviewing for", "interview for a", "agent job", "call center job", "call centre job",
+    "lowongan", "melamar kerja", "melamar jadi",
     "resign", "naik gaji", "minta naik gaji", "negotiate a raise", "ask for a raise",
     "pt atau cv", "pt or a cv",
     "pt or cv", "badan usaha", "register my company", "company registration", "pendirian pt",
@@ -272,6 +278,12 @@ def topic_level(text: str) -> str:
     if _mentions(text, FOREIGN_TERMS, typos=False):
         return "foreign"
     return "general" if _mentions(text, GENERAL_TERMS) else "none"
+
+
+def names_subject(text: str) -> bool:
+    """Whether the text names a subject of its own (outsourcing, costs, agents, another function):
+    "ringkas dong" names none, "summarise the hidden costs" does."""
+    return topic_level(text) == "foreign" or _mentions(text, (*GENERAL_TERMS, *SUPPORT_TERMS))
 
 
 def names_outsourcing(text: str) -> bool:

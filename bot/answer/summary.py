@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from bot.answer.compose import BULLET_LABEL, FIGURE, UnitIndex
-from bot.answer.route import summary_scope
+from bot.answer.route import names_subject, summary_scope
 from bot.knowledge.corpus import Chunk
 from bot.knowledge.retrieve import Hit
 from bot.lang import LANGS
@@ -64,13 +64,15 @@ class Recap:
 
     def __init__(self, prompts_dir: Path) -> None:
         self.patterns: list[re.Pattern[str]] = []
+        self.gist: list[re.Pattern[str]] = []  # a summary asked for with no subject
         for lang in LANGS:
             path = prompts_dir / lang / "analysis.yaml"
             try:
                 analysis = yaml.safe_load(path.read_text(encoding="utf-8"))
                 self.patterns += [re.compile(p) for p in analysis["recap"]]
+                self.gist += [re.compile(p) for p in analysis["gist"]]
             except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
-                raise PromptError(f"{path}: cannot read 'recap' ({exc})") from exc
+                raise PromptError(f"{path}: cannot read 'recap' or 'gist' ({exc})") from exc
 
     def entries(self, text: str, history: list[Message]) -> list[str]:
         """The entries to recap, when the question asks to sum up the conversation; else []."""
@@ -79,6 +81,10 @@ class Recap:
             return []
         cited = [i for m in history if m.role == "assistant" for i in m.cited_ids]
         return [i for i in dict.fromkeys(cited) if i not in SKIPS][:MAX_RECAP]
+
+    def _gist(self, text: str) -> bool:
+        lowered = " ".join(text.lower().split())
+        return any(p.search(lowered) for p in self.gist)
 
     def summary(
         self,
@@ -96,6 +102,8 @@ class Recap:
             lead = prompts.text(lang, "summary_lead_recap")
             return recap_entries(chunks, units, lang, lead, ids)
         scope = summary_scope(text) if ask_type == "summary" else None
+        if scope is None and not history and self._gist(text) and not names_subject(text):
+            scope = "section"  # "give me the gist", "tl;dr" to begin with: the whole article
         if scope is None:
             return None  # "summarise the hidden costs" is a knowledge question
         lead = prompts.text(lang, f"summary_lead_{scope}")

@@ -184,8 +184,10 @@ def _read_aht(t: _Text, fields: dict[str, Any]) -> None:
         )
         or t.take(
             # "masing-masing kira-kira 3 menit", "each one takes about 4 minutes"
-            rf"\b(?:masing masing|each(?: one| 1)?|(?:tiap|setiap|each) {_CONTACT}(?:nya)?)\s+"
-            r"(?:(?:takes?|taking|butuh|makan|memakan|perlu)\s+(?:waktu\s+)?)?(?:(?:kira"
+            # "rata-rata satu pesan beres 5 menit", "1 call is handled in 4 minutes"
+            rf"\b(?:masing masing|each(?: one| 1)?|(?:tiap|setiap|each|per|(?<![\d.,])1) {_CONTACT}(?:nya)?)\s+"
+            r"(?:(?:takes?|taking|butuh|makan|memakan|perlu|beres|selesai|kelar|ditangani|is handled"
+            r"|gets handled|handled)\s+(?:waktu\s+|dalam\s+|in\s+)?)?(?:(?:kira"
             rf" kira|sekitar|kurang lebih|about|around|roughly|taking|~)\s*)?{NUM}\s*{SHORT_UNIT}"
         )
     )
@@ -196,10 +198,16 @@ def _read_aht(t: _Text, fields: dict[str, Any]) -> None:
 
 
 # A company's size is no number of agents: "a 30-person SaaS startup", "perusahaan 50 orang".
+# What a company is: "a 50-person fintech", "Early-stage edtech, 15 people" give its size.
+_COMPANY = (
+    r"(?:startup|company|business|firm|organi[sz]ation|perusahaan|bisnis|usaha|fintech|edtech"
+    r"|healthtech|e ?commerce|saas|agency|agensi|retailer|marketplace|bank|brand|klinik|clinic"
+    r"|hotel|toko|shop|store|manufacturer|pabrik|koperasi)"
+)
 _COMPANY_SIZE = (
     rf"{NUM}\s*(?:person|people|orang|employees?|karyawan|pegawai)\s+(?:[a-z]+\s+){{0,2}}?"
-    r"(?:startup|company|business|firm|organi[sz]ation|perusahaan|bisnis|usaha)\b"
-    r"|\b(?:perusahaan|startup|bisnis|usaha|company)\s+(?:[a-z]+\s+){0,2}?"
+    rf"{_COMPANY}\b"
+    rf"|\b{_COMPANY},?\s+(?:[a-z]+\s+){{0,2}}?"
     rf"{NUM}\s*(?:orang|karyawan|pegawai|employees|people)\b"
 )
 
@@ -335,7 +343,10 @@ def _read_choices(t: _Text, fields: dict[str, Any]) -> None:
 
 
 # "add live chat", "tambahin telepon juga": a follow-up that extends a list instead of replacing it.
-_ADDS = re.compile(r"\b(?:tambah\w*|plus|juga|also|add|adding|as well|too)\b")
+_ADDS = re.compile(
+    r"\b(?:tambah\w*|plus|juga|also|add|adding|as well|too|balikin|kembalikan|dikembalikan"
+    r"|(?:put|bring|add)\b[\w ]{0,30}\bback|back in|on top of)\b"
+)
 LIST_FIELDS = ("channels", "languages")
 
 

@@ -108,7 +108,7 @@ NOT_LANGUAGE = r"(?!\s+(?:customers?|market|compan(?:y|ies)|business(?:es)?|clie
 
 # "Bahasa Inggrisnya dicoret", "the phone line is dropped": the value named first, then the verb.
 REMOVED_AFTER = (
-    r"(?:nya)?\s+(?:(?:di)?(?:coret|hapus|buang|hilangkan|hapuskan)|(?:is |gets )?(?:dropped|removed|cut)"
+    r"(?:[- ]?nya)?\s+(?:(?:di)?(?:coret|hapus|buang|hilangkan|hapuskan)|(?:is |gets )?(?:dropped|removed|cut)"
     # "Media sosialnya nggak usah deh", "social media isn't needed"
     r"|(?:nggak|gak|ga|tidak|tak|enggak) (?:usah|perlu|jadi|dipakai)|(?:is |are )?not needed"
     r"|(?:isn't|aren't) needed)\b"
@@ -125,6 +125,9 @@ ONLY = r"\b(?:only|just|aja|saja|doang|cuma|hanya)\b"
 CURRENT_COST = (
     r"\b(?:in house|inhouse|internal|sendiri|own team|(?:we|i) (?:pay|spend)|paying now|currently"
     r"|right now|(?:kami|kita) (?:bayar|keluar\w*)|sekarang|skrg|saat ini"
+    # "tim CS 4 orang, habis sekitar Rp 40 juta sebulan", "it costs us $9,000 a month"
+    r"|habis(?= (?:sekitar |kira kira |kurang lebih |hampir )?(?:rp|\$|usd|idr)\b)|menghabiskan"
+    r"|ngabisin|costs? (?:us|me)|(?:we|i) spend"
     # "Tim CS kami 8 orang, biayanya Rp 60 jt sebulan": the team the user has, and its cost
     r"|tim (?:cs |support |layanan pelanggan )?(?:kami|kita)(?! mau| ingin| butuh| perlu)"
     r"|our (?:current |existing |own )?(?:cs |support |customer support |service )?team)\b"

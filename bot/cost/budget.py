@@ -1,0 +1,81 @@
+"""How many seats a monthly budget pays for: the largest team whose estimated monthly total stays
+within the budget, every other condition as stated (or the estimator's defaults)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from bot.cost.estimate import CostResult
+from bot.cost.normalize import normalize
+
+MAX_SEATS = 5000  # past this many seats a budget is no support team's
+# A sum of money after normalize(): "$8000", "8000 usd", "rp 100000000"; a bare number of at
+# least a million (what "150jt" becomes) is rupiah.
+USD = re.compile(
+    r"(?:\$|\busd\s*|\bus\$\s*)(\d+(?:\.\d+)?)|\b(\d+(?:\.\d+)?)\s*(?:usd|dollars?|dolar)\b"
+)
+IDR = re.compile(
+    r"\b(?:rp|idr)\s*(\d+(?:\.\d+)?)|\b(\d+(?:\.\d+)?)\s*rupiah\b|(?<![\d.$])(\d{7,})\b"
+)
+YEARLY = re.compile(
+    r"^\W*(?:a|per|/|each|every|tiap|setiap)?\s*(?:year|yr|tahun|annum)\b|^\W*setahun\b"
+)
+
+
+@dataclass(frozen=True)
+class Within:
+    """What a budget pays for: `seats` (0 when one costs more), the estimate of that many (of
+    one seat when none fits) and the monthly total with one seat more."""
+
+    budget_usd: Decimal
+    budget_idr: Decimal | None  # the budget as stated in rupiah, else None
+    seats: int
+    result: CostResult
+    next_total_usd: Decimal
+
+
+def monthly_budget(text: str) -> tuple[Decimal, str] | None:
+    """The monthly budget a text states and its currency ("usd" or "idr"; a yearly one divided
+    by 12); None without one."""
+    lowered = normalize(text)
+    found = USD.search(lowered)
+    amount, currency = (found, "usd") if found else (IDR.search(lowered), "idr")
+    if amount is None:
+        return None
+    value = Decimal(next(g for g in amount.groups() if g))
+    if YEARLY.search(lowered[amount.end() :]):
+        value /= 12
+    return (value, currency) if value > 0 else None
+
+
+def seats_within(
+    estimate: Callable[[Mapping[str, Any]], CostResult],
+    fields: Mapping[str, Any],
+    budget: tuple[Decimal, str],
+    idr_per_usd: Decimal,
+) -> Within:
+    """The most seats (staffed at the same time) whose monthly total is at most the budget."""
+    amount, currency = budget
+    budget_usd = amount / idr_per_usd if currency == "idr" else amount
+    budget_idr = amount if currency == "idr" else None
+    priced: dict[int, CostResult] = {}
+
+    def total(seats: int) -> Decimal:
+        if seats not in priced:
+            priced[seats] = estimate({**fields, "agents": seats})
+        return priced[seats].monthly_total_usd
+
+    if total(1) > budget_usd:
+        return Within(budget_usd, budget_idr, 0, priced[1], priced[1].monthly_total_usd)
+    low, high = 1, 2  # total(low) fits; widen until total(high) does not
+    while high <= MAX_SEATS and total(high) <= budget_usd:
+        low, high = high, high * 2
+    high = min(high, MAX_SEATS + 1)
+    while high - low > 1:
+        middle = (low + high) // 2
+        low, high = (middle, high) if total(middle) <= budget_usd else (low, middle)
+    return Within(budget_usd, budget_idr, low, priced[low], total(low + 1))
