@@ -21,6 +21,7 @@ ID_MARKERS = frozenset(
     adalah ada sama juga lebih kurang banyak sedikit tolong mohon jelaskan sebutkan
     biaya tarif harga murah mahal per bulan jam tahun orang agen pelanggan dukungan
     halo hai makasih terima kasih selamat pagi siang oke jadi ganti ubah tambah pakai pake
+    brp knp lbh gk yg dlm tdk krn blm sdh lama
     """.split()
 )
 # English words that are also Indonesian-looking tokens; they do not count as markers.

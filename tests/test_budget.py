@@ -33,6 +33,13 @@ def assistant(session_home):
         ("anggaran Rp 150 juta sebulan dapat berapa agen?", (Decimal(150_000_000), "idr")),
         ("budget 150jt per bulan, berapa orang?", (Decimal(150_000_000), "idr")),
         ("how many agents do we need?", None),
+        ("with 40k a month, how many skilled agents?", (Decimal(40000), "usd")),
+        ("annual budget of 300K USD, what team size?", (Decimal(25000), "usd")),
+        (
+            "setahun kami siap keluar Rp 1,2 miliar, dapat berapa agen?",
+            (Decimal(100_000_000), "idr"),
+        ),
+        ("6000 tickets a month, how many agents?", None),
     ],
 )
 def test_the_monthly_budget_is_read_in_its_currency(text, budget):
@@ -89,3 +96,38 @@ def test_a_budget_follow_up_keeps_the_conversations_conditions(assistant):
 def test_a_budget_beside_a_stated_team_prices_the_team(assistant):
     answer = assistant.answer("Is $10,000 a month enough for 5 offshore email agents?")
     assert answer.estimate.args["agents"] == 5
+
+
+def test_a_change_after_a_budget_question_reprices_what_the_budget_buys(assistant):
+    budget, offshore, raised, sized = converse(
+        assistant,
+        "How many agents could $24,000 a month pay for?",
+        "and offshore?",
+        "what if we raise it to $36k?",
+        "make it 12 agents",
+    )
+    assert offshore.estimate.args["location"] == "offshore"
+    assert offshore.estimate.args["agents"] > budget.estimate.args["agents"]
+    assert offshore.body.startswith("**A budget of $24,000.00")
+    assert raised.body.startswith("**A budget of $36,000.00")
+    assert raised.estimate.result["monthly_total_usd"] <= 36000
+    assert sized.estimate.args["agents"] == 12 and "budget" not in sized.body.split("\n")[0]
+
+
+def test_a_knowledge_question_after_a_budget_answer_stays_one(assistant):
+    _, asked = converse(
+        assistant,
+        "anggaran $15.000 sebulan, dapat berapa agen?",
+        "kenapa vendor luar negeri lebih murah?",
+    )
+    assert asked.estimate is None and "faq-offshore" in asked.cited_ids
+
+
+def test_a_bumped_budget_that_adds_a_channel_keeps_the_first(assistant):
+    *_, bumped = converse(
+        assistant,
+        "Budget is $9,000 per month, chat only, offshore. Headcount?",
+        "what if we bump it to 14k and add email?",
+    )
+    assert sorted(bumped.estimate.args["channels"]) == ["chat", "email"]
+    assert bumped.body.startswith("**A budget of $14,000.00")

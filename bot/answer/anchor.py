@@ -157,8 +157,8 @@ class Anchors:
             return None
         named = match.groupdict()
         place = places.get(named.get("n") or named.get("b") or named.get("d") or "")
-        if place is None and (digit := named.get("d") or "").isdigit():
-            place = int(digit)
+        if place is None and (digit := named.get("d") or named.get("b") or "").isdigit():
+            place = int(digit)  # "point 3", "yg ke-3"
         rows = [r for r in self.units.rows(entry, lang) if self.units.units[r].bullet]
         if place is None or not rows or place > len(rows):
             return None

@@ -14,9 +14,9 @@ from langchain_core.runnables import RunnableLambda
 from bot.answer.analysis import ASK_TYPES, Analyzer, Ask
 from bot.answer.anchor import Anchors
 from bot.answer.asktype import AskModel
-from bot.answer.budget import budget_lead, budget_request
+from bot.answer.budget import budget_lead, priced_turn
 from bot.answer.compose import UnitIndex, entry_hit
-from bot.answer.costturn import asks_beside, cost_request, cost_state, unlike_headcount
+from bot.answer.costturn import asks_beside, cost_state, unlike_headcount
 from bot.answer.coverage import Coverage, Terms
 from bot.answer.decide import costed_example, weigh
 from bot.answer.expand import Expander
@@ -183,10 +183,8 @@ class Assistant:
             return None  # "worth switching?" after an estimate: weigh_decision, with its numbers
         # Quoted or system-styled figures are shown, not stated: never the user's inputs.
         own, state = own_words(turn.text), turn.cost_state
-        budget = budget_request(self.cost, own, state)  # "how many agents can $8k a month buy?"
-        request = (
-            budget[0] if budget else cost_request(self.cost, own, state, turn.ask, turn.history)
-        )
+        # "how many agents can $8k a month buy?" (and its follow-ups): what the budget buys
+        request, budget = priced_turn(self.cost, own, state, turn.ask, turn.history)
         if request is None:
             return None
         with turn.timings.stage("estimate"):
@@ -215,7 +213,7 @@ class Assistant:
             body = f"{lead}\n\n{body}"
             kind = "quantity"  # "how many agents for 10k tickets?" asks for a number of people
         if budget:  # the number of seats first
-            body, kind = f"{budget_lead(budget[1], self.prompts, turn.lang)}\n\n{body}", "quantity"
+            body = f"{budget_lead(budget, self.prompts, turn.lang)}\n\n{body}"
         answer = self._answer(turn, body, "cost", context, [call], kind)
         return replace(answer, details=details)
 

@@ -8,39 +8,88 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.answer.analysis import Ask
+from bot.answer.costturn import cost_request
+from bot.answer.normalise import own_words
 from bot.cost.budget import Within, monthly_budget, seats_within
 from bot.cost.render import fmt_money, fmt_number
 from bot.cost.request import CostValidationError
 from bot.cost.service import CostService, json_fields
+from bot.types import Message
 
 ASKS_SEATS = re.compile(
     r"\bhow many (?:\w+ ){0,2}?(?:agents?|seats?|people|reps?|staff|heads?|fte)\b"
     r"|\b(?:berapa|brp) (?:\w+ )?(?:agen|orang|org|kursi|staf|staff|cs)\b"
-    r"|\b(?:dapat|dapet|dpt|jadi) berapa (?:agen|orang|org|kursi)\b|\bwhat size (?:of )?team\b",
+    r"|\b(?:dapat|dapet|dpt|jadi) berapa (?:agen|orang|org|kursi)\b"
+    # "what team size does that get us?", "headcount?", "how big a team does that fund?"
+    r"|\bwhat (?:size (?:of )?)?team\b|\bteam size\b|\bheadcount\b|\bhow (?:big|large) (?:a |an )?"
+    r"(?:\w+ ){0,3}team\b|\bbuy in (?:\w+ ){0,3}(?:agents?|seats?)\b|\b(?:tim|timnya) (?:sebesar|seberapa)"
+    r" (?:apa|besar)\b|\bseberapa besar (?:tim|timnya)\b",
     re.IGNORECASE,
 )
+# "how many agent hours does $8,000 buy?" asks hours at the article's rates, not seats.
+HOURS_ASKED = re.compile(
+    r"\bagent[- ]hours?\b|\bhow many (?:\w+ )?hours\b|\b(?:berapa|brp) jam\b|\bjam agen\b", re.I
+)
 SIZED = frozenset({"agents", "contacts_per_month"})  # a team stated: no budget question
-NOT_CARRIED = SIZED | {"inhouse_monthly_usd", "inhouse_monthly_idr", "avg_handle_minutes"}
+INHOUSE = frozenset({"inhouse_monthly_usd", "inhouse_monthly_idr"})
+NOT_CARRIED = SIZED | INHOUSE | {"avg_handle_minutes"}
 
 
-def budget_request(
-    cost: CostService, text: str, previous: dict | None
-) -> tuple[dict[str, Any], Within] | None:
-    """The request of the largest team the question's budget pays for, and what the budget
-    buys; None when the question asks no such thing."""
-    if not ASKS_SEATS.search(text):
-        return None
-    budget = monthly_budget(text)
+def priced_turn(
+    cost: CostService, text: str, previous: dict | None, ask: Ask, history: list[Message]
+) -> tuple[dict[str, Any] | None, Within | None]:
+    """The request a turn estimates (costturn.cost_request), and what a budget buys when the
+    turn asks how many agents a budget pays for, or changes the conditions or the budget of a
+    turn that did ("and offshore?", "what if we raise it to $20k?")."""
     stated = cost.parse_fields(text)
-    if budget is None or SIZED & stated.keys():
-        return None  # "is $10k enough for 5 agents?" prices the 5 agents
+    seats = ASKS_SEATS.search(text) and not HOURS_ASKED.search(text)
+    budget = monthly_budget(text) if seats else None
+    earlier = _budget_before(cost, history) if previous and budget is None else None
+    if earlier and (bump := monthly_budget(text)) and stated.get("contacts_per_month") == bump[0]:
+        del stated["contacts_per_month"]  # "bump it to 14k and add email": the sum, no volume
+    if SIZED & stated.keys() or INHOUSE & stated.keys():  # "is $10k enough for 5 agents?"
+        return cost_request(cost, text, previous, ask, history), None
+    if budget is None and earlier is not None:
+        budget = monthly_budget(text)  # "what if we raise it to $20k?"
+        if budget is None:  # "and offshore?": the same budget, if the turn changes the estimate
+            request = cost_request(cost, text, previous, ask, history)
+            if request is None:
+                return None, None
+            return _within(cost, request, earlier)
+    if budget is None:
+        return cost_request(cost, text, previous, ask, history), None
     kept = {k: v for k, v in (previous or {}).items() if k not in NOT_CARRIED}
-    fields = {**kept, **{k: v for k, v in stated.items() if k not in NOT_CARRIED}}
+    return _within(cost, cost.follow_up(kept, text, stated), budget)  # "and add social media"
+
+
+def _within(
+    cost: CostService, fields: dict[str, Any], budget: tuple
+) -> tuple[dict[str, Any] | None, Within | None]:
+    fields = {k: v for k, v in fields.items() if k not in NOT_CARRIED}
     try:
         within = seats_within(cost.estimate, fields, budget, cost.model.currency.idr_per_usd.value)
-    except CostValidationError:
-        return None  # another stated value is invalid: the estimate says which
+    except CostValidationError:  # another stated value is invalid: the estimate says which
+        return json_fields(fields), None
     return json_fields({**fields, "agents": max(within.seats, 1)}), within
+
+
+def _budget_before(cost: CostService, history: list[Message]) -> tuple | None:
+    """The budget of the conversation's estimate so far: the last one a user turn asked to buy
+    seats with, unless a later turn sized the team itself."""
+    latest = None  # "what if we raise it to $30k?" after the question: the newer sum
+    for turn in reversed(history):
+        if turn.role != "user":
+            continue
+        words = own_words(turn.content)
+        stated = cost.parse_fields(words)
+        if SIZED & stated.keys():
+            return None  # "make it 10 agents": the team is sized, no budget any more
+        budget = None if INHOUSE & stated.keys() else monthly_budget(words)
+        latest = latest or budget
+        if budget and ASKS_SEATS.search(words):
+            return latest
+    return None
 
 
 def budget_lead(within: Within, prompts: Any, lang: str) -> str:

@@ -50,6 +50,8 @@ def out_of_scope(
         return False
     if level in ("support", "general") and turn.ask.type == "place" and coverage.names_place(query):
         return False  # "which country has the best English-speaking agents?": said it does not say
+    if level in ("support", "general") and turn.ask.type == "duration":
+        return False  # "onboarding brp lama?": said the article gives no timeline
     if level in ("support", "general") and coverage.absent_subjects(query, ""):
         return False  # "a minimum number of agents a vendor accepts?": said the article has none
     if level in ("support", "general") and names_outsourcing(query):

@@ -21,8 +21,18 @@ USD = re.compile(
 IDR = re.compile(
     r"\b(?:rp|idr)\s*(\d+(?:\.\d+)?)|\b(\d+(?:\.\d+)?)\s*rupiah\b|(?<![\d.$])(\d{7,})\b"
 )
+# A bare sum of money ("with 40k a month", "bump it to 10k"): four to six digits that count
+# nothing else, in dollars.
+BARE = re.compile(
+    r"(?<![\d.$-])(\d{4,6}(?:\.\d+)?)\b(?!\s*(?:%|-|(?:months?|bulan|tahun|years?|minutes?|menit"
+    r"|hours?|jam|days?|hari|weeks?|minggu|agents?|agen|seats?|kursi|orang|people|tickets?|tiket"
+    r"|chats?|calls?|e ?mails?|contacts?|kontak|pesan|messages?|panggilan)\b))"
+)
+# A budget for a year, said before or after the sum ("annual budget of 300K USD", "setahun kami
+# siap keluar Rp 1,2 miliar"): a twelfth of it a month.
 YEARLY = re.compile(
-    r"^\W*(?:a|per|/|each|every|tiap|setiap)?\s*(?:year|yr|tahun|annum)\b|^\W*setahun\b"
+    r"\b(?:annual(?:ly)?|yearly|a year|per year|per annum|each year|every year|setahun|per tahun"
+    r"|pertahun|tahunan|tiap tahun|setiap tahun)\b|/\s*(?:year|yr|tahun)\b"
 )
 
 
@@ -45,9 +55,11 @@ def monthly_budget(text: str) -> tuple[Decimal, str] | None:
     found = USD.search(lowered)
     amount, currency = (found, "usd") if found else (IDR.search(lowered), "idr")
     if amount is None:
+        amount, currency = BARE.search(lowered), "usd"
+    if amount is None:
         return None
     value = Decimal(next(g for g in amount.groups() if g))
-    if YEARLY.search(lowered[amount.end() :]):
+    if YEARLY.search(lowered):
         value /= 12
     return (value, currency) if value > 0 else None
 

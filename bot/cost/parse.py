@@ -174,7 +174,7 @@ def _read_aht(t: _Text, fields: dict[str, Any]) -> None:
         or t.take(rf"{NUM}\s*{SHORT_UNIT}\s*(?:per|/|setiap|tiap|each|a|an|untuk)?\s*{_CONTACT}\b")
         or t.take(
             # "averaging 5 minutes each", "rata rata 6 menit per orang"
-            rf"\b(?:averag\w*|rata rata(?:nya)?|rerata|on average)\s+(?:of\s+|sekitar\s+|about\s+|around\s+)?"
+            rf"\b(?:averag\w*|avg|rata rata(?:nya)?|rerata|on average)\s+(?:of\s+|sekitar\s+|about\s+|around\s+)?"
             rf"{NUM}\s*{SHORT_UNIT}"
         )
         or t.take(
