@@ -79,7 +79,7 @@ GENERAL_TERMS = (
 # question about them is refused unless it also names customer support.
 FOREIGN_TERMS = (
     "pembukuan", "bookkeeping", "akuntansi", "accounting", "payroll", "penggajian", "gaji karyawan",
-    "pajak", "tax", "pph", "marketing", "pemasaran", "iklan", "advertising", "seo", "instagram ads", "caption instagram", "instagram caption", "caption", "konten promo",
+    "pajak", "tax", "pph", "npwp", "jadwal kereta", "train schedule", "tiket kereta", "marketing", "pemasaran", "iklan", "advertising", "seo", "instagram ads", "caption instagram", "instagram caption", "caption", "konten promo",
     "tiktok ads", "facebook ads", "bookkeeper", "rekrutmen", "recruiting", "hiring process", "hiring manager", "hiring staff",
     "hiring employees", "hiring agency", "legal services", "legal team", "law firm",
     "jasa hukum", "konsultan hukum", "logistik", "logistics", "3pl", "gudang", "warehouse",
