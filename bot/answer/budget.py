@@ -43,22 +43,23 @@ def priced_turn(
     turn asks how many agents a budget pays for, or changes the conditions or the budget of a
     turn that did ("and offshore?", "what if we raise it to $20k?")."""
     stated = cost.parse_fields(text)
+    parsed = dict(stated)  # what cost_request reads too
     seats = ASKS_SEATS.search(text) and not HOURS_ASKED.search(text)
     budget = monthly_budget(text) if seats else None
     earlier = _budget_before(cost, history) if previous and budget is None else None
     if earlier and (bump := monthly_budget(text)) and stated.get("contacts_per_month") == bump[0]:
         del stated["contacts_per_month"]  # "bump it to 14k and add email": the sum, no volume
     if SIZED & stated.keys() or INHOUSE & stated.keys():  # "is $10k enough for 5 agents?"
-        return cost_request(cost, text, previous, ask, history), None
+        return cost_request(cost, text, previous, ask, history, parsed), None
     if budget is None and earlier is not None:
         budget = monthly_budget(text)  # "what if we raise it to $20k?"
         if budget is None:  # "and offshore?": the same budget, if the turn changes the estimate
-            request = cost_request(cost, text, previous, ask, history)
+            request = cost_request(cost, text, previous, ask, history, parsed)
             if request is None:
                 return None, None
             return _within(cost, request, earlier)
     if budget is None:
-        return cost_request(cost, text, previous, ask, history), None
+        return cost_request(cost, text, previous, ask, history, parsed), None
     kept = {k: v for k, v in (previous or {}).items() if k not in NOT_CARRIED}
     return _within(cost, cost.follow_up(kept, text, stated), budget)  # "and add social media"
 

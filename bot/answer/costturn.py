@@ -150,7 +150,12 @@ def scaled(lowered: str, previous: dict) -> dict:
 
 
 def cost_request(
-    cost: CostService, text: str, previous: dict | None, ask: Ask, history: list[Message] = ()
+    cost: CostService,
+    text: str,
+    previous: dict | None,
+    ask: Ask,
+    history: list[Message] = (),
+    parsed: dict | None = None,
 ) -> dict | None:
     """The request to estimate: the question's quantities when it asks for a price (or
     follows a cost turn, whose request is `previous`), else a follow-up's changes on it;
@@ -162,7 +167,8 @@ def cost_request(
         # when the question itself sizes the team ("can we get 5 agents for under $10k?")
         asked = question_sentence(text)
         priced = bool(SIZING & cost.parse_fields(asked).keys()) or bool(BUDGET_ASK.search(asked))
-    fields = cost.parse_fields(text)  # parsed once: the request and the follow-up
+    # parsed once (or by the caller): the request and the follow-up
+    fields = dict(cost.parse_fields(text) if parsed is None else parsed)
     plain = normalize(text).strip() if previous else ""  # a follow-up's words, read once
     # "put AHT back to 7": the number is the handle time's, not a number of agents
     taken = {float(v) for k, v in fields.items() if k in OTHER_NUMBERS}
