@@ -185,7 +185,9 @@ def test_support_questions_with_look_alike_words_are_answered(assistant, questio
 @pytest.mark.parametrize(
     "question",
     ["I'm interviewing for a call center agent job on Monday, how do I prepare?",
-     "Outsourcing KYC verification for our lending app: what does it cost?"],
+     "Outsourcing KYC verification for our lending app: what does it cost?",
+     "gimana cara pindah bank kalau CS bank saya lambat?",
+     "Can you help me write a business plan for a bakery?"],
 )  # fmt: skip
 def test_a_job_interview_and_identity_checks_are_another_matter(question):
     assert topic_level(question) == "foreign"
@@ -220,3 +222,43 @@ def test_a_handle_time_put_back_is_no_volume_or_team(assistant):
         "actually put AHT back to 8",
     )
     assert args(back)["avg_handle_minutes"] == 8 and args(back)["contacts_per_month"] == 6000
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kami toko online, tim CS 8 orang, biayanya Rp 120 juta sebulan. Risikonya apa aja?",
+        "We have 9 agents in-house at $40,000 a month. What are the benefits of outsourcing?",
+    ],
+)
+def test_a_list_asked_by_name_after_the_askers_story_is_no_estimate(assistant, question):
+    answer = assistant.answer(question)
+    assert answer.estimate is None and not answer.refused
+
+
+def test_a_follow_up_naming_a_point_of_the_last_answer_is_not_refused(assistant):
+    _, answer = converse(
+        assistant, "What are the risks of outsourcing support?", "how do we tackle the quality one?"
+    )
+    assert not answer.refused
+
+
+def test_what_eats_into_the_savings_after_an_estimate_is_the_hidden_costs(assistant):
+    *_, asked = converse(
+        assistant,
+        "We pay $30,000 a month for 8 in-house agents. What would 8 offshore agents cost?",
+        "what might eat into that saving?",
+    )
+    assert not asked.refused and asked.cited_ids[0] == "faq-hidden-costs"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Would our regulator let us move customer support to an offshore vendor?", "en"),
+        ("OJK ngizinin CS bank dialihdayakan ke vendor nggak?", "id"),
+    ],
+)
+def test_what_a_regulator_allows_is_said_uncovered(assistant, question, lang):
+    answer = assistant.answer(question)
+    assert not answer.refused and answer.body.startswith(sentinel(assistant, lang))

@@ -29,9 +29,15 @@ WEAK = BROAD | {"definition", "summary"}
 
 # The question's own forms that ask the article, after the sentences that tell about the asker.
 TOLD = ("why", "definition", "how_to")
+# ... or asks what drives a price, or one of the article's lists by name ("Manfaatnya apa aja?",
+# "what are the data risks?").
 DRIVERS = re.compile(
     r"\b(?:influences?|affects?|determines?|drives?|goes into|mempengaruhi|memengaruhi|menentukan"
     r"|ditentukan|dipengaruhi|faktor\w*|factors?)\b"
+)
+LISTS = re.compile(  # unless the question asks a price too ("the costs and benefits for us?")
+    r"\b(?:benefits?|advantages?|manfaat\w*|keuntungan\w*|kelebihan\w*|risks?|risiko\w*"
+    r"|challenges?|tantangan\w*|downsides?|kekurangan\w*|best practices?|praktik terbaik)\b"
 )
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?]['\"”’])\s+")  # after a closing quote too
 
@@ -125,7 +131,10 @@ class Analyzer:
             return Ask("yes_no", price, "yes_no", background=True)
         # "Tim CS 4 orang, habis Rp 40 juta. Harga vendor ditentukan oleh apa aja?": after the
         # story, a question whose own words ask why, how, what it means or what drives a price
-        told = told and (any(self._is(t, asked) for t in TOLD) or bool(DRIVERS.search(asked)))
+        listed = LISTS.search(asked) and not any(p.search(asked) for p in self.price)
+        told = told and (
+            any(self._is(t, asked) for t in TOLD) or bool(DRIVERS.search(asked) or listed)
+        )
         kind = next((t for t in self.order if self._is(t, lowered)), DEFAULT)
         if kind in WEAK and (sure := self._sure(lowered)):
             return Ask(sure, price, sure, told)

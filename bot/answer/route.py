@@ -79,7 +79,7 @@ GENERAL_TERMS = (
 # question about them is refused unless it also names customer support.
 FOREIGN_TERMS = (
     "pembukuan", "bookkeeping", "akuntansi", "accounting", "payroll", "penggajian", "gaji karyawan",
-    "pajak", "tax", "pph", "npwp", "jadwal kereta", "train schedule", "tiket kereta", "marketing", "pemasaran", "iklan", "advertising", "seo", "instagram ads", "caption instagram", "instagram caption", "caption", "konten promo",
+    "pajak", "tax", "pph", "npwp", "zakat", "business plan", "rencana bisnis", "jadwal kereta", "train schedule", "tiket kereta", "marketing", "pemasaran", "iklan", "advertising", "seo", "instagram ads", "caption instagram", "instagram caption", "caption", "konten promo",
     "tiktok ads", "facebook ads", "bookkeeper", "rekrutmen", "recruiting", "hiring process", "hiring manager", "hiring staff",
     "hiring employees", "hiring agency", "legal services", "legal team", "law firm",
     "jasa hukum", "konsultan hukum", "logistik", "logistics", "3pl", "gudang", "warehouse",
@@ -126,6 +126,7 @@ OTHER_MATTERS = (
     "telemarketing", "telesales", "tele-sales", "outbound sales", "sales calls", "cold calling",
     "cold calls", "panggilan penjualan",
     # a person's own job, a company's legal form, product pricing
+    "pindah ke bank", "pindah bank", "switch banks", "nomor telepon cs", "how do i sign up",
     "interviewing for", "interview for a", "agent job", "call center job", "call centre job",
     "lowongan", "melamar kerja", "melamar jadi",
     "resign", "naik gaji", "minta naik gaji", "negotiate a raise", "ask for a raise",
