@@ -51,6 +51,8 @@ def test_yg_ke_n_picks_that_point_of_the_last_answer(assistant):
         ("9 agents for 4 mo", "months", 4),
         ("3000 tiket, 7 mnt per tiket", "avg_handle_minutes", 7),
         ("700 emails/mo avg 9 mins", "avg_handle_minutes", 9),
+        ("AHT 9 instead", "avg_handle_minutes", 9),
+        ("aht 6 aja", "avg_handle_minutes", 6),
     ],
 )
 def test_short_units_are_read(text, field, value):

@@ -193,7 +193,10 @@ def _read_aht(t: _Text, fields: dict[str, Any]) -> None:
     )
     if m:
         fields["avg_handle_minutes"] = _number(_seconds(m.group(1), m.group(2)) / 60)
-    elif m := t.take(rf"\b(?:aht|handl\w* time)\b[^\d|]{{0,20}}?{NUM}(?![\d.%])(?!\s*[a-z])"):
+    elif m := t.take(
+        rf"\b(?:aht|handl\w* time)\b[^\d|]{{0,20}}?{NUM}(?![\d.%])"
+        r"(?!\s*(?!(?:instead|then|now|please|pls|aja|saja|dong|ya|deh)\b)[a-z])"
+    ):
         fields["avg_handle_minutes"] = _number(Decimal(m.group(1)))  # "AHT back to 7": minutes
 
 
