@@ -131,10 +131,9 @@ class Analyzer:
             return Ask("yes_no", price, "yes_no", background=True)
         # "Tim CS 4 orang, habis Rp 40 juta. Harga vendor ditentukan oleh apa aja?": after the
         # story, a question whose own words ask why, how, what it means or what drives a price
-        listed = LISTS.search(asked) and not any(p.search(asked) for p in self.price)
-        told = told and (
-            any(self._is(t, asked) for t in TOLD) or bool(DRIVERS.search(asked) or listed)
-        )
+        if told:  # read only when there is a story: most questions have none
+            listed = LISTS.search(asked) and not any(p.search(asked) for p in self.price)
+            told = any(self._is(t, asked) for t in TOLD) or bool(DRIVERS.search(asked) or listed)
         kind = next((t for t in self.order if self._is(t, lowered)), DEFAULT)
         if kind in WEAK and (sure := self._sure(lowered)):
             return Ask(sure, price, sure, told)

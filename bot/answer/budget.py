@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from bot.answer.analysis import Ask
-from bot.answer.costturn import cost_request
+from bot.answer.costturn import INHOUSE, SIZING, cost_request
 from bot.answer.normalise import own_words
 from bot.cost.budget import Within, monthly_budget, seats_within
 from bot.cost.render import fmt_money, fmt_number
@@ -31,9 +31,12 @@ ASKS_SEATS = re.compile(
 HOURS_ASKED = re.compile(
     r"\bagent[- ]hours?\b|\bhow many (?:\w+ )?hours\b|\b(?:berapa|brp) jam\b|\bjam agen\b", re.I
 )
-SIZED = frozenset({"agents", "contacts_per_month"})  # a team stated: no budget question
-INHOUSE = frozenset({"inhouse_monthly_usd", "inhouse_monthly_idr"})
-NOT_CARRIED = SIZED | INHOUSE | {"avg_handle_minutes"}
+NOT_CARRIED = SIZING | INHOUSE | {"avg_handle_minutes"}  # a budget sizes the team itself
+
+
+def asks_seats(text: str) -> bool:
+    """Whether a question asks how many agents (not agent hours) something pays for."""
+    return bool(ASKS_SEATS.search(text)) and not HOURS_ASKED.search(text)
 
 
 def priced_turn(
@@ -44,15 +47,15 @@ def priced_turn(
     turn that did ("and offshore?", "what if we raise it to $20k?")."""
     stated = cost.parse_fields(text)
     parsed = dict(stated)  # what cost_request reads too
-    seats = ASKS_SEATS.search(text) and not HOURS_ASKED.search(text)
-    budget = monthly_budget(text) if seats else None
+    said = monthly_budget(text)
+    budget = said if asks_seats(text) else None
     earlier = _budget_before(cost, history) if previous and budget is None else None
-    if earlier and (bump := monthly_budget(text)) and stated.get("contacts_per_month") == bump[0]:
+    if earlier and said and stated.get("contacts_per_month") == said[0]:
         del stated["contacts_per_month"]  # "bump it to 14k and add email": the sum, no volume
-    if SIZED & stated.keys() or INHOUSE & stated.keys():  # "is $10k enough for 5 agents?"
+    if (SIZING | INHOUSE) & stated.keys():  # "is $10k enough for 5 agents?"
         return cost_request(cost, text, previous, ask, history, parsed), None
     if budget is None and earlier is not None:
-        budget = monthly_budget(text)  # "what if we raise it to $20k?"
+        budget = said  # "what if we raise it to $20k?"
         if budget is None:  # "and offshore?": the same budget, if the turn changes the estimate
             request = cost_request(cost, text, previous, ask, history, parsed)
             if request is None:
@@ -84,11 +87,11 @@ def _budget_before(cost: CostService, history: list[Message]) -> tuple | None:
             continue
         words = own_words(turn.content)
         stated = cost.parse_fields(words)
-        if SIZED & stated.keys():
+        if SIZING & stated.keys():
             return None  # "make it 10 agents": the team is sized, no budget any more
         budget = None if INHOUSE & stated.keys() else monthly_budget(words)
         latest = latest or budget
-        if budget and ASKS_SEATS.search(words):
+        if budget and asks_seats(words):
             return latest
     return None
 

@@ -33,11 +33,12 @@ WHAT_IF = re.compile(
     r"^(?:(?:bagaimana|gimana|gmn|terus|trus|lalu) (?:jika|kalau|kalo|klo|bila|apabila|seandainya|misal\w*)"
     r"|what if|how about|what about|and if|suppose)\b"
 )
+BACK_TO = r"go back to|back to|balik(?: lagi)? ke|kembali ke"  # "go back to 5", "balik ke 12 ribu"
 # "go with 6 then", "jadi 8 aja", "make it 10 and add chat": a number after a choosing word,
 # followed by nothing that names another field.
 CUED_NUMBER = re.compile(
     r"\b(?:go with|going with|with|make it|jadi|jadiin|pakai|pake|dengan|turunin ke|naikin ke|ganti ke"
-    r"|back to|balik(?: lagi)? ke|kembali ke)\s+"
+    rf"|{BACK_TO})\s+"
     r"(\d+)(?=\s*(?:$|[,.;!?]|(?:then|and|dan|aja|saja|dong|ya|instead|orang|people|seats?|kursi"
     r"|agen|agents?)\b))"
 )
@@ -63,7 +64,7 @@ QUESTION_WORD = re.compile(
 BARE_NUMBER = re.compile(
     r"^(?:(?:and|so|ok|okay|oke|then|what about|how about|with|for|dan|kalau|kalo|klo|gimana kalau"
     r"|sorry|maaf|oops|eh|typo|salah ketik|i meant|i mean|meant|maksud(?:nya|ku| saya)?|correction"
-    r"|koreksi|go back to|back to|balik(?: lagi)? ke|kembali ke|(?:ga|gak|nggak|ngga|enggak) jadi|batal"
+    rf"|koreksi|{BACK_TO}|(?:ga|gak|nggak|ngga|enggak) jadi|batal"
     r"|never ?mind|terus|trus|jadi|pakai|pake|dengan|coba|try|make it|instead)\W*)*(\d+)\W*"
     r"(?:(?:then|instead|aja|saja|dong|ya|deh|orang|people|seats?|kursi)\W*)*$"
 )
@@ -73,9 +74,7 @@ VOLUME_ONLY = re.compile(
     r"\b(\d+(?:\.\d+)?)(?=\s*(?:(?:a|per|/)\s*(?:day|week|month|hari|minggu|bulan)\b|se(?:hari|minggu|bulan)\b))"
 )
 # "balik ke 12 ribu deh": after an estimate sized by volume, a number gone back to is the volume.
-BACK_TO_NUMBER = re.compile(
-    r"\b(?:back to|balik(?: lagi)? ke|kembali ke)\s+(\d+)\b(?!\s*(?:%|persen))"
-)
+BACK_TO_NUMBER = re.compile(rf"\b(?:{BACK_TO})\s+(\d+)\b(?!\s*(?:%|persen))")
 MONEY_BEFORE = re.compile(r"(?:\$|\b(?:rp|idr|usd|us\$|eur|sgd))\s*$")
 # "15,000 chats a month, offshore. Is a $10k monthly cap enough?": whether a sum of money covers
 # the team described before it asks for its price.
@@ -222,12 +221,9 @@ def _implied_volume(cost: CostService, plain: str) -> dict:
     """ "bump it to 350 a day": the volume a number per day, week or month gives, unless it is a
     sum of money ("Rp 85 juta sebulan", "$60,000 a month")."""
     lowered = plain.lower()
-    if back := BACK_TO_NUMBER.search(lowered):
-        if not MONEY_BEFORE.search(lowered[: back.start(1)]):
-            implied = f"{lowered[: back.end()]} contacts{lowered[back.end() :]}"
-            return {k: v for k, v in cost.parse_fields(implied).items() if k in SIZING}
-    for match in VOLUME_ONLY.finditer(lowered):
-        if MONEY_BEFORE.search(lowered[: match.start()]):
+    matches = [m for m in (BACK_TO_NUMBER.search(lowered),) if m]  # "balik ke 12 ribu"
+    for match in [*matches, *VOLUME_ONLY.finditer(lowered)]:
+        if MONEY_BEFORE.search(lowered[: match.start(1)]):
             continue
         implied = f"{lowered[: match.end()]} contacts{lowered[match.end() :]}"
         return {k: v for k, v in cost.parse_fields(implied).items() if k in SIZING}
