@@ -208,9 +208,11 @@ def test_a_bare_gist_to_begin_with_summarises_the_article(assistant, question, l
         ("is there a real-world case of a firm that got burned by this?", "en"),
         ("ada contoh perusahaan yang gagal outsourcing CS?", "id"),
         ("kalau lagi promo besar, nambah agen bisa secepat apa?", "id"),
+        ("Would our regulator let us move customer support to an offshore vendor?", "en"),
+        ("OJK ngizinin CS bank dialihdayakan ke vendor nggak?", "id"),
     ],
 )
-def test_rules_by_name_real_examples_and_how_fast_are_said_uncovered(assistant, question, lang):
+def test_rules_regulators_examples_and_how_fast_are_said_uncovered(assistant, question, lang):
     answer = assistant.answer(question)
     assert not answer.refused and answer.body.startswith(sentinel(assistant, lang))
 
@@ -250,15 +252,3 @@ def test_what_eats_into_the_savings_after_an_estimate_is_the_hidden_costs(assist
         "what might eat into that saving?",
     )
     assert not asked.refused and asked.cited_ids[0] == "faq-hidden-costs"
-
-
-@pytest.mark.parametrize(
-    ("question", "lang"),
-    [
-        ("Would our regulator let us move customer support to an offshore vendor?", "en"),
-        ("OJK ngizinin CS bank dialihdayakan ke vendor nggak?", "id"),
-    ],
-)
-def test_what_a_regulator_allows_is_said_uncovered(assistant, question, lang):
-    answer = assistant.answer(question)
-    assert not answer.refused and answer.body.startswith(sentinel(assistant, lang))

@@ -19,9 +19,11 @@ from bot.cost.normalize import normalize
 from bot.cost.numbers import mark_rupiah
 from bot.cost.request import CostRequest, validate_request
 from bot.cost.vocabulary import (
+    ADDS,
     CHANGE_VERB,
     CHANNELS,
     CHOICES,
+    COMPANY,
     COVERAGE,
     CURRENT_COST,
     HOURS,
@@ -201,16 +203,10 @@ def _read_aht(t: _Text, fields: dict[str, Any]) -> None:
 
 
 # A company's size is no number of agents: "a 30-person SaaS startup", "perusahaan 50 orang".
-# What a company is: "a 50-person fintech", "Early-stage edtech, 15 people" give its size.
-_COMPANY = (
-    r"(?:startup|company|business|firm|organi[sz]ation|perusahaan|bisnis|usaha|fintech|edtech"
-    r"|healthtech|e ?commerce|saas|agency|agensi|retailer|marketplace|bank|brand|klinik|clinic"
-    r"|hotel|toko|shop|store|manufacturer|pabrik|koperasi)"
-)
 _COMPANY_SIZE = (
     rf"{NUM}\s*(?:person|people|orang|employees?|karyawan|pegawai)\s+(?:[a-z]+\s+){{0,2}}?"
-    rf"{_COMPANY}\b"
-    rf"|\b{_COMPANY},?\s+(?:[a-z]+\s+){{0,2}}?"
+    rf"{COMPANY}\b"
+    rf"|\b{COMPANY},?\s+(?:[a-z]+\s+){{0,2}}?"
     rf"{NUM}\s*(?:orang|karyawan|pegawai|employees|people)\b"
 )
 
@@ -346,10 +342,7 @@ def _read_choices(t: _Text, fields: dict[str, Any]) -> None:
 
 
 # "add live chat", "tambahin telepon juga": a follow-up that extends a list instead of replacing it.
-_ADDS = re.compile(
-    r"\b(?:tambah\w*|plus|juga|also|add|adding|as well|too|balikin|kembalikan|dikembalikan"
-    r"|(?:put|bring|add)\b[\w ]{0,30}\bback|back in|on top of)\b"
-)
+_ADDS = re.compile(ADDS)
 LIST_FIELDS = ("channels", "languages")
 
 

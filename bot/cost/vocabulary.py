@@ -134,3 +134,15 @@ CURRENT_COST = (
 )
 # "dua bahasa", "two languages", "bilingual" without naming them.
 TWO_LANGUAGES = r"\b(?:(?:dua|2) bahasa|(?:two|2) languages|bilingual|dwibahasa)\b"
+# What a company is: "a 50-person fintech", "Early-stage edtech, 15 people" give its size.
+COMPANY = (
+    r"(?:startup|company|business|firm|organi[sz]ation|perusahaan|bisnis|usaha|fintech|edtech"
+    r"|healthtech|e ?commerce|saas|agency|agensi|retailer|marketplace|bank|brand|klinik|clinic"
+    r"|hotel|toko|shop|store|manufacturer|pabrik|koperasi)"
+)
+# A follow-up that adds channels or languages to the ones stated before ("tambah telepon juga",
+# "bring French back", "English on top of Indonesian").
+ADDS = (
+    r"\b(?:tambah\w*|plus|juga|also|add|adding|as well|too|balikin|kembalikan|dikembalikan"
+    r"|(?:put|bring|add)\b[\w ]{0,30}\bback|back in|on top of)\b"
+)
