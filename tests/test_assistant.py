@@ -224,7 +224,7 @@ def test_a_failing_llm_falls_back_to_the_extractive_answer(fake, fake_llm, stub,
     [
         "We are 4 people on support. Is outsourcing worth it for us?",
         "Tim CS kami 3 orang, gaji total 30 juta sebulan. Mending outsourcing?",
-        "5 agen offshore 24/7",
+        "Kami punya 5 agen CS di kantor",
     ],
 )
 def test_numbers_without_a_price_question_get_no_estimate_table(fake, question):

@@ -108,7 +108,7 @@ PAIRS = [
     (
         "2.500 tiket per minggu, rata-rata penanganan 12 menit",
         "2,500 tickets per week, average handling time 12 minutes",
-        {"contacts_per_month": 10825, "avg_handle_minutes": 12},
+        {"contacts_per_month": 10833, "avg_handle_minutes": 12},
     ),
     (
         "tingkat layanan 90% dalam 30 detik untuk 20.000 panggilan per bulan",
@@ -591,7 +591,7 @@ def test_after_an_estimate_by_agents_a_number_alone_is_the_new_number_of_agents(
         ("shift diperpanjang sampai jam 22.00", {"coverage": "extended"}),
         ("jam 9 sampai 17", {"coverage": "business_hours"}),
         ("9am-5pm weekdays", {"coverage": "business_hours"}),
-        ("Volume chat kami 2.500 per minggu", {"contacts_per_month": 10825}),
+        ("Volume chat kami 2.500 per minggu", {"contacts_per_month": 10833}),
         ("Per hari kira-kira 600 chat, jam kerja", {"contacts_per_month": 13020}),
         (
             "Roughly 400 emails land in our support inbox every day, 24/7",

@@ -33,7 +33,8 @@ WHAT_IF = re.compile(
     r"^(?:(?:bagaimana|gimana|gmn|terus|trus|lalu) (?:jika|kalau|kalo|klo|bila|apabila|seandainya|misal\w*)"
     r"|what if|how about|what about|and if|suppose)\b"
 )
-BACK_TO = r"go back to|back to|balik(?: lagi)? ke|kembali ke"  # "go back to 5", "balik ke 12 ribu"
+# "go back to 5", "balik ke 12 ribu", "eh salah, tetap 2.400 deh", "keep it at 3000"
+BACK_TO = r"go back to|back to|balik(?: lagi)? ke|kembali ke|tetap(?: di)?|tetep(?: di)?|keep it at|stay at"
 # "go with 6 then", "jadi 8 aja", "make it 10 and add chat": a number after a choosing word,
 # followed by nothing that names another field.
 CUED_NUMBER = re.compile(
@@ -74,7 +75,10 @@ VOLUME_ONLY = re.compile(
     r"\b(\d+(?:\.\d+)?)(?=\s*(?:(?:a|per|/)\s*(?:day|week|month|hari|minggu|bulan)\b|se(?:hari|minggu|bulan)\b))"
 )
 # "balik ke 12 ribu deh": after an estimate sized by volume, a number gone back to is the volume.
-BACK_TO_NUMBER = re.compile(rf"\b(?:{BACK_TO})\s+(\d+)\b(?!\s*(?:%|persen))")
+BACK_TO_NUMBER = re.compile(
+    rf"\b(?:{BACK_TO})\s+(\d+)\b(?!\s*(?:%|persen|menit|minutes?|mins?|detik|seconds?|secs?|jam|hours?"
+    r"|bulan|months?|tahun|years?)\b)"
+)
 MONEY_BEFORE = re.compile(r"(?:\$|\b(?:rp|idr|usd|us\$|eur|sgd))\s*$")
 # "15,000 chats a month, offshore. Is a $10k monthly cap enough?": whether a sum of money covers
 # the team described before it asks for its price.
@@ -188,8 +192,10 @@ def cost_request(
                 return back
             if TO_START.search(lowered):  # "balik ke awal, tapi 24/7": on top of the first
                 previous = back
-    if not priced and ask.type != "decision" and _is_spec(text, fields):
-        priced = True  # "2 agen chat aja, jam kantor, vendor lokal": a team described, no more
+    if not priced and ask.form != "decision" and _is_spec(text, fields):
+        # "2 agen chat aja, jam kantor, vendor lokal": a team described, no more (whatever type
+        # the model guesses for so few words, unless they say "worth it")
+        priced = True
     try:
         request = cost.request_from(fields)
     except CostValidationError:  # a stated quantity is invalid: estimate_cost says which

@@ -51,6 +51,14 @@ class Within:
 def monthly_budget(text: str) -> tuple[Decimal, str] | None:
     """The monthly budget a text states and its currency ("usd" or "idr"; a yearly one divided
     by 12); None without one."""
+    stated = stated_sum(text)
+    if stated is not None and YEARLY.search(normalize(text)):
+        return stated[0] / 12, stated[1]
+    return stated
+
+
+def stated_sum(text: str) -> tuple[Decimal, str] | None:
+    """The sum of money a text states, as said, and its currency; None without one."""
     lowered = normalize(text)
     found = USD.search(lowered)
     amount, currency = (found, "usd") if found else (IDR.search(lowered), "idr")
@@ -59,8 +67,6 @@ def monthly_budget(text: str) -> tuple[Decimal, str] | None:
     if amount is None:
         return None
     value = Decimal(next(g for g in amount.groups() if g))
-    if YEARLY.search(lowered):
-        value /= 12
     return (value, currency) if value > 0 else None
 
 

@@ -46,6 +46,9 @@ def normalize(text: str) -> str:
     text = re.sub(r"\b(?:(?:a|one) year and a half|(?:satu|1) setengah tahun)\b", "18 months", text)
     text = re.sub(r"\b(?:half a year|half-year|half year|setengah tahun)\b", "6 months", text)
     text = words_to_numbers(text)
+    # "a minute and a half", "3 and a half minutes": the half as a decimal
+    text = re.sub(r"\b(?:an?|one|1) (minute|hour|second)s? and a half\b", r"1.5 \1s", text)
+    text = re.sub(r"\b(\d+) and a half\b", r"\1.5", text)
     text = re.sub(r"\b(?:minus|negatif|negative)\s+(?=\d)", "-", text)
     return re.sub(r"-\s*(\$|usd\s*|us\$)\s*(?=\d)", r"\1-", text)  # -$5000 -> $-5000
 

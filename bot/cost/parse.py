@@ -13,6 +13,8 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from bot.cost.counts import PEOPLE, days_stated, plain_number, salary_people
+from bot.cost.inhouse import read_inhouse
 from bot.cost.languages import named_languages
 from bot.cost.model import Calendar
 from bot.cost.normalize import normalize
@@ -25,11 +27,14 @@ from bot.cost.vocabulary import (
     CHOICES,
     COMPANY,
     COVERAGE,
-    CURRENT_COST,
     HOURS,
     LANG_EN,
     LANG_ID,
+    LEAD_PERIOD,
     NO_NEED,
+    NUM,
+    PERIOD,
+    PERIOD_KIND,
     REMOVE,
     REMOVED_AFTER,
     SECONDS,
@@ -38,10 +43,6 @@ from bot.cost.vocabulary import (
     WITHOUT,
 )
 
-# A signed number: "-4 agents" must reach validation as -4, not be priced as 4. A longer run of
-# digits is no quantity.
-# The 7 of "24/7" or "24x7" is no number of its own ("24/7 chat" is coverage, not 7 chats).
-NUM = r"(?<![\d./])(?<!\dx)(?<!\d x)(-?\d{1,15}(?:\.\d+)?)(?!\d)"
 # Fields that make a question a calculation; without one of them it is a knowledge-base question.
 QUANTITY_FIELDS = frozenset(
     "agents contacts_per_month avg_handle_minutes service_level_pct answer_within_seconds "
@@ -61,20 +62,6 @@ _CONTACT_NOUN = (
 )
 # Any contact word, singular ones too ("6 minutes per call", "5 chat agents").
 _CONTACT = rf"(?:{_CONTACT_NOUN}|ticket|contact|call|chat|e ?mail|message|interaction|conversation|comment)"
-_PERIOD = (
-    r"(?:(?:per|/|a|an|each|every|setiap|tiap|in a)\s*(?P<per>bulan|month|hari|day|minggu|week"
-    r"|tahun|year)|(?P<adv>sebulan|sehari|seminggu|setahun|monthly|daily|weekly|yearly|annually"
-    r"|bulanan|harian|mingguan|tahunan))"
-)
-_LEAD_PERIOD = (
-    r"\b(?:(?:setiap|tiap|every|each|per)\s+(bulan|month|hari|day|minggu|week|tahun|year)"
-    r"|(sehari|seminggu|sebulan|setahun))\b"
-)
-_PERIOD_KIND = {"month": "month", "day": "day", "week": "week", "year": "year"}
-_PERIOD_KIND |= dict.fromkeys(("bulan", "sebulan", "monthly", "bulanan"), "month")
-_PERIOD_KIND |= dict.fromkeys(("hari", "sehari", "daily", "harian"), "day")
-_PERIOD_KIND |= dict.fromkeys(("minggu", "seminggu", "weekly", "mingguan"), "week")
-_PERIOD_KIND |= dict.fromkeys(("tahun", "setahun", "yearly", "annually", "tahunan"), "year")
 _AGENT = (
     r"(?:agen|agents?|seats?|kursi|staf|staff|cs|operators?|orang|org|people|persons?|reps?"
     r"|representatives?)"
@@ -121,12 +108,8 @@ def _monthly(amount: Decimal, period: str | None, calendar: Calendar) -> int:
         "day": calendar.days_per_month.value,
         "week": calendar.weeks_per_month.value,
         "year": Decimal(1) / 12,
-    }.get(_PERIOD_KIND.get(period or "", "month"), Decimal(1))
+    }.get(PERIOD_KIND.get(period or "", "month"), Decimal(1))
     return int((amount * factor).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-
-
-def _number(value: Decimal) -> int | float:
-    return int(value) if value == value.to_integral() else float(value)
 
 
 def _seconds(value: str, unit: str) -> Decimal:
@@ -138,9 +121,9 @@ def _seconds(value: str, unit: str) -> Decimal:
 def _set_target(fields: dict[str, Any], seconds: Decimal) -> None:
     """Targets of an hour or more are email/social response times, shorter ones answer times."""
     if seconds >= 3600:
-        fields["email_response_hours"] = _number(seconds / 3600)
+        fields["email_response_hours"] = plain_number(seconds / 3600)
     else:
-        fields["answer_within_seconds"] = _number(seconds)
+        fields["answer_within_seconds"] = plain_number(seconds)
 
 
 def _read_service(t: _Text, fields: dict[str, Any]) -> None:
@@ -150,7 +133,7 @@ def _read_service(t: _Text, fields: dict[str, Any]) -> None:
         rf"(?:dalam|within|in|under|di bawah|kurang dari)\s*{NUM}\s*{TIME_UNIT}"
     )
     if m:
-        fields["service_level_pct"] = _number(Decimal(m.group(1)))
+        fields["service_level_pct"] = plain_number(Decimal(m.group(1)))
         _set_target(fields, _seconds(m.group(2), m.group(3)))
     elif m := t.take(
         r"(?:sla|service level|tingkat layanan|target)\s*(?:of|sebesar|:)?\s*(\d+)\s*/\s*(\d+)\b"
@@ -158,7 +141,7 @@ def _read_service(t: _Text, fields: dict[str, Any]) -> None:
         fields["service_level_pct"] = int(m.group(1))
         fields["answer_within_seconds"] = int(m.group(2))
     elif m := t.take(rf"(?:sla|service level|tingkat layanan)\s*(?:of|sebesar|:)?\s*{NUM}\s*%"):
-        fields["service_level_pct"] = _number(Decimal(m.group(1)))
+        fields["service_level_pct"] = plain_number(Decimal(m.group(1)))
     m = t.take(
         r"\w*(?:respon|balas|repl|jawab|answer)\w*(?:\s+[a-z]+){0,3}?\s+"
         rf"(?:dalam|within|in|under|kurang dari)\s*{NUM}\s*{TIME_UNIT}"
@@ -176,7 +159,8 @@ def _read_aht(t: _Text, fields: dict[str, Any]) -> None:
         or t.take(rf"{NUM}\s*{SHORT_UNIT}\s*(?:per|/|setiap|tiap|each|a|an|untuk)?\s*{_CONTACT}\b")
         or t.take(
             # "averaging 5 minutes each", "rata rata 6 menit per orang"
-            rf"\b(?:averag\w*|avg|rata rata(?:nya)?|rerata|on average)\s+(?:of\s+|sekitar\s+|about\s+|around\s+)?"
+            rf"\b(?:averag\w*|avg|rata rata(?:nya)?|rerata|on average)\s+(?:of\s+|sekitar\s+|about\s+|around\s+"
+            r"|jadi\s+|menjadi\s+|to\s+|is now\s+|sekarang\s+)?"
             rf"{NUM}\s*{SHORT_UNIT}"
         )
         or t.take(
@@ -193,13 +177,18 @@ def _read_aht(t: _Text, fields: dict[str, Any]) -> None:
             rf" kira|sekitar|kurang lebih|about|around|roughly|taking|~)\s*)?{NUM}\s*{SHORT_UNIT}"
         )
     )
+    # "keep it at 7 minutes", "jadiin 6 menit aja": a handle time is the one length in minutes
+    m = m or t.take(
+        rf"\b(?:keep it at|keep|tetap(?: di)?|tetep|stay at|make it|jadi|jadiin)\s+{NUM}\s*"
+        r"(menit|minutes?|mins?)\b"
+    )
     if m:
-        fields["avg_handle_minutes"] = _number(_seconds(m.group(1), m.group(2)) / 60)
+        fields["avg_handle_minutes"] = plain_number(_seconds(m.group(1), m.group(2)) / 60)
     elif m := t.take(
         rf"\b(?:aht|handl\w* time)\b[^\d|]{{0,20}}?{NUM}(?![\d.%])"
         r"(?!\s*(?!(?:instead|then|now|please|pls|aja|saja|dong|ya|deh)\b)[a-z])"
     ):
-        fields["avg_handle_minutes"] = _number(Decimal(m.group(1)))  # "AHT back to 7": minutes
+        fields["avg_handle_minutes"] = plain_number(Decimal(m.group(1)))  # "AHT back to 7": minutes
 
 
 # A company's size is no number of agents: "a 30-person SaaS startup", "perusahaan 50 orang".
@@ -213,6 +202,10 @@ _COMPANY_SIZE = (
 
 def _read_agents(t: _Text, fields: dict[str, Any]) -> None:
     t.take(_COMPANY_SIZE)
+    # "kami gaji 4 orang CS masing-masing Rp 6 juta. Kalau outsource 2 agen?": the people paid
+    # now are no team asked for, when another count follows
+    if (paid := salary_people(t.full)) and PEOPLE.search(t.full[paid.end() :]):
+        t.take(re.escape(paid.group(0)))
     # A sum of money is no count: "$3000 sebulan buat CS" (the lookbehind keeps "$" out).
     m = t.take(rf"(?<![$\d.])(?<!usd )(?<!rp ){NUM}\s+{_GAP}{{0,5}}?{_AGENT}\b", group=1) or t.take(
         r"(?:jumlah agen|number of agents|team of|agents?|agen|seats?|kursi)(?:nya)?\s*(?:(?::|=|sebanyak"
@@ -221,7 +214,7 @@ def _read_agents(t: _Text, fields: dict[str, Any]) -> None:
         group=1,
     )
     if m:
-        fields["agents"] = _number(Decimal(m.group(1)))
+        fields["agents"] = plain_number(Decimal(m.group(1)))
 
 
 def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
@@ -229,70 +222,50 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
     # "incoming" may stand between the volume's noun and its period.
     inbound = rf"(?:\s+{_CONTACT}\b)?(?:\s+(?:masuk|incoming|inbound|baru|new))?\s*"
     m = (
-        t.take(rf"{NUM}\s+{_GAP}{{0,2}}?{_CONTACT}\b{inbound}{_PERIOD}")
+        t.take(rf"{NUM}\s+{_GAP}{{0,2}}?{_CONTACT}\b{inbound}{PERIOD}")
         or t.take(
-            rf"{NUM}\s+{_GAP}{{0,2}}?{_CONTACT_NOUN}\b{inbound}(?:(?:[a-z]+\s+){{0,5}}?{_PERIOD})?"
+            rf"{NUM}\s+{_GAP}{{0,2}}?{_CONTACT_NOUN}\b{inbound}(?:(?:[a-z]+\s+){{0,5}}?{PERIOD})?"
         )
         or t.take(
-            rf"\bvolume\w*(?:\s+[a-z]+){{0,3}}?\s*(?:of|sebesar|sekitar|about|around|:)?\s*[~±]?{NUM}"
-            rf"(?:[^\d|]{{0,20}}?{_PERIOD})?"
+            rf"\bvolume\w*(?:\s+[a-z]+){{0,4}}?\s*(?:of|sebesar|sekitar|about|around|:)?\s*[~±]?{NUM}"
+            rf"(?:[^\d|]{{0,20}}?{PERIOD})?"
         )
         or t.take(  # the noun first: "kontaknya 35000 sebulan", "tickets at 4000 a month",
             # "Facebook comments, 80 a day"
             rf"\b{_CONTACT_NOUN}[,:]?\s+(?:[a-z]+\s+){{0,2}}?(?:{CHANGE_VERB}\s+)?"
-            rf"(?:(?:sebanyak|sekitar|jadi|menjadi|of|at|about|around|to)\s+)?{NUM}\s*{_PERIOD}"
+            rf"(?:(?:sebanyak|sekitar|jadi|menjadi|of|at|about|around|to)\s+)?{NUM}\s*{PERIOD}"
+        )
+        or t.take(  # "kalau per bulannya jadi 4.800?": the period, then the new volume
+            rf"(?:^|\b(?:kalau|kalo|if|and|dan)\s+){PERIOD}(?:nya)?\s+(?:jadi|menjadi|becomes?|goes to|naik"
+            rf"\s+jadi|turun\s+jadi|ada)\s+{NUM}(?!\s*(?:%|[a-z]))"
         )
         or t.take(  # "Kontak per bulan ada 30.000": the period between the noun and the number
-            rf"\b{_CONTACT_NOUN}\s+{_PERIOD}\s+(?:(?:ada|sebanyak|sekitar|about|around)\s+)?{NUM}"
+            rf"\b{_CONTACT_NOUN}\s+{PERIOD}\s+(?:(?:ada|sebanyak|sekitar|about|around)\s+)?{NUM}"
         )
     )
     if m:
         # "Setiap tahun kami menerima 180000 chat": the period may come before the number.
         period = m.group("per") or m.group("adv")
-        if period is None and (leads := re.findall(_LEAD_PERIOD, t.text[: m.start()])):
+        if period is None and (leads := re.findall(LEAD_PERIOD, t.text[: m.start()])):
             period = "".join(leads[-1])  # the nearest one: (word, "") or ("", adverb)
         amount = Decimal(next(g for g in m.groups() if g and g[-1].isdigit()))  # the NUM
         # "15000 chat dan 2000 email per bulan": every volume named, in the same period.
-        while more := t.take(rf"{NUM}\s+{_GAP}{{0,2}}?{_CONTACT_NOUN}\b{inbound}{_PERIOD}?"):
+        while more := t.take(rf"{NUM}\s+{_GAP}{{0,2}}?{_CONTACT_NOUN}\b{inbound}{PERIOD}?"):
             amount += Decimal(more.group(1))
         fields["contacts_per_month"] = _monthly(amount, period, t.calendar)
-        if _PERIOD_KIND.get(period or "") == "day":
+        if PERIOD_KIND.get(period or "") == "day":
             t.per_day = amount
-    if t.inhouse or re.search(CURRENT_COST, t.text):
-        # not a rate ("$10-$50 per jam", "$12/hour"): an hourly amount is no monthly cost
-        # ("$10-$50" reads "$10$-50" once normalised)
-        tail = r"(?!\s*(?:-|–|to|sampai|hingga)\s*\$?\d|\$-\d)(?!\s*(?:per|/|an?)\s*(?:jam|hours?|hr)\b)"
-        tail += rf"\s*{_EACH}?\s*{_PERIOD}?"
-        m = t.take(rf"(?:\$|\busd|\bus\$)\s*{NUM}{tail}") or t.take(
-            rf"{NUM}\s*(?:usd|dollars?|dolar)\b{tail}"
-        )
-        # Rupiah ("rp 180 juta", "180jt", "1,2 miliar": normalize() marks them "rp"), kept in
-        # Rupiah so that a reply can show the user's own currency.
-        idr = None if m else t.take(rf"\brp\s*{NUM}{tail}") or t.take(rf"{NUM}\s*rupiah\b{tail}")
-        if m or idr:
-            found = m or idr
-            period = _PERIOD_KIND.get(found.group("per") or found.group("adv") or "", "month")
-            amount = Decimal(found.group(1)) / (12 if period == "year" else 1)
-            agents = fields.get("agents")
-            if found.group("each") and isinstance(agents, int) and agents > 0:
-                amount *= agents  # "$4,000 per agent per month ... for 6 agents"
-            key = "inhouse_monthly_usd" if m else "inhouse_monthly_idr"
-            fields[key] = _number(amount.quantize(Decimal("0.01") if m else Decimal(1)))
-
-
-# An amount per head: "$4,000 per agent per month", "$800/orang sebulan".
-_EACH = (
-    r"(?P<each>(?:per|/|each|a|setiap|tiap)\s*(?:agents?|agen|orang|persons?|heads?|seats?|kursi"
-    r"|ftes?|staff|karyawan)\b)"
-)
+    read_inhouse(t, fields)
 
 
 def _read_months(t: _Text, fields: dict[str, Any]) -> None:
     if m := t.take(rf"{NUM}\s*(bulan|months?|tahun|years?)\b"):
         years = m.group(2).startswith(("tahun", "year"))
-        fields["months"] = _number(Decimal(m.group(1)) * (12 if years else 1))
-    elif m := t.take(rf"\b(?:months?|bulan(?:nya)?)\s*(?:to|=|:|jadi|menjadi|ke)\s*{NUM}"):
-        fields["months"] = _number(Decimal(m.group(1)))  # "set months to 0"
+        fields["months"] = plain_number(Decimal(m.group(1)) * (12 if years else 1))
+    elif m := t.take(
+        rf"(?<!per )(?<!/)\b(?:months?|bulan(?:nya)?)\s*(?:to|=|:|jadi|menjadi|ke)\s*{NUM}"
+    ):
+        fields["months"] = plain_number(Decimal(m.group(1)))  # "set months to 0"
     elif t.take(
         r"\b(?:selama|for|over|kontrak|contract|to|jadi|jadiin|menjadi|untuk|buat|utk)\s+(?:(?:a|one|satu)\s+)?"
         r"(?:(?:full|whole)\s+)?(?:setahun|year|tahun)(?:\s+penuh)?\b"
@@ -378,9 +351,11 @@ def parse_cost_fields(text: str, calendar: Calendar, inhouse: bool = False) -> d
         _read_choices,
     ):
         read(t, fields)
-    if t.per_day is not None and fields.get("coverage", "business_hours") == "business_hours":
-        # Business hours (stated, or the default) cover weekdays only.
-        days = calendar.working_days_per_month.value
+    days = days_stated(t.full, calendar) if t.per_day is not None else None
+    if days is None and t.per_day is not None:
+        if fields.get("coverage", "business_hours") == "business_hours":
+            days = calendar.working_days_per_month.value  # weekdays only, stated or the default
+    if days is not None:  # "400 chat per hari, buka 30 hari sebulan": the days the user says
         fields["contacts_per_month"] = int((t.per_day * days).quantize(Decimal(1), ROUND_HALF_UP))
     return fields
 

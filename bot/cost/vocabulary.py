@@ -13,7 +13,7 @@ SHORT_UNIT = r"(detik|dtk|secs?|seconds?|s|menit|mins?|minutes?|m)\b"
 TIME_UNIT = r"(detik|dtk|secs?|seconds?|s|menit|mins?|minutes?|m|jam|hours?|hrs?|h|hari|days?)\b"
 COVERAGE = {
     "24x7": r"24\s*/\s*7|24\s*x\s*7|24 7|24 jam|24 hours?|round the clock|around the clock"
-    r"|sepanjang waktu|non ?stop|tanpa henti",
+    r"|sepanjang waktu|non ?stop|tanpa henti|siang (?:(?:dan|&) )?malam|day and night|night and day",
     "extended": r"extended(?: (?:operating|business|service|support|working))?(?: hours)?"
     r"|jam (?:(?:layanan|operasional|kerja|kantor|operasi)(?:nya)? )?(?:yang )?(?:diperpanjang|panjang)"
     r"|jam tambahan"
@@ -21,6 +21,8 @@ COVERAGE = {
     # "add weekend and evening coverage": beyond office hours, short of round the clock
     r"|(?:weekends?|evenings?)(?: (?:and|&|\+) (?:weekends?|evenings?))? (?:coverage|hours|shifts?|support)"
     r"|(?:akhir pekan|weekend)(?: (?:dan|&|\+) malam)?|(?:shift|jam) malam"
+    # "weekends too", "including weekends": office hours and the weekend
+    r"|weekends? (?:too|included|as well)|(?:including|incl|plus|and) (?:the )?weekends?"
     # "only the night shift", "overnight", "weekends only (Sat and Sun)": outside office hours
     r"|night ?shifts?|overnight|weekends? only|only (?:on )?(?:the )?weekends?"
     r"|sat(?:urday)?s? (?:and|&|-) sun(?:day)?s?|sabtu ?(?:-|dan|&|sampai) ?minggu"
@@ -124,7 +126,7 @@ ONLY = r"\b(?:only|just|aja|saja|doang|cuma|hanya)\b"
 # Words that make a dollar amount the current (in-house) cost: "the $12k a month we pay now".
 CURRENT_COST = (
     r"\b(?:in house|inhouse|internal|sendiri|own team|(?:we|i) (?:pay|spend)|paying now|currently"
-    r"|right now|(?:kami|kita) (?:bayar|keluar\w*)|sekarang|skrg|saat ini"
+    r"|right now|(?:kami|kita) (?:bayar|keluar\w*|gaji|menggaji)|menggaji|digaji|sekarang|skrg|saat ini"
     # "tim CS 4 orang, habis sekitar Rp 40 juta sebulan", "it costs us $9,000 a month"
     r"|habis(?= (?:sekitar |kira kira |kurang lebih |hampir )?(?:rp|\$|usd|idr)\b)|menghabiskan"
     r"|ngabisin|costs? (?:us|me)|(?:we|i) spend"
@@ -146,3 +148,23 @@ ADDS = (
     r"\b(?:tambah\w*|plus|juga|also|add|adding|as well|too|balikin|kembalikan|dikembalikan"
     r"|(?:put|bring|add)\b[\w ]{0,30}\bback|back in|on top of)\b"
 )
+
+# A signed number: "-4 agents" must reach validation as -4, not be priced as 4. A longer run of
+# digits is no quantity.
+# The 7 of "24/7" or "24x7" is no number of its own ("24/7 chat" is coverage, not 7 chats).
+NUM = r"(?<![\d./])(?<!\dx)(?<!\d x)(-?\d{1,15}(?:\.\d+)?)(?!\d)"
+# A period after a volume or a sum: "per bulan", "a day", "sebulan", "weekly".
+PERIOD = (
+    r"(?:(?:per|/|a|an|each|every|setiap|tiap|in a)\s*(?P<per>bulan|month|hari|day|minggu|week"
+    r"|tahun|year)|(?P<adv>sebulan|sehari|seminggu|setahun|monthly|daily|weekly|yearly|annually"
+    r"|bulanan|harian|mingguan|tahunan))"
+)
+LEAD_PERIOD = (
+    r"\b(?:(?:setiap|tiap|every|each|per)\s+(bulan|month|hari|day|minggu|week|tahun|year)"
+    r"|(sehari|seminggu|sebulan|setahun))\b"
+)
+PERIOD_KIND = {"month": "month", "day": "day", "week": "week", "year": "year"}
+PERIOD_KIND |= dict.fromkeys(("bulan", "sebulan", "monthly", "bulanan"), "month")
+PERIOD_KIND |= dict.fromkeys(("hari", "sehari", "daily", "harian"), "day")
+PERIOD_KIND |= dict.fromkeys(("minggu", "seminggu", "weekly", "mingguan"), "week")
+PERIOD_KIND |= dict.fromkeys(("tahun", "setahun", "yearly", "annually", "tahunan"), "year")

@@ -1,0 +1,49 @@
+"""The in-house cost a cost question states ("we spend $9,000 a month", "tim CS kami habis Rp 40
+juta sebulan", "we pay 3 reps $2,500 each"): a monthly amount in the currency it was said in,
+multiplied by the people a per-head salary pays."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from bot.cost.counts import plain_number, salary_heads
+from bot.cost.vocabulary import CURRENT_COST, NUM, PERIOD, PERIOD_KIND
+
+# An amount per head: "$4,000 per agent per month", "$800/orang sebulan".
+EACH = (
+    r"(?P<each>(?:per|/|each|a|setiap|tiap)\s*(?:agents?|agen|orang|persons?|heads?|seats?|kursi"
+    r"|ftes?|staff|karyawan)\b)"
+)
+
+
+def read_inhouse(t: Any, fields: dict[str, Any]) -> None:
+    """Take the in-house monthly cost from `t` (bot.cost.parse's question text) into `fields`,
+    when a word makes an amount the current cost (or `t.inhouse` says every amount is)."""
+    if not (t.inhouse or re.search(CURRENT_COST, t.text)):
+        return
+    # not a rate ("$10-$50 per jam", "$12/hour"): an hourly amount is no monthly cost
+    # ("$10-$50" reads "$10$-50" once normalised)
+    tail = (
+        r"(?!\s*(?:-|–|to|sampai|hingga)\s*\$?\d|\$-\d)(?!\s*(?:per|/|an?)\s*(?:jam|hours?|hr)\b)"
+    )
+    tail += rf"\s*{EACH}?\s*{PERIOD}?"
+    m = t.take(rf"(?:\$|\busd|\bus\$)\s*{NUM}{tail}") or t.take(
+        rf"{NUM}\s*(?:usd|dollars?|dolar)\b{tail}"
+    )
+    # Rupiah ("rp 180 juta", "180jt", "1,2 miliar": normalize() marks them "rp"), kept in
+    # Rupiah so that a reply can show the user's own currency.
+    idr = None if m else t.take(rf"\brp\s*{NUM}{tail}") or t.take(rf"{NUM}\s*rupiah\b{tail}")
+    if m or idr:
+        found = m or idr
+        period = PERIOD_KIND.get(found.group("per") or found.group("adv") or "", "month")
+        amount = Decimal(found.group(1)) / (12 if period == "year" else 1)
+        agents = fields.get("agents")
+        heads = salary_heads(t.full)  # "we pay 3 reps $2,500 each": the people paid
+        if heads:
+            amount *= heads
+        elif found.group("each") and isinstance(agents, int) and agents > 0:
+            amount *= agents  # "$4,000 per agent per month ... for 6 agents"
+        key = "inhouse_monthly_usd" if m else "inhouse_monthly_idr"
+        fields[key] = plain_number(amount.quantize(Decimal("0.01") if m else Decimal(1)))
