@@ -29,7 +29,7 @@ from bot.answer.mention import Mentions
 from bot.answer.normalise import normalise, own_words
 from bot.answer.quote import quote_sentence
 from bot.answer.route import is_greeting, is_injection, topic_level
-from bot.answer.scope import continues, out_of_scope, stands_alone
+from bot.answer.scope import continues, out_of_scope, reaches, stands_alone
 from bot.answer.shape import ASK_ONLY_SITUATIONS, Shaper
 from bot.answer.situation import Situations
 from bot.answer.summary import Recap
@@ -46,6 +46,7 @@ log = logging.getLogger("bot.answer.assistant")
 
 # The entries a cost answer cites beside the estimate: the rate band and the hidden costs.
 COST_CONTEXT_IDS = ("faq-hourly-rate", "faq-hidden-costs")
+UNSTATED = frozenset({"duration"})  # the article gives no timeline: the same subject is related
 
 
 @dataclass
@@ -82,7 +83,8 @@ class Assistant:
         self.coverage = Coverage(prompts, terms, vocabulary, self.analyzer.known)
         band = self.cost.model.rate_band_usd_per_hour
         self.band = (band.min.value, band.max.value)  # a quoted rate is placed in it
-        self.framer = Framer(prompts, self.coverage, self.band)
+        rate = self.cost.model.currency.idr_per_usd.value
+        self.framer = Framer(prompts, self.coverage, self.band, rate)
         self.units = UnitIndex(index.chunks, index.embeddings, settings.home, index.embedder)
         self.index = index  # for health checks and start-up lines
         self.passages = {(c.id, c.lang): c for c in index.chunks}  # (entry, lang) -> passage
@@ -253,6 +255,10 @@ class Assistant:
         the question gives numbers; never a bare cost table."""
         if turn.ask.type != "decision" or turn.topic == "foreign":
             return None
+        if turn.topic == "none" and not turn.history:  # "should I buy Bitcoin this year?"
+            _, hits = self._retrieve(turn, turn.text)
+            if not reaches(hits, "general"):  # not close enough to be about this subject
+                return self._fixed(turn, "refusal")
         calls: list[ToolCall] = []
         with turn.timings.stage("compose"):
             own = own_words(turn.text)
@@ -369,7 +375,8 @@ class Assistant:
             return turn.vector, self.retriever.search_vector(turn.vector, k, lang, spelled)
         vector = self.memo.embed(self._embed_query, spelled)
         hits = self.retriever.search_vector(vector, len(self.passages) // 2, lang, spelled)
-        ordered = follow_up_order(turn.text, hits, turn.history, self.passages)[:k]
+        same = turn.ask.type in UNSTATED  # "and how long till we break even?": the same subject
+        ordered = follow_up_order(turn.text, hits, turn.history, self.passages, same)[:k]
         best = max(hits, key=lambda h: h.score)  # the floor reads it, wherever it now ranks
         return vector, ordered if best in ordered else [*ordered, best]
 

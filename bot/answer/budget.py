@@ -11,6 +11,7 @@ from typing import Any
 from bot.answer.analysis import Ask
 from bot.answer.costturn import INHOUSE, SIZING, cost_request
 from bot.answer.normalise import own_words
+from bot.answer.quote import HOURS_ASKED
 from bot.cost.budget import Within, monthly_budget, seats_within
 from bot.cost.render import fmt_money, fmt_number
 from bot.cost.request import CostValidationError
@@ -26,10 +27,6 @@ ASKS_SEATS = re.compile(
     r"(?:\w+ ){0,3}team\b|\bbuy in (?:\w+ ){0,3}(?:agents?|seats?)\b|\b(?:tim|timnya) (?:sebesar|seberapa)"
     r" (?:apa|besar)\b|\bseberapa besar (?:tim|timnya)\b",
     re.IGNORECASE,
-)
-# "how many agent hours does $8,000 buy?" asks hours at the article's rates, not seats.
-HOURS_ASKED = re.compile(
-    r"\bagent[- ]hours?\b|\bhow many (?:\w+ )?hours\b|\b(?:berapa|brp) jam\b|\bjam agen\b", re.I
 )
 NOT_CARRIED = SIZING | INHOUSE | {"avg_handle_minutes"}  # a budget sizes the team itself
 

@@ -258,10 +258,15 @@ class Coverage:
         in-house and outsourcing?': the article's savings and hidden costs, and the estimator
         for the user's own figures."""
         lowered = question.lower()
-        words = set(re.findall(r"[\w-]+", lowered))
-        if not words & self.terms.in_house or OUTSOURCED.search(lowered) is None:
+        if not self.against_in_house(question):
             return False
         return MONEY.search(lowered) is not None or DIFFERENCE.search(lowered) is not None
+
+    def against_in_house(self, question: str) -> bool:
+        """Whether a question sets the in-house team against outsourcing."""
+        lowered = question.lower()
+        words = set(re.findall(r"[\w-]+", lowered))
+        return bool(words & self.terms.in_house) and OUTSOURCED.search(lowered) is not None
 
     def asks_risks(self, question: str) -> bool:
         """'What are the risks of going offshore?': the challenges, whatever else it names."""

@@ -36,6 +36,12 @@ NEW_SUBJECT = re.compile(
     r"\b(?:balik|kembali) (?:lagi )?ke\b|\bback to\b|\breturning to\b|\bganti topik\b|\bunrelated\b"
     r"|\bdifferent (?:topic|question)\b|\btopik lain\b"
 )
+# Words that leave the conversation's subject ("btw rekomendasi laptop?", "ok unrelated, any good
+# pizza place?"): the question is read (and scoped) on its own words, not with the one before.
+OFF_TOPIC = re.compile(
+    r"\b(?:unrelated|btw|by the way|off[- ]topic|ganti topik|topik lain|different topic"
+    r"|random question|omong omong|ngomong ngomong|ngomong2)\b"
+)
 # "selain KPI, apa lagi?" points back; "selain tarif agen, ada biaya lain yang bisa muncul?" asks
 # of its own subject (the words after the clause).
 BESIDES = re.compile(
@@ -75,16 +81,24 @@ def last(history: list[Message], role: str) -> Message | None:
 def contextual_query(text: str, history: list[Message]) -> str:
     """A short or anaphoric follow-up is read together with the previous user question."""
     previous = last(history, "user")
+    if OFF_TOPIC.search(text.lower()):
+        return text  # "btw, rekomendasi laptop?": its own subject
     if previous and (len(text.split()) <= SHORT or FOLLOW_UP.search(text.lower())):
         return f"{previous.content} {text}"
     return text
 
 
 def follow_up_order(
-    text: str, hits: list[Hit], history: list[Message], passages: dict[tuple[str, str], Chunk]
+    text: str,
+    hits: list[Hit],
+    history: list[Message],
+    passages: dict[tuple[str, str], Chunk],
+    same: bool = False,
 ) -> list[Hit]:
     """A follow-up asks for something new: entries that address what the last answer raised
-    come first, entries the last answer already cited and the general ones go last."""
+    come first, entries the last answer already cited and the general ones go last. With
+    `same` (a how-long follow-up: the article gives no timeline, so what it says of the same
+    subject is the related part) the entries already cited keep their rank."""
     answer = last(history, "assistant")
     seen = set(answer.cited_ids) if answer else set()
     if not seen:
@@ -96,6 +110,8 @@ def follow_up_order(
             return 0
         if hit.id in seen and measures_back(text):  # "how much does that run?": the same subject
             return 0
+        if same and hit.id in seen and hit.id not in GENERAL:
+            return 1  # "and how long till we break even?": the subject asked of stays in reach
         # A general passage ("FAQ closing note") is nothing new to say: it ranks with the ones
         # already cited, so it never leads past them (nor leaves the hits the floor reads).
         return 2 if hit.id in seen or hit.id in GENERAL else 1
@@ -161,7 +177,7 @@ class MoreDetail:
         """'The article gives no steps for <point>' when the corpus links none to it."""
         if self.handlers(entry, row, lang):
             return None
-        name = point_title(self.units.units[row].text).lower()
+        name = point_title(self.units.units[row].text).lower().rstrip(".")
         return prompts.text(lang, "not_covered_steps", challenge=name)
 
     def _rest(self, text: str) -> list[str] | None:

@@ -12,7 +12,7 @@ import re
 from bot.answer.analysis import Ask
 from bot.answer.compose import Draft
 from bot.answer.coverage import Coverage
-from bot.answer.quote import quote_sentence
+from bot.answer.quote import hours_sentence, quote_sentence
 from bot.answer.route import measures_back
 from bot.prompts import Prompts
 
@@ -54,10 +54,13 @@ def framing_phrases(prompts: Prompts) -> tuple[str, ...]:
 class Framer:
     """Chooses the first sentence from the ask type, the question and the cited passages."""
 
-    def __init__(self, prompts: Prompts, coverage: Coverage, band: tuple | None = None):
+    def __init__(
+        self, prompts: Prompts, coverage: Coverage, band: tuple | None = None, idr_per_usd=None
+    ):
         self.prompts = prompts
         self.coverage = coverage
         self.band = band  # the article's hourly band, to place a quoted rate in
+        self.money = (prompts, idr_per_usd)  # to count the agent hours a sum pays for
 
     def frame(
         self,
@@ -81,6 +84,8 @@ class Framer:
         narrow = selecting or (follow_up and measures_back(question))
         asked_of = draft.cited[:1] if narrow else draft.cited
         cited = " ".join(h.text for h in asked_of)
+        if self.band and (hours := hours_sentence(question, lang, self.band, *self.money)):
+            return f"{hours}\n\n{body}"  # "how many agent hours does $8,000 buy?"
         opening = self.coverage.not_covered(question, ask, cited, lang, selecting) or opening
         if opening and ask.type == "yes_no" and ABSOLUTE.search(question):
             # "Is outsourcing always cheaper than in-house?": the article supports no "always",

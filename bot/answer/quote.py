@@ -1,12 +1,14 @@
 """A vendor's quoted hourly rate ("penawaran vendor $45/jam, kemahalan?"), placed in the $10-$50
-band the article gives: the one figure the article has to judge a quote by."""
+band the article gives: the one figure the article has to judge a quote by; and the agent hours a
+sum pays for at that band ("how many agent hours does $8,000 buy?")."""
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
 
-from bot.cost.render import fmt_money
+from bot.cost.budget import stated_sum
+from bot.cost.render import fmt_money, fmt_number
 from bot.prompts import Prompts
 
 # "$45/jam", "$45 per hour", "USD 30 an hour", "$ 12,5 sejam"
@@ -29,6 +31,10 @@ BOUND = re.compile(
 )
 RANGE = re.compile(
     r"(?:\$|\busd\s*)\s*\d[\d.,]*\s*(?:-|–|to|hingga|sampai|s/d|sd)\s*(?:\$|\busd\s*)?\s*\d", re.I
+)
+# "how many agent hours does $8,000 buy?" asks hours at the article's rates, not seats.
+HOURS_ASKED = re.compile(
+    r"\bagent[- ]hours?\b|\bhow many (?:\w+ )?hours\b|\b(?:berapa|brp) jam\b|\bjam agen\b", re.I
 )
 BELOW = re.compile(r"\b(?:under|below|bawah|kurang|maks\w*|max\w*|at most)\b", re.I)
 THIRD = Decimal(1) / 3
@@ -102,4 +108,32 @@ def _beyond(text: str, lang: str, low: Decimal, high: Decimal, prompts: Prompts)
     position = prompts.text(lang, "quote_below" if below else "quote_above")
     return prompts.text(
         lang, "quote_beyond", position=position, **money, high=fmt_money(high, lang)
+    )
+
+
+def hours_sentence(
+    text: str, lang: str, band: tuple[Decimal, Decimal], prompts: Prompts, idr_per_usd: Decimal
+) -> str | None:
+    """How many agent hours a sum the question names pays for at the ends of the band; None
+    unless the question asks hours of a sum."""
+    asked = HOURS_ASKED.search(text) and not (HOURLY.search(text) or RATE.search(text))
+    stated = stated_sum(text) if asked else None  # "tarif per jam agen ... $80?" is a rate
+    if stated is None:
+        return None
+    amount, currency = stated
+    usd = amount / idr_per_usd if currency == "idr" else amount
+    low, high = band
+    if usd < high:
+        return None  # less than an hour at the band's top is no budget of hours
+    money = fmt_money(usd, lang)
+    if currency == "idr":  # the user's own currency, then its dollars
+        money = f"Rp {fmt_number(amount, lang, 0)} (≈ {money})"
+    return prompts.text(
+        lang,
+        "budget_hours",
+        budget=money,
+        fewest=fmt_number(usd / high, lang, 0),
+        most=fmt_number(usd / low, lang, 0),
+        low=fmt_money(low, lang),
+        high=fmt_money(high, lang),
     )

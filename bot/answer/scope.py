@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.answer.coverage import NAME_ASKS, Coverage
-from bot.answer.followup import last
+from bot.answer.followup import OFF_TOPIC, last
 from bot.answer.route import measures_back, names_outsourcing, reaches_floor
 from bot.knowledge.retrieve import Hit
 
@@ -30,7 +30,8 @@ def continues(turn: Any, query: str) -> bool:
     """True for a question read on its own in a conversation that was answered so far."""
     previous = last(turn.history, "assistant")
     answered = previous is not None and bool(previous.cited_ids or previous.cost_request)
-    return answered and query == turn.text and turn.topic != "foreign"
+    leaves = OFF_TOPIC.search(turn.text.lower()) is not None  # "btw, any good pizza place?"
+    return answered and query == turn.text and turn.topic != "foreign" and not leaves
 
 
 def out_of_scope(

@@ -175,6 +175,8 @@ class Shaper:
             return self._both_sides(lang, vector), None
         if ask.type in IN_HOUSE_ASKS and self.coverage.weighs_in_house(question):
             return self._in_house(lang, query, vector)
+        if ask.type == "comparison" and self.coverage.against_in_house(question):
+            return self._both_sides(lang, vector), None  # "better in-house or outsourced?"
         if ask.type in RISK_ASKS and self.coverage.asks_risks(question):
             risks = self.context_hit(RISKS, lang, vector)
             hits = [risks, *(h for h in hits if h.id != RISKS)]
@@ -234,7 +236,7 @@ class Shaper:
     def _remedy(self, challenge: Challenge, lang, query, vector, hits):
         listing = self.context_hit(challenge.entry, lang, vector)
         if not challenge.handlers:
-            name = challenge.name.lower()  # mid-sentence
+            name = challenge.name.lower().rstrip(".")  # mid-sentence
             opening = self.prompts.text(lang, "not_covered_steps", challenge=name)
             first = [listing, *(h for h in hits if h.id != challenge.entry)]
             return draft_answer(query, vector, first, self.units, lang), opening
