@@ -262,6 +262,10 @@ class Coverage:
             return False
         return MONEY.search(lowered) is not None or DIFFERENCE.search(lowered) is not None
 
+    def prefers(self, question: str) -> bool:
+        """Whether a question asks which of two is better ("better in-house or outsourced?")."""
+        return _any(self.terms.preference, question.lower())
+
     def against_in_house(self, question: str) -> bool:
         """Whether a question sets the in-house team against outsourcing."""
         lowered = question.lower()

@@ -175,7 +175,11 @@ class Shaper:
             return self._both_sides(lang, vector), None
         if ask.type in IN_HOUSE_ASKS and self.coverage.weighs_in_house(question):
             return self._in_house(lang, query, vector)
-        if ask.type == "comparison" and self.coverage.against_in_house(question):
+        if (
+            ask.type == "comparison"
+            and self.coverage.against_in_house(question)
+            and self.coverage.prefers(question)
+        ):
             return self._both_sides(lang, vector), None  # "better in-house or outsourced?"
         if ask.type in RISK_ASKS and self.coverage.asks_risks(question):
             risks = self.context_hit(RISKS, lang, vector)

@@ -31,6 +31,7 @@ class Terms:
     superlative: list[re.Pattern[str]] = field(default_factory=list)
     staffing: list[re.Pattern[str]] = field(default_factory=list)
     pros_and_cons: list[re.Pattern[str]] = field(default_factory=list)
+    preference: list[re.Pattern[str]] = field(default_factory=list)  # "better X or Y?"
     risks: list[re.Pattern[str]] = field(default_factory=list)
     example_cues: list[re.Pattern[str]] = field(default_factory=list)
     frequency: list[re.Pattern[str]] = field(default_factory=list)
@@ -76,6 +77,7 @@ class Terms:
                 terms.superlative += [re.compile(p) for p in data["superlative"]]
                 terms.staffing += [re.compile(p) for p in data["staffing"]]
                 terms.pros_and_cons += [re.compile(p) for p in data["pros_and_cons"]]
+                terms.preference += [re.compile(p) for p in data["preference"]]
                 terms.risks += [re.compile(p) for p in data["risks"]]
                 terms.unpriced += [re.compile(p) for p in data["unpriced"]]
                 terms.hourly += [re.compile(p) for p in data["hourly"]]
