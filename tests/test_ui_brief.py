@@ -5,6 +5,9 @@ tests/test_ui_brief_browser.py drives the same tab in Chromium."""
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +15,7 @@ import pytest
 from bot.answer.briefing import BriefService
 from bot.config import REPO_ROOT, Settings
 from bot.cost.render import fmt_money
-from bot.surfaces.ui.brief_tab import FIELDS, BriefTab
+from bot.surfaces.ui.brief_tab import FIELDS, BriefTab, sweep_orphans
 
 SETTINGS = Settings(corpus_dir=REPO_ROOT / "corpus", prompts_dir=REPO_ROOT / "prompts")
 BRIEFS = BriefService.from_dirs(SETTINGS.corpus_dir, SETTINGS.prompts_dir)
@@ -103,3 +106,16 @@ def test_the_downloads_folder_is_made_on_use_and_removed_with_the_tab() -> None:
     del tab
     gc.collect()
     assert not folder.exists()
+
+
+def test_a_killed_servers_downloads_folder_is_swept(tmp_path) -> None:
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    dead = tmp_path / f"bot-brief-{gone.stdout.strip()}-abc"
+    live = tmp_path / f"bot-brief-{os.getpid()}-def"
+    other = tmp_path / "bot-brief-notapid"  # not one of ours by name: left alone
+    for folder in (dead, live, other):
+        (folder / "x").mkdir(parents=True)
+    assert sweep_orphans(tmp_path) == [dead]
+    assert not dead.exists() and live.exists() and other.exists()

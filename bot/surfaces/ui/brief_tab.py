@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import shutil
 import tempfile
 import weakref
@@ -20,6 +21,7 @@ from bot.cost.request import KNOWN_LANGUAGES
 from bot.lang import LANGS
 
 log = logging.getLogger("bot.surfaces.ui.brief")
+FOLDER_PREFIX = "bot-brief-"  # then the server's process id: bot-brief-4242-k3j2x
 
 TEXT_FIELDS = ("agents", "contacts_per_month", "months", "inhouse_people", "inhouse_monthly")
 CHOICE_FIELDS = {
@@ -46,6 +48,28 @@ text-align:right;white-space:nowrap}
 """
 
 
+def sweep_orphans(temp: Path) -> list[Path]:
+    """Remove the downloads' folders whose server process is gone (killed by a signal, so its
+    exit hook never ran); the folders removed."""
+    removed = []
+    for folder in temp.glob(f"{FOLDER_PREFIX}*-*"):
+        pid = folder.name[len(FOLDER_PREFIX) :].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    return True
+
+
 class BriefTab:
     """The tab's handlers over one BriefService, built on the first brief."""
 
@@ -55,8 +79,10 @@ class BriefTab:
 
     @functools.cached_property
     def files(self) -> Path:
-        """The downloads' folder, made on the first brief and removed with the tab (at exit)."""
-        folder = Path(tempfile.mkdtemp(prefix="bot-brief-"))
+        """The downloads' folder, made on the first brief and removed with the tab (at exit);
+        the folders of servers that were killed before they could remove theirs go first."""
+        sweep_orphans(Path(tempfile.gettempdir()))
+        folder = Path(tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-"))
         weakref.finalize(self, shutil.rmtree, folder, ignore_errors=True)
         return folder
 
