@@ -108,7 +108,7 @@ class Message:
     def of(cls, answer: Answer) -> Message:
         """The assistant turn that remembers this answer (and the conversation's cost request)."""
         call = answer.estimate
-        state = dict(call.args) if call else answer.cost_state
+        state = dict(call.args) if call else answer.cost_state  # an invalid one's valid fields
         return cls("assistant", answer.body, answer.cited_ids, dict(state) if state else None)
 
     @classmethod

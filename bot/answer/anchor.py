@@ -35,6 +35,9 @@ from bot.types import Message
 TOKEN = re.compile(r"[a-z]+")
 # A word used by at most this many entries of a language names its topic.
 SPECIFIC_DF = 2
+TITLE_DF = 4  # a title word in more entries' text than this names no one entry
+MIN_TITLE_WORD = 5  # letters of a stem that can name an entry ("manfaat", not "that")
+TIES = 2  # specific words shared with the last answer that outweigh another entry's head word
 SCOPE_ENTRY = "introduction"  # what customer support spans: phone, email, chat, social media
 MIN_LETTERS = 4
 # "is that included ...?", "itu udah termasuk ...?": the subject is the last answer's
@@ -107,6 +110,18 @@ class Anchors:
         for (_, lang), found in self.words.items():
             for word in found:
                 self.df[(lang, word)] = self.df.get((lang, word), 0) + 1
+        # A section's head word ("manfaat" of "Manfaat Dukungan ...", "challenges"): in no other
+        # title and in few entries' text; an FAQ's title is a question, with no head word
+        heads = {key: stem(c.title.split()[0].lower(), c.lang) for key, c in passages.items()}
+        counts = Counter(heads.values())
+        self.entry_titles = {
+            (entry, lang): {head}
+            for (entry, lang), head in heads.items()
+            if counts[head] == 1
+            and len(head) >= MIN_TITLE_WORD
+            and head not in self.ignore[lang]
+            and self.df.get((lang, head), 0) <= TITLE_DF
+        }
 
     def selects(self, text: str, lang: str) -> bool:
         """ "Which of those is cheapest?": a choice among the last answer's points."""
@@ -148,6 +163,17 @@ class Anchors:
             for rank, entry in enumerate(dict.fromkeys(answer.cited_ids))
         ]
         best = max(scored, default=(0, 0, ""))
+        # "Manfaatnya buat perusahaan apa aja?" after what outsourcing is: the word that points
+        # back names another entry by its title, so it is asked of that entry's own subject,
+        # unless more than one word ties it to the last answer ("manfaat jangka panjangnya?"
+        # after the ROI answer's long-term benefits)
+        asked_all = stems(lowered, lang)
+        if best[0] < TIES and any(
+            asked_all & words
+            for (entry, at), words in self.entry_titles.items()
+            if at == lang and entry not in answer.cited_ids
+        ):
+            return None
         return Anchor(best[2]) if best[0] else None
 
     def _ordinal(self, lowered: str, lang: str, entry: str) -> int | None:

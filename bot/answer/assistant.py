@@ -196,7 +196,12 @@ class Assistant:
             del turn.timings.ms["estimate"]  # nothing was estimated
             error = {"error": self.cost.issue_lines(reply.error, turn.lang)}
             call = ToolCall("estimate_cost", request, error)
-            return self._answer(turn, reply.text, "cost", [], [call], "cost_estimate")
+            answer = self._answer(turn, reply.text, "cost", [], [call], "cost_estimate")
+            # The request's valid fields stay ("4 agen media sosial, kontrak -6 bulan", then "eh
+            # maksudnya 6 bulan" completes it); an invalid one leaves the value before it.
+            wrong = {issue.field for issue in reply.error.issues}
+            kept = {k: v for k, v in request.items() if k not in wrong}
+            return replace(answer, cost_state={**(turn.cost_state or {}), **kept} or None)
         # About 15 lines in chat; the article's hidden costs and the assumptions fold away.
         heading = self.prompts.text(turn.lang, "cost_context_heading")
         details = "\n".join(

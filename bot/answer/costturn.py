@@ -22,7 +22,9 @@ NOT_COST = frozenset("why how_to definition summary decision duration place".spl
 # "drop phone"); a longer question that names a field without one ("what are the risks of going
 # offshore?") or asks yes/no ("emang 24/7 bikin lebih mahal?") is a knowledge question.
 CHANGE_CUE = re.compile(
-    r"^(and|what about|how about|then|so|ok|okay|oke|kalau|kalo|klo|dan|terus|trus|lalu|gimana kalau"
+    # "Yang tadi itu kalau agennya bisa bahasa Inggris gimana?": a pointer back, then the cue
+    r"^(?:(?:yang|yg) (?:tadi|td)(?: itu)?\s*,?\s*|(?:eh|oh|hmm+)\s*,?\s*)?"
+    r"(and|what about|how about|then|so|ok|okay|oke|kalau|kalo|klo|dan|terus|trus|lalu|gimana kalau"
     r"|bagaimana kalau|if|jika|seandainya|misal\w*)\b|\b(instead|switch|ganti|pakai|pake|use|make"
     r" it|jadi|jadiin|aja|saja|only|doang|tanpa|without|drop|add|tambah\w*|juga|too|also|balik|plus"
     r"|as well|coba|itung|hitung|calculate|pindah|move|quote|estimate|estimasi)\b"
@@ -78,6 +80,14 @@ VOLUME_ONLY = re.compile(
 BACK_TO_NUMBER = re.compile(
     rf"\b(?:{BACK_TO})\s+(\d+)\b(?!\s*(?:%|persen|menit|minutes?|mins?|detik|seconds?|secs?|jam|hours?"
     r"|bulan|months?|tahun|years?)\b)"
+)
+# "berapa persen hematnya biasanya kalau pindah ke luar negeri?", "how much extra per hour does
+# Japanese usually cost?": a figure in general, which the article gives or not, not this estimate.
+IN_GENERAL = re.compile(
+    r"\b(?:biasanya|umumnya|pada umumnya|usually|typically|in general|generally|normally)\b"
+)
+GENERAL_FIGURE = re.compile(
+    r"\b(?:percent(?:age)?|persen(?:tase)?|per hour|an hour|per jam|sejam)\b|%"
 )
 MONEY_BEFORE = re.compile(r"(?:\$|\b(?:rp|idr|usd|us\$|eur|sgd))\s*$")
 # "15,000 chats a month, offshore. Is a $10k monthly cap enough?": whether a sum of money covers
@@ -241,6 +251,8 @@ def asks_beside(cost: CostService, coverage, text: str, ask: Ask) -> bool:
     it?", weighed with its numbers, unless it gives the in-house cost and asks what it saves),
     or a yes/no about what the article never discusses ("bisa kasih diskon kalau setahun?")."""
     lowered = text.lower()
+    if IN_GENERAL.search(lowered) and GENERAL_FIGURE.search(lowered):
+        return True  # "berapa persen hematnya biasanya?": the article's figures, said or not
     if ask.form == "decision" and "?" not in text and not QUESTION_WORD.search(lowered):
         return False  # "and volume will probably double after launch" states, asks nothing
     if ask.form == "decision":

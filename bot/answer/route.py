@@ -74,6 +74,10 @@ GENERAL_TERMS = (
     # hours of cover, which the article prices ("why is round-the-clock worth paying for?")
     "round-the-clock", "round the clock", "24 jam", "24x7", "after-hours", "after hours",
     "shift malam", "night shift",
+    # the challenges in other words ("what are the risks and how do we avoid them?")
+    "risk", "risiko", "resiko", "downside", "drawback",
+    # the performance reviews of the best practices ("review kinerjanya seberapa sering?")
+    "review kinerja", "performance review", "kinerja vendor",
 )  # fmt: skip
 # Other business functions and everyday subjects: the knowledge base does not cover them, so a
 # question about them is refused unless it also names customer support.

@@ -267,7 +267,7 @@ def _read_months(t: _Text, fields: dict[str, Any]) -> None:
     ):
         fields["months"] = plain_number(Decimal(m.group(1)))  # "set months to 0"
     elif t.take(
-        r"\b(?:selama|for|over|kontrak|contract|to|jadi|jadiin|menjadi|untuk|buat|utk)\s+(?:(?:a|one|satu)\s+)?"
+        r"\b(?:selama|for|over|kontrak(?:nya)?|contract|to|jadi|jadiin|menjadi|untuk|buat|utk)\s+(?:(?:a|one|satu)\s+)?"
         r"(?:(?:full|whole)\s+)?(?:setahun|year|tahun)(?:\s+penuh)?\b"
     ):
         fields["months"] = 12  # "for a year", "stretch it to a full year", "jadi setahun penuh"

@@ -68,7 +68,7 @@ CHOICES = {
     "support_type": {
         "technical": r"teknis|technical|tech support|it support|dukungan it|troubleshooting",
         # "telepon dasar", "kalau yang dasar aja?"
-        "basic": r"(?:dukungan|layanan|agen|support|yang|versi|paket|level|tingkat)(?: \w+)? dasar|basic",
+        "basic": r"(?:dukungan|layanan|agen|support|yang|yg|versi|paket|level|tingkat)(?:nya)?(?: \w+)? dasar|basic",
     },
     "expertise": {
         "specialist": r"spesialis|specialists?|speciali[sz]ed|ahli|experts?|pakar",
