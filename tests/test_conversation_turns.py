@@ -64,7 +64,12 @@ def test_a_pointer_back_then_a_change_reprices(assistant):
     ("first", "follow_up", "field", "value"),
     [
         ("5 agen, vendor dalam negeri, berapa?", "kontraknya setahun", "months", 12),
-        ("4 agen chat berapa?", "jam kerja biasa aja, supportnya yg dasar", "support_type", "basic"),
+        (
+            "4 agen chat berapa?",
+            "jam kerja biasa aja, supportnya yg dasar",
+            "support_type",
+            "basic",
+        ),
     ],
 )
 def test_short_indonesian_changes_are_read(assistant, first, follow_up, field, value):
