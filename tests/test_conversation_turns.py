@@ -111,3 +111,26 @@ def test_choosing_a_frequency_is_said_to_be_absent(assistant):
 def test_what_an_sla_should_hold_is_no_decision(assistant):
     answer = assistant.answer("Di SLA sebaiknya dicantumkan apa?")
     assert answer.ask_type != "decision" and answer.sources[0].id == "best-practices"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hitung biaya 5 agen telp vendor dlm negeri", {"channels": ["phone"]}),
+        ("Bahasa yang dibutuhkan Indonesia sama Inggris", {"languages": ["en", "id"]}),
+    ],
+)
+def test_chat_indonesian_is_read(assistant, text, expected):
+    fields = assistant.cost.parse_fields(text)
+    assert {k: fields.get(k) for k in expected} == expected
+
+
+def test_an_in_house_cost_alone_asks_for_the_team_then_prices_it(assistant):
+    asked, sized = converse(
+        assistant,
+        "tim cs in-house kita skrg makan 60jt sebulan, kalo outsource jadi brp?",
+        "5 agen",
+    )
+    assert asked.estimate is None and "Rp 60.000.000" in asked.body
+    assert asked.body.startswith("Untuk membandingkan")
+    assert sized.estimate.args == {"inhouse_monthly_idr": 60_000_000, "agents": 5}

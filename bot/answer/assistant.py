@@ -14,22 +14,23 @@ from langchain_core.runnables import RunnableLambda
 from bot.answer.analysis import ASK_TYPES, Analyzer, Ask
 from bot.answer.anchor import Anchors
 from bot.answer.asktype import AskModel
-from bot.answer.budget import budget_lead, priced_turn
-from bot.answer.compose import UnitIndex, entry_hit
+from bot.answer.budget import budget_lead, priced_turn, size_lead, size_missing
+from bot.answer.compose import UnitIndex
 from bot.answer.costturn import asks_beside, cost_state, unlike_headcount
 from bot.answer.coverage import Coverage, Terms
 from bot.answer.decide import costed_example, weigh
 from bot.answer.expand import Expander
-from bot.answer.followup import MoreDetail, contextual_query, follow_up_order, last
+from bot.answer.followup import MoreDetail, last
 from bot.answer.frame import Framer
 from bot.answer.glossary import Glossary
 from bot.answer.llm_fallback import FallbackLLM
+from bot.answer.lookup import TurnRetrieval
 from bot.answer.memo import Memo
 from bot.answer.mention import Mentions
 from bot.answer.normalise import normalise, own_words
 from bot.answer.quote import quote_sentence
 from bot.answer.route import is_greeting, is_injection, topic_level
-from bot.answer.scope import continues, out_of_scope, reaches, stands_alone
+from bot.answer.scope import out_of_scope, reaches
 from bot.answer.shape import ASK_ONLY_SITUATIONS, Shaper
 from bot.answer.situation import Situations
 from bot.answer.summary import Recap
@@ -46,7 +47,6 @@ log = logging.getLogger("bot.answer.assistant")
 
 # The entries a cost answer cites beside the estimate: the rate band and the hidden costs.
 COST_CONTEXT_IDS = ("faq-hourly-rate", "faq-hidden-costs")
-UNSTATED = frozenset({"duration"})  # the article gives no timeline: the same subject is related
 
 
 @dataclass
@@ -63,7 +63,7 @@ class Turn:
     cost_state: dict | None  # the conversation's cost request before this turn
 
 
-class Assistant:
+class Assistant(TurnRetrieval):
     """Holds the warm models, index and prompts; answers questions."""
 
     def __init__(self, settings: Settings, retriever: Retriever, prompts: Prompts) -> None:
@@ -187,6 +187,11 @@ class Assistant:
         own, state = own_words(turn.text), turn.cost_state
         # "how many agents can $8k a month buy?" (and its follow-ups): what the budget buys
         request, budget = priced_turn(self.cost, own, state, turn.ask, turn.history)
+        if request is None and (kept := size_missing(self.cost, own, state, turn.ask)):
+            body = f"{size_lead(kept, self.prompts, turn.lang)}\n{self.prompts.text(turn.lang, 'rate_band')} [1]"
+            cited = [self.shaper.context_hit("faq-hourly-rate", turn.lang, turn.vector)]
+            answer = self._answer(turn, body, "cost", cited, [], "cost_estimate")
+            return replace(answer, cost_state=kept)  # "5 agen" next prices against it
         if request is None:
             return None
         with turn.timings.stage("estimate"):
@@ -322,30 +327,6 @@ class Assistant:
         return self._answer(turn, body, "knowledge", draft.cited, [])
 
     # -- helpers ----------------------------------------------------------------------------
-    def _retrieve_follow_up(self, turn: Turn) -> tuple[str, list[float], list[Hit]]:
-        """The query, its vector and hits: a follow-up is read with the previous question
-        unless its own words stand alone."""
-        text = turn.text
-        query = contextual_query(text, turn.history)
-        vector, hits = self._retrieve(turn, text)
-        if query != text and not stands_alone(hits, turn.topic):
-            vector, hits = self._retrieve(turn, query)
-        else:
-            query = text
-        if out_of_scope(turn, query, hits, self.coverage) and continues(turn, query):
-            # Mid-conversation, a question that names no other subject is read with the
-            # previous one before it is refused ("how long until we'd see the payback?").
-            query = f"{last(turn.history, 'user').content} {text}"
-            vector, hits = self._retrieve(turn, query)
-        return query, vector, hits
-
-    def _anchored(self, entry: str, lang: str, vector, hits: list[Hit]) -> list[Hit]:
-        """The entry a follow-up points back to leads the hits."""
-        mine = [h for h in hits if h.id == entry] or [
-            entry_hit(self.units, self.passages, entry, lang, vector)
-        ]
-        return [*mine, *(h for h in hits if h.id != entry)]
-
     def _answer(
         self, turn: Turn, body: str, route: str, cited: list[Hit], calls, ask_type: str = ""
     ) -> Answer:
@@ -371,19 +352,6 @@ class Assistant:
 
     def _question_error(self, code: str, lang: str, **values: object) -> QuestionError:
         return QuestionError(code, self.prompts.text(lang, code, **values), lang)
-
-    def _retrieve(self, turn: Turn, query: str) -> tuple[list[float], list[Hit]]:
-        """The query's vector and hits; a follow-up's hits in follow-up order."""
-        k, lang = self.settings.retrieval.k, turn.lang
-        spelled = self.glossary.expand(query, lang)
-        if query == turn.text:
-            return turn.vector, self.retriever.search_vector(turn.vector, k, lang, spelled)
-        vector = self.memo.embed(self._embed_query, spelled)
-        hits = self.retriever.search_vector(vector, len(self.passages) // 2, lang, spelled)
-        same = turn.ask.type in UNSTATED  # "and how long till we break even?": the same subject
-        ordered = follow_up_order(turn.text, hits, turn.history, self.passages, same)[:k]
-        best = max(hits, key=lambda h: h.score)  # the floor reads it, wherever it now ranks
-        return vector, ordered if best in ordered else [*ordered, best]
 
 
 def _source(hit: Hit) -> Source:

@@ -1,15 +1,16 @@
 """A question that asks how many agents a budget pays for ("how many agents can $8,000 a month
 buy?", "budget Rp 100 juta sebulan, dapat berapa agen?"): the estimator prices team sizes under
 the question's conditions (and the conversation's, in a follow-up) and the answer leads with the
-number of seats, the total and what one seat more would cost."""
+number of seats, the total and what one seat more would cost. A price asked of an in-house cost
+alone ("tim kami Rp 60 jt sebulan, kalo outsource jadi brp?") says what the estimate still needs."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from bot.answer.analysis import Ask
-from bot.answer.costturn import INHOUSE, SIZING, cost_request
+from bot.answer.analysis import Ask, question_sentence
+from bot.answer.costturn import GENERAL_FIGURE, INHOUSE, SIZING, cost_request
 from bot.answer.normalise import own_words
 from bot.answer.quote import HOURS_ASKED
 from bot.cost.budget import Within, monthly_budget, seats_within
@@ -29,6 +30,10 @@ ASKS_SEATS = re.compile(
     re.IGNORECASE,
 )
 NOT_CARRIED = SIZING | INHOUSE | {"avg_handle_minutes"}  # a budget sizes the team itself
+PRICE_ASKS = frozenset({"quantity", "cost_estimate"})  # how a price of the team is asked
+PRICE_ASKED = re.compile(
+    r"\b(?:berapa|brp|how much|what (?:would|will|does|did) (?:\w+ ){0,4}cost|cost us|price)\b"
+)
 
 
 def asks_seats(text: str) -> bool:
@@ -107,3 +112,27 @@ def budget_lead(within: Within, prompts: Any, lang: str) -> str:
     }
     key = {0: "budget_no_seat", 1: "budget_one_seat"}.get(within.seats, "budget_seats")
     return prompts.text(lang, key, **values)
+
+
+def size_missing(cost: CostService, text: str, previous: dict | None, ask: Ask) -> dict | None:
+    """The fields of a first cost question that gives the in-house cost and asks a price but
+    sizes no team (no agents, no volume), else None: the estimate needs one of them."""
+    # a price of the team ("kalo outsource jadi brp?"), not a share or a rate ("hemat berapa
+    # persen?") and no other ask ("apa untungnya?", "worth switching?")
+    if previous or ask.type not in PRICE_ASKS or GENERAL_FIGURE.search(text.lower()):
+        return None
+    if not PRICE_ASKED.search(question_sentence(text).lower()):
+        return None  # "Biaya tim kami Rp 200 juta. Apa untungnya kalau dioutsource?"
+    fields = cost.parse_fields(text)
+    if not INHOUSE & fields.keys() or SIZING & fields.keys():
+        return None
+    return json_fields(fields)
+
+
+def size_lead(fields: dict, prompts: Any, lang: str) -> str:
+    """What the estimate needs to compare with the in-house cost the question gave."""
+    if "inhouse_monthly_idr" in fields:
+        money = f"Rp {fmt_number(fields['inhouse_monthly_idr'], lang, 0)}"
+    else:
+        money = fmt_money(fields["inhouse_monthly_usd"], lang)
+    return prompts.text(lang, "cost_needs_size", inhouse=money)

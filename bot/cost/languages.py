@@ -22,7 +22,9 @@ def named_languages(text: str, dropped: set[str]) -> list[str]:
     for m in re.finditer(
         # "bahasa Indonesia, Inggris, dan Jepang", "bilingual Indonesia-Inggris", "bahasa
         # Indonesia sama Inggris"
-        rf"\b(?:(?:ber|multi|dwi)?bahasa(?:nya)?|bilingual|multilingual|bisa|fasih)\s*\(?\s*((?:{ids})"
+        # "Bahasa yang dibutuhkan Indonesia sama Inggris": a few words between
+        rf"\b(?:(?:ber|multi|dwi)?bahasa(?:nya)?(?:\s+(?:yang|yg)\s+(?:dibutuhkan|diperlukan|dipakai|digunakan|kami"
+        rf"\s+butuh|kita\s+butuh))?|bilingual|multilingual|bisa|fasih)\s*:?\s*\(?\s*((?:{ids})"
         rf"(?:(?:\s*(?:,|dan|&|serta|sama|atau|/|\+|-)\s*|\s+)+(?:bahasa\s+)?(?:{ids}))*)",
         text,
     ):

@@ -57,6 +57,7 @@ def normalize(text: str) -> str:
 _ABBREVIATIONS = {
     "thn": "tahun", "th": "tahun", "bln": "bulan", "yrs": "years", "yr": "year", "mos": "months",
     "dlm": "dalam", "negri": "negeri", "sj": "saja", "aja": "saja", "tlp": "telepon",
-    "bhs": "bahasa", "mo": "month", "mnt": "menit", "mins": "minutes",
+    "bhs": "bahasa", "mo": "month", "mnt": "menit", "mins": "minutes", "telp": "telepon",
+    "tlpn": "telepon", "telfon": "telepon",
 }  # fmt: skip
 _ABBREVIATION = re.compile(rf"\b(?:{'|'.join(_ABBREVIATIONS)})\b")
