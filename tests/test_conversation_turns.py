@@ -134,3 +134,10 @@ def test_an_in_house_cost_alone_asks_for_the_team_then_prices_it(assistant):
     assert asked.estimate is None and "Rp 60.000.000" in asked.body
     assert asked.body.startswith("Untuk membandingkan")
     assert sized.estimate.args == {"inhouse_monthly_idr": 60_000_000, "agents": 5}
+
+
+def test_an_example_that_asks_a_number_is_said_to_be_absent(assistant):
+    _, asked = converse(
+        assistant, "apa itu SLA?", "ada standar angka SLA nya ga? misal respons brp menit"
+    )
+    assert asked.body.startswith("Artikel tidak menyebutkan angka")

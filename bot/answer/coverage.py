@@ -44,7 +44,9 @@ NUMBER_ASK = re.compile(
 # A later clause that asks a number of its own ("what are the hidden costs, and roughly how
 # much is each?", "apa saja tantangannya, dan berapa persen ...?").
 LATER_NUMBER = re.compile(
-    r"(?:[,;]|\b(?:dan|and|terus|trus|then|lalu|serta|plus|also))\s+(?P<clause>(?:[\w-]+\s+){0,5}?"
+    # "ada standar angka SLA nya ga? misal respons brp menit": an example that asks a number
+    r"(?:[,;?]|\b(?:dan|and|terus|trus|then|lalu|serta|plus|also|misal(?:nya)?|contohnya|e\.g\.|like))\s+"
+    r"(?P<clause>(?:[\w-]+\s+){0,5}?"
     r"(?:berapa|brp|how (?:much|many)|what (?:percentage|share))\b.*)$"
 )
 # "how many tickets ...?", "berapa tiket ...?": a count of contacts, answered only by a number of them
