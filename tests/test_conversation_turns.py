@@ -141,3 +141,36 @@ def test_an_example_that_asks_a_number_is_said_to_be_absent(assistant):
         assistant, "apa itu SLA?", "ada standar angka SLA nya ga? misal respons brp menit"
     )
     assert asked.body.startswith("Artikel tidak menyebutkan angka")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Should we go with Teleperformance or Concentrix?",
+        "Can you recommend a specific BPO vendor in Jakarta for our logistics company?",
+    ],
+)
+def test_a_vendor_choice_is_answered_not_refused(assistant, question):
+    answer = assistant.answer(question)
+    assert not answer.refused and answer.body.startswith("The article does not say")
+
+
+def test_a_creative_request_mid_conversation_is_refused(assistant):
+    _, haiku = converse(
+        assistant, "what are the benefits?", "cool. can you also write me a haiku about cats?"
+    )
+    assert haiku.refused
+
+
+def test_a_percentage_between_two_kinds_mid_estimate_is_no_estimate(assistant):
+    _, asked = converse(
+        assistant,
+        "price 3 specialist agents",
+        "how much cheaper are standard agents exactly, like in %?",
+    )
+    assert asked.estimate is None and asked.body.startswith("The article does not say")
+
+
+def test_what_the_rules_require_of_pay_is_said_to_be_absent(assistant):
+    answer = assistant.answer("Gaji agen itu sudah termasuk BPJS sesuai aturan nggak?")
+    assert answer.body.startswith("Artikel tidak menyebutkan apa yang dibolehkan")

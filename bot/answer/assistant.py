@@ -265,7 +265,13 @@ class Assistant(TurnRetrieval):
         the question gives numbers; never a bare cost table."""
         if turn.ask.type != "decision" or turn.topic == "foreign":
             return None
-        if turn.topic == "none" and not turn.history:  # "should I buy Bitcoin this year?"
+        # "should I buy Bitcoin this year?" is refused; "Teleperformance or Concentrix?" chooses
+        # between two providers the article never names, which is said
+        if (
+            turn.topic == "none"
+            and not turn.history
+            and len(self.coverage.unknown_names(turn.text)) < 2
+        ):
             _, hits = self._retrieve(turn, turn.text)
             if not reaches(hits, "general"):  # not close enough to be about this subject
                 return self._fixed(turn, "refusal")

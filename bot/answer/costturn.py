@@ -89,6 +89,11 @@ IN_GENERAL = re.compile(
 GENERAL_FIGURE = re.compile(
     r"\b(?:percent(?:age)?|persen(?:tase)?|per hour|an hour|per jam|sejam)\b|%"
 )
+PERCENT_BETWEEN = re.compile(
+    r"(?=.*\b(?:cheaper|pricier|more expensive|less expensive|lebih murah|lebih mahal|lebih hemat)\b)"
+    r"(?=.*(?:\b(?:percent(?:age)?|persen(?:tase)?)\b|%))"
+)
+INHOUSE_WORDS = re.compile(r"\b(?:in-?house|inhouse|internal|sendiri|our own|our team|tim kami)\b")
 MONEY_BEFORE = re.compile(r"(?:\$|\b(?:rp|idr|usd|us\$|eur|sgd))\s*$")
 # "15,000 chats a month, offshore. Is a $10k monthly cap enough?": whether a sum of money covers
 # the team described before it asks for its price.
@@ -253,6 +258,8 @@ def asks_beside(cost: CostService, coverage, text: str, ask: Ask) -> bool:
     lowered = text.lower()
     if IN_GENERAL.search(lowered) and GENERAL_FIGURE.search(lowered):
         return True  # "berapa persen hematnya biasanya?": the article's figures, said or not
+    if PERCENT_BETWEEN.search(lowered) and not INHOUSE_WORDS.search(lowered):
+        return True  # "how much cheaper are standard agents, in %?": no estimate gives that
     if ask.form == "decision" and "?" not in text and not QUESTION_WORD.search(lowered):
         return False  # "and volume will probably double after launch" states, asks nothing
     if ask.form == "decision":

@@ -88,6 +88,7 @@ FOREIGN_TERMS = (
     "hiring employees", "hiring agency", "legal services", "legal team", "law firm",
     "jasa hukum", "konsultan hukum", "logistik", "logistics", "3pl", "gudang", "warehouse",
     "pergudangan", "pengiriman barang", "shipping", "fulfillment", "fulfilment",
+    "armada", "fleet", "truk", "trucks", "kendaraan operasional",
     "manufaktur", "manufacturing", "software development", "pengembangan aplikasi", "coding",
     "python", "javascript", "resep", "recipe", "masak", "cook", "cuaca", "weather", "sepak bola",
     "football", "liga", "league", "film", "movie", "musik", "music", "puisi", "poem", "saham",
@@ -133,6 +134,10 @@ OTHER_MATTERS = (
     "pindah ke bank", "pindah bank", "switch banks", "nomor telepon cs", "how do i sign up",
     "interviewing for", "interview for a", "agent job", "call center job", "call centre job",
     "lowongan", "melamar kerja", "melamar jadi",
+    # writing for fun ("can you also write me a haiku about cats?")
+    "write me a poem", "write me a haiku", "write me a song", "write me a story", "write a poem",
+    "write a haiku", "tell me a joke", "tulis puisi", "tuliskan puisi", "buatkan puisi",
+    "bikinin puisi", "bikin puisi", "buatkan pantun", "bikinin pantun",
     "resign", "naik gaji", "minta naik gaji", "negotiate a raise", "ask for a raise",
     "pt atau cv", "pt or a cv",
     "pt or cv", "badan usaha", "register my company", "company registration", "pendirian pt",
@@ -273,6 +278,14 @@ def summary_scope(text: str) -> str | None:
     return "section" if _mentions(text, ARTICLE_NAMES) else None
 
 
+# The asker's own company, named by its trade ("for our logistics company", "perusahaan logistik
+# kami"): its trade is no other function to outsource.
+OWN_COMPANY = re.compile(
+    r"\b(?:our|my)\s+(?:[\w-]+\s+){1,2}?(?:company|business|firm|startup|brand)\b"
+    r"|\b(?:perusahaan|bisnis|usaha|startup)\s+(?:[\w-]+\s+){1,2}?(?:kami|kita|saya)\b"
+)
+
+
 def topic_level(text: str) -> str:
     """'support' (names customer support or the article), 'general' (outsourcing or cost only),
     'foreign' (another business function or subject) or 'none'."""
@@ -280,7 +293,7 @@ def topic_level(text: str) -> str:
         return "foreign"
     if _mentions(text, SUPPORT_TERMS) or _mentions(text, ARTICLE_TERMS):
         return "support"
-    if _mentions(text, FOREIGN_TERMS, typos=False):
+    if _mentions(OWN_COMPANY.sub(" ", text.lower()), FOREIGN_TERMS, typos=False):
         return "foreign"
     return "general" if _mentions(text, GENERAL_TERMS) else "none"
 
