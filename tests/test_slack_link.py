@@ -97,3 +97,24 @@ def test_a_refused_token_reads_failed_with_slacks_reason_and_is_not_logged(caplo
         link.stop()
         slack.stop()
     assert not link._thread.is_alive()
+
+
+def test_a_close_that_blocks_does_not_hang_the_shutdown(caplog):
+    """slack-sdk's SocketModeClient.close joins its session thread, which once blocked a
+    server's shutdown for good; the link waits a bounded time and says so."""
+    import threading
+
+    release = threading.Event()
+
+    class StuckHandler:
+        def close(self) -> None:
+            release.wait()  # never returns by itself
+
+    link = SlackLink(bot=None, app_token="xapp-test")
+    link.handler = StuckHandler()
+    started = time.monotonic()
+    with caplog.at_level(logging.WARNING, logger="bot.surfaces.slack"):
+        link.stop(timeout_s=0.5)
+    assert time.monotonic() - started < 3
+    assert "did not close" in caplog.text
+    release.set()

@@ -50,12 +50,20 @@ class SlackLink:
         self._thread.start()
 
     def stop(self, timeout_s: float = 5.0) -> None:
-        """Stop retrying and close the Socket Mode connection."""
+        """Stop retrying and close the Socket Mode connection, waiting at most `timeout_s`:
+        slack-sdk's close joins its session thread, which can block, and a server's shutdown
+        must not hang on it."""
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout_s)
-        if self.handler is not None:
-            self.handler.close()
+        if self.handler is None:
+            return
+        closer = threading.Thread(target=self.handler.close, name="slack-close", daemon=True)
+        closer.start()
+        closer.join(timeout_s)
+        if closer.is_alive():
+            log.warning("slack: the Socket Mode connection did not close in %.0fs; left", timeout_s)
+        else:
             log.info("slack: Socket Mode connection closed")
 
     def _run(self) -> None:
