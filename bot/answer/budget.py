@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from bot.answer.analysis import Ask, question_sentence
-from bot.answer.costturn import GENERAL_FIGURE, INHOUSE, SIZING, cost_request
+from bot.answer.costturn import INHOUSE, SIZING, asks_figure, cost_request
 from bot.answer.normalise import own_words
 from bot.answer.quote import HOURS_ASKED
 from bot.cost.budget import Within, monthly_budget, seats_within
@@ -119,7 +119,7 @@ def size_missing(cost: CostService, text: str, previous: dict | None, ask: Ask) 
     sizes no team (no agents, no volume), else None: the estimate needs one of them."""
     # a price of the team ("kalo outsource jadi brp?"), not a share or a rate ("hemat berapa
     # persen?") and no other ask ("apa untungnya?", "worth switching?")
-    if previous or ask.type not in PRICE_ASKS or GENERAL_FIGURE.search(text.lower()):
+    if previous or ask.type not in PRICE_ASKS or asks_figure(text.lower()):
         return None
     if not PRICE_ASKED.search(question_sentence(text).lower()):
         return None  # "Biaya tim kami Rp 200 juta. Apa untungnya kalau dioutsource?"

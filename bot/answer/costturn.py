@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.answer.analysis import Ask, question_sentence
+from bot.answer.coverage import PERCENT_ASK
 from bot.answer.normalise import own_words
 from bot.answer.revert import TO_START, earlier_request
 from bot.cost.normalize import normalize
@@ -86,12 +87,10 @@ BACK_TO_NUMBER = re.compile(
 IN_GENERAL = re.compile(
     r"\b(?:biasanya|umumnya|pada umumnya|usually|typically|in general|generally|normally)\b"
 )
-GENERAL_FIGURE = re.compile(
-    r"\b(?:percent(?:age)?|persen(?:tase)?|per hour|an hour|per jam|sejam)\b|%"
-)
-PERCENT_BETWEEN = re.compile(
-    r"(?=.*\b(?:cheaper|pricier|more expensive|less expensive|lebih murah|lebih mahal|lebih hemat)\b)"
-    r"(?=.*(?:\b(?:percent(?:age)?|persen(?:tase)?)\b|%))"
+PER_HOUR = re.compile(r"\b(?:per hour|an hour|per jam|sejam)\b")
+# "how much cheaper are standard agents, in %?": a share between two kinds, which no estimate gives
+CHEAPER = re.compile(
+    r"\b(?:cheaper|pricier|more expensive|less expensive|lebih murah|lebih mahal|lebih hemat)\b"
 )
 INHOUSE_WORDS = re.compile(r"\b(?:in-?house|inhouse|internal|sendiri|our own|our team|tim kami)\b")
 MONEY_BEFORE = re.compile(r"(?:\$|\b(?:rp|idr|usd|us\$|eur|sgd))\s*$")
@@ -256,9 +255,13 @@ def asks_beside(cost: CostService, coverage, text: str, ask: Ask) -> bool:
     it?", weighed with its numbers, unless it gives the in-house cost and asks what it saves),
     or a yes/no about what the article never discusses ("bisa kasih diskon kalau setahun?")."""
     lowered = text.lower()
-    if IN_GENERAL.search(lowered) and GENERAL_FIGURE.search(lowered):
+    if IN_GENERAL.search(lowered) and asks_figure(lowered):
         return True  # "berapa persen hematnya biasanya?": the article's figures, said or not
-    if PERCENT_BETWEEN.search(lowered) and not INHOUSE_WORDS.search(lowered):
+    if (
+        PERCENT_ASK.search(lowered)
+        and CHEAPER.search(lowered)
+        and not INHOUSE_WORDS.search(lowered)
+    ):
         return True  # "how much cheaper are standard agents, in %?": no estimate gives that
     if ask.form == "decision" and "?" not in text and not QUESTION_WORD.search(lowered):
         return False  # "and volume will probably double after launch" states, asks nothing
@@ -270,6 +273,11 @@ def asks_beside(cost: CostService, coverage, text: str, ask: Ask) -> bool:
         return False  # "kalau agennya skilled, yang paham asuransi?" changes the estimate
     # a subject the estimator prices ("nearshore?") is a change, not a side question
     return any(not cost.parse_fields(s) for s in coverage.absent_subjects(text, ""))
+
+
+def asks_figure(lowered: str) -> bool:
+    """Whether a (lower-cased) question asks a percentage or a rate per hour."""
+    return bool(PERCENT_ASK.search(lowered) or PER_HOUR.search(lowered))
 
 
 def _unchanged(fields: dict, previous: dict) -> bool:
