@@ -153,10 +153,9 @@ class Anchors:
             return None
         if (row := self._point(lowered, lang, answer.cited_ids[0])) is not None:
             return Anchor(answer.cited_ids[0], row)
+        words = stems(lowered, lang)
         asked = {
-            w
-            for w in stems(lowered, lang) - self.ignore[lang]
-            if 0 < self.df.get((lang, w), 0) <= SPECIFIC_DF
+            w for w in words - self.ignore[lang] if 0 < self.df.get((lang, w), 0) <= SPECIFIC_DF
         }
         scored = [
             (len(asked & self.words.get((entry, lang), set())), -rank, entry)
@@ -167,10 +166,9 @@ class Anchors:
         # back names another entry by its title, so it is asked of that entry's own subject,
         # unless more than one word ties it to the last answer ("manfaat jangka panjangnya?"
         # after the ROI answer's long-term benefits)
-        asked_all = stems(lowered, lang)
         if best[0] < TIES and any(
-            asked_all & words
-            for (entry, at), words in self.entry_titles.items()
+            words & heads
+            for (entry, at), heads in self.entry_titles.items()
             if at == lang and entry not in answer.cited_ids
         ):
             return None

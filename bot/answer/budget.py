@@ -14,7 +14,7 @@ from bot.answer.costturn import INHOUSE, SIZING, asks_figure, cost_request
 from bot.answer.normalise import own_words
 from bot.answer.quote import HOURS_ASKED
 from bot.cost.budget import Within, monthly_budget, seats_within
-from bot.cost.render import fmt_money, fmt_number
+from bot.cost.render import fmt_money, fmt_number, fmt_stated
 from bot.cost.request import CostValidationError
 from bot.cost.service import CostService, json_fields
 from bot.types import Message
@@ -100,11 +100,8 @@ def _budget_before(cost: CostService, history: list[Message]) -> tuple | None:
 
 def budget_lead(within: Within, prompts: Any, lang: str) -> str:
     """The answer's first sentence: how many seats the budget pays for, at what total."""
-    budget = fmt_money(within.budget_usd, lang)
-    if within.budget_idr is not None:  # the user's own currency, then its dollars
-        budget = f"Rp {fmt_number(within.budget_idr, lang, 0)} (≈ {budget})"
     values = {
-        "budget": budget,
+        "budget": fmt_stated(within.budget_usd, within.budget_idr, lang),
         "seats": within.seats,
         "total": fmt_money(within.result.monthly_total_usd, lang),
         "next_total": fmt_money(within.next_total_usd, lang),

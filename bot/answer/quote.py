@@ -8,7 +8,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from bot.cost.budget import stated_sum
-from bot.cost.render import fmt_money, fmt_number
+from bot.cost.render import fmt_money, fmt_number, fmt_stated
 from bot.prompts import Prompts
 
 # "$45/jam", "$45 per hour", "USD 30 an hour", "$ 12,5 sejam"
@@ -125,13 +125,10 @@ def hours_sentence(
     low, high = band
     if usd < high:
         return None  # less than an hour at the band's top is no budget of hours
-    money = fmt_money(usd, lang)
-    if currency == "idr":  # the user's own currency, then its dollars
-        money = f"Rp {fmt_number(amount, lang, 0)} (≈ {money})"
     return prompts.text(
         lang,
         "budget_hours",
-        budget=money,
+        budget=fmt_stated(usd, amount if currency == "idr" else None, lang),
         fewest=fmt_number(usd / high, lang, 0),
         most=fmt_number(usd / low, lang, 0),
         low=fmt_money(low, lang),

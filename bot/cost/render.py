@@ -64,6 +64,12 @@ def fmt_money(value: Decimal | float | int, lang: str) -> str:
     return f"${fmt_number(value, lang, 2)}"
 
 
+def fmt_stated(usd: Decimal, idr: Decimal | None, lang: str) -> str:
+    """A sum as the user stated it: Rupiah with its dollars beside, else dollars."""
+    money = fmt_money(usd, lang)
+    return f"Rp {fmt_number(idr, lang, 0)} (≈ {money})" if idr is not None else money
+
+
 def _value(value: Any, phrases: dict[str, Any], lang: str) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(_value(v, phrases, lang) for v in value)
