@@ -42,6 +42,7 @@ SCOPE_ENTRY = "introduction"  # what customer support spans: phone, email, chat,
 MIN_LETTERS = 4
 # "is that included ...?", "itu udah termasuk ...?": the subject is the last answer's
 POINTS_BACK = re.compile(r"\b(?:that|this|those|these|it|they|itu|ini|tersebut|tsb)\b")
+WHY = re.compile(r"\b(?:why|kenapa|mengapa|knp|kok)\b")
 INCLUDES = re.compile(r"\b(?:includ\w*|part of|termasuk|mencakup|sudah masuk)\b")
 SUFFIXES = {"id": ("nya", "lah", "kah", "pun"), "en": ("es", "s")}
 
@@ -172,7 +173,18 @@ class Anchors:
             if at == lang and entry not in answer.cited_ids
         ):
             return None
-        return Anchor(best[2]) if best[0] else None
+        if best[0]:
+            return Anchor(best[2])
+        # "Kenapa lokasi ngaruh?" after the cost factors: asking why of a word of one point's
+        # title ("Lokasi Penyedia Outsourcing") keeps that answer's entry, though other entries
+        # use the word too
+        entry = answer.cited_ids[0]
+        if not WHY.search(lowered):
+            return None
+        row = self.point_named(lowered, lang, entry)
+        if row is not None and (words - self.ignore[lang]) & self.unit_titles[row]:
+            return Anchor(entry, row)
+        return None
 
     def _ordinal(self, lowered: str, lang: str, entry: str) -> int | None:
         pattern, places = self.ordinals[lang]

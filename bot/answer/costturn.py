@@ -46,6 +46,8 @@ CUED_NUMBER = re.compile(
     r"(\d+)(?=\s*(?:$|[,.;!?]|(?:then|and|dan|aja|saja|dong|ya|instead|orang|people|seats?|kursi"
     r"|agen|agents?)\b))"
 )
+# Asking who offers something ("vendor yg sanggup 24 jam siapa aja?"), not where to price it
+WHO = re.compile(r"\b(?:siapa|who|which|rekomendasi\w*|recommend\w*|nama\w*|names?)\b")
 STATEMENT_WORDS = 8
 LISTED = frozenset({*LANG_ID, *LANG_EN, "dan", "and", "serta", "sama", "bahasa"})
 ASKS_SOMETHING = re.compile(
@@ -292,8 +294,10 @@ def _changes(text: str, ask: Ask) -> bool:
         return True
     if "?" not in text and adds_to_lists(text):
         return True  # "we open in Malaysia, so English on top of Indonesian": a value added
-    if ask.form in NOT_COST:
-        return False  # "why is offshore cheaper?" after an estimate is a knowledge question
+    if ask.form in NOT_COST or (ask.type == "place" and WHO.search(text.lower())):
+        # "why is offshore cheaper?" after an estimate is a knowledge question; so is "vendor
+        # yg sanggup 24 jam siapa aja?" (who offers it, not what it costs)
+        return False
     if ask.form == "yes_no":  # "emang 24/7 bikin lebih mahal?" needs a cue, not just brevity
         cue = bool(CHANGE_CUE.search(text.lower()))
         return cue or (ask.price and not ARTICLE_SUBJECT.search(text.lower()))

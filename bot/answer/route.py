@@ -49,6 +49,16 @@ SUPPORT_TERMS = (
     "calls", "panggilan", "telepon per", "telepon masuk", "chat per", "chats per", "contacts per",
     "kontak per",
 )  # fmt: skip
+# Support terms that name the subject on their own. The rest of SUPPORT_TERMS ("service",
+# "customer", "pelanggan", "layanan") also serve other functions: beside another function's
+# term ("layanan pajak", "iklan yang narik pelanggan baru") they do not make the question one
+# about customer support ("support" does: "we do bookkeeping; how do we outsource support?").
+WEAK_SUPPORT = frozenset({"dukungan", "pelanggan", "customer", "konsumen", "layanan", "service"})
+SUPPORT_PHRASES = (
+    "customer support", "customer service", "customer care", "dukungan pelanggan",
+    "layanan pelanggan", "pelayanan pelanggan", "layanan konsumen", "support team", "tim support",
+    "support agent", "support staff", "service desk", "layanan cs", "tim cs",
+)  # fmt: skip
 # Terms about the source article itself (its summary, conclusion, FAQ).
 ARTICLE_TERMS = (
     "artikel", "article", "tulisan", "faq", "tanya-jawab", "tanya jawab", "kesimpulan",
@@ -92,6 +102,8 @@ FOREIGN_TERMS = (
     "manufaktur", "manufacturing", "software development", "pengembangan aplikasi", "coding",
     "python", "javascript", "resep", "recipe", "masak", "cook", "cuaca", "weather", "sepak bola",
     "football", "liga", "league", "film", "movie", "musik", "music", "puisi", "poem", "saham",
+    "marathon", "maraton", "half marathon", "lari pagi", "jogging", "workout", "gym", "olahraga",
+    "fitness", "diet", "berat badan", "lose weight", "weight loss",
     "ekspedisi", "per kg", "dev team", "react app",
     "stock", "crypto", "kripto", "app development", "mobile app", "pembuatan aplikasi",
     "aplikasi mobile", "satpam", "security guard", "security guards", "data entry", "graphic design",
@@ -291,9 +303,16 @@ def topic_level(text: str) -> str:
     'foreign' (another business function or subject) or 'none'."""
     if _mentions(text, OTHER_MATTERS, typos=False):
         return "foreign"
-    if _mentions(text, SUPPORT_TERMS) or _mentions(text, ARTICLE_TERMS):
+    own_trade_out = OWN_COMPANY.sub(" ", text.lower())
+    if _mentions(text, ARTICLE_TERMS) or _mentions(text, SUPPORT_PHRASES):
         return "support"
-    if _mentions(OWN_COMPANY.sub(" ", text.lower()), FOREIGN_TERMS, typos=False):
+    strong = tuple(t for t in SUPPORT_TERMS if t not in WEAK_SUPPORT)
+    if _mentions(text, strong):
+        return "support"
+    foreign = _mentions(own_trade_out, FOREIGN_TERMS, typos=False)
+    if _mentions(text, tuple(WEAK_SUPPORT)) and not foreign:
+        return "support"
+    if foreign:
         return "foreign"
     return "general" if _mentions(text, GENERAL_TERMS) else "none"
 

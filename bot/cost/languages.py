@@ -8,6 +8,9 @@ import re
 
 from bot.cost.vocabulary import LANG_CODES, LANG_EN, LANG_ID, LIST_JOIN, NOT_LANGUAGE, TWO_LANGUAGES
 
+# Indonesian names that are languages more than countries ("Inggris" is read as English here).
+LANGUAGE_ONLY = frozenset({"inggris", "indo", "melayu", "mandarin", "jawa", "sunda", "tionghoa"})
+
 
 def named_languages(text: str, dropped: set[str]) -> list[str]:
     """The ISO codes of the languages the normalised `text` names, less the `dropped` ones."""
@@ -30,6 +33,15 @@ def named_languages(text: str, dropped: set[str]) -> list[str]:
     ):
         found |= {LANG_ID[name] for name in re.findall(rf"\b(?:{ids})\b", m.group(1))}
     found |= {LANG_EN[m.group(1)] for m in re.finditer(rf"\b({ens})\b{NOT_LANGUAGE}", text)}
+    # "kalau cuma indo sama inggris aja?": a list of names without "bahasa" is languages when
+    # one of them names no country a vendor sits in, and no place word comes before it
+    for m in re.finditer(
+        rf"(?<!\bdi )(?<!\bke )(?<!\bdari )\b((?:{ids})(?:\s*(?:,|dan|&|serta|sama|\+|/)\s*(?:{ids}))+)\b",
+        text,
+    ):
+        names = re.findall(rf"\b(?:{ids})\b", m.group(1))
+        if set(names) & LANGUAGE_ONLY:
+            found |= {LANG_ID[name] for name in names}
     # "tambahin bahasa Inggris, selain Indonesia": the language kept is named too
     if found:
         found |= {

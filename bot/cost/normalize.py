@@ -40,6 +40,12 @@ def normalize(text: str) -> str:
     text = re.sub(r"\s*\b(?:persen|percent|per cent)\b", "%", text)
     # "setengah jam", "half an hour", "a dozen agents", "selusin agen": the units as digits
     text = re.sub(r"\b(?:setengah jam|half an hour|half hour|1/2 (?:jam|hour))\b", "30 menit", text)
+    # "a single agent", "just one seat", "seorang agen": one
+    text = re.sub(
+        r"\b(?:a single|one single|seorang)(?= (?:[a-z-]+ ){0,2}(?:agen|agents?|seats?|kursi|orang|rep|reps|person)\b)",
+        "1",
+        text,
+    )
     text = re.sub(r"\bhalf a dozen\b|\bsetengah lusin\b", "6", text)
     text = re.sub(r"\b(?:(?:a|one|satu) )?dozen\b|\bselusin\b", "12", text)
     # "a year and a half", "satu setengah tahun", "half a year", "setengah tahun": in months

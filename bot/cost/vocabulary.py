@@ -37,6 +37,9 @@ COVERAGE = {
     r"|senin ?(?:-|sampai|hingga|s ?d) ?(?:sabtu|minggu)|monday ?(?:-|to|through|thru) ?(?:saturday|sunday)",
     "business_hours": r"jam kerja|jam kantor|(?:business|office|working|biz) (?:hours|hrs?)|hari kerja"
     r"|senin (?:sampai|hingga|s ?d )?jumat|monday (?:to|through) friday|8 (?:jam|hours?)|9 to 5"
+    # "weekdays 9-5", "9-5 only", "weekdays only": a working day; a falling range is no quantity
+    r"|\bweekdays?\b(?! (?:and|plus|&) weekends?)|\b(?:[7-9]|10) ?(?:-|–) ?[4-6]\b(?! ?(?:[\d.,%]|[a-z]))"
+    r"|\b(?:[7-9]|10) ?(?:-|–) ?[4-6] only\b"
     # "jam 8 pagi-5 sore": a working day
     r"|\b(?:jam |pukul )?(?:[7-9]|10) pagi ?(?:-|sampai|hingga|s ?d)? ?(?:jam |pukul )?[3-6] sore\b"
     # "jam 9 sampai 17", "9am-5pm": office hours
