@@ -11,10 +11,7 @@ from bot.answer.followup import contextual_query, follow_up_order, last
 from bot.answer.scope import continues, out_of_scope, stands_alone
 from bot.knowledge.retrieve import Hit
 
-UNSTATED = frozenset({"duration"})
-FIGURE_OR_TIME = frozenset(
-    {"quantity", "duration"}
-)  # what the article rarely states  # the article gives no timeline: the same subject is related
+UNSTATED = frozenset({"duration"})  # the article gives no timeline: the same subject is related
 
 
 class TurnRetrieval:
