@@ -34,6 +34,15 @@ def session_home(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def assistant(session_home):
+    """The default assistant over the session's index (test modules may define their own)."""
+    from bot.answer.assistant import get_assistant
+    from bot.config import Settings
+
+    return get_assistant(Settings(home=session_home))
+
+
+@pytest.fixture(scope="session")
 def retriever(session_home):
     """A warm retriever over a real index built once with the default embedder."""
     from bot.config import Settings

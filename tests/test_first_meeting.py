@@ -9,15 +9,6 @@ from __future__ import annotations
 import pytest
 from converse import converse
 
-from bot.config import Settings
-
-
-@pytest.fixture(scope="module")
-def assistant(session_home):
-    from bot.answer.assistant import get_assistant
-
-    return get_assistant(Settings(home=session_home))
-
 
 @pytest.mark.parametrize(
     "question",

@@ -25,7 +25,7 @@ INJECTION = re.compile(
 # Asking how to solve, avoid or handle something the previous answer raised.
 REMEDY = re.compile(
     r"\b(atasi|mengatasi|mengatasinya|atasinya|ngatasi|ngatasin|solusi|solusinya|menghindari|"
-    r"hindari|hindarin|mencegah|cegah|nyegah|nanganin|nyelesaiin|mitigasi|memitigasi|"
+    r"hindari|hindarin|ngehindar|ngindarin|mencegah|cegah|nyegah|nanganin|nyelesaiin|mitigasi|memitigasi|"
     r"cegah|menangani|tangani|menyelesaikan|overcome|deal with|handle|solve|fix|avoid|prevent|"
     r"mitigate|address|tackle|manage)\w*"
 )
@@ -93,7 +93,8 @@ GENERAL_TERMS = (
 # question about them is refused unless it also names customer support.
 FOREIGN_TERMS = (
     "pembukuan", "bookkeeping", "akuntansi", "accounting", "payroll", "penggajian", "gaji karyawan",
-    "pajak", "tax", "pph", "npwp", "zakat", "business plan", "rencana bisnis", "jadwal kereta", "train schedule", "tiket kereta", "marketing", "pemasaran", "iklan", "advertising", "seo", "instagram ads", "caption instagram", "instagram caption", "caption", "konten promo",
+    "pajak", "tax", "pph", "npwp", "cash flow", "cashflow", "arus kas", "balance sheet",
+    "laporan keuangan", "accounts payable", "accounts receivable", "piutang", "zakat", "business plan", "rencana bisnis", "jadwal kereta", "train schedule", "tiket kereta", "marketing", "pemasaran", "iklan", "advertising", "seo", "instagram ads", "caption instagram", "instagram caption", "caption", "konten promo",
     "tiktok ads", "facebook ads", "bookkeeper", "rekrutmen", "recruiting", "hiring process", "hiring manager", "hiring staff",
     "hiring employees", "hiring agency", "legal services", "legal team", "law firm",
     "jasa hukum", "konsultan hukum", "logistik", "logistics", "3pl", "gudang", "warehouse",

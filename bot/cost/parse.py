@@ -213,6 +213,12 @@ def _read_agents(t: _Text, fields: dict[str, Any]) -> None:
         rf"{NUM}(?!\s*(?:/|x\s*\d|%|{TIME_UNIT}|bulan|months?|tahun|years?))",
         group=1,
     )
+    # "only 5 need to be on shift at the same time", "5 orang standby sekaligus"
+    m = m or t.take(
+        rf"(?<![$\d.]){NUM}(?!\s*(?:%|{TIME_UNIT}|bulan|months?|tahun|years?))\s+(?:[a-z]+\s+){{0,3}}?"
+        r"(?:on shift|on duty|at the same time|at a time|at once|sekaligus|bersamaan)\b",
+        group=1,
+    )
     if m:
         fields["agents"] = plain_number(Decimal(m.group(1)))
 
@@ -233,7 +239,8 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
         or t.take(  # the noun first: "kontaknya 35000 sebulan", "tickets at 4000 a month",
             # "Facebook comments, 80 a day"
             rf"\b{_CONTACT_NOUN}[,:]?\s+(?:[a-z]+\s+){{0,2}}?(?:{CHANGE_VERB}\s+)?"
-            rf"(?:(?:sebanyak|sekitar|jadi|menjadi|of|at|about|around|to)\s+)?{NUM}\s*{PERIOD}"
+            rf"(?:(?:sebanyak|sekitar|kira kira|kurang lebih|jadi|menjadi|of|at|about|around|roughly"
+            rf"|approximately|to)\s+)?{NUM}\s*{PERIOD}"
         )
         or t.take(  # "kalau per bulannya jadi 4.800?": the period, then the new volume
             rf"(?:^|\b(?:kalau|kalo|if|and|dan)\s+){PERIOD}(?:nya)?\s+(?:jadi|menjadi|becomes?|goes to|naik"

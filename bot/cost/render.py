@@ -119,6 +119,7 @@ def _staffing(result: CostResult, phrases: dict[str, Any], lang: str) -> list[st
     out = [
         template.format(
             seats=result.seats,
+            seat_word=phrases["seat_words"][result.seats != 1].split()[0],
             hours=fmt_number(result.covered_hours_per_month, lang),
             agent_hours=fmt_number(result.agent_hours_per_month, lang),
             fte=fmt_number(result.fte, lang, 2),

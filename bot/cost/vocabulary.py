@@ -26,6 +26,8 @@ COVERAGE = {
     # "only the night shift", "overnight", "weekends only (Sat and Sun)": outside office hours
     r"|night ?shifts?|overnight|weekends? only|only (?:on )?(?:the )?weekends?"
     r"|sat(?:urday)?s? (?:and|&|-) sun(?:day)?s?|sabtu ?(?:-|dan|&|sampai) ?minggu"
+    # "jam kerja plus sabtu minggu", "termasuk akhir pekan", "weekend juga"
+    r"|(?:plus|dan|sama|termasuk|\+) ?(?:hari )?(?:sabtu|weekends?|akhir pekan)|(?:weekends?|akhir pekan) juga"
     r"|(?:dua|2|two) shifts?"  # "dua shift", "two shifts": beyond one working day
     # "sampai jam 10 malam", "until 10 pm", "till 22.00": open into the evening
     r"|(?:sampai|hingga|until|till|to) (?:jam )?(?:(?:[7-9]|1[012])(?:[.:]\d\d)? ?(?:malam|pm)"
@@ -83,7 +85,7 @@ CHOICES = {
 CHANNELS = {
     "phone": r"telepon|telpon|phones?|calls?|panggilan|voice|hotline|call cent(?:er|re)",
     "email": r"e ?mails?|surel",
-    "chat": r"chats?|obrolan|live chat|whatsapp|messenger",
+    "chat": r"chats?|obrolan|live chat|whatsapp|messenger|wa|wasap",
     "social_media": (
         r"media sosial|sosial media|sosmed|medsos|social media|instagram|facebook|tiktok|ig|fb|insta"
         # "phone, email, chat and social": the last item of a list of channels
