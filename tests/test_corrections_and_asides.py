@@ -89,3 +89,20 @@ def test_what_pushes_a_rate_up_asks_why(assistant):
 def test_one_seat_is_written_in_the_singular(assistant):
     answer = assistant.answer("cost of 1 agent 24/7 nearshore?")
     assert "**Staffing:** 1 seat × " in answer.body
+
+
+@pytest.mark.parametrize(
+    ("text", "coverage"),
+    [
+        ("Phone support, office hours plus Saturdays, 8,000 contacts monthly", "extended"),
+        ("8.000 kontak sebulan via telepon, jam kerja plus Sabtu", "extended"),
+        ("3 agen jam kerja, mulai minggu depan", "business_hours"),
+    ],
+)
+def test_a_working_day_plus_a_weekend_day_is_extended(assistant, text, coverage):
+    assert assistant.cost.parse_fields(text)["coverage"] == coverage
+
+
+def test_an_off_topic_turn_mid_conversation_is_refused(assistant):
+    _, trivia = converse(assistant, "what factors affect the cost?", "who won the World Cup in 2022?")
+    assert trivia.refused

@@ -105,6 +105,8 @@ FOREIGN_TERMS = (
     "football", "liga", "league", "film", "movie", "musik", "music", "puisi", "poem", "saham",
     "marathon", "maraton", "half marathon", "lari pagi", "jogging", "workout", "gym", "olahraga",
     "fitness", "diet", "berat badan", "lose weight", "weight loss",
+    "world cup", "piala dunia", "olympics", "olimpiade", "who won", "siapa yang menang",
+    "siapa juara",
     "ekspedisi", "per kg", "dev team", "react app",
     "stock", "crypto", "kripto", "app development", "mobile app", "pembuatan aplikasi",
     "aplikasi mobile", "satpam", "security guard", "security guards", "data entry", "graphic design",

@@ -27,7 +27,8 @@ COVERAGE = {
     r"|night ?shifts?|overnight|weekends? only|only (?:on )?(?:the )?weekends?"
     r"|sat(?:urday)?s? (?:and|&|-) sun(?:day)?s?|sabtu ?(?:-|dan|&|sampai) ?minggu"
     # "jam kerja plus sabtu minggu", "termasuk akhir pekan", "weekend juga"
-    r"|(?:plus|dan|sama|termasuk|\+) ?(?:hari )?(?:sabtu|weekends?|akhir pekan)|(?:weekends?|akhir pekan) juga"
+    r"|(?:plus|dan|sama|termasuk|including|\+) ?(?:hari )?(?:sabtu|saturdays?|sundays?|weekends?"
+    r"|akhir pekan)|(?:weekends?|akhir pekan) juga"
     r"|(?:dua|2|two) shifts?"  # "dua shift", "two shifts": beyond one working day
     # "sampai jam 10 malam", "until 10 pm", "till 22.00": open into the evening
     r"|(?:sampai|hingga|until|till|to) (?:jam )?(?:(?:[7-9]|1[012])(?:[.:]\d\d)? ?(?:malam|pm)"
