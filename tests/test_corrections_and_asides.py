@@ -104,5 +104,7 @@ def test_a_working_day_plus_a_weekend_day_is_extended(assistant, text, coverage)
 
 
 def test_an_off_topic_turn_mid_conversation_is_refused(assistant):
-    _, trivia = converse(assistant, "what factors affect the cost?", "who won the World Cup in 2022?")
+    _, trivia = converse(
+        assistant, "what factors affect the cost?", "who won the World Cup in 2022?"
+    )
     assert trivia.refused
