@@ -27,6 +27,14 @@ DEFAULT = "list"  # no phrase matched: the answer lists what the passage says
 WEAK = BROAD | {"definition", "summary"}
 
 
+# A follow-up that only names a new subject: "and for 24/7?", "kalau yang offshore?", "what about
+# email?" (a few words after the cue, no question word of its own).
+ELLIPSIS = re.compile(
+    r"^(?:and|what about|how about|then|kalau|kalo|klo|terus|trus|lalu|dan|gimana dengan|bagaimana"
+    r" dengan)(?: for| untuk| buat| yang| yg| the)?(?: (?!(?:what|why|how|which|apa|kenapa|mengapa"
+    r"|berapa|brp|gimana|gmn|bagaimana|siapa|kapan|mana)\b)[\w/-]+){1,3}\W*$"
+)
+CARRIED = frozenset({"quantity"})  # "how much ...? and for X?" (other asks name a new list)
 # The question's own forms that ask the article, after the sentences that tell about the asker.
 TOLD = ("why", "definition", "how_to")
 # ... or asks what drives a price, or one of the article's lists by name ("Manfaatnya apa aja?",
@@ -154,6 +162,16 @@ class Analyzer:
             # A price question is a decision only by its own words ("worth it"), never a guess.
             kind = kind if guess == "decision" and price else guess
         return Ask(kind, price, form, told)
+
+    def carried(self, ask: Ask, text: str, before: str, lang: str) -> Ask:
+        """ "and for 24/7?" after "how much extra for multilingual?": an elliptical follow-up
+        that no phrase types asks what the question before it asked, of its new subject."""
+        if ask.form != DEFAULT or not ELLIPSIS.match(" ".join(text.lower().split())):
+            return ask
+        earlier = self.analyze(before, None, lang)
+        if earlier.type not in CARRIED:
+            return ask
+        return Ask(earlier.type, ask.price, earlier.form, ask.background)
 
     def _offers_choice(self, text: str) -> bool:
         return any(p.search(text) for p in self.alternatives)

@@ -166,6 +166,9 @@ class Assistant(TurnRetrieval):
         with timings.stage("analyze"):  # the one query embedding, and the ask type
             vector = self.memo.embed(self._embed_query, self.glossary.expand(text, lang))
             ask = self.analyzer.analyze(text, vector, lang)
+            previous = last(history, "assistant")
+            if previous is not None and previous.cited_ids and not previous.cost_request:
+                ask = self.analyzer.carried(ask, text, last(history, "user").content, lang)
             if ask.type == "decision" and self.coverage.names_country(text):
                 ask = replace(ask, type="place")  # "Philippines or India?" wants a country
         state = cost_state(self.cost, history)

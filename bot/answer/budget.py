@@ -26,7 +26,10 @@ ASKS_SEATS = re.compile(
     # "what team size does that get us?", "headcount?", "how big a team does that fund?"
     r"|\bwhat (?:size (?:of )?)?team\b|\bteam size\b|\bheadcount\b|\bhow (?:big|large) (?:a |an )?"
     r"(?:\w+ ){0,3}team\b|\bbuy in (?:\w+ ){0,3}(?:agents?|seats?)\b|\b(?:tim|timnya) (?:sebesar|seberapa)"
-    r" (?:apa|besar)\b|\bseberapa besar (?:tim|timnya)\b",
+    r" (?:apa|besar)\b|\bseberapa besar (?:tim|timnya)\b"
+    # "what can Rp 100 million a month buy?", "cukup nggak untuk layanan 24 jam?": what it pays for
+    r"|\bwhat (?:can|could|does|would|will) (?:\S+ ){1,6}?(?:buy|get us|pay for)\b"
+    r"|\b(?:cukup|enough)\b(?! (?:time|waktu))",
     re.IGNORECASE,
 )
 NOT_CARRIED = SIZING | INHOUSE | {"avg_handle_minutes"}  # a budget sizes the team itself

@@ -47,7 +47,11 @@ def out_of_scope(
     if query != turn.text and measures_back(turn.text) and continues(turn, turn.text):
         return False  # "biasanya besarnya berapa?": a figure of what the last answer was about
     level = "support" if query != turn.text else turn.topic
-    if level == "general" and turn.ask.type in NAME_ASKS and coverage.unknown_names(query):
+    if (
+        level in ("support", "general")
+        and turn.ask.type in NAME_ASKS
+        and coverage.unknown_names(query)
+    ):
         return False
     if level in ("support", "general") and turn.ask.type == "place" and coverage.names_place(query):
         return False  # "which country has the best English-speaking agents?": said it does not say

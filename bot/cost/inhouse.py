@@ -21,7 +21,9 @@ EACH = (
 def read_inhouse(t: Any, fields: dict[str, Any]) -> None:
     """Take the in-house monthly cost from `t` (bot.cost.parse's question text) into `fields`,
     when a word makes an amount the current cost (or `t.inhouse` says every amount is)."""
-    if not (t.inhouse or re.search(CURRENT_COST, t.text)):
+    # the cue is read on the whole question: "for our own 5-person support team" is also read as
+    # the team's size, and that takes it out of `t.text`
+    if not (t.inhouse or re.search(CURRENT_COST, t.text) or re.search(CURRENT_COST, t.full)):
         return
     # not a rate ("$10-$50 per jam", "$12/hour"): an hourly amount is no monthly cost
     # ("$10-$50" reads "$10$-50" once normalised)

@@ -138,7 +138,10 @@ CURRENT_COST = (
     r"|ngabisin|costs? (?:us|me)|(?:we|i) spend"
     # "Tim CS kami 8 orang, biayanya Rp 60 jt sebulan": the team the user has, and its cost
     r"|tim (?:cs |support |layanan pelanggan )?(?:kami|kita)(?! mau| ingin| butuh| perlu)"
-    r"|our (?:current |existing |own )?(?:cs |support |customer support |service )?team)\b"
+    r"|our (?:current |existing |own )?(?:cs |support |customer support |service )?team"
+    # "paying Rp 90 juta/month for our own 5-person support team", "we're spending $20k"
+    r"|(?:kami|kita) punya \d+ (?:orang |org )?(?:agen|cs|staf|staff)"
+    r"|our own (?:[\w-]+ ){0,3}?(?:team|staff|agents)|(?:we're|we are|i'm|i am) (?:paying|spending))\b"
 )
 # "dua bahasa", "two languages", "bilingual" without naming them.
 TWO_LANGUAGES = r"\b(?:(?:dua|2) bahasa|(?:two|2) languages|bilingual|dwibahasa)\b"
@@ -151,7 +154,7 @@ COMPANY = (
 # A follow-up that adds channels or languages to the ones stated before ("tambah telepon juga",
 # "bring French back", "English on top of Indonesian").
 ADDS = (
-    r"\b(?:tambah\w*|plus|juga|also|add|adding|as well|too|balikin|kembalikan|dikembalikan"
+    r"\b(?:tambah\w*|ditambah\w*|nambah\w*|menambah\w*|plus|juga|also|add|adding|as well|too|balikin|kembalikan|dikembalikan"
     r"|(?:put|bring|add)\b[\w ]{0,30}\bback|back in|on top of)\b"
 )
 
