@@ -16,6 +16,7 @@ from converse import converse
     [
         "What can Rp 100 million a month buy in outsourced support? We need live chat.",
         "Anggaran kami cuma Rp 75 juta/bulan. Cukup nggak untuk layanan 24 jam dengan agen terampil?",
+        "Can round-the-clock coverage with skilled agents fit into a monthly budget of Rp 75 million?",
     ],
 )
 def test_what_a_budget_buys(assistant, question):

@@ -29,7 +29,7 @@ ASKS_SEATS = re.compile(
     r" (?:apa|besar)\b|\bseberapa besar (?:tim|timnya)\b"
     # "what can Rp 100 million a month buy?", "cukup nggak untuk layanan 24 jam?": what it pays for
     r"|\bwhat (?:can|could|does|would|will) (?:\S+ ){1,6}?(?:buy|get us|pay for)\b"
-    r"|\b(?:cukup|enough)\b(?! (?:time|waktu))",
+    r"|\b(?:cukup|enough)\b(?! (?:time|waktu))|\bfits? (?:into|in|within)\b",
     re.IGNORECASE,
 )
 NOT_CARRIED = SIZING | INHOUSE | {"avg_handle_minutes"}  # a budget sizes the team itself
