@@ -4,13 +4,12 @@ conversation carries so far."""
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from bot.answer.analysis import Ask, question_sentence
+from bot.answer.corrections import implied_fields
 from bot.answer.coverage import PERCENT_ASK
 from bot.answer.normalise import own_words
 from bot.answer.revert import TO_START, earlier_request
-from bot.cost.counts import plain_number
 from bot.cost.normalize import normalize
 from bot.cost.parse import adds_to_lists
 from bot.cost.request import CostValidationError
@@ -114,18 +113,6 @@ ARTICLE_SUBJECT = re.compile(
 )
 # Asking what the article says: "what does the article say is the risk of ...?"
 ARTICLE_SAYS = re.compile(r"\b(?:article|artikel|artikelnya)\b")
-# "oops, 8 minutes obviously": after an estimate, a lone length in minutes is the handle time
-LONE_MINUTES = re.compile(
-    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:menit|minutes?|mins?)\b(?!\s*(?:per|/|a|an|sebulan|seminggu|sehari"
-    r"|of (?:response|wait)))"
-)
-# "eh maksudnya ...", "sorry, I meant ...", "salah ketik": the user corrects what was said
-CORRECTION = re.compile(
-    r"\b(?:maksud\w*|salah|typo|sorry|meant|koreksi|ralat|oops|eh|sori|correction)\b"
-)
-RESPONSE_TIME = re.compile(
-    r"\b(?:within|dalam|under|kurang dari|respon\w*|response|wait\w*|tunggu)\b"
-)
 # "double the volume", "halve the agents", "volumenya dua kali lipat", "agennya digandakan": a
 # multiple of what the estimate had.
 FACTORS = (
@@ -205,19 +192,8 @@ def cost_request(
     # parsed once (or by the caller): the request and the follow-up
     fields = dict(cost.parse_fields(text) if parsed is None else parsed)
     plain = normalize(text).strip() if previous else ""  # a follow-up's words, read once
-    if previous and "avg_handle_minutes" not in fields and not RESPONSE_TIME.search(plain.lower()):
-        lone = LONE_MINUTES.findall(plain.lower())
-        if len(lone) == 1:
-            fields["avg_handle_minutes"] = plain_number(Decimal(lone[0]))
-    if (
-        previous
-        and INHOUSE & previous.keys()
-        and not INHOUSE & fields.keys()
-        and CORRECTION.search(plain.lower())
-    ):
-        # "eh maksudnya Rp 210 juta, salah ketik": a sum alone after an in-house cost corrects it
-        restated = cost.parse_fields(f"biaya in-house {plain}")
-        fields |= {k: v for k, v in restated.items() if k in INHOUSE}
+    if previous:  # "oops, 8 minutes obviously", "eh maksudnya Rp 210 juta"
+        fields = implied_fields(cost, plain, previous, fields)
     # "put AHT back to 7": the number is the handle time's, not a number of agents
     taken = {float(v) for k, v in fields.items() if k in OTHER_NUMBERS}
     if previous and "agents" in previous and not SIZING & fields.keys():
