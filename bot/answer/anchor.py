@@ -178,9 +178,9 @@ class Anchors:
         # "Kenapa lokasi ngaruh?" after the cost factors: asking why of a word of one point's
         # title ("Lokasi Penyedia Outsourcing") keeps that answer's entry, though other entries
         # use the word too
-        entry = answer.cited_ids[0]
         if not WHY.search(lowered):
             return None
+        entry = answer.cited_ids[0]
         row = self.point_named(lowered, lang, entry)
         if row is not None and (words - self.ignore[lang]) & self.unit_titles[row]:
             return Anchor(entry, row)

@@ -59,6 +59,7 @@ SUPPORT_PHRASES = (
     "layanan pelanggan", "pelayanan pelanggan", "layanan konsumen", "support team", "tim support",
     "support agent", "support staff", "service desk", "layanan cs", "tim cs",
 )  # fmt: skip
+STRONG_SUPPORT = tuple(t for t in SUPPORT_TERMS if t not in WEAK_SUPPORT)
 # Terms about the source article itself (its summary, conclusion, FAQ).
 ARTICLE_TERMS = (
     "artikel", "article", "tulisan", "faq", "tanya-jawab", "tanya jawab", "kesimpulan",
@@ -312,8 +313,7 @@ def topic_level(text: str) -> str:
     own_trade_out = OWN_COMPANY.sub(" ", text.lower())
     if _mentions(text, ARTICLE_TERMS) or _mentions(text, SUPPORT_PHRASES):
         return "support"
-    strong = tuple(t for t in SUPPORT_TERMS if t not in WEAK_SUPPORT)
-    if _mentions(text, strong):
+    if _mentions(text, STRONG_SUPPORT):
         return "support"
     foreign = _mentions(own_trade_out, FOREIGN_TERMS, typos=False)
     if _mentions(text, tuple(WEAK_SUPPORT)) and not foreign:
