@@ -98,3 +98,40 @@ def test_apa_bisa_is_a_yes_no_not_a_duration(assistant):
 
 def test_a_plane_ticket_is_no_support_ticket(assistant):
     assert assistant.answer("berapa harga tiket pesawat Jakarta-Bali bulan depan?").refused
+
+
+def test_a_statement_of_two_values_changes_the_estimate(assistant):
+    first, stated = converse(
+        assistant,
+        "we need 15 agents 24/7 in English, Spanish and French, what would it cost?",
+        "they'd need to be skilled agents doing technical support",
+    )
+    expected = {**first.estimate.args, "expertise": "skilled", "support_type": "technical"}
+    assert stated.estimate.args == expected
+
+
+def test_one_agent_described_at_length_is_priced(assistant):
+    answer = assistant.answer(
+        "Ballpark for a single Japanese-speaking chat agent, round the clock?"
+    )
+    assert answer.estimate.args["agents"] == 1 and answer.estimate.args["languages"] == ["ja"]
+
+
+@pytest.mark.parametrize(
+    ("question", "refused", "ask_type"),
+    [
+        ("hey can you help me plan a trip to Bali?", True, "out_of_scope"),
+        ("kok luar negeri bisa lebih murah?", False, "why"),
+    ],
+)
+def test_a_trip_is_refused_and_kok_asks_why(assistant, question, refused, ask_type):
+    answer = assistant.answer(question)
+    assert answer.refused is refused and answer.ask_type == ask_type
+
+
+def test_so_offshore_is_cheaper_is_a_yes_no(assistant):
+    assert assistant.answer("so offshore is cheaper than domestic?").ask_type == "yes_no"
+
+
+def test_baking_is_refused(assistant):
+    assert assistant.answer("how do I make a sourdough starter from scratch?").refused

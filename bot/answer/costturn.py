@@ -230,7 +230,7 @@ def cost_request(
     # "biaya in-house kami 25 juta, jadinya lebih hemat?": the estimate compares with it
     stated_cost = bool(INHOUSE & fields.keys())
     if request is None and (
-        previous is None or not named or not (stated_cost or _changes(text, ask))
+        previous is None or not named or not (stated_cost or _changes(text, ask, fields))
     ):
         return None  # "why is offshore cheaper?" after an estimate is a knowledge question
     if not priced:
@@ -292,8 +292,10 @@ def _unchanged(fields: dict, previous: dict) -> bool:
     return bool(fields) and all(previous.get(k) == v for k, v in json_fields(fields).items())
 
 
-def _changes(text: str, ask: Ask) -> bool:
+def _changes(text: str, ask: Ask, fields: dict = {}) -> bool:  # noqa: B006 (read only)
     """Whether a follow-up without a quantity asks to change the estimate."""
+    if len(fields) >= 2 and _states_details(text, SPEC_WORDS):
+        return True  # "they'd need to be skilled agents doing technical support": two values
     # ... or names a value and nothing else: "setahun?", "offshore?"
     if WHAT_IF.search(text.lower().strip()) or _states_details(text) or is_neutral(text):
         return True
@@ -321,13 +323,13 @@ def _is_spec(text: str, fields: dict) -> bool:
     return few and bool(SIZING & fields.keys()) and len(fields) >= 2
 
 
-def _states_details(text: str) -> bool:
+def _states_details(text: str, most: int = STATEMENT_WORDS) -> bool:
     """ "Salurannya telepon, email, sama medsos ya.": a short statement (no question, no request
     to explain) that names fields gives the estimate's details."""
     lowered = text.lower().strip()
     # a list of languages counts as one word: "bahasa Indonesia, Inggris, dan Mandarin ya"
     words = [w for w in re.findall(r"[a-z]+", lowered) if w not in LISTED]
-    short = len(words) <= STATEMENT_WORDS
+    short = len(words) <= most
     return short and "?" not in lowered and not ASKS_SOMETHING.search(lowered)
 
 

@@ -103,7 +103,7 @@ FOREIGN_TERMS = (
     "pergudangan", "pengiriman barang", "shipping", "fulfillment", "fulfilment",
     "armada", "fleet", "truk", "trucks", "kendaraan operasional",
     "manufaktur", "manufacturing", "software development", "pengembangan aplikasi", "coding",
-    "python", "javascript", "resep", "recipe", "masak", "cook", "cuaca", "weather", "sepak bola",
+    "python", "javascript", "resep", "recipe", "masak", "cook", "sourdough", "baking", "bake a", "cuaca", "weather", "sepak bola",
     "football", "liga", "league", "film", "movie", "musik", "music", "puisi", "poem", "saham",
     "marathon", "maraton", "half marathon", "lari pagi", "jogging", "workout", "gym", "olahraga",
     "fitness", "diet", "berat badan", "lose weight", "weight loss",
@@ -177,7 +177,8 @@ OTHER_MATTERS = (
     "lamar kerja", "melamar kerja", "cari kerja", "lowongan", "looking for a job", "job openings",
     "any openings", "job as a", "kerja jadi agen", "jadi agen call center", "become a support agent",
     "work as a support agent", "iphone", "harga hp", "harga laptop",
-    # travel: a plane ticket is no support ticket
+    # travel: a plane ticket is no support ticket, a trip no business trip of ours
+    "plan a trip", "trip to", "itinerary", "vacation", "rencana liburan", "liburan ke",
     "tiket pesawat", "flight ticket", "plane ticket", "airfare", "hotel booking", "booking hotel",
 )  # fmt: skip
 # Refusal: a topic check, then a floor on the top retrieval score (e5 cosine) that depends on it.
