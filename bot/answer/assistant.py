@@ -16,13 +16,14 @@ from bot.answer.anchor import Anchors
 from bot.answer.asktype import AskModel
 from bot.answer.budget import budget_lead, priced_turn, size_lead, size_missing
 from bot.answer.compose import UnitIndex
-from bot.answer.costturn import asks_beside, cost_state, unlike_headcount
+from bot.answer.costturn import asks_beside, cost_state
 from bot.answer.coverage import Coverage, Terms
 from bot.answer.decide import costed_example, weigh
 from bot.answer.expand import Expander
 from bot.answer.followup import MoreDetail, last
 from bot.answer.frame import Framer
 from bot.answer.glossary import Glossary
+from bot.answer.headcount import unlike_headcount
 from bot.answer.llm_fallback import FallbackLLM
 from bot.answer.lookup import TurnRetrieval
 from bot.answer.memo import Memo

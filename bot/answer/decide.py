@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.answer.compose import UnitIndex, render_unit
-from bot.answer.costturn import unlike_headcount
+from bot.answer.headcount import unlike_headcount
 from bot.answer.situation import PointRef, unit_row
 from bot.cost.render import fmt_money
 from bot.cost.request import CostValidationError
