@@ -11,7 +11,7 @@ from typing import Any
 from bot.cost.counts import plain_number
 from bot.cost.service import CostService
 
-INHOUSE = frozenset({"inhouse_monthly_usd", "inhouse_monthly_idr"})
+INHOUSE = frozenset({"inhouse_monthly_usd", "inhouse_monthly_idr"})  # the cost the user has now
 LONE_MINUTES = re.compile(
     r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:menit|minutes?|mins?)\b(?!\s*(?:per|/|a|an|sebulan|seminggu|sehari"
     r"|of (?:response|wait)))"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.answer.analysis import Ask, question_sentence
-from bot.answer.corrections import implied_fields
+from bot.answer.corrections import INHOUSE, implied_fields
 from bot.answer.coverage import PERCENT_ASK
 from bot.answer.normalise import own_words
 from bot.answer.revert import TO_START, earlier_request
@@ -55,7 +55,6 @@ ASKS_SOMETHING = re.compile(
     r"^(?:what|why|how|which|when|where|who|tell|explain|describe|list|summari[sz]e|apa|kenapa|"
     r"mengapa|knp|bagaimana|gimana|gmn|kapan|mana|siapa|jelaskan|jelasin|ceritakan|sebutkan)\b"
 )
-INHOUSE = frozenset({"inhouse_monthly_usd", "inhouse_monthly_idr"})  # the cost the user has now
 OTHER_NUMBERS = frozenset({"avg_handle_minutes", "months"})
 # "jadi lebih hemat nggak?", "how much would we save?": asks the saving, not whether to switch
 SAVINGS_ASK = re.compile(r"\b(?:hemat|irit|lebih murah|cheaper|save|saving|savings)\b")
@@ -292,7 +291,7 @@ def _unchanged(fields: dict, previous: dict) -> bool:
     return bool(fields) and all(previous.get(k) == v for k, v in json_fields(fields).items())
 
 
-def _changes(text: str, ask: Ask, fields: dict = {}) -> bool:  # noqa: B006 (read only)
+def _changes(text: str, ask: Ask, fields: dict) -> bool:
     """Whether a follow-up without a quantity asks to change the estimate."""
     if len(fields) >= 2 and _states_details(text, SPEC_WORDS):
         return True  # "they'd need to be skilled agents doing technical support": two values

@@ -54,10 +54,9 @@ SUPPORT_TERMS = (
 # term ("layanan pajak", "iklan yang narik pelanggan baru") they do not make the question one
 # about customer support ("support" does: "we do bookkeeping; how do we outsource support?").
 WEAK_SUPPORT = frozenset({"dukungan", "pelanggan", "customer", "konsumen", "layanan", "service"})
-SUPPORT_PHRASES = (
-    "customer support", "customer service", "customer care", "dukungan pelanggan",
-    "layanan pelanggan", "pelayanan pelanggan", "layanan konsumen", "support team", "tim support",
-    "support agent", "support staff", "service desk", "layanan cs", "tim cs",
+SUPPORT_PHRASES = (  # the strong terms ("support", "cs") already name the rest
+    "customer service", "customer care", "dukungan pelanggan", "layanan pelanggan",
+    "pelayanan pelanggan", "layanan konsumen", "service desk",
 )  # fmt: skip
 STRONG_SUPPORT = tuple(t for t in SUPPORT_TERMS if t not in WEAK_SUPPORT)
 # Terms about the source article itself (its summary, conclusion, FAQ).
