@@ -135,7 +135,10 @@ class Analyzer:
         # a last question that opens as a yes/no asks yes or no
         asked = question_sentence(lowered)
         told = asked != lowered
-        if told and any(p.search(asked) for p in self.asked_yes_no):
+        # ... unless an earlier question asks something else ("mending outsource atau tetep
+        # inhouse? ada batas minimal gak?" asks to decide first)
+        alone = told and sum(s.rstrip().endswith("?") for s in SENTENCE_END.split(lowered)) == 1
+        if alone and any(p.search(asked) for p in self.asked_yes_no):
             return Ask("yes_no", price, "yes_no", background=True)
         # "Tim CS 4 orang, habis Rp 40 juta. Harga vendor ditentukan oleh apa aja?": after the
         # story, a question whose own words ask why, how, what it means or what drives a price

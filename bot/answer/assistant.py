@@ -62,6 +62,7 @@ class Turn:
     topic: str  # route.topic_level of the question's own words
     vector: list[float]  # the question's query embedding, computed once
     cost_state: dict | None  # the conversation's cost request before this turn
+    focus: str = ""  # what retrieval reads, when not the whole text (a summary of one part)
 
 
 class Assistant(TurnRetrieval):
@@ -172,8 +173,12 @@ class Assistant(TurnRetrieval):
                 ask = self.analyzer.carried(ask, text, last(history, "user").content, lang)
             if ask.type == "decision" and self.coverage.names_country(text):
                 ask = replace(ask, type="place")  # "Philippines or India?" wants a country
+            focus = self.recap.subject(text) if ask.form == "summary" else None
+            if focus:  # "tl;dr on the benefits?" is retrieved as "the benefits"
+                vector = self.memo.embed(self._embed_query, self.glossary.expand(focus, lang))
         state = cost_state(self.cost, history)
-        return Turn(text, lang, history, timings, ask, topic_level(text), vector, state)
+        topic = topic_level(text)
+        return Turn(text, lang, history, timings, ask, topic, vector, state, focus or "")
 
     def refuse_injection(self, turn: Turn) -> Answer | None:
         return self._fixed(turn, "injection") if is_injection(turn.text) else None

@@ -50,6 +50,11 @@ CUED_NUMBER = re.compile(
 # Asking who offers something ("vendor yg sanggup 24 jam siapa aja?"), not where to price it
 WHO = re.compile(r"\b(?:siapa|who|which|rekomendasi\w*|recommend\w*|nama\w*|names?)\b")
 STATEMENT_WORDS = 8
+# A need stated, not asked: "yang kami butuh dukungan teknis", "we'll need French too".
+NEED_STATED = re.compile(
+    r"\b(?:kami|kita|we|we'll|we'd|i|saya|sy|aku) (?:butuh|perlu|need|needs|require|want|mau|pengen"
+    r"|ingin)\b|\b(?:harus|must|has to|have to|needs to|need to) (?:be|bisa|pakai|pake|level)\b"
+)
 LISTED = frozenset({*LANG_ID, *LANG_EN, "dan", "and", "serta", "sama", "bahasa"})
 ASKS_SOMETHING = re.compile(
     r"^(?:what|why|how|which|when|where|who|tell|explain|describe|list|summari[sz]e|apa|kenapa|"
@@ -60,6 +65,7 @@ OTHER_NUMBERS = frozenset({"avg_handle_minutes", "months"})
 SAVINGS_ASK = re.compile(r"\b(?:hemat|irit|lebih murah|cheaper|save|saving|savings)\b")
 SIZING = frozenset({"agents", "contacts_per_month"})  # what a first estimate is sized by
 SPEC_WORDS = 12  # a team described in so many words at most
+FULL_SPEC = 4  # ... or in so many fields, however many words
 # A question word anywhere: a description of a team that asks something is no bare spec.
 QUESTION_WORD = re.compile(
     r"\b(?:what|why|how|which|when|where|who|should|worth|apa|kenapa|mengapa|knp|bagaimana"
@@ -115,9 +121,12 @@ ARTICLE_SAYS = re.compile(r"\b(?:article|artikel|artikelnya)\b")
 # "double the volume", "halve the agents", "volumenya dua kali lipat", "agennya digandakan": a
 # multiple of what the estimate had.
 FACTORS = (
-    (2, r"double|doubled|doubling|twice|2x|(?:dua|2) kali(?: lipat)?|digandakan|dilipatgandakan"),
-    (3, r"triple|tripled|tripling|3x|(?:tiga|3) kali(?: lipat)?"),
-    (0.5, r"halve|halved|half|setengah(?:nya)?|separuh(?:nya)?|dibagi dua"),
+    (
+        2,
+        r"double|doubles|doubled|doubling|twice|2x|(?:dua|2) kali(?: lipat)?|digandakan|dilipatgandakan",
+    ),
+    (3, r"triple|triples|tripled|tripling|3x|(?:tiga|3) kali(?: lipat)?"),
+    (0.5, r"halve|halves|halved|half|setengah(?:nya)?|separuh(?:nya)?|dibagi dua"),
 )
 WILL = (
     r"jadi|naik|is|are|goes|go|will|would|might|may|could|probably|likely|bakal|akan|mungkin|bisa"
@@ -300,6 +309,8 @@ def _changes(text: str, ask: Ask, fields: dict) -> bool:
         return True
     if "?" not in text and adds_to_lists(text):
         return True  # "we open in Malaysia, so English on top of Indonesian": a value added
+    if "?" not in text and fields and NEED_STATED.search(text.lower()):
+        return True  # "tapi yang kami butuh dukungan teknis, bukan yang dasar"
     if ARTICLE_SAYS.search(text.lower()) and ARTICLE_SUBJECT.search(text.lower()):
         return False  # "and what does the article say is the risk of going offshore?"
     if ask.form in NOT_COST or (ask.type == "place" and WHO.search(text.lower())):
@@ -316,10 +327,14 @@ def _is_spec(text: str, fields: dict) -> bool:
     """A team described and nothing asked ("just 2 local chat agents, office hours", "ok so 4
     chat agents offshore?"): a size and another field, no question word, a few words."""
     lowered = text.lower().strip()
-    if ASKS_SOMETHING.search(lowered) or QUESTION_WORD.search(lowered):
+    asked = set(QUESTION_WORD.findall(lowered))
+    if "?" not in lowered:
+        asked -= {"or", "atau"}  # "three or four agents, let's say four, ..." asks no choice
+    if ASKS_SOMETHING.search(lowered) or asked:
         return False
     few = len(re.findall(r"[a-z0-9]+", lowered)) <= SPEC_WORDS
-    return few and bool(SIZING & fields.keys()) and len(fields) >= 2
+    full = len(fields) >= FULL_SPEC  # "lima belas agen buat sosmed dan chat, vendor lokal, 24 jam"
+    return (few or full) and bool(SIZING & fields.keys()) and len(fields) >= 2
 
 
 def _states_details(text: str, most: int = STATEMENT_WORDS) -> bool:

@@ -26,7 +26,7 @@ AMOUNT = re.compile(
 )
 BOUND = re.compile(
     r"\b(?:under|below|above|over|than|up to|to|max(?:imum)?|at most|at least|bawah|atas|dari"
-    r"|hingga|sampai|maks\w*|minimal|paling)\s*$",
+    r"|daripada|hingga|sampai|maks\w*|minimal|paling)\s*$",
     re.I,
 )
 RANGE = re.compile(
@@ -36,8 +36,13 @@ RANGE = re.compile(
 HOURS_ASKED = re.compile(
     r"\bagent[- ]hours?\b|\bhow many (?:\w+ )?hours\b|\b(?:berapa|brp) jam\b|\bjam agen\b", re.I
 )
-BELOW = re.compile(r"\b(?:under|below|bawah|kurang|maks\w*|max\w*|at most)\b", re.I)
+BELOW = re.compile(
+    r"\b(?:under|below|bawah|kurang|maks\w*|max\w*|at most|(?:less|lower|cheaper) than"
+    r"|(?:lebih )?(?:murah|rendah) (?:dari|daripada))\b",
+    re.I,
+)
 THIRD = Decimal(1) / 3
+RATE_SIZED = Decimal(150)  # a bare bound up to this many dollars is an hourly rate, not a budget
 
 
 def _rate_in(text: str) -> re.Match[str] | None:
@@ -98,6 +103,10 @@ def _beyond(text: str, lang: str, low: Decimal, high: Decimal, prompts: Prompts)
     """ "Any vendor under $10 an hour?": a bound past the band's end, which the article never
     reaches; None for any other question."""
     match = _rate_in(text)  # "tarif per jam bisa sampai $80?"
+    if match is None:  # "ada yang di atas $50 nggak?": a bound the size of an hourly rate
+        bounds = [m for m in AMOUNT.finditer(text) if _bounded(text, m)]
+        amount = _amount(bounds[0]) if len(bounds) == 1 else None
+        match = bounds[0] if amount is not None and amount <= RATE_SIZED else None
     rate = _amount(match) if match is not None and _bounded(text, match) else None
     if match is None or rate is None:
         return None

@@ -123,7 +123,7 @@ FOREIGN_TERMS = (
     "cold-calling", "lead generation", "sales leads",
     "qa testing", "software testing", "software qa", "quality assurance testing",
     "pengujian software", "pengujian perangkat lunak",
-    "generate leads", "employment contract", "employment contracts", "kontrak kerja karyawan",
+    "generate leads", "employment contract", "employment contracts", "kontrak kerja karyawan", "pkwt", "pkwtt",
     "perjanjian kerja karyawan", "virtual assistant", "asisten virtual", "personal assistant",
     "asisten pribadi", "executive assistant", "logo design", "desain logo", "bikin logo", "it security", "security monitoring", "cybersecurity",
     "cyber security", "keamanan it", "keamanan siber", "penetration test", "pentest",

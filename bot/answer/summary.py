@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from bot.answer.compose import BULLET_LABEL, FIGURE, UnitIndex
-from bot.answer.route import names_subject, summary_scope
+from bot.answer.route import asks_for_remedy, names_subject, summary_scope
 from bot.knowledge.corpus import Chunk
 from bot.knowledge.retrieve import Hit
 from bot.lang import LANGS
@@ -65,14 +65,20 @@ class Recap:
     def __init__(self, prompts_dir: Path) -> None:
         self.patterns: list[re.Pattern[str]] = []
         self.gist: list[re.Pattern[str]] = []  # a summary asked for with no subject
+        self.parts: list[re.Pattern[str]] = []  # ... or of one part of the article
+        self.form: list[re.Pattern[str]] = []  # words that only ask for a summary's form
+        self.whole: list[re.Pattern[str]] = []  # "..., especially the costs": still the whole
         for lang in LANGS:
             path = prompts_dir / lang / "analysis.yaml"
             try:
                 analysis = yaml.safe_load(path.read_text(encoding="utf-8"))
                 self.patterns += [re.compile(p) for p in analysis["recap"]]
                 self.gist += [re.compile(p) for p in analysis["gist"]]
+                self.parts += [re.compile(p) for p in analysis["summary_parts"]]
+                self.form += [re.compile(p) for p in analysis["summary_form"]]
+                self.whole += [re.compile(p) for p in analysis["summary_whole"]]
             except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
-                raise PromptError(f"{path}: cannot read 'recap' or 'gist' ({exc})") from exc
+                raise PromptError(f"{path}: cannot read the summary phrases ({exc})") from exc
 
     def entries(self, text: str, history: list[Message]) -> list[str]:
         """The entries to recap, when the question asks to sum up the conversation; else []."""
@@ -81,6 +87,20 @@ class Recap:
             return []
         cited = [i for m in history if m.role == "assistant" for i in m.cited_ids]
         return [i for i in dict.fromkeys(cited) if i not in SKIPS][:MAX_RECAP]
+
+    def subject(self, text: str) -> str | None:
+        """What a summary of one part of the article asks about, without the words that only
+        ask for a summary ("tl;dr on the benefits?" -> "the benefits"); None for the whole."""
+        lowered = " ".join(text.lower().split())
+        if not any(p.search(lowered) for p in self.parts):
+            return None
+        if any(p.search(lowered) for p in self.whole):
+            return None  # "the article, especially the costs": the whole article
+        if asks_for_remedy(lowered):
+            return None  # "the risks and how to manage them": the risks and their remedies
+        for pattern in self.form:
+            lowered = pattern.sub(" ", lowered)
+        return " ".join(lowered.split()) or None
 
     def _gist(self, text: str) -> bool:
         lowered = " ".join(text.lower().split())
@@ -102,6 +122,8 @@ class Recap:
             lead = prompts.text(lang, "summary_lead_recap")
             return recap_entries(chunks, units, lang, lead, ids)
         scope = summary_scope(text) if ask_type == "summary" else None
+        if scope == "section" and self.subject(text):
+            scope = None  # "summarise what the article says about data security": that part
         if scope is None and not history and self._gist(text) and not names_subject(text):
             scope = "section"  # "give me the gist", "tl;dr" to begin with: the whole article
         if scope is None:

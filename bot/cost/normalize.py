@@ -18,6 +18,9 @@ def normalize(text: str) -> str:
     text = re.sub(r"(\d\s*)(menit|detik|jam)an\b", r"\1\2", text)
     text = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group(0)], text)
     text = re.sub(r"\bin[- ]house\b", "inhouse", text)  # "4 in-house agents": no "in" gap
+    text = re.sub(r"\s*[~≈]\s*(?=\d)", " ", text)  # "~9rb tiket": about so many
+    # "seven agents on at any one time": seats at the same time, no count of one
+    text = re.sub(r"\bat any one time\b|\bat any given time\b", "at the same time", text)
     # "swap domestic for offshore", "ganti dalam negeri jadi offshore", "offshore instead of
     # domestic": the value replaced is no value of the request
     text = re.sub(

@@ -159,7 +159,10 @@ def _read_aht(t: _Text, fields: dict[str, Any]) -> None:
         or t.take(rf"{NUM}\s*{SHORT_UNIT}\s*(?:per|/|setiap|tiap|each|a|an|untuk)?\s*{_CONTACT}\b")
         or t.take(
             # "averaging 5 minutes each", "rata rata 6 menit per orang"
-            rf"\b(?:averag\w*|avg|rata rata(?:nya)?|rerata|on average)\s+(?:of\s+|sekitar\s+|about\s+|around\s+"
+            # "rata2 beres 5 menit", "on average takes 6 minutes"
+            rf"\b(?:averag\w*|avg|rata rata(?:nya)?|rerata|on average)\s+(?:(?:beres|selesai|kelar"
+            r"|ditangani|takes?|taking|butuh|makan|memakan)\s+(?:dalam\s+|in\s+)?)?"
+            r"(?:of\s+|sekitar\s+|about\s+|around\s+"
             r"|jadi\s+|menjadi\s+|to\s+|is now\s+|sekarang\s+)?"
             rf"{NUM}\s*{SHORT_UNIT}"
         )

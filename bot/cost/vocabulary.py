@@ -69,7 +69,9 @@ CHOICES = {
         "nearshore": r"nearshore|near shore|negara tetangga|negara terdekat|negara dekat",
         "domestic": r"domestic(?:ally)?|domestik|dalam negeri|onshore|on shore|lokal"
         r"|local (?:(?:chat|email|phone|support|cs|social media) )?(?:vendors?|providers?|partners?|teams?|compan(?:y|ies)|bpos?|agenc(?:y|ies)|agents?"
-        r"|staff|seats?|reps?)",
+        r"|staff|seats?|reps?)"
+        # "a provider in our own country", "vendor di negara sendiri"
+        r"|(?:in|from) our own country|(?:di |dari )?negara (?:kita |kami )?sendiri",
     },
     "support_type": {
         "technical": r"teknis|technical|tech support|it support|dukungan it|troubleshooting",
@@ -80,7 +82,7 @@ CHOICES = {
         "specialist": r"spesialis|specialists?|speciali[sz]ed|ahli|experts?|pakar",
         "skilled": r"terampil|skilled|berpengalaman|experienced|senior|mahir",
         "standard": r"junior|entry level|pemula|standar(?:d)? (?:agents?|expertise|level|skills?)"
-        r"|(?:agen|keahlian|skill|level|tingkat)(?:nya)? standar",
+        r"|(?:agen|keahlian|skill|level|tingkat)(?:nya)?(?: yang| yg)? standar",
     },
 }
 CHANNELS = {
