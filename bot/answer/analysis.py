@@ -48,11 +48,27 @@ LISTS = re.compile(  # unless the question asks a price too ("the costs and bene
     r"|challenges?|tantangan\w*|downsides?|kekurangan\w*|best practices?|praktik terbaik)\b"
 )
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?]['\"”’])\s+")  # after a closing quote too
+# A full stop that ends an abbreviation ends no sentence ("UU No. 27/2022", "e.g. chat").
+ABBREVIATION = re.compile(
+    r"(?:^|\s|\()(?:no|nr|nomor|e\.g|i\.e|vs|etc|dll|dsb|dst|approx|ca|mr|mrs|dr|pt|rp|jl|tbk)\.$",
+    re.I,
+)
+
+
+def sentences(text: str) -> list[str]:
+    """The text's sentences (a closing quote may follow the stop; an abbreviation ends none)."""
+    out: list[str] = []
+    for part in SENTENCE_END.split(text):
+        if out and ABBREVIATION.search(out[-1]):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return out
 
 
 def question_sentence(text: str) -> str:
     """The last sentence that ends with a question mark, or the whole text without one."""
-    asked = [s for s in SENTENCE_END.split(text) if s.rstrip().endswith("?")]
+    asked = [s for s in sentences(text) if s.rstrip().endswith("?")]
     return asked[-1] if asked else text
 
 
@@ -67,7 +83,7 @@ def without_background(text: str) -> str:
     """The text from its first sentence that ends with a question mark: the sentences before
     it tell about the asker ("We're a travel agency; our pilgrims call from Saudi."), unless
     the question points back at them ("Apakah rekam jejak mereka bagus?")."""
-    parts = SENTENCE_END.split(text)
+    parts = sentences(text)
     first = next((i for i, s in enumerate(parts) if s.rstrip().endswith("?")), 0)
     if BACKGROUND_REFERENCE.search(parts[first]):
         return text
@@ -137,7 +153,7 @@ class Analyzer:
         told = asked != lowered
         # ... unless an earlier question asks something else ("mending outsource atau tetep
         # inhouse? ada batas minimal gak?" asks to decide first)
-        alone = told and sum(s.rstrip().endswith("?") for s in SENTENCE_END.split(lowered)) == 1
+        alone = told and sum(s.rstrip().endswith("?") for s in sentences(lowered)) == 1
         if alone and any(p.search(asked) for p in self.asked_yes_no):
             return Ask("yes_no", price, "yes_no", background=True)
         # "Tim CS 4 orang, habis Rp 40 juta. Harga vendor ditentukan oleh apa aja?": after the

@@ -10,6 +10,7 @@ from bot.answer.corrections import INHOUSE, implied_fields
 from bot.answer.coverage import PERCENT_ASK
 from bot.answer.normalise import own_words
 from bot.answer.revert import TO_START, earlier_request
+from bot.answer.route import asks_article
 from bot.cost.normalize import normalize
 from bot.cost.parse import adds_to_lists
 from bot.cost.request import CostValidationError
@@ -118,6 +119,7 @@ ARTICLE_SUBJECT = re.compile(
 )
 # Asking what the article says: "what does the article say is the risk of ...?"
 ARTICLE_SAYS = re.compile(r"\b(?:article|artikel|artikelnya)\b")
+
 # "double the volume", "halve the agents", "volumenya dua kali lipat", "agennya digandakan": a
 # multiple of what the estimate had.
 FACTORS = (
@@ -229,6 +231,8 @@ def cost_request(
         request = cost.request_from(fields)
     except CostValidationError:  # a stated quantity is invalid: estimate_cost says which
         return cost.follow_up(previous or {}, text, fields) if priced else None
+    if previous is None and asks_article(text):
+        return None  # "does the article quote a per-seat price for one agent?" asks the article
     if previous is None and ask.form in NOT_COST and not SIZING & fields.keys():
         return None  # "minimal berapa lama kontraknya? 1 tahun?" asks about contracts, not a price
     if previous is None and fields.keys() & INHOUSE and not SIZING & fields.keys():

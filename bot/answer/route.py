@@ -102,7 +102,8 @@ FOREIGN_TERMS = (
     "pergudangan", "pengiriman barang", "shipping", "fulfillment", "fulfilment",
     "armada", "fleet", "truk", "trucks", "kendaraan operasional",
     "manufaktur", "manufacturing", "software development", "pengembangan aplikasi", "coding",
-    "python", "javascript", "resep", "recipe", "masak", "cook", "sourdough", "baking", "bake a", "cuaca", "weather", "sepak bola",
+    "python", "javascript", "resep", "recipe", "bakery", "toko roti", "restaurant", "restoran",
+    "tempat makan", "coffee shop", "kedai kopi", "kuliner", "pizza", "sushi", "masak", "cook", "sourdough", "baking", "bake a", "cuaca", "weather", "sepak bola",
     "football", "liga", "league", "film", "movie", "musik", "music", "puisi", "poem", "saham",
     "marathon", "maraton", "half marathon", "lari pagi", "jogging", "workout", "gym", "olahraga",
     "fitness", "diet", "berat badan", "lose weight", "weight loss",
@@ -156,7 +157,7 @@ OTHER_MATTERS = (
     "bikinin puisi", "bikin puisi", "buatkan pantun", "bikinin pantun",
     "resign", "naik gaji", "minta naik gaji", "negotiate a raise", "ask for a raise",
     "pt atau cv", "pt or a cv",
-    "pt or cv", "badan usaha", "register my company", "company registration", "pendirian pt",
+    "pt or cv", "badan usaha", "pt perorangan", "bikin pt", "mendirikan pt", "register my company", "company registration", "pendirian pt",
     "pricing strategy", "strategi harga", "harga produk", "product pricing",
     # today's exchange rate (a rate applied to the article's figures is in scope, unstated)
     "today s usd", "today s exchange rate", "todays exchange rate", "exchange rate today",
@@ -286,6 +287,20 @@ def _edit_distance_at_most_one(a: str, b: str) -> bool:
 
 
 ARTICLE_NAMES = ("artikel", "article", "tulisan", "the piece", "this piece")
+# Asking what the article itself says or states: "does the article quote a per-seat price?",
+# "menurut artikel, ...?", "artikelnya bahas gak ...?"
+ASKS_ARTICLE = re.compile(
+    r"\b(?:does|do|did) (?:the |this )?(?:article|piece) (?:quote|give|mention|list|state|name"
+    r"|include|say|cover|talk|discuss|recommend)\b|\b(?:according to|per|in) (?:the|this) article\b"
+    r"|\bmenurut artikel\b|\b(?:di|dalam) artikel\b|\bartikel(?:nya| ini)? (?:bahas|membahas"
+    r"|menyebut\w*|nyebut\w*|kasih|memberi\w*|mencantumkan|ngomongin)\b"
+)
+
+
+def asks_article(text: str) -> bool:
+    return bool(ASKS_ARTICLE.search(" ".join(text.lower().split())))
+
+
 FAQ_NAMES = ("faq", "tanya-jawab", "tanya jawab", "q&a", "q & a")
 
 

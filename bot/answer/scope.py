@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.answer.analysis import ELLIPSIS
 from bot.answer.coverage import NAME_ASKS, Coverage
 from bot.answer.followup import OFF_TOPIC, last
-from bot.answer.route import measures_back, names_outsourcing, reaches_floor
+from bot.answer.route import asks_article, measures_back, names_outsourcing, reaches_floor
 from bot.knowledge.retrieve import Hit
 
 STANDS_ALONE = 0.75
@@ -46,6 +47,9 @@ def out_of_scope(
         return False  # "what does 'economies of scale' mean?": a term the article uses
     if query != turn.text and measures_back(turn.text) and continues(turn, turn.text):
         return False  # "biasanya besarnya berapa?": a figure of what the last answer was about
+    elliptical = ELLIPSIS.match(" ".join(turn.text.lower().split()))
+    if query != turn.text and elliptical and continues(turn, turn.text):
+        return False  # "kalau dalam negeri?" after the rates: the same question of another side
     level = "support" if query != turn.text else turn.topic
     if (
         level in ("support", "general")
@@ -59,6 +63,10 @@ def out_of_scope(
         return False  # "onboarding brp lama?": said the article gives no timeline
     if level in ("support", "general") and coverage.absent_subjects(query, ""):
         return False  # "a minimum number of agents a vendor accepts?": said the article has none
+    if level in ("support", "general") and asks_article(turn.text):
+        return (
+            False  # "does the article quote a per-seat price?": what it says, or that it does not
+        )
     if level in ("support", "general") and names_outsourcing(query):
         level = "outsourcing"
     return not reaches(hits, level)

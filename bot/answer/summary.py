@@ -118,7 +118,7 @@ class Recap:
     ) -> tuple[str, list[Hit]] | None:
         """The body and citations of a recap of the conversation, or of a summary of the
         article (or its FAQ) that the question asks for; None for neither."""
-        if ids := self.entries(text, history):
+        if (ids := self.entries(text, history)) and not self.subject(text):
             lead = prompts.text(lang, "summary_lead_recap")
             return recap_entries(chunks, units, lang, lead, ids)
         scope = summary_scope(text) if ask_type == "summary" else None
