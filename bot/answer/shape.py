@@ -88,6 +88,17 @@ def with_lead(draft: Draft, text: str, source_id: str) -> Draft:
     return Draft(Point(text, ids.index(source_id) + 1), points, draft.cited)
 
 
+def cited_first(draft: Draft, source_id: str) -> Draft:
+    """The draft with `source_id` (which must be cited) first among its sources, renumbered:
+    the passage whose sentence answers is the answer's first source."""
+    ids = [h.id for h in draft.cited]
+    order = [ids.index(source_id), *(i for i in range(len(ids)) if ids[i] != source_id)]
+    number = {old + 1: new + 1 for new, old in enumerate(order)}
+    renumber = lambda p: Point(p.text, number.get(p.source, p.source))  # noqa: E731
+    cited = [draft.cited[i] for i in order]
+    return Draft(renumber(draft.lead), [renumber(p) for p in draft.points], cited)
+
+
 class Shaper:
     """Drafts for the asks that need more than the nearest passages."""
 
@@ -375,4 +386,4 @@ class Shaper:
         if unit.chunk_id not in [h.id for h in draft.cited]:
             hit = self.context_hit(unit.chunk_id, lang, vector)
             draft = Draft(draft.lead, draft.points, [*draft.cited, hit])
-        return with_lead(draft, render_unit(unit), unit.chunk_id), None
+        return cited_first(with_lead(draft, render_unit(unit), unit.chunk_id), unit.chunk_id), None

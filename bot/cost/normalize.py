@@ -30,6 +30,8 @@ def normalize(text: str) -> str:
         text,
     )
     text = re.sub(r"\binstead of\s+(?:[a-z]+\s+){0,2}?[a-z]+\b", "", text)
+    # "a tier-3 agent" is one agent of the third tier, no three agents
+    text = re.sub(r"\btier[- ]?([1-3])\b", lambda m: f"tier {'i' * int(m.group(1))}", text)
     text = re.sub(r"(?<=[a-z\d])-(?=[a-z])|(?<=[a-z])-(?=\d)", " ", text)
     text = re.sub(
         r"(?<![\d.,])\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?![\d]|[.,]\d)",
@@ -55,6 +57,13 @@ def normalize(text: str) -> str:
     text = re.sub(r"\b(?:(?:a|one) year and a half|(?:satu|1) setengah tahun)\b", "18 months", text)
     text = re.sub(r"\b(?:half a year|half-year|half year|setengah tahun)\b", "6 months", text)
     text = words_to_numbers(text)
+    # "two email-only agents": agents, not two emails
+    text = re.sub(
+        r"\b(\d+)\s+((?:e ?mail|chat|phone|voice|call|whatsapp|wa|sosmed)\s+only)\s+"
+        r"(agents?|agen|seats?|reps?|people|orang)\b",
+        r"\1 \3 \2",
+        text,
+    )
     # "a minute and a half", "3 and a half minutes": the half as a decimal
     text = re.sub(r"\b(?:an?|one|1) (minute|hour|second)s? and a half\b", r"1.5 \1s", text)
     text = re.sub(r"\b(\d+) and a half\b", r"\1.5", text)
@@ -67,6 +76,6 @@ _ABBREVIATIONS = {
     "thn": "tahun", "th": "tahun", "bln": "bulan", "yrs": "years", "yr": "year", "mos": "months",
     "dlm": "dalam", "negri": "negeri", "sj": "saja", "aja": "saja", "tlp": "telepon",
     "bhs": "bahasa", "mo": "month", "mnt": "menit", "mins": "minutes", "telp": "telepon",
-    "tlpn": "telepon", "telfon": "telepon",
+    "tlpn": "telepon", "telfon": "telepon", "ppl": "people", "sm": "sama",
 }  # fmt: skip
 _ABBREVIATION = re.compile(rf"\b(?:{'|'.join(_ABBREVIATIONS)})\b")
