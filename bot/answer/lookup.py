@@ -52,7 +52,8 @@ class TurnRetrieval:
     def _retrieve(self, turn: Any, query: str) -> tuple[list[float], list[Hit]]:
         """The query's vector and hits; a follow-up's hits in follow-up order."""
         k, lang = self.settings.retrieval.k, turn.lang
-        spelled = self.glossary.expand(turn.focus or query if query == turn.text else query, lang)
+        read = (turn.focus or query) if query == turn.text else query  # a summary's part
+        spelled = self.glossary.expand(read, lang)
         if query == turn.text:
             return turn.vector, self.retriever.search_vector(turn.vector, k, lang, spelled)
         vector = self.memo.embed(self._embed_query, spelled)

@@ -64,9 +64,8 @@ def out_of_scope(
     if level in ("support", "general") and coverage.absent_subjects(query, ""):
         return False  # "a minimum number of agents a vendor accepts?": said the article has none
     if level in ("support", "general") and asks_article(turn.text):
-        return (
-            False  # "does the article quote a per-seat price?": what it says, or that it does not
-        )
+        # "does the article quote a per-seat price?": what it says, or that it does not
+        return False
     if level in ("support", "general") and names_outsourcing(query):
         level = "outsourcing"
     return not reaches(hits, level)
