@@ -23,11 +23,12 @@ def test_loose_team_words(assistant, text, expected):
     assert {k: fields.get(k) for k in expected} == expected
 
 
-def test_a_bare_number_after_an_estimate_by_volume_is_the_volume(assistant):
+@pytest.mark.parametrize(
+    "follow_up", ["actually make it 3500", "jadiin 3500 aja", "eh sebenarnya 3500"]
+)
+def test_a_bare_number_after_an_estimate_by_volume_is_the_volume(assistant, follow_up):
     first, more = converse(
-        assistant,
-        "Estimate 2000 chats a month at 5 minutes each, business hours",
-        "actually make it 3500",
+        assistant, "Estimate 2000 chats a month at 5 minutes each, business hours", follow_up
     )
     assert more.estimate.args == {**first.estimate.args, "contacts_per_month": 3500}
 

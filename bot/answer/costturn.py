@@ -76,7 +76,7 @@ QUESTION_WORD = re.compile(
 # alone is the new number of agents.
 BARE_NUMBER = re.compile(
     r"^(?:(?:and|so|ok|okay|oke|then|what about|how about|with|for|dan|kalau|kalo|klo|gimana kalau"
-    r"|actually|sorry|maaf|oops|eh|typo|salah ketik|i meant|i mean|meant|maksud(?:nya|ku| saya)?|correction"
+    r"|actually|sebenarnya|sebenernya|sorry|maaf|oops|eh|typo|salah ketik|i meant|i mean|meant|maksud(?:nya|ku| saya)?|correction"
     rf"|koreksi|{BACK_TO}|(?:ga|gak|nggak|ngga|enggak) jadi|batal"
     r"|never ?mind|terus|trus|jadi|pakai|pake|dengan|coba|try|make it|instead)\W*)*(\d+)\W*"
     r"(?:(?:then|instead|aja|saja|dong|ya|deh|orang|people|seats?|kursi)\W*)*$"
@@ -213,7 +213,8 @@ def cost_request(
             fields = {**fields, "agents": int(cued.group(1))}  # "go with 6 then and add chat"
     if previous and "contacts_per_month" in previous and not (SIZING | INHOUSE) & fields.keys():
         implied = _implied_volume(cost, plain)
-        if not implied and "agents" not in previous and (bare := BARE_NUMBER.match(plain)):
+        bare = BARE_NUMBER.match(plain) or CUED_NUMBER.search(plain)  # "jadiin 3500 aja"
+        if not implied and "agents" not in previous and bare:
             implied = {"contacts_per_month": int(bare.group(1))}  # "actually make it 3000"
         if not {float(v) for v in implied.values()} & taken:
             fields = {**fields, **implied}
