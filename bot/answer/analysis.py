@@ -66,9 +66,14 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+def asked_sentences(text: str) -> list[str]:
+    """The text's sentences that end with a question mark."""
+    return [s for s in sentences(text) if s.rstrip().endswith("?")]
+
+
 def question_sentence(text: str) -> str:
     """The last sentence that ends with a question mark, or the whole text without one."""
-    asked = [s for s in sentences(text) if s.rstrip().endswith("?")]
+    asked = asked_sentences(text)
     return asked[-1] if asked else text
 
 
@@ -149,11 +154,12 @@ class Analyzer:
         price = any(p.search(lowered) for p in self.price)
         # "We're a fintech with 15 agents. Does 24/7 push the bill up?": after the background,
         # a last question that opens as a yes/no asks yes or no
-        asked = question_sentence(lowered)
+        questions = asked_sentences(lowered)
+        asked = questions[-1] if questions else lowered  # question_sentence, split once
         told = asked != lowered
         # ... unless an earlier question asks something else ("mending outsource atau tetep
         # inhouse? ada batas minimal gak?" asks to decide first)
-        alone = told and sum(s.rstrip().endswith("?") for s in sentences(lowered)) == 1
+        alone = told and len(questions) == 1
         if alone and any(p.search(asked) for p in self.asked_yes_no):
             return Ask("yes_no", price, "yes_no", background=True)
         # "Tim CS 4 orang, habis Rp 40 juta. Harga vendor ditentukan oleh apa aja?": after the

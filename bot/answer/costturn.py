@@ -213,9 +213,9 @@ def cost_request(
             fields = {**fields, "agents": int(cued.group(1))}  # "go with 6 then and add chat"
     if previous and "contacts_per_month" in previous and not (SIZING | INHOUSE) & fields.keys():
         implied = _implied_volume(cost, plain)
-        bare = BARE_NUMBER.match(plain) or CUED_NUMBER.search(plain)  # "jadiin 3500 aja"
-        if not implied and "agents" not in previous and bare:
-            implied = {"contacts_per_month": int(bare.group(1))}  # "actually make it 3000"
+        if not implied and "agents" not in previous:  # "actually make it 3000", "jadiin 3500"
+            if bare := BARE_NUMBER.match(plain) or CUED_NUMBER.search(plain):
+                implied = {"contacts_per_month": int(bare.group(1))}
         if not {float(v) for v in implied.values()} & taken:
             fields = {**fields, **implied}
     if previous:  # "volumenya dua kali lipat": the factor, not a volume of 2

@@ -47,8 +47,8 @@ def out_of_scope(
         return False  # "what does 'economies of scale' mean?": a term the article uses
     if query != turn.text and measures_back(turn.text) and continues(turn, turn.text):
         return False  # "biasanya besarnya berapa?": a figure of what the last answer was about
-    elliptical = ELLIPSIS.match(" ".join(turn.text.lower().split()))
-    if query != turn.text and elliptical and continues(turn, turn.text):
+    elliptical = query != turn.text and ELLIPSIS.match(" ".join(turn.text.lower().split()))
+    if elliptical and continues(turn, turn.text):
         return False  # "kalau dalam negeri?" after the rates: the same question of another side
     level = "support" if query != turn.text else turn.topic
     if (

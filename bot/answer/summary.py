@@ -118,11 +118,12 @@ class Recap:
     ) -> tuple[str, list[Hit]] | None:
         """The body and citations of a recap of the conversation, or of a summary of the
         article (or its FAQ) that the question asks for; None for neither."""
-        if (ids := self.entries(text, history)) and not self.subject(text):
+        subject = self.subject(text)
+        if (ids := self.entries(text, history)) and not subject:
             lead = prompts.text(lang, "summary_lead_recap")
             return recap_entries(chunks, units, lang, lead, ids)
         scope = summary_scope(text) if ask_type == "summary" else None
-        if scope == "section" and self.subject(text):
+        if scope == "section" and subject:
             scope = None  # "summarise what the article says about data security": that part
         if scope is None and not history and self._gist(text) and not names_subject(text):
             scope = "section"  # "give me the gist", "tl;dr" to begin with: the whole article
