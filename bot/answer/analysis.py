@@ -71,6 +71,13 @@ def asked_sentences(text: str) -> list[str]:
     return [s for s in sentences(text) if s.rstrip().endswith("?")]
 
 
+def names_own_list(text: str) -> bool:
+    """After a story, the question itself names one of the article's lists or asks what drives
+    a price ("... 40 agen in-house. Faktor apa aja yang bikin biaya naik turun?")."""
+    asked = question_sentence(text).lower()
+    return bool(DRIVERS.search(asked) or LISTS.search(asked))
+
+
 def question_sentence(text: str) -> str:
     """The last sentence that ends with a question mark, or the whole text without one."""
     asked = asked_sentences(text)
@@ -79,8 +86,12 @@ def question_sentence(text: str) -> str:
 
 # Words by which a question points back at what its background named ("their track record");
 # anchor.py's POINTS_BACK, for the last answer's topic, is a different list on purpose.
+# An "it" that stands for no earlier thing ("does it make sense to outsource?", "is it worth
+# it?", "or keep it in-house?") points at nothing.
 BACKGROUND_REFERENCE = re.compile(
-    r"\b(they|them|their|it|its|that|those|mereka|itu|tersebut|tsb|ini|nya)\b", re.IGNORECASE
+    r"\b(they|them|their|(?<!keep )(?<!do )it(?! (?:makes?|really makes?|worth|pays?) )|its|that|those|mereka|itu"
+    r"|tersebut|tsb|ini|nya)\b",
+    re.IGNORECASE,
 )
 
 
@@ -93,6 +104,19 @@ def without_background(text: str) -> str:
     if BACKGROUND_REFERENCE.search(parts[first]):
         return text
     return " ".join(parts[first:])
+
+
+def up_to_question(text: str) -> str:
+    """The text up to its last sentence that ends with a question mark (the whole text when
+    none does)."""
+    parts = sentences(text)
+    last = max((i for i, s in enumerate(parts) if s.rstrip().endswith("?")), default=len(parts))
+    return " ".join(parts[: last + 1])
+
+
+# A name in the middle of a sentence ("what about Mexico specifically?", "Manila or Cebu?"): a
+# place guessed by the model stands on it, whatever the place words.
+PROPER_NOUN = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}")
 
 
 @dataclass(frozen=True)
@@ -112,6 +136,7 @@ class Analyzer:
         self.patterns: dict[str, list[re.Pattern[str]]] = {t: [] for t in ASK_TYPES}
         self.price: list[re.Pattern[str]] = []
         self.known: set[str] = set()  # abbreviations readers use (CS, KPI): no unknown names
+        self.places: set[str] = set()  # countries and cities: a place guess stands on one
         # Phrases that rule an ask type out ("the article's conclusion" is no summary request).
         self.excluded: dict[str, list[re.Pattern[str]]] = {t: [] for t in ASK_TYPES}
         self.sure: dict[str, list[re.Pattern[str]]] = {t: [] for t in ASK_TYPES}
@@ -133,6 +158,8 @@ class Analyzer:
                     self.patterns[ask_type] += [re.compile(p) for p in phrases]
                 self.price += [re.compile(p) for p in data["price"]]
                 self.known |= {str(t).lower() for t in data.get("known_terms", ())}
+                places = (data.get("coverage") or {}).get("places") or ()
+                self.places |= {str(p).lower() for p in places}
                 for ask_type, phrases in (data.get("exclude") or {}).items():
                     self.excluded[ask_type] += [re.compile(p) for p in phrases]
                 self.alternatives += [re.compile(p) for p in data.get("alternatives") or ()]
@@ -182,7 +209,11 @@ class Analyzer:
             if any(p.search(lowered) for p in self.excluded.get(guess, ())):
                 guess = kind  # the phrases rule it out ("where does ..." is no yes/no)
             needed = self.forms.get(lang, {}).get(guess)
-            if needed and not any(p.search(lowered) for p in needed):
+            if (
+                needed
+                and not any(p.search(lowered) for p in needed)
+                and not self._names(guess, text)
+            ):
                 guess = kind if kind != guess else DEFAULT  # not in that type's sentence form
             # A price question is a decision only by its own words ("worth it"), never a guess.
             kind = kind if guess == "decision" and price else guess
@@ -197,6 +228,15 @@ class Analyzer:
         if earlier.type not in CARRIED:
             return ask
         return Ask(earlier.type, ask.price, earlier.form, ask.background)
+
+    def _names(self, guess: str, text: str) -> bool:
+        """A place guessed by the model stands on a name ("what about Mexico?") or a place."""
+        if guess != "place":
+            return False
+        lowered = text.lower()
+        return bool(PROPER_NOUN.search(text.strip())) or any(
+            re.search(rf"\b{re.escape(p)}\b", lowered) for p in self.places
+        )
 
     def _offers_choice(self, text: str) -> bool:
         return any(p.search(text) for p in self.alternatives)

@@ -45,6 +45,13 @@ POINTS_BACK = re.compile(r"\b(?:that|this|those|these|it|they|itu|ini|tersebut|t
 WHY = re.compile(r"\b(?:why|kenapa|mengapa|knp|kok)\b")
 INCLUDES = re.compile(r"\b(?:includ\w*|part of|termasuk|mencakup|sudah masuk)\b")
 SUFFIXES = {"id": ("nya", "lah", "kah", "pun"), "en": ("es", "s")}
+# "what about location?", "and time zones and language?", "lalu yang soal biaya teknologi?": the
+# next point of a list gone through one by one (a cue, then a few words, no question word)
+NEXT_POINT = re.compile(
+    r"^(?:and|what about|how about|then|now|next|last one|kalau|kalo|klo|terus|trus|lalu|dan"
+    r"|gimana dengan|bagaimana dengan|yang terakhir|terakhir)\b(?:\W+(?!(?:what|why|how|which|apa"
+    r"|kenapa|mengapa|berapa|brp|gimana|gmn|bagaimana|siapa|kapan|mana)\b)[\w/-]+){1,6}\W*$"
+)
 
 
 @dataclass(frozen=True)
@@ -155,6 +162,10 @@ class Anchors:
         if (row := self._point(lowered, lang, answer.cited_ids[0])) is not None:
             return Anchor(answer.cited_ids[0], row)
         words = stems(lowered, lang)
+        # "what about location?", "and technology and infrastructure?" while going through a
+        # list point by point: a word of one point's title that few entries use names it
+        if NEXT_POINT.match(lowered) and (row := self._titled(lowered, lang, answer.cited_ids[0])):
+            return Anchor(answer.cited_ids[0], row)
         asked = {
             w for w in words - self.ignore[lang] if 0 < self.df.get((lang, w), 0) <= SPECIFIC_DF
         }
@@ -185,6 +196,15 @@ class Anchors:
         if row is not None and (words - self.ignore[lang]) & self.unit_titles[row]:
             return Anchor(entry, row)
         return None
+
+    def _titled(self, lowered: str, lang: str, entry: str) -> int | None:
+        """The point of the entry whose title holds a word of the follow-up that few entries
+        use ("location", not "costs")."""
+        row = self.point_named(lowered, lang, entry)
+        if row is None:
+            return None
+        named = (stems(lowered, lang) - self.ignore[lang]) & self.unit_titles[row]
+        return row if any(self.df.get((lang, w), 0) <= TITLE_DF for w in named) else None
 
     def _ordinal(self, lowered: str, lang: str, entry: str) -> int | None:
         pattern, places = self.ordinals[lang]

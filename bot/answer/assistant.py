@@ -11,7 +11,7 @@ from typing import Any
 
 from langchain_core.runnables import RunnableLambda
 
-from bot.answer.analysis import ASK_TYPES, Analyzer, Ask
+from bot.answer.analysis import ASK_TYPES, Analyzer, Ask, question_sentence
 from bot.answer.anchor import Anchors
 from bot.answer.asktype import AskModel
 from bot.answer.budget import budget_lead, priced_turn, size_lead, size_missing
@@ -171,8 +171,10 @@ class Assistant(TurnRetrieval):
             previous = last(history, "assistant")
             if previous is not None and previous.cited_ids and not previous.cost_request:
                 ask = self.analyzer.carried(ask, text, last(history, "user").content, lang)
-            if ask.type == "decision" and self.coverage.names_country(text):
-                ask = replace(ask, type="place")  # "Philippines or India?" wants a country
+            # "Philippines or India?" wants a country; a place the story names ("We're a shop in
+            # Jakarta ... should we outsource?") does not
+            if ask.type == "decision" and self.coverage.names_country(question_sentence(text)):
+                ask = replace(ask, type="place")
             focus = self.recap.subject(text) if ask.form == "summary" else None
             if focus:  # "tl;dr on the benefits?" is retrieved as "the benefits"
                 vector = self.memo.embed(self._embed_query, self.glossary.expand(focus, lang))
@@ -310,7 +312,8 @@ class Assistant(TurnRetrieval):
             query, vector, hits = self._retrieve_follow_up(turn)
             # "Which of those is worst?" points back at what was just answered: never refused
             scope = (turn, query, hits, self.coverage, self.shaper.mentions)
-            refuse = anchor is None and out_of_scope(*scope)
+            # ... unless it turns to another subject ("kalau outsource tim akuntansi?")
+            refuse = (anchor is None or turn.topic == "foreign") and out_of_scope(*scope)
             if anchor is not None and turn.topic != "foreign":
                 hits = self._anchored(anchor.entry, lang, vector, hits)
         if refuse:

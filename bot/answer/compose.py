@@ -217,3 +217,24 @@ def render_draft(draft: Draft, heading: str = "") -> str:
         lines.extend([heading] if heading else [])
         lines.extend(f"- {p.text} [{p.source}]" for p in draft.points)
     return "\n".join(lines)
+
+
+def with_lead(draft: Draft, text: str, source_id: str) -> Draft:
+    """The draft led by `text`, cited to the passage `source_id` (which must be cited); a lead
+    that only announced a list ("... the following best practices:") is dropped."""
+    ids = [h.id for h in draft.cited]
+    points = [p for p in draft.points if p.text != text]
+    if not draft.lead.text.rstrip().endswith(":") and draft.lead.text != text:
+        points.insert(0, draft.lead)
+    return Draft(Point(text, ids.index(source_id) + 1), points, draft.cited)
+
+
+def cited_first(draft: Draft, source_id: str) -> Draft:
+    """The draft with `source_id` (which must be cited) first among its sources, renumbered:
+    the passage whose sentence answers is the answer's first source."""
+    ids = [h.id for h in draft.cited]
+    order = [ids.index(source_id), *(i for i in range(len(ids)) if ids[i] != source_id)]
+    number = {old + 1: new + 1 for new, old in enumerate(order)}
+    renumber = lambda p: Point(p.text, number.get(p.source, p.source))  # noqa: E731
+    cited = [draft.cited[i] for i in order]
+    return Draft(renumber(draft.lead), [renumber(p) for p in draft.points], cited)

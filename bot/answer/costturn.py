@@ -98,6 +98,8 @@ IN_GENERAL = re.compile(
     r"\b(?:biasanya|umumnya|pada umumnya|usually|typically|in general|generally|normally)\b"
 )
 PER_HOUR = re.compile(r"\b(?:per hour|an hour|per jam|sejam)\b")
+# "Bagaimana perbandingannya?", "how does it compare?": comparing what the question told
+COMPARE_ASK = re.compile(r"\b(?:perbandingan\w*|bandingkan|dibandingkan|compar\w*)\b")
 # "how much cheaper are standard agents, in %?": a share between two kinds, which no estimate gives
 CHEAPER = re.compile(
     r"\b(?:cheaper|pricier|more expensive|less expensive|lebih murah|lebih mahal|lebih hemat)\b"
@@ -116,7 +118,17 @@ SHORT_FOLLOW_UP = 5  # words: "24/7 aja", "and domestic?" need no cue
 # going offshore come with hidden costs we should budget for?") asks the article, not for a quote.
 ARTICLE_SUBJECT = re.compile(
     r"\b(?:hidden|tersembunyi|risks?|risiko|challenges?|tantangan|benefits?|manfaat|security"
-    r"|keamanan|roi|best practices?|praktik terbaik)\b"
+    r"|keamanan|roi|best practices?|praktik terbaik|untungnya|keuntungan\w*|kelebihan\w*"
+    r"|advantages?|upsides?)\b"
+)
+# A figure the article would have to give, not the estimate ("tambahan biaya shift malam persisnya
+# berapa persen menurut artikel?", "berapa gaji agen bilingual di Jakarta?").
+FACT_FIGURE = re.compile(r"\b(?:gaji\w*|upah\w*|salar\w*|wages?|take home pay)\b")
+# One of the article's lists asked by name ("untungnya apa aja selain murah?", "what are the
+# risks of that?"): the article answers, not the estimate.
+LISTED_ASK = re.compile(
+    r"\b(?:untungnya|keuntungan\w*|kelebihan\w*|manfaat\w*|advantages?|benefits?|upsides?"
+    r"|risiko\w*|risks?|tantangan\w*|challenges?|kekurangan\w*|downsides?)\b"
 )
 # Asking what the article says: "what does the article say is the risk of ...?"
 ARTICLE_SAYS = re.compile(r"\b(?:article|artikel|artikelnya)\b")
@@ -140,6 +152,10 @@ def cost_request(
         # when the question itself sizes the team ("can we get 5 agents for under $10k?")
         asked = question_sentence(text)
         priced = bool(SIZING & cost.parse_fields(asked).keys()) or bool(BUDGET_ASK.search(asked))
+        # "... 12 agen ... in-house kami $40.000 per bulan. Bagaimana perbandingannya?": the
+        # team and its cost are told, the question asks to compare them
+        told = cost.parse_fields(text).keys() if COMPARE_ASK.search(asked.lower()) else set()
+        priced = priced or (bool(SIZING & told) and bool(INHOUSE & told))
     # parsed once (or by the caller): the request and the follow-up
     fields = dict(cost.parse_fields(text) if parsed is None else parsed)
     plain = normalize(text).strip() if previous else ""  # a follow-up's words, read once
@@ -194,8 +210,10 @@ def cost_request(
     if previous and ask.background:
         if not cost.parse_fields(question_sentence(text)):
             return None  # "Pelanggan kami pakai bahasa Jawa. Bakal jadi masalah nggak?"
-    if previous and ask.form == "yes_no" and not ask.price and _unchanged(fields, previous):
-        return None  # "is that also true offshore?" asks about the last answer, changes nothing
+    if previous and ask.form == "yes_no" and _unchanged(fields, previous):
+        # "is that also true offshore?" asks about the last answer, changes nothing; so does
+        # "Does 24/7 actually help customers, or is it just extra cost?" after a 24/7 estimate
+        return None
     # A follow-up changes only what it names, on top of everything said before.
     return json_fields(cost.follow_up(previous or {}, text, fields))
 
@@ -259,8 +277,11 @@ def _changes(text: str, ask: Ask, fields: dict) -> bool:
         return True  # "we open in Malaysia, so English on top of Indonesian": a value added
     if "?" not in text and fields and NEED_STATED.search(text.lower()):
         return True  # "tapi yang kami butuh dukungan teknis, bukan yang dasar"
-    if ARTICLE_SAYS.search(text.lower()) and ARTICLE_SUBJECT.search(text.lower()):
+    lowered = text.lower()
+    if ARTICLE_SAYS.search(lowered) and (ARTICLE_SUBJECT.search(lowered) or asks_figure(lowered)):
         return False  # "and what does the article say is the risk of going offshore?"
+    if "?" in text and (FACT_FIGURE.search(lowered) or LISTED_ASK.search(lowered)):
+        return False  # "berapa gaji agen bilingual?", "yang offshore itu untungnya apa aja?"
     if ask.form in NOT_COST or (ask.type == "place" and WHO.search(text.lower())):
         # "why is offshore cheaper?" after an estimate is a knowledge question; so is "vendor
         # yg sanggup 24 jam siapa aja?" (who offers it, not what it costs)

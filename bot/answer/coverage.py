@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bot.answer.analysis import Ask, without_background
+from bot.answer.analysis import Ask, up_to_question, without_background
 from bot.answer.terms import Terms
+from bot.cost.normalize import normalize
 from bot.prompts import Prompts
 
 DURATION = re.compile(
@@ -30,6 +31,7 @@ PLACE_ASK = re.compile(
     r"\b(?:countr(?:y|ies)|negara(?:nya)?|vendors?|providers?|penyedia|compan(?:y|ies)|perusahaan|bpo|"
     r"cit(?:y|ies)|kota)\b"
 )
+COUNTRY_ASK = re.compile(r"\b(?:countr(?:y|ies)|negara(?:nya)?|cit(?:y|ies)|kota(?:nya)?)\b")
 FIGURE = re.compile(r"\$\s*\d|\d+\s*%|\b\d+(?:[.,]\d+)?\s*(?:usd|dollars?|dolar|rupiah|juta)\b")
 PERCENT_ASK = re.compile(r"\b(?:percent(?:age)?|persen(?:tase)?)\b|%")
 # A quantity ask that wants a number back, not "what are the costs?".
@@ -81,6 +83,12 @@ OUTSOURCED = re.compile(r"\b(?:outsourc\w*|vendors?|providers?|penyedia|alih ?da
 # "What's the difference between in-house and outsourcing?" weighs the same points ("what does
 # outsourcing mean, compared to doing it in-house?" asks for a definition).
 DIFFERENCE = re.compile(r"\b(?:differen\w*|vs\.?|versus|beda\w*|perbedaan)\b")
+# What else than money an in-house vs outsourced comparison can be about ("which is more secure
+# for customer data?"): the article's passages on that, not its savings.
+OTHER_ASPECT = re.compile(
+    r"\b(?:secur\w*|safe\w*|privacy|privasi|aman\w*|keamanan|quality|kualitas|cultur\w*|budaya"
+    r"|languages?|bahasa|control|kontrol|flexib\w*|flexible|fleksib\w*|scal\w*)\b"
+)
 SIDE_WORDS = 3  # content words nearest the separator that name a side of a comparison
 DEARER = re.compile(
     r"\b(?:expensive|costly|pricey|pricier|costlier|dearer|higher|extra|additional|premium|more|mahal\w*|naik|"
@@ -122,13 +130,24 @@ class Coverage:
             return text(lang, "not_covered_duration")  # "... within a week?": no time frames
         if _any(self.terms.law, asked):
             return text(lang, "not_covered_law")  # "is it legal to process the data abroad?"
-        names = self.unknown_names(question) if ask.type in NAME_ASKS else []
+        # a name told after the question is background too ("Is multilingual support going to
+        # cost extra? Our buyers write in Bahasa and English.")
+        if (
+            ask.type == "place"
+            and COUNTRY_ASK.search(asked)
+            and not _any(self.terms.places, lowered)
+        ):
+            # "which offshore country has the best English speakers?": the country is what it
+            # asks, whatever else it names
+            return text(lang, "not_covered_place")
+        names = self.unknown_names(up_to_question(question)) if ask.type in NAME_ASKS else []
         if names and not self.names_country(question):  # "Intercom or Zendesk?": no country
             return text(lang, "not_covered_name", names=self.join(names, lang))
         if (
             ask.type == "place"
             and self.names_place(question)
             and not _any(self.terms.places, lowered)
+            and not self.offers_both_sides(question)  # "di mana? dlm negeri ato luar?" is answered
         ):
             return text(lang, "not_covered_place")
         if names:
@@ -173,6 +192,14 @@ class Coverage:
     def names_place(self, question: str) -> bool:
         """The question names a country, or asks for a country or a provider."""
         return bool(PLACE_ASK.search(question.lower())) or self.names_country(question)
+
+    def offers_both_sides(self, question: str) -> bool:
+        """ "dlm negeri ato luar?": the question names a domestic and an offshore provider, both
+        of which the article compares."""
+        lowered = normalize(question)  # "dlm negri" is "dalam negeri"
+        lowered = re.sub(r"\b(atau|ato|or|apa)\s+luar\b(?! negeri)", r"\1 luar negeri", lowered)
+        groups = self.terms.places_kinds
+        return len(groups) >= 2 and all(any(_mentions(lowered, w) for w in g) for g in groups)
 
     def names_country(self, question: str) -> bool:
         return _any(self.terms.places, question.lower())
@@ -262,7 +289,19 @@ class Coverage:
         lowered = question.lower()
         if not self.against_in_house(question):
             return False
-        return MONEY.search(lowered) is not None or DIFFERENCE.search(lowered) is not None
+        if MONEY.search(lowered) is not None:
+            return True
+        return DIFFERENCE.search(lowered) is not None and OTHER_ASPECT.search(lowered) is None
+
+    def weighs_other_aspect(self, question: str) -> bool:
+        """'In-house vs outsourced: which keeps data safer?': a comparison the article never
+        makes, of something other than money."""
+        lowered = question.lower()
+        return (
+            self.against_in_house(question)
+            and not MONEY.search(lowered)
+            and bool(OTHER_ASPECT.search(lowered))
+        )
 
     def prefers(self, question: str) -> bool:
         """Whether a question asks which of two is better ("better in-house or outsourced?")."""

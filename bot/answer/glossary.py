@@ -27,16 +27,21 @@ class Glossary:
     # towards the overview's sentence about the article, so they are left out of the embedding
     # when the question has a subject of its own (`meta:` in analysis.yaml, both languages).
     meta: tuple[re.Pattern[str], ...] = ()
+    # What the question sets aside ("Besides the hourly rate, what other charges ...?"): it is
+    # not what is asked, so it is left out of the embedding too (`aside:`, both languages).
+    aside: tuple[re.Pattern[str], ...] = ()
 
     @classmethod
     def load(cls, prompts_dir: Path) -> Glossary:
         terms: dict[str, list[tuple[re.Pattern[str], str]]] = {}
         meta: list[re.Pattern[str]] = []
+        aside: list[re.Pattern[str]] = []
         for lang in LANGS:
             path = prompts_dir / lang / "analysis.yaml"
             try:
                 analysis = yaml.safe_load(path.read_text(encoding="utf-8"))
                 meta += [re.compile(p, re.IGNORECASE) for p in analysis.get("meta") or ()]
+                aside += [re.compile(p, re.IGNORECASE) for p in analysis.get("aside") or ()]
                 data = analysis.get("glossary") or {}
                 terms[lang] = [
                     (re.compile(rf"\b{re.escape(str(term))}\b", re.IGNORECASE), str(expansion))
@@ -44,13 +49,14 @@ class Glossary:
                 ]
             except (OSError, yaml.YAMLError, AttributeError, re.error) as exc:
                 raise PromptError(f"{path}: cannot read the glossary ({exc})") from exc
-        return cls(terms, tuple(meta))
+        return cls(terms, tuple(meta), tuple(aside))
 
     def expand(self, text: str, lang: str) -> str:
         """`text` with "(expansion)" after the first use of each term it does not spell out,
-        and without its phrases about the article when it asks about something else."""
+        and without its phrases about the article, or about what it sets aside, when it asks
+        about something else."""
         subject = text
-        for pattern in self.meta:
+        for pattern in (*self.meta, *self.aside):
             subject = pattern.sub(" ", subject)
         if len(re.findall(r"[^\W\d_]{3,}", subject)) >= MIN_SUBJECT_WORDS:
             text = " ".join(subject.split())

@@ -11,9 +11,9 @@ from bot.cost.budget import stated_sum
 from bot.cost.render import fmt_money, fmt_number, fmt_stated
 from bot.prompts import Prompts
 
-# "$45/jam", "$45 per hour", "USD 30 an hour", "$ 12,5 sejam"
+# "$45/jam", "$45 per hour", "USD 30 an hour", "$ 12,5 sejam", "$80+/hour"
 RATE = re.compile(
-    r"(?:\$|\busd\s*)\s*(\d{1,4}(?:[.,]\d{1,2})?)\s*(?:/\s*|per\s+|an?\s+|se)"
+    r"(?:\$|\busd\s*)\s*(\d{1,4}(?:[.,]\d{1,2})?)\+?\s*(?:/\s*|per\s+|an?\s+|se)"
     r"(?:hour|hr|h|jam)\b",
     re.I,
 )

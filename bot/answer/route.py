@@ -135,6 +135,12 @@ FOREIGN_TERMS = (
     "identity verification", "wawancara seleksi", "admissions interview", "heavy maintenance",
     "aircraft maintenance", "maintenance checks", "mro provider", "truck fleet",
     "fleet maintenance", "armada truk", "perawatan armada",
+    # a company's other documents and figures ("draft my board memo on Q3 revenue")
+    "board memo", "memo direksi", "q1 revenue", "q2 revenue", "q3 revenue", "q4 revenue",
+    "quarterly revenue", "revenue report", "sales report", "laporan penjualan", "pendapatan kuartal",
+    "pitch deck", "press release", "siaran pers", "annual report", "laporan tahunan",
+    # opening a shop on a marketplace ("cara buka toko di Shopee gimana?")
+    "buka toko", "membuka toko", "open a shop", "open a store", "opening a shop", "opening a store",
 )  # fmt: skip
 # Subjects that are another matter even when the question also names customer service ("a
 # cover letter for a customer service job", "cleaning service", "a CRM for our sales team").
@@ -162,6 +168,7 @@ OTHER_MATTERS = (
     # today's exchange rate (a rate applied to the article's figures is in scope, unstated)
     "today s usd", "today s exchange rate", "todays exchange rate", "exchange rate today",
     "kurs hari ini", "rupiah hari ini", "dolar hari ini", "dollar today",
+    "usd to eur", "eur exchange rate",
     # general knowledge; choosing a shop's till app, setting up an office network
     "capital of", "ibu kota", "rekomendasi aplikasi kasir", "aplikasi kasir yg murah",
     "aplikasi kasir yang murah", "recommend a cashier app", "best cashier app", "router kantor",
@@ -320,12 +327,21 @@ OWN_COMPANY = re.compile(
 )
 
 
+# The tax treatment of what outsourcing costs ("bisa dapet potongan pajak kalau pakai outsourcing?",
+# "is the vendor fee tax-deductible?"): a question about the cost, which the article does not
+# cover (said so), not another function to outsource. Tax work itself stays another matter.
+TAX_ON_COST = re.compile(
+    r"\b(?:potongan pajak|pengurang(?:an)? pajak|tax[- ]deduct\w*|deductible|tax write[- ]?offs?"
+    r"|write (?:it|them|that) off)\b"
+)
+
+
 def topic_level(text: str) -> str:
     """'support' (names customer support or the article), 'general' (outsourcing or cost only),
     'foreign' (another business function or subject) or 'none'."""
     if _mentions(text, OTHER_MATTERS, typos=False):
         return "foreign"
-    own_trade_out = OWN_COMPANY.sub(" ", text.lower())
+    own_trade_out = TAX_ON_COST.sub(" ", OWN_COMPANY.sub(" ", text.lower()))
     if _mentions(text, ARTICLE_TERMS) or _mentions(text, SUPPORT_PHRASES):
         return "support"
     if _mentions(text, STRONG_SUPPORT):

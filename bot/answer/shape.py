@@ -16,15 +16,17 @@ import re
 
 import numpy as np
 
-from bot.answer.analysis import Ask
+from bot.answer.analysis import Ask, names_own_list
 from bot.answer.challenge import Challenge, challenge_asked, label_of
 from bot.answer.compose import (
     Draft,
     Point,
     UnitIndex,
+    cited_first,
     draft_answer,
     entry_hit,
     render_unit,
+    with_lead,
 )
 from bot.answer.coverage import Coverage
 from bot.answer.coverage import direction as _direction
@@ -50,9 +52,10 @@ CAUSAL_BONUS = 0.01
 VARIES = re.compile(r"\b(?:depend\w*|vary|varies|bervariasi|tergantung|bergantung)\b", re.I)
 # Asks the article never answers (how long, which vendor) whose related point is the one their
 # own words name: "how long until the vendor's team is ramped up?" -> the setup and onboarding
-# costs; "which vendor do you recommend?" -> choosing the right partner.
+# costs; "which vendor do you recommend?" -> choosing the right partner; "how long is a typical
+# contract?" -> the Service Level Agreement.
 ASK_SITUATIONS = {
-    "duration": frozenset({"setup"}),
+    "duration": frozenset({"setup", "contract"}),
     "place": frozenset({"vendor_choice"}),
     "list": frozenset({"included"}),  # "angka segitu sudah termasuk apa aja?": the breakdown
     "definition": frozenset({"included"}),
@@ -76,27 +79,6 @@ RISK_ASKS = frozenset({"comparison", "list", "yes_no", "quantity", "definition"}
 IN_HOUSE_ASKS = frozenset({"comparison", "yes_no", "quantity", "list"})
 # In-house or outsourced: the savings the article names, its hidden costs, how to compare.
 IN_HOUSE = (("benefits", 1), ("faq-hidden-costs", None), ("faq-roi", 2))
-
-
-def with_lead(draft: Draft, text: str, source_id: str) -> Draft:
-    """The draft led by `text`, cited to the passage `source_id` (which must be cited); a lead
-    that only announced a list ("... the following best practices:") is dropped."""
-    ids = [h.id for h in draft.cited]
-    points = [p for p in draft.points if p.text != text]
-    if not draft.lead.text.rstrip().endswith(":") and draft.lead.text != text:
-        points.insert(0, draft.lead)
-    return Draft(Point(text, ids.index(source_id) + 1), points, draft.cited)
-
-
-def cited_first(draft: Draft, source_id: str) -> Draft:
-    """The draft with `source_id` (which must be cited) first among its sources, renumbered:
-    the passage whose sentence answers is the answer's first source."""
-    ids = [h.id for h in draft.cited]
-    order = [ids.index(source_id), *(i for i in range(len(ids)) if ids[i] != source_id)]
-    number = {old + 1: new + 1 for new, old in enumerate(order)}
-    renumber = lambda p: Point(p.text, number.get(p.source, p.source))  # noqa: E731
-    cited = [draft.cited[i] for i in order]
-    return Draft(renumber(draft.lead), [renumber(p) for p in draft.points], cited)
 
 
 class Shaper:
@@ -184,7 +166,15 @@ class Shaper:
             return with_lead(draft, render_unit(self.units.units[row]), entry), opening or None
         if ask.type not in ONE_SIDED and self.coverage.asks_both_sides(question):
             return self._both_sides(lang, vector), None
-        if ask.type in IN_HOUSE_ASKS and self.coverage.weighs_in_house(question):
+        if ask.type == "comparison" and self.coverage.weighs_other_aspect(question):
+            opening = self.prompts.text(lang, "not_covered_comparison")  # "... which is safer?"
+            return draft_answer(
+                query, vector, self._situation_first(question, lang, vector, hits), self.units, lang
+            ), opening
+        in_house = self.coverage.weighs_in_house(question)
+        if in_house and ask.background and names_own_list(question):
+            in_house = False  # the in-house team is the story; the question asks a list
+        if ask.type in IN_HOUSE_ASKS and in_house:
             return self._in_house(lang, query, vector)
         if (
             ask.type == "comparison"
@@ -196,7 +186,7 @@ class Shaper:
             risks = self.context_hit(RISKS, lang, vector)
             hits = [risks, *(h for h in hits if h.id != RISKS)]
             if ask.type == "yes_no":  # "is data security a real risk?": that challenge leads
-                return self._closest_lead(lang, query, vector, hits, reasons=False), None
+                return self._closest_lead(lang, query, vector, [risks], reasons=False), None
             return draft_answer(query, vector, [risks], self.units, lang), None  # risks only
         compares = ask.type == "comparison" or (ask.type, ask.form) == ("yes_no", "comparison")
         if compares and (sides := self.coverage.sides(question)):
@@ -363,6 +353,15 @@ class Shaper:
             hit = self.context_hit(unit.chunk_id, lang, vector)
             draft = Draft(draft.lead, draft.points, [*draft.cited, hit])
         return with_lead(draft, render_unit(unit), unit.chunk_id)
+
+    def _situation_first(self, question, lang, vector, hits):
+        """The hits led by the entry of the question's situation ("service quality": the quality
+        control challenge), when it names one."""
+        refs = self.situations.preferred(question, skip=GENERIC_SITUATIONS, first=True)
+        if not refs:
+            return hits
+        lead = self.context_hit(refs[0].entry, lang, vector)
+        return [lead, *(h for h in hits if h.id != lead.id)]
 
     def _situation_rows(
         self, text: str, lang: str, first: bool = False, skip: frozenset[str] = GENERIC_SITUATIONS

@@ -36,6 +36,15 @@ YEARLY = re.compile(
 )
 
 
+# A sum for a whole contract ("$480k in total over a 24-month contract", "total USD 480.000 untuk
+# kontrak 24 bulan"): that sum spread over its months.
+TOTAL = r"\b(?:in total|total|overall|altogether|keseluruhan|semuanya|seluruhnya)\b"
+OVER_CONTRACT = re.compile(
+    rf"{TOTAL}[^.?!]{{0,40}}?\b(\d+)\s*(?:months?|bulan)\b"
+    rf"|\b(\d+)\s*(?:months?|bulan)\b[^.?!]{{0,40}}?{TOTAL}"
+)
+
+
 @dataclass(frozen=True)
 class Within:
     """What a budget pays for: `seats` (0 when one costs more), the estimate of that many (of
@@ -50,10 +59,14 @@ class Within:
 
 def monthly_budget(text: str) -> tuple[Decimal, str] | None:
     """The monthly budget a text states and its currency ("usd" or "idr"; a yearly one divided
-    by 12); None without one."""
+    by 12, one for a whole contract by its months); None without one."""
     stated = stated_sum(text)
     if stated is not None and YEARLY.search(normalize(text)):
         return stated[0] / 12, stated[1]
+    whole = OVER_CONTRACT.search(normalize(text))
+    months = int(next(g for g in whole.groups() if g)) if whole else 0
+    if stated is not None and months > 0:
+        return stated[0] / months, stated[1]
     return stated
 
 

@@ -22,9 +22,11 @@ def normalize(text: str) -> str:
     # "seven agents on at any one time": seats at the same time, no count of one
     text = re.sub(r"\bat any one time\b|\bat any given time\b", "at the same time", text)
     # "swap domestic for offshore", "ganti dalam negeri jadi offshore", "offshore instead of
-    # domestic": the value replaced is no value of the request
+    # domestic": the value replaced is no value of the request ("ganti jadi dukungan teknis
+    # dengan agen spesialis" names no value replaced)
     text = re.sub(
-        r"\b(swap|switch|change|replace|ganti|ubah|tukar)\s+(?:[a-z]+\s+){1,3}?"
+        r"\b(swap|switch|change|replace|ganti|ubah|tukar)\s+"
+        r"(?!(?:for|to|with|into|jadi|ke|dengan|sama)\b)(?:[a-z]+\s+){1,3}?"
         r"(for|to|with|into|jadi|ke|dengan|sama)\s+(?=[a-z])",  # not "change the agents to 0"
         r"\1 \2 ",
         text,
@@ -41,6 +43,7 @@ def normalize(text: str) -> str:
     text = re.sub(r"(\d),(\d)", r"\1.\2", text)
     # "IDR 45M", "Rp 45 mio": millions after a currency (without one, "45m" is minutes)
     text = re.sub(r"\b(idr|rp)\s*(\d+(?:\.\d+)?)\s*(?:m|mn|mio)\b", r"\1 \2 million", text)
+    text = re.sub(r"\b(\d+(?:\.\d+)?)\s*grand\b", r"$\1k", text)  # "480 grand": dollars
     text = re.sub(r"(\d)(k|rb|jt|ribu|juta|thousand|million)\b", r"\1 \2", text)
     text = re.sub(r"\s*\b(?:persen|percent|per cent)\b", "%", text)
     # "setengah jam", "half an hour", "a dozen agents", "selusin agen": the units as digits
@@ -57,11 +60,11 @@ def normalize(text: str) -> str:
     text = re.sub(r"\b(?:(?:a|one) year and a half|(?:satu|1) setengah tahun)\b", "18 months", text)
     text = re.sub(r"\b(?:half a year|half-year|half year|setengah tahun)\b", "6 months", text)
     text = words_to_numbers(text)
-    # "two email-only agents": agents, not two emails
+    # "two email-only agents", "2 skilled email-only agents": agents, not two emails
     text = re.sub(
-        r"\b(\d+)\s+((?:e ?mail|chat|phone|voice|call|whatsapp|wa|sosmed)\s+only)\s+"
-        r"(agents?|agen|seats?|reps?|people|orang)\b",
-        r"\1 \3 \2",
+        r"\b(\d+)\s+((?:[a-z]+\s+){0,2}?)((?:e ?mail|chat|phone|voice|call|whatsapp|wa|sosmed)\s+only)"
+        r"\s+(agents?|agen|seats?|reps?|people|orang)\b",
+        r"\1 \2\4 \3",
         text,
     )
     # "a minute and a half", "3 and a half minutes": the half as a decimal

@@ -35,6 +35,9 @@ def json_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+IN_HOUSE = ("inhouse_monthly_usd", "inhouse_monthly_idr")  # one of the two, never both
+
+
 @dataclass(frozen=True)
 class CostReply:
     """What one estimate gave: the result or the validation error, and the reply text."""
@@ -103,7 +106,12 @@ class CostService:
             fields["channels"] = swapped  # "email ganti chat aja"
         if "coverage" in fields:  # "drop the weekend part" of 24/7
             fields["coverage"] = coverage_after(text, previous, fields["coverage"])
-        return {**previous, **fields}
+        merged = {**previous, **fields}
+        # "eh maksudnya Rp 200 juta" after "$12,000": the in-house cost in its new currency
+        for said, other in (IN_HOUSE, IN_HOUSE[::-1]):
+            if said in fields and other not in fields:
+                merged.pop(other, None)
+        return merged
 
     @staticmethod
     def drops_values(text: str) -> bool:

@@ -139,11 +139,17 @@ CURRENT_COST = (
     r"|habis(?= (?:sekitar |kira kira |kurang lebih |hampir )?(?:rp|\$|usd|idr)\b)|menghabiskan"
     r"|ngabisin|costs? (?:us|me)|(?:we|i) spend"
     # "Tim CS kami 8 orang, biayanya Rp 60 jt sebulan": the team the user has, and its cost
-    r"|tim (?:cs |support |layanan pelanggan )?(?:kami|kita)(?! mau| ingin| butuh| perlu)"
+    r"|tim (?:cs |support |layanan pelanggan )?(?:kami|kita|saya)(?! mau| ingin| butuh| perlu)"
+    # "gaji total Rp 12 juta/bulan": what the team is paid now
+    r"|gaji(?:nya)? total|total gaji(?:nya)?"
     r"|our (?:current |existing |own )?(?:cs |support |customer support |service )?team"
     # "paying Rp 90 juta/month for our own 5-person support team", "we're spending $20k"
     r"|(?:kami|kita) punya \d+ (?:orang |org )?(?:agen|cs|staf|staff)"
-    r"|our own (?:[\w-]+ ){0,3}?(?:team|staff|agents)|(?:we're|we are|i'm|i am) (?:paying|spending))\b"
+    r"|our own (?:[\w-]+ ){0,3}?(?:team|staff|agents)|(?:we're|we are|i'm|i am) (?:paying|spending)"
+    # "We have 10 support agents costing around $11,000 a month"
+    r"|(?:we|i) (?:have|employ|run) \d+ (?:[\w-]+ ){0,2}?(?:agents|reps|staff|people)"
+    r"(?= (?:costing|that cost|who cost|at a cost of))"
+    r")\b"
 )
 # "dua bahasa", "two languages", "bilingual" without naming them.
 TWO_LANGUAGES = r"\b(?:(?:dua|2) bahasa|(?:two|2) languages|bilingual|dwibahasa)\b"
