@@ -202,3 +202,10 @@ def test_comparing_a_told_team_with_its_in_house_cost_is_priced(assistant):
     )
     assert answer.estimate is not None
     assert answer.estimate.args["inhouse_monthly_usd"] == 20000
+
+
+def test_an_elliptical_next_subject_asks_no_yes_or_no(assistant):
+    _, answer = converse(
+        assistant, "faktor apa saja yang memengaruhi biaya outsourcing CS?", "kalau lokasi?"
+    )
+    assert answer.body.startswith("**Lokasi Penyedia Outsourcing**")

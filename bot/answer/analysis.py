@@ -225,9 +225,12 @@ class Analyzer:
         if ask.form != DEFAULT or not ELLIPSIS.match(" ".join(text.lower().split())):
             return ask
         earlier = self.analyze(before, None, lang)
-        if earlier.type not in CARRIED:
-            return ask
-        return Ask(earlier.type, ask.price, earlier.form, ask.background)
+        if earlier.type in CARRIED:
+            return Ask(earlier.type, ask.price, earlier.form, ask.background)
+        if ask.type == "yes_no" and earlier.type != "yes_no":
+            # "kalau lokasi?" after the cost factors names the next subject; no yes or no
+            return Ask(DEFAULT, ask.price, ask.form, ask.background)
+        return ask
 
     def _names(self, guess: str, text: str) -> bool:
         """A place guessed by the model stands on a name ("what about Mexico?") or a place."""
