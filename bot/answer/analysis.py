@@ -89,8 +89,8 @@ def question_sentence(text: str) -> str:
 # An "it" that stands for no earlier thing ("does it make sense to outsource?", "is it worth
 # it?", "or keep it in-house?") points at nothing.
 BACKGROUND_REFERENCE = re.compile(
-    r"\b(they|them|their|(?<!keep )(?<!do )it(?! (?:makes?|really makes?|worth|pays?) )|its|that|those|mereka|itu"
-    r"|tersebut|tsb|ini|nya)\b",
+    r"\b(they|them|their|(?<!keep )(?<!do )it(?! (?:makes?|really makes?|worth|pays?) )|its|that"
+    r"|those|mereka|itu|tersebut|tsb|ini|nya)\b",
     re.IGNORECASE,
 )
 

@@ -87,7 +87,7 @@ DIFFERENCE = re.compile(r"\b(?:differen\w*|vs\.?|versus|beda\w*|perbedaan)\b")
 # for customer data?"): the article's passages on that, not its savings.
 OTHER_ASPECT = re.compile(
     r"\b(?:secur\w*|safe\w*|privacy|privasi|aman\w*|keamanan|quality|kualitas|cultur\w*|budaya"
-    r"|languages?|bahasa|control|kontrol|flexib\w*|flexible|fleksib\w*|scal\w*)\b"
+    r"|languages?|bahasa|control|kontrol|flexib\w*|fleksib\w*|scal\w*)\b"
 )
 SIDE_WORDS = 3  # content words nearest the separator that name a side of a comparison
 DEARER = re.compile(
@@ -130,8 +130,6 @@ class Coverage:
             return text(lang, "not_covered_duration")  # "... within a week?": no time frames
         if _any(self.terms.law, asked):
             return text(lang, "not_covered_law")  # "is it legal to process the data abroad?"
-        # a name told after the question is background too ("Is multilingual support going to
-        # cost extra? Our buyers write in Bahasa and English.")
         if (
             ask.type == "place"
             and COUNTRY_ASK.search(asked)
@@ -140,6 +138,8 @@ class Coverage:
             # "which offshore country has the best English speakers?": the country is what it
             # asks, whatever else it names
             return text(lang, "not_covered_place")
+        # a name told after the question is background too ("Is multilingual support going to
+        # cost extra? Our buyers write in Bahasa and English.")
         names = self.unknown_names(up_to_question(question)) if ask.type in NAME_ASKS else []
         if names and not self.names_country(question):  # "Intercom or Zendesk?": no country
             return text(lang, "not_covered_name", names=self.join(names, lang))

@@ -357,6 +357,8 @@ class Shaper:
     def _situation_first(self, question, lang, vector, hits):
         """The hits led by the entry of the question's situation ("service quality": the quality
         control challenge), when it names one."""
+        if self.situations is None:
+            return hits
         refs = self.situations.preferred(question, skip=GENERIC_SITUATIONS, first=True)
         if not refs:
             return hits
