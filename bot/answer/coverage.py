@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 
 from bot.answer.analysis import Ask, up_to_question, without_background
+from bot.answer.direction import direction
 from bot.answer.terms import Terms
 from bot.cost.normalize import normalize
 from bot.prompts import Prompts
@@ -90,16 +91,6 @@ OTHER_ASPECT = re.compile(
     r"|languages?|bahasa|control|kontrol|flexib\w*|fleksib\w*|scal\w*)\b"
 )
 SIDE_WORDS = 3  # content words nearest the separator that name a side of a comparison
-DEARER = re.compile(
-    r"\b(?:expensive|costly|pricey|pricier|costlier|dearer|higher|extra|additional|premium|more|mahal\w*|naik|"
-    r"tambahan|lebih tinggi|membengkak)\b",
-    re.I,
-)
-CHEAPER = re.compile(
-    r"\b(?:cheap\w*|lower|sav(?:e|es|ing|ings)|less|murah\w*|(?:meng)?hemat\w*|lebih rendah|"
-    r"penghematan)\b",
-    re.I,
-)
 # What a comparing sentence puts first and second: "A may be cheaper than B".
 THAN = re.compile(r"\s+(?:than|dibanding(?:kan)?(?: dengan)?|daripada|dari|dr)\s+")
 
@@ -368,14 +359,6 @@ class Coverage:
         if len(names) == 1:
             return names[0]
         return f"{', '.join(names[:-1])} {self.prompts.text(lang, 'names_and')} {names[-1]}"
-
-
-def direction(text: str) -> str | None:
-    """'dearer' or 'cheaper' when a text speaks of one way of the cost only."""
-    dearer, cheaper = DEARER.search(text), CHEAPER.search(text)
-    if bool(dearer) == bool(cheaper):
-        return None
-    return "dearer" if dearer else "cheaper"
 
 
 def _mid_sentence(words: str, start: int) -> str:

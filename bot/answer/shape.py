@@ -29,7 +29,7 @@ from bot.answer.compose import (
     with_lead,
 )
 from bot.answer.coverage import Coverage
-from bot.answer.coverage import direction as _direction
+from bot.answer.direction import direction as _direction
 from bot.answer.followup import FOLLOW_UP
 from bot.answer.mention import Mentions
 from bot.answer.route import asks_for_remedy
