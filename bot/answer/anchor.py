@@ -164,7 +164,10 @@ class Anchors:
         words = stems(lowered, lang)
         # "what about location?", "and technology and infrastructure?" while going through a
         # list point by point: a word of one point's title that few entries use names it
-        if NEXT_POINT.match(lowered) and (row := self._titled(lowered, lang, answer.cited_ids[0])):
+        if (
+            NEXT_POINT.match(lowered)
+            and (row := self._titled(lowered, lang, answer.cited_ids[0])) is not None
+        ):
             return Anchor(answer.cited_ids[0], row)
         asked = {
             w for w in words - self.ignore[lang] if 0 < self.df.get((lang, w), 0) <= SPECIFIC_DF
@@ -189,21 +192,22 @@ class Anchors:
         # "Kenapa lokasi ngaruh?" after the cost factors: asking why of a word of one point's
         # title ("Lokasi Penyedia Outsourcing") keeps that answer's entry, though other entries
         # use the word too
-        if not WHY.search(lowered):
-            return None
-        entry = answer.cited_ids[0]
-        row = self.point_named(lowered, lang, entry)
-        if row is not None and (words - self.ignore[lang]) & self.unit_titles[row]:
-            return Anchor(entry, row)
+        if (
+            WHY.search(lowered)
+            and (row := self._titled(lowered, lang, answer.cited_ids[0], False)) is not None
+        ):
+            return Anchor(answer.cited_ids[0], row)
         return None
 
-    def _titled(self, lowered: str, lang: str, entry: str) -> int | None:
-        """The point of the entry whose title holds a word of the follow-up that few entries
-        use ("location", not "costs")."""
+    def _titled(self, lowered: str, lang: str, entry: str, rare: bool = True) -> int | None:
+        """The point of the entry whose title holds a word of the follow-up; with `rare`, a
+        word that few entries use ("location", not "costs")."""
         row = self.point_named(lowered, lang, entry)
         if row is None:
             return None
         named = (stems(lowered, lang) - self.ignore[lang]) & self.unit_titles[row]
+        if not rare:
+            return row if named else None
         return row if any(self.df.get((lang, w), 0) <= TITLE_DF for w in named) else None
 
     def _ordinal(self, lowered: str, lang: str, entry: str) -> int | None:

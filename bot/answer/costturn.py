@@ -147,6 +147,8 @@ def cost_request(
     "balik ke awal" goes back to an earlier estimate of the conversation (`history`)."""
     # Numbers alone are no price question ("we are 4 on support: worth outsourcing?").
     priced = previous is not None or (ask.price and ask.type != "decision")
+    # parsed once (or by the caller): the request, the follow-up and the team a story tells
+    fields = dict(cost.parse_fields(text) if parsed is None else parsed)
     if priced and previous is None and ask.background:
         # "We're 15 on support. Does 24/7 usually push the bill up?": a yes/no is priced only
         # when the question itself sizes the team ("can we get 5 agents for under $10k?")
@@ -154,10 +156,8 @@ def cost_request(
         priced = bool(SIZING & cost.parse_fields(asked).keys()) or bool(BUDGET_ASK.search(asked))
         # "... 12 agen ... in-house kami $40.000 per bulan. Bagaimana perbandingannya?": the
         # team and its cost are told, the question asks to compare them
-        told = cost.parse_fields(text).keys() if COMPARE_ASK.search(asked.lower()) else set()
+        told = fields.keys() if COMPARE_ASK.search(asked.lower()) else set()
         priced = priced or (bool(SIZING & told) and bool(INHOUSE & told))
-    # parsed once (or by the caller): the request and the follow-up
-    fields = dict(cost.parse_fields(text) if parsed is None else parsed)
     plain = normalize(text).strip() if previous else ""  # a follow-up's words, read once
     if previous:  # "oops, 8 minutes obviously", "eh maksudnya Rp 210 juta"
         fields = implied_fields(cost, plain, previous, fields)

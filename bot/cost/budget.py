@@ -61,13 +61,14 @@ def monthly_budget(text: str) -> tuple[Decimal, str] | None:
     """The monthly budget a text states and its currency ("usd" or "idr"; a yearly one divided
     by 12, one for a whole contract by its months); None without one."""
     stated = stated_sum(text)
-    if stated is not None and YEARLY.search(normalize(text)):
+    if stated is None:
+        return None
+    lowered = normalize(text)
+    if YEARLY.search(lowered):
         return stated[0] / 12, stated[1]
-    whole = OVER_CONTRACT.search(normalize(text))
+    whole = OVER_CONTRACT.search(lowered)
     months = int(next(g for g in whole.groups() if g)) if whole else 0
-    if stated is not None and months > 0:
-        return stated[0] / months, stated[1]
-    return stated
+    return (stated[0] / months, stated[1]) if months > 0 else stated
 
 
 def stated_sum(text: str) -> tuple[Decimal, str] | None:
