@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from bot.lang import LANGS, Lang
+from bot.yamlio import read_yaml
 
 MESSAGES = "messages.yaml"
 SURFACES = "surfaces.yaml"
@@ -114,7 +115,7 @@ def _join(prefix: str, name: object) -> str:
 
 def _read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return read_yaml(path)
     except (OSError, yaml.YAMLError) as exc:
         raise PromptError(f"{path}: cannot read prompts ({exc})") from exc
 

@@ -14,6 +14,7 @@ import yaml
 from bot.answer.asktype import BROAD, AskModel
 from bot.lang import LANGS
 from bot.prompts import PromptError
+from bot.yamlio import read_yaml
 
 if TYPE_CHECKING:
     import numpy as np
@@ -148,7 +149,7 @@ class Analyzer:
         for lang in LANGS:
             path = prompts_dir / lang / "analysis.yaml"
             try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8"))
+                data = read_yaml(path)
                 if order is not None and data["order"] != order:
                     raise PromptError(f"{path}: 'order' differs from the other language's")
                 order = data["order"]

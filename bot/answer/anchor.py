@@ -31,6 +31,7 @@ from bot.knowledge.corpus import Chunk
 from bot.lang import LANGS
 from bot.prompts import PromptError
 from bot.types import Message
+from bot.yamlio import read_yaml
 
 TOKEN = re.compile(r"[a-z]+")
 # A word used by at most this many entries of a language names its topic.
@@ -93,7 +94,7 @@ class Anchors:
         for lang in LANGS:
             path = prompts_dir / lang / "analysis.yaml"
             try:
-                analysis = yaml.safe_load(path.read_text(encoding="utf-8"))
+                analysis = read_yaml(path)
                 data = analysis["ordinal_reference"]
                 places = {str(k): int(v) for k, v in data["places"].items()}
                 self.ordinals[lang] = (re.compile(data["pattern"]), places)

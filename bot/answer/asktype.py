@@ -19,6 +19,7 @@ from langchain_core.embeddings import Embeddings
 
 from bot.knowledge.intent import IntentModel, cache_path, train
 from bot.prompts import PromptError
+from bot.yamlio import read_yaml
 
 EXAMPLES_FILE = "ask_examples.yaml"
 VERSION = "ask-v1"  # bump when the training recipe changes
@@ -31,7 +32,7 @@ def load_examples(prompts_dir: Path, ask_types: tuple[str, ...]) -> tuple[list[s
     """Example questions and their ask types; every ask type needs MIN_EXAMPLES of them."""
     path = prompts_dir / EXAMPLES_FILE
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))["ask_types"]
+        data = read_yaml(path)["ask_types"]
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
         raise PromptError(f"{path}: cannot read the example questions ({exc})") from exc
     if not isinstance(data, dict) or set(data) != set(ask_types):

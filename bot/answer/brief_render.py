@@ -24,6 +24,7 @@ from bot.cost.request import CostValidationError
 from bot.knowledge.corpus import Chunk
 from bot.lang import LANGS
 from bot.prompts import BRIEF, PromptError, check_same
+from bot.yamlio import read_yaml
 
 BRIEF_CODES = ("empty", "not_money", "not_number", "out_of_range")
 
@@ -32,7 +33,7 @@ BRIEF_CODES = ("empty", "not_money", "not_number", "out_of_range")
 def _tables(prompts_dir: str) -> dict[str, dict[str, Any]]:
     paths = {lang: Path(prompts_dir) / lang / BRIEF for lang in LANGS}
     try:
-        tables = {lang: yaml.safe_load(p.read_text(encoding="utf-8")) for lang, p in paths.items()}
+        tables = {lang: read_yaml(p) for lang, p in paths.items()}
     except (OSError, yaml.YAMLError) as exc:
         raise PromptError(f"{BRIEF}: {exc}") from exc
     check_same(tables, paths)

@@ -20,6 +20,7 @@ from bot.knowledge.retrieve import Hit
 from bot.lang import LANGS
 from bot.prompts import PromptError, Prompts
 from bot.types import Message
+from bot.yamlio import read_yaml
 
 FOLLOW_UP = re.compile(
     r"\b(itu|tersebut|nya|mereka|it|its|that|those|them|this|these|they)\b|nya\b|^(dan|lalu|terus|"
@@ -139,7 +140,7 @@ class MoreDetail:
         for lang in LANGS:
             path = prompts_dir / lang / "analysis.yaml"
             try:
-                analysis = yaml.safe_load(path.read_text(encoding="utf-8"))
+                analysis = read_yaml(path)
                 self.patterns += [re.compile(p) for p in analysis["more_detail"]]
                 self.function_words |= {str(w) for w in analysis["anchor_ignore"]}
             except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:

@@ -16,6 +16,7 @@ import yaml
 
 from bot.lang import LANGS
 from bot.prompts import PromptError
+from bot.yamlio import read_yaml
 
 MIN_SUBJECT_WORDS = 2  # words of three letters or more left after the phrases about the article
 
@@ -39,7 +40,7 @@ class Glossary:
         for lang in LANGS:
             path = prompts_dir / lang / "analysis.yaml"
             try:
-                analysis = yaml.safe_load(path.read_text(encoding="utf-8"))
+                analysis = read_yaml(path)
                 meta += [re.compile(p, re.IGNORECASE) for p in analysis.get("meta") or ()]
                 aside += [re.compile(p, re.IGNORECASE) for p in analysis.get("aside") or ()]
                 data = analysis.get("glossary") or {}

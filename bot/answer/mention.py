@@ -12,6 +12,7 @@ import yaml
 from bot.answer.compose import UnitIndex
 from bot.lang import LANGS
 from bot.prompts import PromptError
+from bot.yamlio import read_yaml
 
 QUOTED = re.compile(r"['\"‘“]([^'\"‘’“”]{3,40})['\"’”]")
 WORD = re.compile(r"[\w/-]+")
@@ -32,7 +33,7 @@ class Mentions:
         for lang in LANGS:
             path = prompts_dir / lang / "analysis.yaml"
             try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8"))
+                data = read_yaml(path)
                 self.generic |= {str(w).lower() for w in data["generic_terms"]}
                 self.slots += [re.compile(p, re.I) for p in data["definition_slots"]]
             except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:

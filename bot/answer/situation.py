@@ -17,6 +17,7 @@ import yaml
 from bot.answer.compose import UnitIndex
 from bot.lang import LANGS
 from bot.prompts import PromptError
+from bot.yamlio import read_yaml
 
 ASPECTS_FILE = "aspects.yaml"
 
@@ -38,7 +39,7 @@ class Situations:
     def load(cls, corpus_dir: Path, prompts_dir: Path) -> Situations:
         path = corpus_dir / ASPECTS_FILE
         try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8"))["aspects"]
+            raw = read_yaml(path)["aspects"]
             points = {str(name): [_ref(p) for p in refs] for name, refs in raw.items()}
         except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError, ValueError) as exc:
             raise PromptError(f"{path}: cannot read the situations ({exc})") from exc
@@ -46,7 +47,7 @@ class Situations:
         for lang in LANGS:
             where = prompts_dir / lang / "analysis.yaml"
             try:
-                data = yaml.safe_load(where.read_text(encoding="utf-8"))["situations"]
+                data = read_yaml(where)["situations"]
                 if set(data) != set(points):
                     raise PromptError(f"{where}: 'situations' must name {sorted(points)}")
                 for name, phrases in data.items():

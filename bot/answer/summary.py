@@ -15,6 +15,7 @@ from bot.knowledge.retrieve import Hit
 from bot.lang import LANGS
 from bot.prompts import PromptError, Prompts
 from bot.types import Message
+from bot.yamlio import read_yaml
 
 # Entries whose lead sentence is about the article, not its subject.
 SKIPS = frozenset({"overview", "faq-closing"})
@@ -71,7 +72,7 @@ class Recap:
         for lang in LANGS:
             path = prompts_dir / lang / "analysis.yaml"
             try:
-                analysis = yaml.safe_load(path.read_text(encoding="utf-8"))
+                analysis = read_yaml(path)
                 self.patterns += [re.compile(p) for p in analysis["recap"]]
                 self.gist += [re.compile(p) for p in analysis["gist"]]
                 self.parts += [re.compile(p) for p in analysis["summary_parts"]]

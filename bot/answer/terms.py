@@ -11,6 +11,7 @@ import yaml
 
 from bot.lang import LANGS
 from bot.prompts import PromptError
+from bot.yamlio import read_yaml
 
 ABSENT_SEEN = 256  # questions whose absent-subject search is remembered
 
@@ -64,7 +65,7 @@ class Terms:
         for lang in LANGS:
             path = prompts_dir / lang / "analysis.yaml"
             try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8"))["coverage"]
+                data = read_yaml(path)["coverage"]
                 terms.places += [re.compile(rf"\b{re.escape(p)}\b") for p in data["places"]]
                 terms.absent += [re.compile(p) for p in data["absent"]]
                 terms.per_unit += [re.compile(p) for p in data["per_unit"]]

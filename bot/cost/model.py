@@ -17,6 +17,8 @@ from pydantic import (
     model_validator,
 )
 
+from bot.yamlio import read_yaml
+
 Location = Literal["offshore", "nearshore", "domestic"]
 Coverage = Literal["business_hours", "extended", "24x7"]
 Channel = Literal["phone", "email", "chat", "social_media"]
@@ -190,7 +192,7 @@ class CostModel(_Frozen):
 def load_cost_model(path: Path) -> CostModel:
     """Read and check a cost model file; raise CostModelError naming what is wrong."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = read_yaml(path)
         return CostModel.model_validate({**raw, "path": str(path)})
     except (OSError, yaml.YAMLError, ValueError, TypeError) as exc:
         raise CostModelError(f"{path}: {exc}") from exc

@@ -18,6 +18,7 @@ from bot.cost.model import CostModelError
 from bot.cost.request import CostValidationError, Issue
 from bot.lang import LANGS
 from bot.prompts import PromptError, check_same
+from bot.yamlio import read_yaml
 
 if TYPE_CHECKING:
     from bot.cost.estimate import CostResult
@@ -29,7 +30,7 @@ def _cached_phrases(prompts_dir: str) -> dict[str, dict[str, Any]]:
     paths = {lang: Path(prompts_dir) / lang / "cost.yaml" for lang in LANGS}
     for lang, path in paths.items():
         try:
-            tables[lang] = yaml.safe_load(path.read_text(encoding="utf-8"))
+            tables[lang] = read_yaml(path)
         except (OSError, yaml.YAMLError) as exc:
             raise CostModelError(f"{path}: {exc}") from exc
     try:

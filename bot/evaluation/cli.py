@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-import yaml
 
 from bot.config import REPO_ROOT
+from bot.yamlio import read_yaml
 
 REPORT_DIR = REPO_ROOT / "eval" / "report"
 THRESHOLDS = REPO_ROOT / "eval" / "thresholds.yaml"
@@ -224,7 +224,7 @@ def _bounds(section: dict[str, Any] | None) -> dict[str, Bound]:
 
 def check_thresholds(metrics: dict[str, dict[str, Any]], path: Path = THRESHOLDS) -> list[Check]:
     """Compare one configuration's metrics (scope -> name -> value) with the goals and the gate."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_yaml(path) or {}
     goals, gate = _bounds(data.get("goals")), _bounds(data.get("gate"))
     checks = []
     for key in sorted(set(goals) | set(gate), key=lambda k: (k.split("@")[0], k)):

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from bot.lang import LANGS
+from bot.yamlio import read_yaml
 
 KINDS = ("section", "faq")
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
@@ -68,7 +69,7 @@ class Chunk:
 def load_language(path: Path) -> list[Chunk]:
     """Read one language file, validating every entry."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise CorpusError(path, None, f"cannot be read as YAML ({exc})") from exc
     if not isinstance(data, dict):

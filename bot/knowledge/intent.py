@@ -28,6 +28,7 @@ from bot.knowledge.cache import Check, expect, load_arrays, save_arrays
 from bot.knowledge.charngrams import NGRAMS, CharFeatures, fit_vectorizer
 from bot.knowledge.corpus import Chunk, CorpusError
 from bot.lang import LANGS
+from bot.yamlio import read_yaml
 
 QUESTIONS_FILE = "questions.yaml"
 MIN_QUESTIONS = 8  # per entry and language
@@ -41,7 +42,7 @@ def load_questions(corpus_dir: Path, chunks: list[Chunk]) -> dict[str, dict[str,
     """Example questions per entry id and language, validated against the corpus entries."""
     path = corpus_dir / QUESTIONS_FILE
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path)
     except (OSError, yaml.YAMLError) as exc:
         raise CorpusError(path, None, f"cannot read: {exc}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
