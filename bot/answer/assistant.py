@@ -24,6 +24,7 @@ from bot.answer.followup import MoreDetail, last
 from bot.answer.frame import Framer
 from bot.answer.glossary import Glossary
 from bot.answer.headcount import unlike_headcount
+from bot.answer.lead import ASK_ONLY_SITUATIONS
 from bot.answer.llm_fallback import FallbackLLM
 from bot.answer.lookup import TurnRetrieval
 from bot.answer.memo import Memo
@@ -32,7 +33,7 @@ from bot.answer.normalise import normalise, own_words
 from bot.answer.quote import quote_sentence
 from bot.answer.route import is_greeting, is_injection, topic_level
 from bot.answer.scope import out_of_scope, reaches
-from bot.answer.shape import ASK_ONLY_SITUATIONS, Shaper
+from bot.answer.shape import Shaper
 from bot.answer.situation import Situations
 from bot.answer.summary import Recap
 from bot.answer.timings import Timings

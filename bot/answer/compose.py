@@ -21,6 +21,11 @@ QUANTITY_CUES = re.compile(
     r"\b(berapa|how much|how many|rate|rates|tarif|harga|price|prices|pricing|per jam|hourly|"
     r"per hour|kisaran|range|ongkos)\b"
 )
+# What moves a price asks for its factors, not a figure ("what drives the price?").
+DRIVERS = re.compile(
+    r"\b(?:affects?|drives?|determines?|influences?|depends? on|mempengaruhi|memengaruhi|"
+    r"dipengaruhi|menentukan|ditentukan|tergantung|bergantung)\b"
+)
 MAX_POINTS = 6
 SECOND_PASSAGE_MARGIN = 0.015  # another passage is cited when it scores this close to the top
 SECOND_PASSAGE_SHARE = 0.5  # ... and whose intent probability is at least half the top's
@@ -120,7 +125,8 @@ def render_unit(unit: Unit) -> str:
 
 
 def is_quantitative(question: str) -> bool:
-    return bool(QUANTITY_CUES.search(question.lower()))
+    lowered = question.lower()
+    return bool(QUANTITY_CUES.search(lowered)) and not DRIVERS.search(lowered)
 
 
 def _passages(hits: list[Hit]) -> list[Hit]:

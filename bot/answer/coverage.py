@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from bot.answer.analysis import Ask, up_to_question, without_background
 from bot.answer.direction import direction
+from bot.answer.names import unknown_names
 from bot.answer.terms import Terms
 from bot.cost.normalize import normalize
 from bot.prompts import Prompts
@@ -30,7 +31,10 @@ TIME_SPAN = re.compile(
 # A place ask that wants a country or a provider named, not "where is labour cheaper?".
 PLACE_ASK = re.compile(
     r"\b(?:countr(?:y|ies)|negara(?:nya)?|vendors?|providers?|penyedia|compan(?:y|ies)|perusahaan|bpo|"
-    r"cit(?:y|ies)|kota)\b"
+    r"cit(?:y|ies)|kota|names?|nama(?:nya)?|short-? ?list|firms?|brands?|merek)\b"
+)
+CONTRACT = re.compile(
+    r"\b(?:contracts?|kontrak\w*|sla|slas|perjanjian|agreements?|klausul|clauses?)\b"
 )
 COUNTRY_ASK = re.compile(r"\b(?:countr(?:y|ies)|negara(?:nya)?|cit(?:y|ies)|kota(?:nya)?)\b")
 FIGURE = re.compile(r"\$\s*\d|\d+\s*%|\b\d+(?:[.,]\d+)?\s*(?:usd|dollars?|dolar|rupiah|juta)\b")
@@ -58,9 +62,6 @@ COUNT_ASK = re.compile(
     r"|contacts?|kontak|messages?|pesan|emails?|interactions?|interaksi|conversations?|percakapan)\b"
 )
 COUNT_STEM = 5  # letters compared: "tickets" ~ "ticket", "panggilan" ~ "panggil"
-SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)$")
-SHOUTED = 0.7  # share of capital letters of a question written in capitals
-NAMED = re.compile(r"\b(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]?|[A-Z][a-z]{2,})\b")
 # Ask types where a name the article never uses means "not covered".
 NAME_ASKS = frozenset("place comparison yes_no decision quantity definition why".split())
 # Ask types where a figure per ticket or per call is asked for.
@@ -196,23 +197,8 @@ class Coverage:
         return _any(self.terms.places, question.lower())
 
     def unknown_names(self, question: str) -> list[str]:
-        """Names and abbreviations in the question that the article never uses (none in a
-        question written in capitals: "APAKAH OUTSOURCING BISA ...?" names nothing)."""
-        letters = [c for c in question if c.isalpha()]
-        if letters and sum(c.isupper() for c in letters) >= SHOUTED * len(letters):
-            return []
-        found: list[str] = []
-        for match in NAMED.finditer(question):
-            name = match.group(0)
-            plain_capital = name[:1].isupper() and name[1:].islower()
-            before = question[: match.start()]
-            if plain_capital and SENTENCE_START.search(before):
-                continue  # a capital that only starts a sentence
-            if _any(self.terms.example_cues, before.lower()):
-                continue  # "overseas, say to the Philippines": an example, not the subject
-            if name.lower() not in self.vocabulary | self.known and name not in found:
-                found.append(name)
-        return found
+        """Names and abbreviations in the question that the article never uses."""
+        return unknown_names(question, self.vocabulary | self.known, self.terms)
 
     def absent_subjects(self, question: str, cited: str) -> list[str]:
         """Subjects of the question the article never discusses (a trial period, nearshore),
@@ -303,6 +289,12 @@ class Coverage:
         lowered = question.lower()
         words = set(re.findall(r"[\w-]+", lowered))
         return bool(words & self.terms.in_house) and OUTSOURCED.search(lowered) is not None
+
+    def asks_law(self, question: str) -> bool:
+        """'Is it legal to send the data abroad?': what the law says, never stated; a contract's
+        or an SLA's terms are the best practices' (its related point stays the closest one)."""
+        asked = without_background(question).lower()
+        return _any(self.terms.law, asked) and not CONTRACT.search(asked)
 
     def asks_risks(self, question: str) -> bool:
         """'What are the risks of going offshore?': the challenges, whatever else it names."""

@@ -8,10 +8,15 @@ from typing import Any
 
 from bot.answer.compose import entry_hit
 from bot.answer.followup import contextual_query, follow_up_order, last
+from bot.answer.route import names_subject
 from bot.answer.scope import continues, out_of_scope, stands_alone
 from bot.knowledge.retrieve import Hit
 
 UNSTATED = frozenset({"duration"})  # the article gives no timeline: the same subject is related
+# An answer citing this many entries went over the whole article (a summary): a question after it
+# that names a subject ("what are the main benefits?") asks about that subject, not about the
+# summary, and the entries it cited are no topic to move away from.
+SURVEY = 5
 
 
 class TurnRetrieval:
@@ -31,6 +36,10 @@ class TurnRetrieval:
         text = turn.text
         query = contextual_query(text, turn.history)
         vector, hits = self._retrieve(turn, text)
+        previous = last(turn.history, "assistant")
+        surveyed = previous is not None and len(set(previous.cited_ids)) >= SURVEY
+        if surveyed and names_subject(text):
+            query = text
         if query != text and not stands_alone(hits, turn.topic):
             vector, hits = self._retrieve(turn, query)
         else:

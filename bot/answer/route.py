@@ -77,7 +77,8 @@ GENERAL_TERMS = (
     "praktek terbaik", "enkripsi", "encryption", "bpo", "fee",
     "invoice", "tagihan", "outside team", "external team", "tim luar", "tim eksternal",
     "pihak luar", "in-house", "inhouse", "in house", "gdpr", "uu pdp", "pdp law",
-    "data protection", "perlindungan data",
+    "data protection", "perlindungan data", "data bocor", "datanya bocor", "kebocoran data",
+    "data breach", "data leak",
     # the article's own terms and the estimate's
     "sla", "kpi", "csat", "labour", "labor", "tenaga kerja", "shrinkage", "foreign team",
     "overseas team", "offshore team", "tim asing", "nearshoring", "offshoring", "onshoring",
@@ -200,6 +201,8 @@ MIN_SCORE = {"support": 0.79, "general": 0.80, "none": 0.85, "outsourcing": 0.75
 OUTSOURCING_TERMS = (
     "outsourc", "alih daya", "alihdaya", "dialihdaya", "mengalihdaya", "bpo", "outside team",
     "external team", "tim luar", "tim eksternal", "pihak luar",
+    # its other side: "how much would we save against an in-house team?" weighs outsourcing
+    "in-house", "inhouse", "in house",
 )  # fmt: skip
 GREETING_MAX = 8  # words: a longer message about the subject is a question, whatever it opens with
 # Dev's out-of-scope questions without topic words reach intent 0.78 at most; its in-scope

@@ -29,48 +29,19 @@ from bot.answer.compose import (
     with_lead,
 )
 from bot.answer.coverage import Coverage
-from bot.answer.direction import direction as _direction
 from bot.answer.followup import FOLLOW_UP
+from bot.answer.lead import ASK_SITUATIONS, VARIES, LeadChoice
 from bot.answer.mention import Mentions
 from bot.answer.route import asks_for_remedy
-from bot.answer.situation import Situations, unit_row
+from bot.answer.situation import PointRef, Situations, unit_row
 from bot.knowledge.corpus import Chunk
 from bot.knowledge.retrieve import Hit
 from bot.prompts import Prompts
 
-# A point that gives a reason; a why-question is led by the point closest to it, and a reason
-# counts this much closer (chosen on eval/dev's why cases).
-CAUSAL = re.compile(
-    r"\b(?:because|due to|thanks to|as a result|since|owing to|lower|higher|improve\w*|karena|"
-    r"berkat|akibat|sebab|disebabkan|lebih rendah|lebih tinggi|meningkatkan|depending on|depends on|"
-    r"tergantung|bergantung)\b",
-    re.I,
-)
-CAUSAL_BONUS = 0.01
-# A reason why something varies ("can vary widely depending on factors such as ..."): a why
-# follow-up about the last answer's range or spread is answered by it.
-VARIES = re.compile(r"\b(?:depend\w*|vary|varies|bervariasi|tergantung|bergantung)\b", re.I)
-# Asks the article never answers (how long, which vendor) whose related point is the one their
-# own words name: "how long until the vendor's team is ramped up?" -> the setup and onboarding
-# costs; "which vendor do you recommend?" -> choosing the right partner; "how long is a typical
-# contract?" -> the Service Level Agreement.
-ASK_SITUATIONS = {
-    "duration": frozenset({"setup", "contract"}),
-    "place": frozenset({"vendor_choice"}),
-    "list": frozenset({"included"}),  # "angka segitu sudah termasuk apa aja?": the breakdown
-    "definition": frozenset({"included"}),
-}
-ASK_ONLY_SITUATIONS = frozenset().union(*ASK_SITUATIONS.values())  # no other answer's lead
-# Money is in nearly every question: it weighs decisions (bot.answer.decide), never a lead here
-# ("are there hidden costs?" is answered by "there may be hidden costs ...", not the setup fees).
-GENERIC_SITUATIONS = frozenset({"cost"}) | ASK_ONLY_SITUATIONS
-SETTING_SITUATIONS = frozenset({"offshore"})  # where, not what: no lead of a yes/no
-SITUATION_BONUS = 0.03  # a point the described situation asks for ("peak season": scalability)
-# Which way a why-question about money points: "what makes it expensive?" is answered by what
-# raises the cost, never by the savings; "why is it cheaper?" the other way round.
 # Asks answered otherwise even when they say "pros and cons" (a decision weighs them itself).
 ONE_SIDED = frozenset({"how_to", "decision", "why", "duration", "place"})
 BOTH_SIDES = ("benefits", "challenges")  # the entries of "pros and cons"
+LAW = "faq-data-security"  # what the article says of the law: comply with the regulations
 RISKS = "challenges"  # the entry that answers "what are the risks?"
 # An abbreviation a definition question asks about ("SLA itu apa?", "what does KPI mean?").
 ABBREVIATION = re.compile(r"\b([A-Z]{2,5})s?\b")
@@ -81,7 +52,7 @@ IN_HOUSE_ASKS = frozenset({"comparison", "yes_no", "quantity", "list"})
 IN_HOUSE = (("benefits", 1), ("faq-hidden-costs", None), ("faq-roi", 2))
 
 
-class Shaper:
+class Shaper(LeadChoice):
     """Drafts for the asks that need more than the nearest passages."""
 
     def __init__(
@@ -182,6 +153,9 @@ class Shaper:
             and self.coverage.prefers(question)
         ):
             return self._both_sides(lang, vector), None  # "better in-house or outsourced?"
+        if self.coverage.asks_law(question):  # said it is not stated; then the data-security FAQ
+            hits = [self.context_hit(LAW, lang, vector), *(h for h in hits if h.id != LAW)]
+            return draft_answer(query, vector, hits[:1], self.units, lang), None
         if ask.type in RISK_ASKS and self.coverage.asks_risks(question):
             risks = self.context_hit(RISKS, lang, vector)
             hits = [risks, *(h for h in hits if h.id != RISKS)]
@@ -197,22 +171,26 @@ class Shaper:
             hits = [self.context_hit(topic, lang, vector), *(h for h in hits if h.id != topic)]
         if ask.type in ("why", "yes_no"):
             return self._closest_lead(lang, query, vector, hits, ask.type == "why", within), None
-        if (entry := self._named_situation(question, ask.type, lang)) is not None:
-            hits = [self.context_hit(entry, lang, vector), *(h for h in hits if h.id != entry)]
-        return draft_answer(query, vector, hits, self.units, lang), None
+        if (ref := self._named_situation(question, ask.type)) is None:
+            return draft_answer(query, vector, hits, self.units, lang), None
+        # the point it names leads ("layanannya apa aja?": phone, email, live chat, social media)
+        hits = [self.context_hit(ref.entry, lang, vector), *(h for h in hits if h.id != ref.entry)]
+        draft = draft_answer(query, vector, hits, self.units, lang)
+        row = unit_row(self.units, ref, lang)
+        return with_lead(draft, render_unit(self.units.units[row]), ref.entry), None
 
     def _varies(self, entry: str | None, lang: str) -> bool:
         rows = self.units.rows(entry, lang) if entry else []
         return any(VARIES.search(self.units.units[r].text) for r in rows)
 
-    def _named_situation(self, question: str, ask_type: str, lang: str) -> str | None:
-        """The entry of the point an ask's own words name among ASK_SITUATIONS, else None."""
+    def _named_situation(self, question: str, ask_type: str) -> PointRef | None:
+        """The point an ask's own words name among ASK_SITUATIONS, else None."""
         wanted = ASK_SITUATIONS.get(ask_type)
         if wanted is None or self.situations is None:
             return None
         skip = frozenset(self.situations.points) - wanted
         refs = self.situations.preferred(question, skip=skip, first=True)
-        return refs[0].entry if refs else None
+        return refs[0] if refs else None
 
     def _introducing(
         self, question: str, lang: str, vector: list[float], topic: str | None = None
@@ -299,81 +277,6 @@ class Shaper:
             points += [Point(render_unit(self.units.units[r]), n) for r in chosen]
         opening = " ".join(self.prompts.text(lang, k) for k in ("in_house_lead", "in_house_offer"))
         return Draft(points[0], points[1:], cited), opening
-
-    def _closest_lead(
-        self,
-        lang: str,
-        query: str,
-        vector: list[float],
-        hits: list[Hit],
-        reasons: bool = True,
-        within: str | None = None,
-    ) -> Draft:
-        """Led by the reason closest to the question; steps say how, not why, so an entry of
-        steps gives way to one of the next hits that is not. Without `reasons` (a yes/no ask),
-        led by the point closest to the question, which the yes or no then rests on."""
-        if reasons and self.passages[(hits[0].id, lang)].steps:
-            giving = [h for h in hits[1:3] if not self.passages[(h.id, lang)].steps]
-            if giving:
-                hits = [giving[0], *(h for h in hits if h is not giving[0])]
-        draft = draft_answer(query, vector, hits, self.units, lang)
-        query_vector = np.asarray(vector, dtype=np.float32)
-        # A list's intro line gives no reason, but may well say yes ("there may be hidden
-        # costs to consider, such as:").
-        rows = [
-            r
-            for hit in draft.cited
-            for r in self.units.rows(hit.id, lang)
-            if not (reasons and self.units.units[r].text.rstrip().endswith(":"))
-        ]
-        # The company's situation leads ("peak season": scalability, wherever it is); for a
-        # yes/no, a place is the setting, not the subject ("does going offshore come with hidden
-        # costs?" rests on the hidden costs).
-        skip = GENERIC_SITUATIONS if reasons else GENERIC_SITUATIONS | SETTING_SITUATIONS
-        wanted = self._situation_rows(query, lang, skip=skip)
-        # each situation's first point joins wherever it is ("peak season": scalability)
-        rows += sorted(self._situation_rows(query, lang, first=True, skip=skip) - set(rows))
-        if not rows:
-            return draft
-
-        if within:  # a why follow-up: the last answer's own reason, when it gives one
-            own = [r for r in rows if self.units.units[r].chunk_id == within]
-            rows = [r for r in own if VARIES.search(self.units.units[r].text)] or rows
-        if asked := _direction(query):  # only reasons that point the way asked, if any
-            rows = [r for r in rows if _direction(self.units.units[r].text) == asked] or rows
-
-        def score(row: int) -> float:
-            causal = reasons and CAUSAL.search(self.units.units[row].text)
-            bonus = CAUSAL_BONUS if causal else 0.0
-            bonus += SITUATION_BONUS if row in wanted else 0.0
-            return float(self.units.vectors[row] @ query_vector) + bonus
-
-        unit = self.units.units[max(rows, key=score)]
-        if unit.chunk_id not in [h.id for h in draft.cited]:
-            hit = self.context_hit(unit.chunk_id, lang, vector)
-            draft = Draft(draft.lead, draft.points, [*draft.cited, hit])
-        return with_lead(draft, render_unit(unit), unit.chunk_id)
-
-    def _situation_first(self, question, lang, vector, hits):
-        """The hits led by the entry of the question's situation ("service quality": the quality
-        control challenge), when it names one."""
-        if self.situations is None:
-            return hits
-        refs = self.situations.preferred(question, skip=GENERIC_SITUATIONS, first=True)
-        if not refs:
-            return hits
-        lead = self.context_hit(refs[0].entry, lang, vector)
-        return [lead, *(h for h in hits if h.id != lead.id)]
-
-    def _situation_rows(
-        self, text: str, lang: str, first: bool = False, skip: frozenset[str] = GENERIC_SITUATIONS
-    ) -> set[int]:
-        """The units of the points the question's situation asks for ("peak season": the
-        scalability benefit); with `first`, only each situation's leading point."""
-        if self.situations is None:
-            return set()
-        refs = self.situations.preferred(text, skip=skip, first=first)
-        return {unit_row(self.units, ref, lang) for ref in refs}
 
     def _comparison(self, sides, lang, query, vector, hits):
         draft = draft_answer(query, vector, hits, self.units, lang)

@@ -1,0 +1,46 @@
+"""Names in a question that the article never uses ("Teleperformance", "GDPR", "vendor di
+filipina"): an answer about them says first that the article does not name them."""
+
+from __future__ import annotations
+
+import re
+
+from bot.answer.terms import Terms
+
+SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)$")
+SHOUTED = 0.7  # share of capital letters of a question written in capitals
+NAMED = re.compile(r"\b(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]?|[A-Z][a-z]{2,})\b")
+
+
+def unknown_names(question: str, known: set[str], terms: Terms) -> list[str]:
+    """Names and abbreviations in the question that are not among `known` (the article's own
+    words and the abbreviations readers use); none in a question written in capitals
+    ("APAKAH OUTSOURCING BISA ...?" names nothing), none given only as an example."""
+    letters = [c for c in question if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) >= SHOUTED * len(letters):
+        return []
+    found: list[str] = []
+    for match in NAMED.finditer(question):
+        name = match.group(0)
+        plain_capital = name[:1].isupper() and name[1:].islower()
+        before = question[: match.start()]
+        if plain_capital and SENTENCE_START.search(before):
+            continue  # a capital that only starts a sentence
+        if _any(terms.example_cues, before.lower()):
+            continue  # "overseas, say to the Philippines": an example, not the subject
+        if name.lower() not in known and name not in found:
+            found.append(name)
+    lowered = question.lower()
+    for place in terms.places:  # a place typed in small letters ("vendor di filipina")
+        match = place.search(lowered)
+        if match is None or match.group(0) in known:
+            continue
+        name = question[match.start() : match.end()]
+        example = _any(terms.example_cues, lowered[: match.start()])
+        if name.islower() and name.title() not in found and not example:
+            found.append(name.title())
+    return found
+
+
+def _any(patterns: list[re.Pattern[str]], text: str) -> bool:
+    return any(p.search(text) for p in patterns)
