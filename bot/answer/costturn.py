@@ -31,7 +31,8 @@ CHANGE_CUE = re.compile(
     r"(and|what about|how about|then|so|ok|okay|oke|kalau|kalo|klo|dan|terus|trus|lalu|gimana kalau"
     r"|bagaimana kalau|if|jika|seandainya|misal\w*)\b|\b(instead|switch|ganti|pakai|pake|use|make"
     r" it|jadi|jadiin|aja|saja|only|doang|tanpa|without|drop|add|tambah\w*|juga|too|also|balik|plus"
-    r"|as well|coba|itung|hitung|calculate|pindah|move|quote|estimate|estimasi)\b"
+    r"|as well|coba|itung|hitung|calculate|pindah|move|quote|estimate|estimasi|assume|anggap\w*"
+    r"|asumsi\w*|let's say)\b"
 )
 # "bagaimana jika ...?", "what if ...?": a hypothetical that names a field changes the estimate,
 # whatever ask type its first word suggests.
@@ -149,6 +150,10 @@ def cost_request(
     priced = previous is not None or (ask.price and ask.type != "decision")
     # parsed once (or by the caller): the request, the follow-up and the team a story tells
     fields = dict(cost.parse_fields(text) if parsed is None else parsed)
+    if previous is None and "agents" in fields and (asked := question_sentence(text)) != text:
+        # "CS kami sekarang cuma 2 orang. Kalau pakai vendor untuk 6 agen, berapa?": the team
+        # the question asks to price, not the one the story tells of
+        fields["agents"] = cost.parse_fields(asked).get("agents", fields["agents"])
     if priced and previous is None and ask.background:
         # "We're 15 on support. Does 24/7 usually push the bill up?": a yes/no is priced only
         # when the question itself sizes the team ("can we get 5 agents for under $10k?")

@@ -147,7 +147,10 @@ class Coverage:
         if ask.type != "summary" and (subjects := self.absent_subjects(question, lowered)):
             return text(lang, "not_covered_name", names=self.join(subjects, lang))
         per_unit = ask.price or ask.type in FIGURE_ASKS
-        if per_unit and _any(self.terms.per_unit, asked) and not _any(self.terms.per_unit, lowered):
+        # ... a price per unit asked, not told after the question ("Are there hidden costs? We
+        # were quoted a flat per-agent price.")
+        unit_asked = _any(self.terms.per_unit, up_to_question(question).lower())
+        if per_unit and unit_asked and not _any(self.terms.per_unit, lowered):
             return text(lang, "not_covered_figure")
         if (
             ask.type == "quantity"

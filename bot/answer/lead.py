@@ -42,7 +42,7 @@ ASK_SITUATIONS = {
     "place": frozenset({"vendor_choice"}),
     # "angka segitu sudah termasuk apa aja?": the breakdown; "dipengaruhi apa aja?": the factors
     "list": frozenset({"included", "drivers", "services"}),
-    "definition": frozenset({"included"}),
+    "definition": frozenset({"included", "services"}),
 }
 ASK_ONLY_SITUATIONS = frozenset().union(*ASK_SITUATIONS.values())  # no other answer's lead
 # Money is in nearly every question: it weighs decisions (bot.answer.decide), never a lead here

@@ -106,6 +106,7 @@ FOREIGN_TERMS = (
     "python", "javascript", "resep", "recipe", "bakery", "toko roti", "restaurant", "restoran",
     "tempat makan", "coffee shop", "kedai kopi", "kuliner", "pizza", "sushi", "masak", "cook", "sourdough", "baking", "bake a", "cuaca", "weather", "sepak bola",
     "football", "liga", "league", "film", "movie", "musik", "music", "puisi", "poem", "saham",
+    "netflix", "tv show", "drakor", "k-drama", "anime", "lagu", "song", "video game", "spotify",
     "marathon", "maraton", "half marathon", "lari pagi", "jogging", "workout", "gym", "olahraga",
     "fitness", "diet", "berat badan", "lose weight", "weight loss",
     "world cup", "piala dunia", "olympics", "olimpiade", "who won", "siapa yang menang",

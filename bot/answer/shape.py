@@ -45,6 +45,7 @@ LAW = "faq-data-security"  # what the article says of the law: comply with the r
 RISKS = "challenges"  # the entry that answers "what are the risks?"
 # An abbreviation a definition question asks about ("SLA itu apa?", "what does KPI mean?").
 ABBREVIATION = re.compile(r"\b([A-Z]{2,5})s?\b")
+SMALL_ABBREVIATION = re.compile(r"\b(sla|slas|kpi|kpis|roi|csat)\b")  # as typed in a hurry
 TERSE_WORDS = 4  # a list ask this short about an abbreviation asks what it stands for
 RISK_ASKS = frozenset({"comparison", "list", "yes_no", "quantity", "definition"})
 IN_HOUSE_ASKS = frozenset({"comparison", "yes_no", "quantity", "list"})
@@ -199,8 +200,11 @@ class Shaper(LeadChoice):
         of several ("(KPIs)" twice), the one in the last answer's `topic`, else the one
         closest to the question."""
         rows = []
-        for abbreviation in dict.fromkeys(ABBREVIATION.findall(question)):
-            introduced = re.compile(rf"\({re.escape(abbreviation.upper())}s?\)")
+        # written in small letters too ("sla = ? in this context"); "kpis" is "KPI" and its s
+        found = ABBREVIATION.findall(question)
+        found += [w[:-1] if w.endswith("s") else w for w in SMALL_ABBREVIATION.findall(question)]
+        for abbreviation in dict.fromkeys(w.upper() for w in found):
+            introduced = re.compile(rf"\({re.escape(abbreviation)}s?\)")
             rows += [
                 row
                 for entry, passage_lang in self.passages

@@ -17,8 +17,8 @@ def named_languages(text: str, dropped: set[str]) -> list[str]:
     ids, ens = "|".join(LANG_ID), "|".join(LANG_EN)
     found = set()
     codes = "|".join(LANG_CODES)
-    for m in re.finditer(  # "bahasa id & en", "languages id, en and ja"
-        rf"\b(?:bahasa(?:nya)?|languages?)\s*:?\s*((?:{codes})(?:\s*(?:,|and|dan|&|/|\+|-)\s*(?:{codes}))+)\b",
+    for m in re.finditer(  # "bahasa id & en", "languages id, en and ja", "multilingual (en, ms)"
+        rf"\b(?:bahasa(?:nya)?|languages?|multilingual|bilingual)\s*:?\s*\(?\s*((?:{codes})(?:\s*(?:,|and|dan|&|/|\+|-)\s*(?:{codes}))+)\b",
         text,
     ):
         found |= set(re.findall(rf"\b(?:{codes})\b", m.group(1)))

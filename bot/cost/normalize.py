@@ -50,7 +50,7 @@ def normalize(text: str) -> str:
     text = re.sub(r"\b(?:setengah jam|half an hour|half hour|1/2 (?:jam|hour))\b", "30 menit", text)
     # "a single agent", "just one seat", "seorang agen": one
     text = re.sub(
-        r"\b(?:a single|one single|seorang)(?= (?:[a-z-]+ ){0,3}(?:agen|agents?|seats?|kursi|orang|rep|reps|person)\b)",
+        r"\b(?:a single|one single|seorang)(?= (?:[a-z-]+ ){0,3}(?:agen|agents?|seats?|kursi|orang|rep|reps|person|specialists?|spesialis)\b)",
         "1",
         text,
     )

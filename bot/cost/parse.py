@@ -64,7 +64,7 @@ _CONTACT_NOUN = (
 _CONTACT = rf"(?:{_CONTACT_NOUN}|ticket|contact|call|chat|e ?mail|message|interaction|conversation|comment)"
 _AGENT = (
     r"(?:agen|agents?|seats?|kursi|staf|staff|cs|operators?|orang|org|people|persons?|reps?"
-    r"|representatives?)"
+    r"|representatives?|specialists?|spesialis)"
 )
 # Words that end the adjectives between a number and its noun ("5 offshore phone agents").
 _GAP_STOP = (
