@@ -291,7 +291,7 @@ def _changes(text: str, ask: Ask, fields: dict) -> bool:
         # "why is offshore cheaper?" after an estimate is a knowledge question; so is "vendor
         # yg sanggup 24 jam siapa aja?" (who offers it, not what it costs)
         return False
-    if ask.form == "yes_no":  # "emang 24/7 bikin lebih mahal?" needs a cue, not just brevity
+    if ask.type == "yes_no":  # "emang 24/7 bikin lebih mahal?" needs a cue, not just brevity
         cue = bool(CHANGE_CUE.search(text.lower()))
         return cue or (ask.price and not ARTICLE_SUBJECT.search(text.lower()))
     return ask.price or _reads_as_change(text)  # "how much with offshore?"

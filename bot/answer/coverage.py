@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from bot.answer.analysis import Ask, up_to_question, without_background
 from bot.answer.direction import direction
-from bot.answer.names import unknown_names
+from bot.answer.names import NAMES_ASKED, unknown_names
 from bot.answer.terms import Terms
 from bot.cost.normalize import normalize
 from bot.prompts import Prompts
@@ -38,6 +38,9 @@ CONTRACT = re.compile(
 )
 COUNTRY_ASK = re.compile(r"\b(?:countr(?:y|ies)|negara(?:nya)?|cit(?:y|ies)|kota(?:nya)?)\b")
 FIGURE = re.compile(r"\$\s*\d|\d+\s*%|\b\d+(?:[.,]\d+)?\s*(?:usd|dollars?|dolar|rupiah|juta)\b")
+EXACT = re.compile(
+    r"\b(?:persis\w*|tepatnya|exact(?:ly)?|precise(?:ly)?|bukan kisaran|not a range)\b"
+)
 PERCENT_ASK = re.compile(r"\b(?:percent(?:age)?|persen(?:tase)?)\b|%")
 # A quantity ask that wants a number back, not "what are the costs?".
 NUMBER_ASK = re.compile(
@@ -122,6 +125,8 @@ class Coverage:
             return text(lang, "not_covered_duration")  # "... within a week?": no time frames
         if _any(self.terms.law, asked):
             return text(lang, "not_covered_law")  # "is it legal to process the data abroad?"
+        if NAMES_ASKED.search(asked) and not _any(self.terms.places, lowered):
+            return text(lang, "not_covered_place")  # "does it mention any specific vendors?"
         if (
             ask.type == "place"
             and COUNTRY_ASK.search(asked)
@@ -179,6 +184,10 @@ class Coverage:
                 return text(lang, "not_covered_figure")
         if HOW_MUCH_MORE.search(asked) and "%" not in cited:
             return text(lang, "not_covered_figure")  # "how much cheaper?": no difference given
+        if ask.type == "quantity" and EXACT.search(asked):
+            return text(
+                lang, "not_covered_figure"
+            )  # "persisnya berapa? bukan kisaran": a range only
         asks_number = NUMBER_ASK.search(asked)
         if ask.type == "quantity" and asks_number and not _has_figure(question, lowered):
             return text(lang, "not_covered_figure")

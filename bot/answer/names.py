@@ -10,6 +10,14 @@ from bot.answer.terms import Terms
 SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)$")
 SHOUTED = 0.7  # share of capital letters of a question written in capitals
 NAMED = re.compile(r"\b(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]?|[A-Z][a-z]{2,})\b")
+# Whether the article names a vendor or a country ("does it mention any specific vendors?",
+# "artikelnya nyebut nama vendor tertentu?"): it names none.
+NAMES_ASKED = re.compile(
+    r"\b(?:mention|name|list|recommend|cite)s?\b[^?]*\b(?:specific|particular|any|actual|named)\b"
+    r"[^?]*\b(?:vendors?|providers?|compan(?:y|ies)|bpos?|countr(?:y|ies)|firms?|brands?)\b"
+    r"|\bnama (?:vendor|penyedia|perusahaan|negara|bpo)\w*\b"
+    r"|\b(?:vendor|penyedia|perusahaan|negara|bpo)\w* (?:tertentu|spesifik)\b"
+)
 
 
 def unknown_names(question: str, known: set[str], terms: Terms) -> list[str]:

@@ -32,6 +32,12 @@ BOUND = re.compile(
 RANGE = re.compile(
     r"(?:\$|\busd\s*)\s*\d[\d.,]*\s*(?:-|–|to|hingga|sampai|s/d|sd)\s*(?:\$|\busd\s*)?\s*\d", re.I
 )
+# "$80-100 an hour": both ends of a range, read when the range lies outside the band
+RANGE_ENDS = re.compile(
+    r"(?:\$|\busd\s*)\s*(\d{1,4}(?:[.,]\d{1,2})?)\s*(?:-|–|to|hingga|sampai|s/d|sd)\s*"
+    r"(?:\$|\busd\s*)?\s*(\d{1,4}(?:[.,]\d{1,2})?)(?:\s*(?:/\s*|per\s+|an?\s+|se)(?:hour|hr|h|jam)\b)?",
+    re.I,
+)
 # "how many agent hours does $8,000 buy?" asks hours at the article's rates, not seats.
 HOURS_ASKED = re.compile(
     r"\bagent[- ]hours?\b|\bhow many (?:\w+ )?hours\b|\b(?:berapa|brp) jam\b|\bjam agen\b", re.I
@@ -81,7 +87,7 @@ def quote_sentence(
     """Where a quoted rate sits in the article's band, as a framing sentence; None without one."""
     rate, low, high = quoted_rate(text), *band
     if rate is None:
-        return _beyond(text, lang, low, high, prompts)
+        return _outside(text, lang, low, high, prompts) or _beyond(text, lang, low, high, prompts)
     if rate < low:
         where = "below"
     elif rate > high:
@@ -94,6 +100,28 @@ def quote_sentence(
         "quote_band",
         rate=fmt_money(rate, lang),
         position=prompts.text(lang, f"quote_{where}"),
+        low=fmt_money(low, lang),
+        high=fmt_money(high, lang),
+    )
+
+
+def _outside(text: str, lang: str, low: Decimal, high: Decimal, prompts: Prompts) -> str | None:
+    """ "Do some charge $80-100 an hour for specialists?": an hourly range wholly past one end
+    of the band, which the article never reaches; None for any other question."""
+    match = RANGE_ENDS.search(text)
+    if match is None or not (
+        HOURLY.search(text) or RATE.search(f"${match.group(2)}{text[match.end() :]}")
+    ):
+        return None
+    start, end = (Decimal(g.replace(",", ".")) for g in match.groups())
+    if start <= high and end >= low:
+        return None  # "$20-30 an hour" overlaps the band
+    above = start > high
+    return prompts.text(
+        lang,
+        "quote_beyond",
+        position=prompts.text(lang, "quote_above" if above else "quote_below"),
+        rate=fmt_money(high if above else low, lang),  # the band's end it lies past
         low=fmt_money(low, lang),
         high=fmt_money(high, lang),
     )

@@ -107,6 +107,9 @@ FOREIGN_TERMS = (
     "tempat makan", "coffee shop", "kedai kopi", "kuliner", "pizza", "sushi", "masak", "cook", "sourdough", "baking", "bake a", "cuaca", "weather", "sepak bola",
     "football", "liga", "league", "film", "movie", "musik", "music", "puisi", "poem", "saham",
     "netflix", "tv show", "drakor", "k-drama", "anime", "lagu", "song", "video game", "spotify",
+    "rekomendasi hotel", "merekomendasikan hotel", "recommend a hotel", "hotel recommendation",
+    "rapat kerja", "harga emas", "gold price", "product launch", "peluncuran produk", "draft a tweet",
+    "write a tweet",
     "marathon", "maraton", "half marathon", "lari pagi", "jogging", "workout", "gym", "olahraga",
     "fitness", "diet", "berat badan", "lose weight", "weight loss",
     "world cup", "piala dunia", "olympics", "olimpiade", "who won", "siapa yang menang",
@@ -337,6 +340,9 @@ OWN_COMPANY = re.compile(
 TAX_ON_COST = re.compile(
     r"\b(?:potongan pajak|pengurang(?:an)? pajak|tax[- ]deduct\w*|deductible|tax write[- ]?offs?"
     r"|write (?:it|them|that) off)\b"
+    # VAT on the vendor's invoice ("tarif Pajak Pertambahan Nilai atas jasa alih daya")
+    r"|\b(?:pajak pertambahan nilai|ppn|vat)\b(?=[^?]{0,40}\b(?:jasa|layanan|alih ?daya|outsourc\w*"
+    r"|vendor|invoice|tagihan|services?)\b)"
 )
 
 

@@ -170,6 +170,10 @@ class Shaper(LeadChoice):
         within = topic if ask.type == "why" and follow_up and self._varies(topic, lang) else None
         if within:
             hits = [self.context_hit(topic, lang, vector), *(h for h in hits if h.id != topic)]
+        if ask.type == "why" and self.coverage.asks_risks(question):
+            # "why do companies bring support back in-house?": the challenges are the reasons
+            risks = [self.context_hit(RISKS, lang, vector)]
+            return self._closest_lead(lang, query, vector, risks, True, None), None
         if ask.type in ("why", "yes_no"):
             return self._closest_lead(lang, query, vector, hits, ask.type == "why", within), None
         if (ref := self._named_situation(question, ask.type)) is None:

@@ -18,6 +18,8 @@ def normalize(text: str) -> str:
     text = re.sub(r"(\d\s*)(menit|detik|jam)an\b", r"\1\2", text)
     text = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group(0)], text)
     text = re.sub(r"\bin[- ]house\b", "inhouse", text)  # "4 in-house agents": no "in" gap
+    # "7 skilled (not specialist) agents": an aside in brackets is read as words in between
+    text = re.sub(r"\(([a-z][a-z ]{0,30})\)", r" \1 ", text)
     text = re.sub(r"\s*[~≈]\s*(?=\d)", " ", text)  # "~9rb tiket": about so many
     # "seven agents on at any one time": seats at the same time, no count of one
     text = re.sub(r"\bat any one time\b|\bat any given time\b", "at the same time", text)

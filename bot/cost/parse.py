@@ -232,6 +232,8 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
     inbound = rf"(?:\s+{_CONTACT}\b)?(?:\s+(?:masuk|incoming|inbound|baru|new))?\s*"
     m = (
         t.take(rf"{NUM}\s+{_GAP}{{0,2}}?{_CONTACT}\b{inbound}{PERIOD}")
+        # "our 10,000 monthly contacts": the period as an adjective before the noun
+        or t.take(rf"{NUM}\s+{PERIOD}\s+{_GAP}{{0,2}}?{_CONTACT_NOUN}\b")
         or t.take(
             rf"{NUM}\s+{_GAP}{{0,2}}?{_CONTACT_NOUN}\b{inbound}(?:(?:[a-z]+\s+){{0,5}}?{PERIOD})?"
         )
