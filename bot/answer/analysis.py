@@ -137,7 +137,7 @@ class Analyzer:
         self.patterns: dict[str, list[re.Pattern[str]]] = {t: [] for t in ASK_TYPES}
         self.price: list[re.Pattern[str]] = []
         self.known: set[str] = set()  # abbreviations readers use (CS, KPI): no unknown names
-        self.places: set[str] = set()  # countries and cities: a place guess stands on one
+        places: set[str] = set()  # countries and cities: a place guess stands on one
         # Phrases that rule an ask type out ("the article's conclusion" is no summary request).
         self.excluded: dict[str, list[re.Pattern[str]]] = {t: [] for t in ASK_TYPES}
         self.sure: dict[str, list[re.Pattern[str]]] = {t: [] for t in ASK_TYPES}
@@ -159,8 +159,7 @@ class Analyzer:
                     self.patterns[ask_type] += [re.compile(p) for p in phrases]
                 self.price += [re.compile(p) for p in data["price"]]
                 self.known |= {str(t).lower() for t in data.get("known_terms", ())}
-                places = (data.get("coverage") or {}).get("places") or ()
-                self.places |= {str(p).lower() for p in places}
+                places |= {str(p).lower() for p in (data.get("coverage") or {}).get("places") or ()}
                 for ask_type, phrases in (data.get("exclude") or {}).items():
                     self.excluded[ask_type] += [re.compile(p) for p in phrases]
                 self.alternatives += [re.compile(p) for p in data.get("alternatives") or ()]
@@ -172,6 +171,8 @@ class Analyzer:
             except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
                 raise PromptError(f"{path}: cannot read the question analysis ({exc})") from exc
         self.order = tuple(order or ASK_TYPES)
+        words = "|".join(re.escape(p) for p in sorted(places))
+        self.places = re.compile(rf"\b(?:{words})\b") if words else None
 
     def analyze(
         self, text: str, vector: list[float] | np.ndarray | None = None, lang: str = ""
@@ -237,10 +238,8 @@ class Analyzer:
         """A place guessed by the model stands on a name ("what about Mexico?") or a place."""
         if guess != "place":
             return False
-        lowered = text.lower()
-        return bool(PROPER_NOUN.search(text.strip())) or any(
-            re.search(rf"\b{re.escape(p)}\b", lowered) for p in self.places
-        )
+        named = self.places is not None and self.places.search(text.lower()) is not None
+        return bool(PROPER_NOUN.search(text.strip())) or named
 
     def _offers_choice(self, text: str) -> bool:
         return any(p.search(text) for p in self.alternatives)

@@ -150,15 +150,18 @@ def cost_request(
     priced = previous is not None or (ask.price and ask.type != "decision")
     # parsed once (or by the caller): the request, the follow-up and the team a story tells
     fields = dict(cost.parse_fields(text) if parsed is None else parsed)
-    if previous is None and "agents" in fields and (asked := question_sentence(text)) != text:
+    asked = question_sentence(text)  # the question after any story told before it
+    backed = priced and previous is None and ask.background
+    told_first = previous is None and asked != text and ("agents" in fields or backed)
+    own = cost.parse_fields(asked) if told_first else fields  # ... and its own quantities
+    if previous is None and "agents" in fields and asked != text:
         # "CS kami sekarang cuma 2 orang. Kalau pakai vendor untuk 6 agen, berapa?": the team
         # the question asks to price, not the one the story tells of
-        fields["agents"] = cost.parse_fields(asked).get("agents", fields["agents"])
-    if priced and previous is None and ask.background:
+        fields["agents"] = own.get("agents", fields["agents"])
+    if backed:
         # "We're 15 on support. Does 24/7 usually push the bill up?": a yes/no is priced only
         # when the question itself sizes the team ("can we get 5 agents for under $10k?")
-        asked = question_sentence(text)
-        priced = bool(SIZING & cost.parse_fields(asked).keys()) or bool(BUDGET_ASK.search(asked))
+        priced = bool(SIZING & own.keys()) or bool(BUDGET_ASK.search(asked))
         # "... 12 agen ... in-house kami $40.000 per bulan. Bagaimana perbandingannya?": the
         # team and its cost are told, the question asks to compare them
         told = fields.keys() if COMPARE_ASK.search(asked.lower()) else set()

@@ -184,10 +184,8 @@ class Coverage:
                 return text(lang, "not_covered_figure")
         if HOW_MUCH_MORE.search(asked) and "%" not in cited:
             return text(lang, "not_covered_figure")  # "how much cheaper?": no difference given
-        if ask.type == "quantity" and EXACT.search(asked):
-            return text(
-                lang, "not_covered_figure"
-            )  # "persisnya berapa? bukan kisaran": a range only
+        if ask.type == "quantity" and EXACT.search(asked):  # "persisnya berapa? bukan kisaran"
+            return text(lang, "not_covered_figure")  # the article gives a range only
         asks_number = NUMBER_ASK.search(asked)
         if ask.type == "quantity" and asks_number and not _has_figure(question, lowered):
             return text(lang, "not_covered_figure")

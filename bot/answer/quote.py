@@ -35,7 +35,8 @@ RANGE = re.compile(
 # "$80-100 an hour": both ends of a range, read when the range lies outside the band
 RANGE_ENDS = re.compile(
     r"(?:\$|\busd\s*)\s*(\d{1,4}(?:[.,]\d{1,2})?)\s*(?:-|–|to|hingga|sampai|s/d|sd)\s*"
-    r"(?:\$|\busd\s*)?\s*(\d{1,4}(?:[.,]\d{1,2})?)(?:\s*(?:/\s*|per\s+|an?\s+|se)(?:hour|hr|h|jam)\b)?",
+    r"(?:\$|\busd\s*)?\s*(\d{1,4}(?:[.,]\d{1,2})?)(?P<hourly>\+?\s*(?:/\s*|per\s+|an?\s+|se)"
+    r"(?:hour|hr|h|jam)\b)?",
     re.I,
 )
 # "how many agent hours does $8,000 buy?" asks hours at the article's rates, not seats.
@@ -109,11 +110,9 @@ def _outside(text: str, lang: str, low: Decimal, high: Decimal, prompts: Prompts
     """ "Do some charge $80-100 an hour for specialists?": an hourly range wholly past one end
     of the band, which the article never reaches; None for any other question."""
     match = RANGE_ENDS.search(text)
-    if match is None or not (
-        HOURLY.search(text) or RATE.search(f"${match.group(2)}{text[match.end() :]}")
-    ):
+    if match is None or not (match["hourly"] or HOURLY.search(text)):
         return None
-    start, end = (Decimal(g.replace(",", ".")) for g in match.groups())
+    start, end = (Decimal(g.replace(",", ".")) for g in match.group(1, 2))
     if start <= high and end >= low:
         return None  # "$20-30 an hour" overlaps the band
     above = start > high

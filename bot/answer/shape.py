@@ -45,7 +45,7 @@ LAW = "faq-data-security"  # what the article says of the law: comply with the r
 RISKS = "challenges"  # the entry that answers "what are the risks?"
 # An abbreviation a definition question asks about ("SLA itu apa?", "what does KPI mean?").
 ABBREVIATION = re.compile(r"\b([A-Z]{2,5})s?\b")
-SMALL_ABBREVIATION = re.compile(r"\b(sla|slas|kpi|kpis|roi|csat)\b")  # as typed in a hurry
+SMALL_ABBREVIATION = re.compile(r"\b(sla|kpi|roi|csat)s?\b")  # as typed in a hurry
 TERSE_WORDS = 4  # a list ask this short about an abbreviation asks what it stands for
 RISK_ASKS = frozenset({"comparison", "list", "yes_no", "quantity", "definition"})
 IN_HOUSE_ASKS = frozenset({"comparison", "yes_no", "quantity", "list"})
@@ -155,8 +155,8 @@ class Shaper(LeadChoice):
         ):
             return self._both_sides(lang, vector), None  # "better in-house or outsourced?"
         if self.coverage.asks_law(question):  # said it is not stated; then the data-security FAQ
-            hits = [self.context_hit(LAW, lang, vector), *(h for h in hits if h.id != LAW)]
-            return draft_answer(query, vector, hits[:1], self.units, lang), None
+            law = self.context_hit(LAW, lang, vector)
+            return draft_answer(query, vector, [law], self.units, lang), None
         if ask.type in RISK_ASKS and self.coverage.asks_risks(question):
             risks = self.context_hit(RISKS, lang, vector)
             hits = [risks, *(h for h in hits if h.id != RISKS)]
@@ -173,7 +173,7 @@ class Shaper(LeadChoice):
         if ask.type == "why" and self.coverage.asks_risks(question):
             # "why do companies bring support back in-house?": the challenges are the reasons
             risks = [self.context_hit(RISKS, lang, vector)]
-            return self._closest_lead(lang, query, vector, risks, True, None), None
+            return self._closest_lead(lang, query, vector, risks), None
         if ask.type in ("why", "yes_no"):
             return self._closest_lead(lang, query, vector, hits, ask.type == "why", within), None
         if (ref := self._named_situation(question, ask.type)) is None:
@@ -204,9 +204,8 @@ class Shaper(LeadChoice):
         of several ("(KPIs)" twice), the one in the last answer's `topic`, else the one
         closest to the question."""
         rows = []
-        # written in small letters too ("sla = ? in this context"); "kpis" is "KPI" and its s
-        found = ABBREVIATION.findall(question)
-        found += [w[:-1] if w.endswith("s") else w for w in SMALL_ABBREVIATION.findall(question)]
+        # written in small letters too ("sla = ? in this context", "kpis")
+        found = ABBREVIATION.findall(question) + SMALL_ABBREVIATION.findall(question)
         for abbreviation in dict.fromkeys(w.upper() for w in found):
             introduced = re.compile(rf"\({re.escape(abbreviation)}s?\)")
             rows += [
