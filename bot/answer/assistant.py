@@ -11,7 +11,7 @@ from typing import Any
 
 from langchain_core.runnables import RunnableLambda
 
-from bot.answer.analysis import ASK_TYPES, Analyzer, Ask, question_sentence
+from bot.answer.analysis import ASK_TYPES, Analyzer, Ask
 from bot.answer.anchor import Anchors
 from bot.answer.asktype import AskModel
 from bot.answer.budget import budget_lead, priced_turn, size_lead, size_missing
@@ -30,6 +30,7 @@ from bot.answer.lookup import TurnRetrieval
 from bot.answer.memo import Memo
 from bot.answer.mention import Mentions
 from bot.answer.normalise import normalise, own_words
+from bot.answer.parts import TwoAsks, combined
 from bot.answer.quote import quote_sentence
 from bot.answer.route import is_greeting, is_injection, topic_level
 from bot.answer.scope import out_of_scope, reaches
@@ -80,6 +81,7 @@ class Assistant(TurnRetrieval):
             settings.prompts_dir, ASK_TYPES, index.embeddings, index.embedder, settings.home
         )
         self.analyzer = Analyzer(settings.prompts_dir, asks)
+        self.two_asks = TwoAsks(self.cost, self.analyzer.price)  # "how much ... and why ...?"
         vocabulary = {w for c in index.chunks for w in re.findall(r"\w+", f"{c.title} {c.text}")}
         terms = Terms.load(settings.prompts_dir)
         self.glossary = Glossary.load(settings.prompts_dir)
@@ -109,6 +111,7 @@ class Assistant(TurnRetrieval):
         self.stages: tuple[Callable[[Turn], Answer | None], ...] = (
             self.refuse_injection,
             self.greet,
+            self.both_asks,
             self.estimate_cost,
             self.expand_topic,
             self.summarize,
@@ -172,10 +175,7 @@ class Assistant(TurnRetrieval):
             previous = last(history, "assistant")
             if previous is not None and previous.cited_ids and not previous.cost_request:
                 ask = self.analyzer.carried(ask, text, last(history, "user").content, lang)
-            # "Philippines or India?" wants a country; a place the story names ("We're a shop in
-            # Jakarta ... should we outsource?") does not
-            if ask.type == "decision" and self.coverage.names_country(question_sentence(text)):
-                ask = replace(ask, type="place")
+            ask = self.coverage.reframe(ask, text)  # "Philippines or India?" wants a country
             focus = self.recap.subject(text) if ask.form == "summary" else None
             if focus:  # "tl;dr on the benefits?" is retrieved as "the benefits"
                 vector = self.memo.embed(self._embed_query, self.glossary.expand(focus, lang))
@@ -188,6 +188,12 @@ class Assistant(TurnRetrieval):
 
     def greet(self, turn: Turn) -> Answer | None:
         return self._fixed(turn, "greeting", refused=False) if is_greeting(turn.text) else None
+
+    def both_asks(self, turn: Turn) -> Answer | None:
+        """A price asked and a question beside it: each answered, joined (bot/answer/parts.py)."""
+        parts = self.two_asks.split(turn.text)
+        inputs = [{"question": p, "history": turn.history, "lang": turn.lang} for p in parts or ()]
+        return combined([self._run(i) for i in inputs], turn.text) if parts else None
 
     def estimate_cost(self, turn: Turn) -> Answer | None:
         """A question that states a quantity (or a follow-up that changes one) gets an estimate."""

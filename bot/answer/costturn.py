@@ -34,6 +34,11 @@ CHANGE_CUE = re.compile(
     r"|as well|coba|itung|hitung|calculate|pindah|move|quote|estimate|estimasi|assume|anggap\w*"
     r"|asumsi\w*|let's say)\b"
 )
+# A value put in place of another, or the estimate run again with it
+RERUN = re.compile(
+    r"\b(?:rather than|instead of|in place of|alih alih|redo|re ?run|run (?:it|that|this|the numbers)"
+    r" again|recalculate|recompute|hitung ulang|itung ulang)\b"
+)
 # "bagaimana jika ...?", "what if ...?": a hypothetical that names a field changes the estimate,
 # whatever ask type its first word suggests.
 WHAT_IF = re.compile(
@@ -46,6 +51,8 @@ BACK_TO = r"go back to|back to|balik(?: lagi)? ke|kembali ke|tetap(?: di)?|tetep
 # followed by nothing that names another field.
 CUED_NUMBER = re.compile(
     r"\b(?:go with|going with|with|make it|jadi|jadiin|pakai|pake|dengan|turunin ke|naikin ke|ganti ke"
+    # "what if we only need 7?", "kalau cuma butuh 4?": the team's size
+    r"|need|needed|butuh|perlu|hire|use|have|had"
     rf"|{BACK_TO})\s+"
     r"(\d+)(?=\s*(?:$|[,.;!?]|(?:then|and|dan|aja|saja|dong|ya|instead|orang|people|seats?|kursi"
     r"|agen|agents?)\b))"
@@ -288,6 +295,8 @@ def _changes(text: str, ask: Ask, fields: dict) -> bool:
     lowered = text.lower()
     if ARTICLE_SAYS.search(lowered) and (ARTICLE_SUBJECT.search(lowered) or asks_figure(lowered)):
         return False  # "and what does the article say is the risk of going offshore?"
+    if fields and RERUN.search(lowered):
+        return True  # "run it again with skilled agents rather than standard": a value replaced
     if "?" in text and (FACT_FIGURE.search(lowered) or LISTED_ASK.search(lowered)):
         return False  # "berapa gaji agen bilingual?", "yang offshore itu untungnya apa aja?"
     if ask.form in NOT_COST or (ask.type == "place" and WHO.search(text.lower())):

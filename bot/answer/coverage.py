@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
-from bot.answer.analysis import Ask, up_to_question, without_background
+from bot.answer.analysis import Ask, question_sentence, up_to_question, without_background
 from bot.answer.direction import direction
-from bot.answer.names import NAMES_ASKED, unknown_names
+from bot.answer.names import NAMES_ASKED, absent_subjects, never_named, unknown_names
 from bot.answer.terms import Terms
 from bot.cost.normalize import normalize
 from bot.prompts import Prompts
@@ -47,7 +48,7 @@ NUMBER_ASK = re.compile(
     r"\b(?:how much|how many|how (?:big|large|high)|(?:seberapa|berapa) (?:besar|tinggi)|berapa(?:an)?"
     r"|brp|what(?:'s| is) the (?:rate|price|cost|fee|figure)"
     r"|amounts?|nominal(?:nya)?|angka(?:nya)?)\b"
-    r"|\bwhat (?:\w+ ){0,2}(?:times?|targets?|levels?|scores?|rates?|percentages?|numbers?|figures?)"
+    r"|\bwhat (?:[\w-]+ ){0,2}(?:times?|targets?|levels?|scores?|rates?|percentages?|numbers?|figures?)"
     r" (?:should|do|would|is|are)\b"
     r"|\b(?:percent(?:age)?|persen(?:tase)?)\b|%"
 )
@@ -67,6 +68,9 @@ COUNT_ASK = re.compile(
 COUNT_STEM = 5  # letters compared: "tickets" ~ "ticket", "panggilan" ~ "panggil"
 # Ask types where a name the article never uses means "not covered".
 NAME_ASKS = frozenset("place comparison yes_no decision quantity definition why".split())
+# Ask types that "does the article mention X?" takes for a yes/no (a list of names, a summary)
+MENTION_AS_YES_NO = frozenset("summary list place definition quantity".split())
+WHICH = re.compile(r"\b(?:which|what|where|mana)\b")
 # Ask types where a figure per ticket or per call is asked for.
 FIGURE_ASKS = frozenset("quantity yes_no comparison".split())
 # Ask types where "which is the biggest?" asks for a ranking of what the article lists.
@@ -135,6 +139,8 @@ class Coverage:
             # "which offshore country has the best English speakers?": the country is what it
             # asks, whatever else it names
             return text(lang, "not_covered_place")
+        if _any(self.terms.mention_asked, asked) and (unnamed := self.never_named(question)):
+            return text(lang, "not_covered_name", names=self.join(unnamed, lang))  # "WhatsApp?"
         # a name told after the question is background too ("Is multilingual support going to
         # cost extra? Our buyers write in Bahasa and English.")
         names = self.unknown_names(up_to_question(question)) if ask.type in NAME_ASKS else []
@@ -154,7 +160,11 @@ class Coverage:
         per_unit = ask.price or ask.type in FIGURE_ASKS
         # ... a price per unit asked, not told after the question ("Are there hidden costs? We
         # were quoted a flat per-agent price.")
-        unit_asked = _any(self.terms.per_unit, up_to_question(question).lower())
+        # ... nor set aside before it ("Beyond the per-seat price, are there other costs?")
+        own = up_to_question(question)
+        for aside in self.terms.aside:
+            own = aside.sub(" ", own)
+        unit_asked = _any(self.terms.per_unit, own.lower())
         if per_unit and unit_asked and not _any(self.terms.per_unit, lowered):
             return text(lang, "not_covered_figure")
         if (
@@ -210,21 +220,28 @@ class Coverage:
         """Names and abbreviations in the question that the article never uses."""
         return unknown_names(question, self.vocabulary | self.known, self.terms)
 
+    def never_named(self, question: str) -> list[str]:
+        """What a question asks the article to mention that it never does (names.never_named)."""
+        return never_named(question, self.unknown_names(question), self.vocabulary, self.terms)
+
+    def asks_mention(self, question: str) -> bool:
+        """ "Does the article mention WhatsApp?": a yes/no about a name it never uses."""
+        asked = question.lower()
+        return _any(self.terms.mention_asked, asked) and bool(self.never_named(question))
+
+    def reframe(self, ask: Ask, text: str) -> Ask:
+        """ "Philippines or India?" wants a country (a place a story names does not); "does it
+        name ISO 27001 or SOC 2?", "artikel bahas soal AI gak?" ask yes or no."""
+        if ask.type == "decision" and self.names_country(question_sentence(text)):
+            return replace(ask, type="place")
+        which = ask.type == "place" and WHICH.search(text.lower())  # "nyebut negara mana?"
+        if ask.type in MENTION_AS_YES_NO and not which and self.asks_mention(text):
+            return replace(ask, type="yes_no", form="yes_no")
+        return ask
+
     def absent_subjects(self, question: str, cited: str) -> list[str]:
-        """Subjects of the question the article never discusses (a trial period, nearshore),
-        as the question words them."""
-        if not self.terms.any_absent(question.lower()):
-            return []  # one search instead of one per subject, for most questions
-        spans: list[tuple[int, int]] = []
-        for pattern in self.terms.absent:
-            match = pattern.search(question.lower())
-            if match is None or pattern.search(cited):
-                continue
-            start, end = match.span()
-            if any(s <= start and end <= e for s, e in spans):
-                continue  # inside a subject already found ("minimum contract" in "... length")
-            spans = [(s, e) for s, e in spans if not (start <= s and e <= end)] + [(start, end)]
-        return [_mid_sentence(question[s:e], s) for s, e in sorted(spans)]
+        """Subjects of the question the article never discusses (names.absent_subjects)."""
+        return absent_subjects(question, cited, self.terms)
 
     def sides(self, question: str) -> tuple[set[str], set[str]] | None:
         """The two sides of "X vs Y" / "X atau Y", as their content words; None when there are
@@ -361,14 +378,6 @@ class Coverage:
         if len(names) == 1:
             return names[0]
         return f"{', '.join(names[:-1])} {self.prompts.text(lang, 'names_and')} {names[-1]}"
-
-
-def _mid_sentence(words: str, start: int) -> str:
-    """Words quoted from the question's start, as they read mid-sentence ("Target" -> "target";
-    "SLA" stays)."""
-    if start == 0 and words[:1].isupper() and not words[1:2].isupper():
-        return words[:1].lower() + words[1:]
-    return words
 
 
 def _any(patterns: list[re.Pattern[str]], text: str) -> bool:

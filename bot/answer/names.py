@@ -1,5 +1,6 @@
-"""Names in a question that the article never uses ("Teleperformance", "GDPR", "vendor di
-filipina"): an answer about them says first that the article does not name them."""
+"""Names and subjects in a question that the article never uses ("Teleperformance", "GDPR",
+"vendor di filipina", a trial period): an answer about them says first that the article does not
+name them."""
 
 from __future__ import annotations
 
@@ -48,6 +49,47 @@ def unknown_names(question: str, known: set[str], terms: Terms) -> list[str]:
         if name.islower() and name.title() not in found and not example:
             found.append(name.title())
     return found
+
+
+def never_named(question: str, unknown: list[str], vocabulary: set[str], terms: Terms) -> list[str]:
+    """What a question asks the article to mention that it never does: the `unknown` names, and
+    channels, tools or standards readers know well (WhatsApp, chatbots, ISO 27001) that are not
+    in the article's `vocabulary`; each once ("SOC" inside "SOC 2"), in the question's order."""
+    lowered = question.lower()
+    spans = [(lowered.find(n.lower()), n) for n in unknown]
+    for pattern in terms.mention_names:
+        for match in pattern.finditer(lowered):
+            if not all(w in vocabulary for w in match.group(0).replace("-", " ").split()):
+                spans.append((match.start(), question[match.start() : match.end()]))
+    names = {n.lower() for _, n in spans}
+    inside = lambda n: any(n.lower() in m and n.lower() != m for m in names)  # noqa: E731
+    kept = {n.lower(): (at, n) for at, n in spans if not inside(n)}
+    return [n for _, n in sorted(kept.values())]
+
+
+def absent_subjects(question: str, cited: str, terms: Terms) -> list[str]:
+    """Subjects of the question the article never discusses (a trial period, nearshore), as
+    the question words them; none the `cited` text discusses."""
+    if not terms.any_absent(question.lower()):
+        return []  # one search instead of one per subject, for most questions
+    spans: list[tuple[int, int]] = []
+    for pattern in terms.absent:
+        match = pattern.search(question.lower())
+        if match is None or pattern.search(cited):
+            continue
+        start, end = match.span()
+        if any(s <= start and end <= e for s, e in spans):
+            continue  # inside a subject already found ("minimum contract" in "... length")
+        spans = [(s, e) for s, e in spans if not (start <= s and e <= end)] + [(start, end)]
+    return [_mid_sentence(question[s:e], s) for s, e in sorted(spans)]
+
+
+def _mid_sentence(words: str, start: int) -> str:
+    """Words quoted from the question's start, as they read mid-sentence ("Target" -> "target";
+    "SLA" stays)."""
+    if start == 0 and words[:1].isupper() and not words[1:2].isupper():
+        return words[:1].lower() + words[1:]
+    return words
 
 
 def _any(patterns: list[re.Pattern[str]], text: str) -> bool:

@@ -107,9 +107,13 @@ class Shaper(LeadChoice):
             challenge = challenge_asked(
                 asked, vector, lang, self.units, self.passages, named_only=follow_up
             )
-            if challenge is not None:
+            # "apa aja risikonya, dan gimana ngatasinnya?" asks about the risks, not about the
+            # hidden cost nearest its words
+            risks = challenge is not None and challenge.entry != RISKS
+            risks = risks and self.coverage.asks_risks(question)
+            if challenge is not None and not risks:
                 return self._remedy(challenge, lang, query, vector, hits)
-            entry = listing or hits[0].id
+            entry = listing or (RISKS if risks else hits[0].id)
             handled = self.passages[(entry, lang)].handled_by
             if handled and not any(handled):  # "how do we avoid hidden costs?": none has steps
                 opening = self.prompts.text(lang, "not_covered_steps_list")

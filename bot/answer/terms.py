@@ -42,6 +42,9 @@ class Terms:
     hourly: list[re.Pattern[str]] = field(default_factory=list)  # words of the one figure given
     salary: list[re.Pattern[str]] = field(default_factory=list)  # pay per month: never given
     law: list[re.Pattern[str]] = field(default_factory=list)  # what is legal: never discussed
+    mention_asked: list[re.Pattern[str]] = field(default_factory=list)  # "does it mention X?"
+    mention_names: list[re.Pattern[str]] = field(default_factory=list)  # "whatsapp", "chatbot"
+    aside: list[re.Pattern[str]] = field(default_factory=list)  # "Besides the hourly rate, ..."
     statistic: list[re.Pattern[str]] = field(default_factory=list)  # shares of companies: none
     risk_comparative: list[re.Pattern[str]] = field(default_factory=list)  # "riskier?": no ranking
     holds_there: list[re.Pattern[str]] = field(default_factory=list)  # "is that also true ...?"
@@ -65,7 +68,9 @@ class Terms:
         for lang in LANGS:
             path = prompts_dir / lang / "analysis.yaml"
             try:
-                data = read_yaml(path)["coverage"]
+                whole = read_yaml(path)
+                data = whole["coverage"]
+                terms.aside += [re.compile(p, re.IGNORECASE) for p in whole.get("aside") or ()]
                 terms.places += [re.compile(rf"\b{re.escape(p)}\b") for p in data["places"]]
                 terms.absent += [re.compile(p) for p in data["absent"]]
                 terms.per_unit += [re.compile(p) for p in data["per_unit"]]
@@ -84,6 +89,8 @@ class Terms:
                 terms.hourly += [re.compile(p) for p in data["hourly"]]
                 terms.salary += [re.compile(p) for p in data["salary"]]
                 terms.law += [re.compile(p) for p in data["law"]]
+                terms.mention_asked += [re.compile(p) for p in data["mention_asked"]]
+                terms.mention_names += [re.compile(p) for p in data["mention_names"]]
                 terms.statistic += [re.compile(p) for p in data["statistic"]]
                 terms.risk_comparative += [re.compile(p) for p in data["risk_comparative"]]
                 terms.holds_there += [re.compile(p) for p in data["holds_there"]]

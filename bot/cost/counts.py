@@ -22,7 +22,11 @@ DAYS_A_WEEK = re.compile(
 )
 # A salary per head, the cue after the amount ("$2500 each", "rp 6000000 per orang") or
 # before it ("masing masing digaji rp 5500000", "each earning $2500").
-EACH_AFTER = r"(?P<each>each|apiece|masing masing|per (?:orang|kepala|head|person)(?:nya)?)\b"
+# ... not a period: "IDR 95 million each month" is one sum a month
+EACH_AFTER = (
+    r"(?P<each>each|apiece|masing masing|per (?:orang|kepala|head|person)(?:nya)?)\b"
+    r"(?!\s+(?:month|week|year|day|bulan|minggu|tahun|hari)\b)"
+)
 EACH_BEFORE = re.compile(
     r"\b(?:masing masing|each|per (?:orang|kepala|head|person)(?:nya)?)\s+"
     r"(?:(?:digaji|dibayar|gajinya|bergaji|earning|earns|paid|making|makes|at|sekitar|about|around)"

@@ -33,7 +33,7 @@ def normalize(text: str) -> str:
         r"\1 \2 ",
         text,
     )
-    text = re.sub(r"\binstead of\s+(?:[a-z]+\s+){0,2}?[a-z]+\b", "", text)
+    text = re.sub(r"\b(?:instead of|rather than)\s+(?:[a-z]+\s+){0,2}?[a-z]+\b", "", text)
     # "a tier-3 agent" is one agent of the third tier, no three agents
     text = re.sub(r"\btier[- ]?([1-3])\b", lambda m: f"tier {'i' * int(m.group(1))}", text)
     text = re.sub(r"(?<=[a-z\d])-(?=[a-z])|(?<=[a-z])-(?=\d)", " ", text)
@@ -57,11 +57,15 @@ def normalize(text: str) -> str:
         text,
     )
     text = re.sub(r"\bhalf a dozen\b|\bsetengah lusin\b", "6", text)
-    text = re.sub(r"\b(?:(?:a|one|satu) )?dozen\b|\bselusin\b", "12", text)
     # "a year and a half", "satu setengah tahun", "half a year", "setengah tahun": in months
     text = re.sub(r"\b(?:(?:a|one) year and a half|(?:satu|1) setengah tahun)\b", "18 months", text)
     text = re.sub(r"\b(?:half a year|half-year|half year|setengah tahun)\b", "6 months", text)
     text = words_to_numbers(text)
+    # "two dozen agents", "dua lusin agen": so many twelves; "a dozen", "selusin": twelve
+    text = re.sub(r"\b(\d+) (?:dozen|lusin)\b", lambda m: str(int(m.group(1)) * 12), text)
+    text = re.sub(r"\b(?:(?:a|one|satu) )?dozen\b|\bselusin\b", "12", text)
+    text = _MINUTES_AND_SECONDS.sub(_in_minutes, text)  # "3 menit 30 detik": 3.5 menit
+    text = _TIME_RANGE.sub(_middle, text)  # "4-6 minutes", "2 sampai 4 menit": 5, 3
     # "two email-only agents", "2 skilled email-only agents": agents, not two emails
     text = re.sub(
         r"\b(\d+)\s+((?:[a-z]+\s+){0,2}?)((?:e ?mail|chat|phone|voice|call|whatsapp|wa|sosmed)\s+only)"
@@ -74,6 +78,30 @@ def normalize(text: str) -> str:
     text = re.sub(r"\b(\d+) and a half\b", r"\1.5", text)
     text = re.sub(r"\b(?:minus|negatif|negative)\s+(?=\d)", "-", text)
     return re.sub(r"-\s*(\$|usd\s*|us\$)\s*(?=\d)", r"\1-", text)  # -$5000 -> $-5000
+
+
+_MINUTE = r"(menit|minutes?|mins?|min)"
+_MINUTES_AND_SECONDS = re.compile(
+    rf"\b(\d+)\s*{_MINUTE}\s*(?:(?:dan|and|,)\s*)?(\d+)\s*(?:detik|dtk|seconds?|secs?|s)\b"
+)
+# A length given as a range: "4-6 min", "2 to 4 minutes", "4 sampai 6 menit", "3 atau 4 menit"
+_TIME_RANGE = re.compile(
+    r"(?<![\d.-])(\d+(?:\.\d+)?)\s*(?:-|–|to|sampai|hingga|s/d|atau|or)\s*(\d+(?:\.\d+)?)\s*"
+    r"(menit|minutes?|mins?|min|detik|dtk|seconds?|secs?)\b"
+)
+
+
+def _number(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def _in_minutes(m: re.Match[str]) -> str:
+    return f"{_number(int(m.group(1)) + int(m.group(3)) / 60)} {m.group(2)}"
+
+
+def _middle(m: re.Match[str]) -> str:
+    low, high = float(m.group(1)), float(m.group(2))
+    return m.group(0) if high <= low else f"{_number((low + high) / 2)} {m.group(3)}"
 
 
 # Chat shorthand for the words the patterns read ("3 thn", "dlm negri", "6 bln", "2 yrs").

@@ -161,7 +161,7 @@ def _read_aht(t: _Text, fields: dict[str, Any]) -> None:
             # "averaging 5 minutes each", "rata rata 6 menit per orang"
             # "rata2 beres 5 menit", "on average takes 6 minutes"
             rf"\b(?:averag\w*|avg|rata rata(?:nya)?|rerata|on average)\s+(?:(?:beres|selesai|kelar"
-            r"|ditangani|takes?|taking|butuh|makan|memakan)\s+(?:dalam\s+|in\s+)?)?"
+            r"|ditangani|takes?|taking|butuh|makan|memakan|handle[sd]?|handling)\s+(?:dalam\s+|in\s+)?)?"
             r"(?:of\s+|sekitar\s+|about\s+|around\s+"
             r"|jadi\s+|menjadi\s+|to\s+|is now\s+|sekarang\s+)?"
             rf"{NUM}\s*{SHORT_UNIT}"
@@ -231,7 +231,7 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
     # "incoming" may stand between the volume's noun and its period.
     inbound = rf"(?:\s+{_CONTACT}\b)?(?:\s+(?:masuk|incoming|inbound|baru|new))?\s*"
     m = (
-        t.take(rf"{NUM}\s+{_GAP}{{0,2}}?{_CONTACT}\b{inbound}{PERIOD}")
+        t.take(rf"{NUM}\s+{_GAP}{{0,4}}?{_CONTACT}\b{inbound}{PERIOD}")
         # "our 10,000 monthly contacts": the period as an adjective before the noun
         or t.take(rf"{NUM}\s+{PERIOD}\s+{_GAP}{{0,2}}?{_CONTACT_NOUN}\b")
         or t.take(

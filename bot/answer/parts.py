@@ -1,0 +1,118 @@
+"""A message with two asks, one for a price and one for knowledge ("Need a ballpark: 15 agents,
+offshore, 24/7. Also, why is offshore cheaper anyway?", "Kenapa multibahasa lebih mahal?
+Sekalian hitung buat 6 agen ..."): each part is answered on its own and the answers are joined,
+in the message's order, with one list of sources."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from bot.answer.costturn import SIZING, WHAT_IF
+from bot.cost.parse import QUANTITY_FIELDS
+from bot.types import Answer
+
+# Where one ask ends and the next begins: after a sentence's end, or at a comma that opens a
+# question of its own ("..., and why is offshore cheaper?", "..., terus kenapa lebih murah?").
+BOUNDARY = re.compile(
+    r"(?<=[?.!])\s+"
+    r"|,\s*(?=(?:and|also|plus|dan|terus|trus|lalu|sekalian|juga)\s+(?:also\s+)?"
+    r"(?:why|how|what|which|is|are|does|do|can|kenapa|mengapa|gimana|bagaimana|apa|apakah)\b)",
+    re.IGNORECASE,
+)
+QUESTION_START = re.compile(
+    r"^\W*(?:(?:and|also|plus|so|dan|terus|trus|lalu|sekalian|juga|oh|btw|by the way),?\s+)*"
+    r"(?:why|how|what|which|where|when|who|is|are|does|do|can|could|should|kenapa|mengapa"
+    r"|gimana|bagaimana|apa|apakah|apa aja|apa saja|kapan|di mana|siapa|bisa|emang)\b",
+    re.IGNORECASE,
+)
+CITE = re.compile(r"\[(\d+)\]")
+# Words that ask for a price to be worked out, beside the analyzer's price patterns
+PRICE_REQUEST = re.compile(
+    r"\b(?:ballpark|estimate|estimasi|perkiraan|hitung\w*|itung\w*|quote|run (?:us|me)"
+    r"|set (?:us|me) back|what(?:'s| is| would be) the (?:damage|total|bill))\b"
+)
+# An ask that weighs a decision with the numbers told beside it: never split from them
+WEIGHED = frozenset({"decision"})
+
+
+class TwoAsks:
+    """Finds the two asks of a message: `cost` parses quantities, `price` are the analyzer's
+    patterns of a price asked (both languages)."""
+
+    def __init__(self, cost: Any, price: list[re.Pattern[str]]) -> None:
+        self.cost = cost
+        self.price = price
+
+    def split(self, text: str) -> tuple[str, str] | None:
+        """The message as (first ask, second ask) when one side asks a price of a team it sizes
+        and the other is a question of its own that asks no price; else None."""
+        pieces = [p for p in BOUNDARY.split(text.strip()) if p and p.strip()]
+        if len(pieces) < 2:
+            return None
+        # the question is the last piece (the price asked before it) or the first one
+        for cut, cost_first in ((len(pieces) - 1, True), (1, False)):
+            first, second = " ".join(pieces[:cut]).strip(), " ".join(pieces[cut:]).strip()
+            priced, asked = (first, second) if cost_first else (second, first)
+            if is_question(asked) and self._asks(asked) and self._prices(priced):
+                return first, second
+        return None
+
+    def _price(self, part: str) -> bool:
+        return any(p.search(part.lower()) for p in self.price)
+
+    def _prices(self, part: str) -> bool:
+        """A team sized and its price asked ("Our 8 agents cost us Rp 75 juta." asks none)."""
+        asked = PRICE_REQUEST.search(part.lower()) or (is_question(part) and self._price(part))
+        return bool(asked) and bool(SIZING & self.cost.parse_fields(part).keys())
+
+    def _asks(self, part: str) -> bool:
+        """No quantity, no price ("why is offshore cheaper?"), no change of what was priced
+        ("What if we moved them offshore?")."""
+        fields = self.cost.parse_fields(part).keys()
+        changes = WHAT_IF.search(part.lower())
+        return not self._price(part) and not QUANTITY_FIELDS & fields and not changes
+
+
+def combined(answers: list[Answer], question: str) -> Answer | None:
+    """The two answers as one; None when a part weighs a decision with the numbers told beside
+    it ("We spend $20k on 6 agents. Worth it?"), which the whole message answers; a part out of
+    scope ("... Also, a good sourdough recipe?") leaves the other alone."""
+    if any(a.ask_type in WEIGHED for a in answers):
+        return None
+    if any(a.refused for a in answers):
+        return next((a for a in answers if not a.refused), answers[0])
+    return joined(answers[0], answers[1], question)
+
+
+def is_question(text: str) -> bool:
+    """Whether a part asks (a question mark, or a question word first)."""
+    return text.rstrip().endswith("?") or bool(QUESTION_START.match(text))
+
+
+def joined(first: Answer, second: Answer, question: str) -> Answer:
+    """One answer: the first's body, then the second's, its [n] markers renumbered into one
+    list of sources; the estimate, the ask type and the cost state are the priced part's."""
+    sources = list(first.sources)
+    numbers: dict[int, int] = {}
+    for n, source in enumerate(second.sources, start=1):
+        same = next((i for i, s in enumerate(sources, 1) if s.id == source.id), None)
+        if same is None:
+            sources.append(source)
+            same = len(sources)
+        numbers[n] = same
+    body = CITE.sub(lambda m: f"[{numbers.get(int(m.group(1)), int(m.group(1)))}]", second.body)
+    priced = first if first.tool_calls else second
+    timings = {k: first.timings_ms.get(k, 0) + second.timings_ms.get(k, 0)
+               for k in {*first.timings_ms, *second.timings_ms}}  # fmt: skip
+    return replace(
+        first,
+        question=question,
+        body=f"{first.body}\n\n{body}",
+        sources=sources,
+        tool_calls=priced.tool_calls,
+        timings_ms=timings,
+        details=priced.details,
+        cost_state=priced.cost_state,
+    )
