@@ -225,6 +225,8 @@ def cost_request(
     if previous and ask.background:
         if not cost.parse_fields(question_sentence(text)):
             return None  # "Pelanggan kami pakai bahasa Jawa. Bakal jadi masalah nggak?"
+    if previous and ask.form in NOT_COST and _unchanged(fields, previous):
+        return None  # "how long does a vendor need to ramp up 20 agents?" after 20 were priced
     if previous and ask.form == "yes_no" and _unchanged(fields, previous):
         # "is that also true offshore?" asks about the last answer, changes nothing; so does
         # "Does 24/7 actually help customers, or is it just extra cost?" after a 24/7 estimate

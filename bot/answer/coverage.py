@@ -139,7 +139,7 @@ class Coverage:
             # "which offshore country has the best English speakers?": the country is what it
             # asks, whatever else it names
             return text(lang, "not_covered_place")
-        if _any(self.terms.mention_asked, asked) and (unnamed := self.never_named(question)):
+        if unnamed := self.unnamed_mentions(question):
             return text(lang, "not_covered_name", names=self.join(unnamed, lang))  # "WhatsApp?"
         # a name told after the question is background too ("Is multilingual support going to
         # cost extra? Our buyers write in Bahasa and English.")
@@ -224,10 +224,11 @@ class Coverage:
         """What a question asks the article to mention that it never does (names.never_named)."""
         return never_named(question, self.unknown_names(question), self.vocabulary, self.terms)
 
-    def asks_mention(self, question: str) -> bool:
-        """ "Does the article mention WhatsApp?": a yes/no about a name it never uses."""
-        asked = question.lower()
-        return _any(self.terms.mention_asked, asked) and bool(self.never_named(question))
+    def unnamed_mentions(self, question: str) -> list[str]:
+        """ "Does the article mention WhatsApp?": the names it never uses that the question asks
+        about (asked, not told: "Artikel menyebut 'skala ekonomi' ... Maksudnya?")."""
+        asked = question_sentence(question)
+        return self.never_named(asked) if _any(self.terms.mention_asked, asked.lower()) else []
 
     def reframe(self, ask: Ask, text: str) -> Ask:
         """ "Philippines or India?" wants a country (a place a story names does not); "does it
@@ -235,7 +236,7 @@ class Coverage:
         if ask.type == "decision" and self.names_country(question_sentence(text)):
             return replace(ask, type="place")
         which = ask.type == "place" and WHICH.search(text.lower())  # "nyebut negara mana?"
-        if ask.type in MENTION_AS_YES_NO and not which and self.asks_mention(text):
+        if ask.type in MENTION_AS_YES_NO and not which and self.unnamed_mentions(text):
             return replace(ask, type="yes_no", form="yes_no")
         return ask
 

@@ -9,7 +9,9 @@ import re
 from bot.answer.terms import Terms
 
 SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)$")
-SHOUTED = 0.7  # share of capital letters of a question written in capitals
+SHOUTED = 0.7
+STEM = 6  # letters a word shares with one of the article's to count as the article's
+OBJECT_WORDS = 2  # a mention's object of more words is read by its names only  # share of capital letters of a question written in capitals
 NAMED = re.compile(r"\b(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]?|[A-Z][a-z]{2,})\b")
 # Whether the article names a vendor or a country ("does it mention any specific vendors?",
 # "artikelnya nyebut nama vendor tertentu?"): it names none.
@@ -61,10 +63,35 @@ def never_named(question: str, unknown: list[str], vocabulary: set[str], terms: 
         for match in pattern.finditer(lowered):
             if not all(w in vocabulary for w in match.group(0).replace("-", " ").split()):
                 spans.append((match.start(), question[match.start() : match.end()]))
+    spans += _unknown_object(question, vocabulary, terms)
     names = {n.lower() for _, n in spans}
     inside = lambda n: any(n.lower() in m and n.lower() != m for m in names)  # noqa: E731
     kept = {n.lower(): (at, n) for at, n in spans if not inside(n)}
     return [n for _, n in sorted(kept.values())]
+
+
+def _unknown_object(question: str, vocabulary: set[str], terms: Terms) -> list[tuple[int, str]]:
+    """The thing a mention ask names, when it is a word or two the article never uses ("does
+    the article mention bitcoin?"); a longer object ("training the vendor's agents on our data
+    privacy policies") is read by its names only."""
+    lowered = question.lower()
+    for pattern in terms.mention_object:
+        if (match := pattern.search(lowered)) is None:
+            continue
+        start = match.start("obj")
+        words = [w for w in re.finditer(r"[a-z][\w-]*", match.group("obj"))]
+        content = [w for w in words if w.group(0) not in terms.mention_fillers]
+        if len(content) > OBJECT_WORDS:
+            return []
+        stems = {w[:STEM] for w in vocabulary if len(w) >= STEM}  # "offshoring" ~ offshore
+        return [
+            (start + w.start(), question[start + w.start() : start + w.end()])
+            for w in content
+            if len(w.group(0)) > 2
+            and w.group(0) not in vocabulary
+            and w.group(0)[:STEM] not in stems
+        ]
+    return []
 
 
 def absent_subjects(question: str, cited: str, terms: Terms) -> list[str]:

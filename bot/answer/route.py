@@ -93,7 +93,7 @@ GENERAL_TERMS = (
 # Other business functions and everyday subjects: the knowledge base does not cover them, so a
 # question about them is refused unless it also names customer support.
 FOREIGN_TERMS = (
-    "pembukuan", "bookkeeping", "akuntansi", "accounting", "payroll", "penggajian", "gaji karyawan",
+    "pembukuan", "bookkeeping", "akuntansi", "akunting", "accounting", "payroll", "penggajian", "gaji karyawan",
     "pajak", "tax", "pph", "npwp", "cash flow", "cashflow", "arus kas", "balance sheet",
     "laporan keuangan", "accounts payable", "accounts receivable", "piutang", "zakat", "business plan", "rencana bisnis", "jadwal kereta", "train schedule", "tiket kereta", "krl", "commuter line",
     "transjakarta", "jadwal bus", "bus schedule", "marketing", "pemasaran", "iklan", "advertising", "seo", "instagram ads", "caption instagram", "instagram caption", "caption", "konten promo",

@@ -45,6 +45,8 @@ def out_of_scope(
         return True
     if turn.ask.type == "definition" and mentions is not None and mentions.find(query, turn.lang):
         return False  # "what does 'economies of scale' mean?": a term the article uses
+    if coverage.unnamed_mentions(turn.text):
+        return False  # "does it say anything about chatbots?" asks about the article itself
     if query != turn.text and measures_back(turn.text) and continues(turn, turn.text):
         return False  # "biasanya besarnya berapa?": a figure of what the last answer was about
     elliptical = query != turn.text and ELLIPSIS.match(" ".join(turn.text.lower().split()))

@@ -43,6 +43,12 @@ ONE_SIDED = frozenset({"how_to", "decision", "why", "duration", "place"})
 BOTH_SIDES = ("benefits", "challenges")  # the entries of "pros and cons"
 LAW = "faq-data-security"  # what the article says of the law: comply with the regulations
 RISKS = "challenges"  # the entry that answers "what are the risks?"
+# Keeping a cost down, beside the remedy words: "negotiate the setup fees down", "biar nggak
+# membengkak"
+AVOIDS = re.compile(
+    r"\b(?:negotiat\w*|nego\w*|reduc\w*|lower\w*|cut\w*|bring \w+ down|keep \w+ (?:down|low)|menekan"
+    r"|nekan|turunin|menurunkan|biar|supaya|agar|membengkak|bengkak|minimi[sz]\w*)\b"
+)
 # An abbreviation a definition question asks about ("SLA itu apa?", "what does KPI mean?").
 ABBREVIATION = re.compile(r"\b([A-Z]{2,5})s?\b")
 SMALL_ABBREVIATION = re.compile(r"\b(sla|kpi|roi|csat)s?\b")  # as typed in a hurry
@@ -111,15 +117,22 @@ class Shaper(LeadChoice):
             # hidden cost nearest its words
             risks = challenge is not None and challenge.entry != RISKS
             risks = risks and self.coverage.asks_risks(question)
+            # a cost listed beside the risks is asked about only to avoid it ("how do we avoid
+            # setup fees?"; "outsourcing CS itu intinya ngapain?" avoids nothing)
+            avoids = (
+                bool(listing) or asks_for_remedy(question) or bool(AVOIDS.search(question.lower()))
+            )
+            if challenge is not None and challenge.entry != RISKS and not avoids:
+                challenge = None
             if challenge is not None and not risks:
                 return self._remedy(challenge, lang, query, vector, hits)
             entry = listing or (RISKS if risks else hits[0].id)
             handled = self.passages[(entry, lang)].handled_by
-            if handled and not any(handled):  # "how do we avoid hidden costs?": none has steps
+            if handled and not any(handled) and avoids:  # "how do we avoid hidden costs?"
                 opening = self.prompts.text(lang, "not_covered_steps_list")
                 listed = [self.context_hit(entry, lang, vector)]
                 return draft_answer(query, vector, listed, self.units, lang), opening
-            if handled:  # "how do we deal with these challenges?": the steps the article gives
+            if any(handled):  # "how do we deal with these challenges?": the steps it gives
                 return self._remedies(entry, handled, lang, query, vector), None
         # "SLA itu apa?", "which KPIs?": the point that spells the abbreviation out leads; a
         # term the article only mentions ("economies of scale"): the point that mentions it

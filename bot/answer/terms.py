@@ -45,6 +45,8 @@ class Terms:
     mention_asked: list[re.Pattern[str]] = field(default_factory=list)  # "does it mention X?"
     mention_names: list[re.Pattern[str]] = field(default_factory=list)  # "whatsapp", "chatbot"
     aside: list[re.Pattern[str]] = field(default_factory=list)  # "Besides the hourly rate, ..."
+    mention_object: list[re.Pattern[str]] = field(default_factory=list)  # "mention (bitcoin)?"
+    mention_fillers: set[str] = field(default_factory=set)  # "any", "specifically", "soal"
     statistic: list[re.Pattern[str]] = field(default_factory=list)  # shares of companies: none
     risk_comparative: list[re.Pattern[str]] = field(default_factory=list)  # "riskier?": no ranking
     holds_there: list[re.Pattern[str]] = field(default_factory=list)  # "is that also true ...?"
@@ -91,6 +93,8 @@ class Terms:
                 terms.law += [re.compile(p) for p in data["law"]]
                 terms.mention_asked += [re.compile(p) for p in data["mention_asked"]]
                 terms.mention_names += [re.compile(p) for p in data["mention_names"]]
+                terms.mention_object += [re.compile(p) for p in data["mention_object"]]
+                terms.mention_fillers |= {str(w) for w in data["mention_fillers"]}
                 terms.statistic += [re.compile(p) for p in data["statistic"]]
                 terms.risk_comparative += [re.compile(p) for p in data["risk_comparative"]]
                 terms.holds_there += [re.compile(p) for p in data["holds_there"]]

@@ -203,12 +203,22 @@ _COMPANY_SIZE = (
 )
 
 
+_INHOUSE_TEAM = (
+    rf"(?<![$\d.])(?:{NUM}\s+inhouse\s+{_GAP}{{0,2}}?{_AGENT}\b"
+    rf"|{NUM}\s+{_GAP}{{0,2}}?{_AGENT}\s+inhouse\b)"
+)
+
+
 def _read_agents(t: _Text, fields: dict[str, Any]) -> None:
     t.take(_COMPANY_SIZE)
     # "kami gaji 4 orang CS masing-masing Rp 6 juta. Kalau outsource 2 agen?": the people paid
     # now are no team asked for, when another count follows
     if (paid := salary_people(t.full)) and PEOPLE.search(t.full[paid.end() :]):
         t.take(re.escape(paid.group(0)))
+    # "Kami keluar 45 juta buat 4 CS in-house. Mau nambah jadi 10 agen": the team there is now,
+    # when a count follows it, is no team asked for
+    if (own := re.search(_INHOUSE_TEAM, t.text)) and PEOPLE.search(t.text[own.end() :]):
+        t.take(re.escape(own.group(0)))
     # A sum of money is no count: "$3000 sebulan buat CS" (the lookbehind keeps "$" out).
     m = t.take(rf"(?<![$\d.])(?<!usd )(?<!rp ){NUM}\s+{_GAP}{{0,5}}?{_AGENT}\b", group=1) or t.take(
         r"(?:jumlah agen|number of agents|team of|agents?|agen|seats?|kursi)(?:nya)?\s*(?:(?::|=|sebanyak"

@@ -23,7 +23,7 @@ from bot.cost.parse import (
 from bot.cost.render import render_comparison, render_cost_error, render_cost_parts, render_issues
 from bot.cost.request import CostRequest, CostValidationError, validate_request
 from bot.cost.revise import coverage_after, swapped_channels
-from bot.cost.vocabulary import ONLY
+from bot.cost.vocabulary import KEPT, ONLY
 
 
 def json_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
@@ -102,6 +102,12 @@ class CostService:
             kept = [v for v in fields.get(name) or previous.get(name) or [] if v not in dropped]
             if kept:
                 fields[name] = kept
+        if (
+            said
+            and set(fields.get("channels") or [None]) <= set(said)
+            and KEPT.search(text.lower())
+        ):
+            fields["channels"] = list(said)  # "8 agen aja tapi chat tetep ada": chat kept, no other
         if (swapped := swapped_channels(text, previous)) is not None:
             fields["channels"] = swapped  # "email ganti chat aja"
         if "coverage" in fields:  # "drop the weekend part" of 24/7

@@ -4,6 +4,8 @@ bot/cost/parse.py reads questions with them."""
 
 from __future__ import annotations
 
+import re
+
 # Units of time: seconds per unit of a handle time, hours per unit of a response target.
 SECONDS = {"detik": 1, "dtk": 1, "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1}
 SECONDS |= {"menit": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60, "m": 60}
@@ -37,7 +39,10 @@ COVERAGE = {
     r"|jam (?:[5-9]|1[0-2]) ?(?:-|sampai|hingga|s ?d) ?(?:jam )?(?:19|2[0-3])\b"
     r"|\b(?:[5-9]|1[0-2])(?:[.:]\d\d)? ?am ?(?:(?:-|to|until|till) ?)?(?:[7-9]|1[0-2])(?:[.:]\d\d)? ?pm\b"
     r"|\b(?:jam|pukul) (?:0?[5-9]|1[0-2]) ?(?:-|–|sampai|hingga|s ?d)? ?(?:19|2[0-3])\b"
-    r"|senin ?(?:-|sampai|hingga|s ?d) ?(?:sabtu|minggu)|monday ?(?:-|to|through|thru) ?(?:saturday|sunday)",
+    r"|senin ?(?:(?:-|sampai|hingga|s ?d) ?)?(?:sabtu|minggu)|monday ?(?:-|to|through|thru) ?(?:saturday|sunday)"
+    # "jam 8 pagi-8 malam", "pukul 7 pagi sampai 9 malam": morning into the evening
+    r"|\b(?:jam|pukul) (?:0?[5-9]|1[0-2])(?:[.:]\d\d)? ?pagi ?(?:(?:-|sampai|hingga|s ?d) ?)?"
+    r"(?:jam |pukul )?(?:[7-9]|1[0-2])(?:[.:]\d\d)? ?malam",
     "business_hours": r"jam kerja|jam kantor|(?:business|office|working|biz) (?:hours|hrs?)|hari kerja"
     r"|senin (?:sampai|hingga|s ?d )?jumat|monday (?:to|through) friday|8 (?:jam|hours?)|9 to 5"
     # "weekdays 9-5", "9-5 only", "weekdays only": a working day; a falling range is no quantity
@@ -126,11 +131,13 @@ REMOVED_AFTER = (
 # "drop phone", "tanpa telepon", "gak usah chat": a follow-up that takes a channel away.
 REMOVE = (
     r"\b(?:drop|dropping|remove|removing|hapus|buang|coret|tanpa|without|no|no more|kecuali|except"
-    r"|minus|skip|cut|stop|ga pakai|gak pakai|nggak pakai|tidak pakai|gak usah|ga usah|nggak usah"
+    r"|minus|skip|cut|stop|scrap|ditch|lose|get rid of|ga pakai|gak pakai|nggak pakai|tidak pakai|gak usah|ga usah|nggak usah"
     r"|tidak usah|tidak perlu|gak perlu|ga perlu|nggak perlu)\s+(?:the\s+|yang\s+)?"
 )
 # "3000 chat saja", "just 3000 chats": the channel named is the only one
 ONLY = r"\b(?:only|just|aja|saja|doang|cuma|hanya)\b"
+# A value the follow-up keeps, not the only one left: "tapi chat tetep ada", "keep chat in"
+KEPT = re.compile(r"\b(?:tetep|tetap|masih|keep|kept|still|stays?)\b")
 # Words that make a dollar amount the current (in-house) cost: "the $12k a month we pay now".
 CURRENT_COST = (
     r"\b(?:in house|inhouse|internal|sendiri|own team|(?:we|i) (?:pay|spend)|paying now|currently"
