@@ -30,7 +30,7 @@ from bot.answer.lookup import TurnRetrieval
 from bot.answer.memo import Memo
 from bot.answer.mention import Mentions
 from bot.answer.normalise import normalise, own_words
-from bot.answer.parts import TwoAsks, combined
+from bot.answer.parts import TwoAsks, both_answered
 from bot.answer.quote import quote_sentence
 from bot.answer.route import is_greeting, is_injection, topic_level
 from bot.answer.scope import out_of_scope, reaches
@@ -190,10 +190,9 @@ class Assistant(TurnRetrieval):
         return self._fixed(turn, "greeting", refused=False) if is_greeting(turn.text) else None
 
     def both_asks(self, turn: Turn) -> Answer | None:
-        """A price asked and a question beside it: each answered, joined (bot/answer/parts.py)."""
+        """Two asks in one message, each answered, joined (bot/answer/parts.py)."""
         parts = self.two_asks.split(turn.text)
-        inputs = [{"question": p, "history": turn.history, "lang": turn.lang} for p in parts or ()]
-        return combined([self._run(i) for i in inputs], turn.text) if parts else None
+        return parts and both_answered(self._run, turn.text, turn.history, turn.lang, parts)
 
     def estimate_cost(self, turn: Turn) -> Answer | None:
         """A question that states a quantity (or a follow-up that changes one) gets an estimate."""

@@ -1,17 +1,19 @@
-"""A message with two asks, one for a price and one for knowledge ("Need a ballpark: 15 agents,
+"""A message with two asks: one for a price and one for knowledge ("Need a ballpark: 15 agents,
 offshore, 24/7. Also, why is offshore cheaper anyway?", "Kenapa multibahasa lebih mahal?
-Sekalian hitung buat 6 agen ..."): each part is answered on its own and the answers are joined,
-in the message's order, with one list of sources."""
+Sekalian hitung buat 6 agen ..."), or two questions ("ballpark hourly rate?? and why are offshore
+shops cheaper"): each part is answered (the second question as a follow-up of the first) and the
+answers are joined, in the message's order, with one list of sources."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
 from bot.answer.costturn import SIZING, WHAT_IF
 from bot.cost.parse import QUANTITY_FIELDS
-from bot.types import Answer
+from bot.types import Answer, Message
 
 # Where one ask ends and the next begins: after a sentence's end, or at a comma that opens a
 # question of its own ("..., and why is offshore cheaper?", "..., terus kenapa lebih murah?").
@@ -27,6 +29,16 @@ QUESTION_START = re.compile(
     r"|gimana|bagaimana|apa|apakah|apa aja|apa saja|kapan|di mana|siapa|bisa|emang)\b",
     re.IGNORECASE,
 )
+CONNECTED = re.compile(
+    r"^\W*(?:and|also|plus|dan|terus|trus|trs|lalu|sekalian|juga|btw|by the way|if so|if yes"
+    r"|(?:kalau|kalo|klo) (?:iya|ya))\b",
+    re.IGNORECASE,
+)
+WH_START = re.compile(
+    r"^\W*(?:(?:and|also|plus|so|dan|terus|trus|lalu|sekalian|juga|btw),?\s+)*(?:why|how|what|which"
+    r"|where|when|who|kenapa|mengapa|knp|gimana|bagaimana|apa|kapan|siapa|di ?mana)\b",
+    re.IGNORECASE,
+)
 CITE = re.compile(r"\[(\d+)\]")
 # Words that ask for a price to be worked out, beside the analyzer's price patterns
 PRICE_REQUEST = re.compile(
@@ -35,6 +47,8 @@ PRICE_REQUEST = re.compile(
 )
 # An ask that weighs a decision with the numbers told beside it: never split from them
 WEIGHED = frozenset({"decision"})
+WORD = re.compile(r"\w+")
+FIRST_WORDS = 3  # a first question shorter than this ("Really?", "Kenapa?") is no ask of its own
 
 
 class TwoAsks:
@@ -45,9 +59,11 @@ class TwoAsks:
         self.cost = cost
         self.price = price
 
-    def split(self, text: str) -> tuple[str, str] | None:
-        """The message as (first ask, second ask) when one side asks a price of a team it sizes
-        and the other is a question of its own that asks no price; else None."""
+    def split(self, text: str) -> tuple[str, str, bool] | None:
+        """The message as (first ask, second ask, whether the second follows on the first):
+        one side asks a price of a team it sizes and the other is a question of its own that
+        asks no price; or two questions that ask no price ("Are there hidden costs? If so,
+        which ones bite hardest?"), the second read as a follow-up of the first; else None."""
         pieces = [p for p in BOUNDARY.split(text.strip()) if p and p.strip()]
         if len(pieces) < 2:
             return None
@@ -56,8 +72,23 @@ class TwoAsks:
             first, second = " ".join(pieces[:cut]).strip(), " ".join(pieces[cut:]).strip()
             priced, asked = (first, second) if cost_first else (second, first)
             if is_question(asked) and self._asks(asked) and self._prices(priced):
-                return first, second
-        return None
+                return first, second, False
+        *before, last_asked, second = pieces
+        # a second question of its own opens with "and", "terus", "if so" ...; without one it
+        # narrows the first ("penghematannya dari mana? kenapa begitu?"), answered as one
+        if not (is_question(second) and is_question(last_asked) and CONNECTED.match(second)):
+            return None
+        if len(WORD.findall(last_asked)) < FIRST_WORDS:
+            return None  # "Why? ...": one ask said twice
+        first = " ".join([*before, last_asked]).strip()
+        # no estimate on either side ("... 5 agents? And with 24/7?" changes one estimate; "and
+        # why are offshore shops cheaper?" asks why)
+        fields = self.cost.parse_fields(second).keys()
+        if QUANTITY_FIELDS & fields or (fields and not WH_START.match(second)):
+            return None
+        if WHAT_IF.search(second.lower()) or self._prices(first):
+            return None
+        return first, second, True
 
     def _price(self, part: str) -> bool:
         return any(p.search(part.lower()) for p in self.price)
@@ -75,12 +106,27 @@ class TwoAsks:
         return not self._price(part) and not QUANTITY_FIELDS & fields and not changes
 
 
-def combined(answers: list[Answer], question: str) -> Answer | None:
-    """The two answers as one; None when a part weighs a decision with the numbers told beside
-    it ("We spend $20k on 6 agents. Worth it?"), which the whole message answers; a part out of
-    scope ("... Also, a good sourdough recipe?") leaves the other alone."""
-    if any(a.ask_type in WEIGHED for a in answers):
+def both_answered(
+    run: Callable[[dict], Answer], text: str, history: list, lang: str, parts: tuple
+) -> Answer | None:
+    """Each ask answered by `run` (the chain), the second with the first before it when it
+    follows on it ("Are there hidden costs? If so, which ones ...?"), and the two joined."""
+    first, second, follows = parts
+    one = run({"question": first, "history": history, "lang": lang})
+    told = [Message("user", first), Message.of(one)] if follows else []
+    other = run({"question": second, "history": [*history, *told], "lang": lang})
+    return combined([one, other], text, follows)
+
+
+def combined(answers: list[Answer], question: str, follows: bool = False) -> Answer | None:
+    """The two answers as one; None when a part of a price and a question weighs a decision
+    with the numbers told beside it ("We spend $20k on 6 agents. Worth it?"), which the whole
+    message answers; a part out of scope ("... Also, a good sourdough recipe?") leaves the
+    other alone."""
+    if not follows and any(a.ask_type in WEIGHED for a in answers):
         return None
+    if follows and any(a.refused for a in answers):
+        return None  # "Should we outsource our SEO, and what ROI can we expect?": the whole
     if any(a.refused for a in answers):
         return next((a for a in answers if not a.refused), answers[0])
     return joined(answers[0], answers[1], question)

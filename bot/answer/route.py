@@ -158,7 +158,8 @@ OTHER_MATTERS = (
     "wawancara kerja", "bikin cv", "buat cv", "bikinin cv", "lamaran jadi", "lamaran sebagai",
     "curriculum vitae", "my resume", "my cv", "cleaning service", "jasa kebersihan", "office cleaning", "sales team",
     "tim sales", "tim penjualan", "lifetime value", "customer lifetime", "clv", "ltv",
-    "it helpdesk", "helpdesk it", "helpdesk internal", "internal helpdesk", "internal it",
+    "helpdesk internal", "internal helpdesk", "internal it", "our own employees", "for employees",
+    "for our employees", "buat karyawan", "untuk karyawan", "karyawan internal",
     # selling by phone is sales, whatever agents it takes
     "telemarketing", "telesales", "tele-sales", "outbound sales", "sales calls", "cold calling",
     "cold calls", "panggilan penjualan",

@@ -28,8 +28,11 @@ EACH_AFTER = (
     r"(?!\s+(?:month|week|year|day|bulan|minggu|tahun|hari)\b)"
 )
 EACH_BEFORE = re.compile(
-    r"\b(?:masing masing|each|per (?:orang|kepala|head|person)(?:nya)?)\s+"
-    r"(?:(?:digaji|dibayar|gajinya|bergaji|earning|earns|paid|making|makes|at|sekitar|about|around)"
+    r"\b(?:masing masing|each|per (?:orang|kepala|head|person)(?:nya)?"
+    # "kami bayar tiap agen $1.800", "we pay each rep $1,800"
+    r"|(?:tiap|setiap|each|per) (?:agen|agent|rep|orang|staff|staf|karyawan|cs)(?:nya)?)\s+"
+    r"(?:(?:digaji|dibayar|gajinya|bergaji|earning|earns|paid|making|makes|at|sekitar|about|around"
+    r"|costs? us|costs)"
     r"\s+)?(?:rp|\$|usd|us\$)\s*\d"
 )
 # The people a salary is paid to: "4 orang cs", "3 support reps", "5 agents"

@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from bot.cost.counts import plain_number, salary_heads
+from bot.cost.counts import EACH_BEFORE, plain_number, salary_heads
 from bot.cost.vocabulary import CURRENT_COST, NUM, PERIOD, PERIOD_KIND
 
 # An amount per head: "$4,000 per agent per month", "$800/orang sebulan".
@@ -45,7 +45,11 @@ def read_inhouse(t: Any, fields: dict[str, Any]) -> None:
         heads = salary_heads(t.full)  # "we pay 3 reps $2,500 each": the people paid
         if heads:
             amount *= heads
-        elif found.group("each") and isinstance(agents, int) and agents > 0:
-            amount *= agents  # "$4,000 per agent per month ... for 6 agents"
+        elif (
+            (found.group("each") or EACH_BEFORE.search(t.full))
+            and isinstance(agents, int)
+            and agents > 0
+        ):
+            amount *= agents  # "$4,000 per agent per month ... for 6 agents", "tiap agen $1.800"
         key = "inhouse_monthly_usd" if m else "inhouse_monthly_idr"
         fields[key] = plain_number(amount.quantize(Decimal("0.01") if m else Decimal(1)))

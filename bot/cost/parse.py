@@ -232,6 +232,9 @@ def _read_agents(t: _Text, fields: dict[str, Any]) -> None:
         r"(?:on shift|on duty|at the same time|at a time|at once|sekaligus|bersamaan)\b",
         group=1,
     )
+    # "there are 10 of them", "seven on the team": the team told after its pay
+    m = m or t.take(rf"\b(?:there are|there're|ada)\s+{NUM}\s+(?:of them|orang)\b", group=1)
+    m = m or t.take(rf"(?<![$\d.]){NUM}\s+(?:on|in) (?:the|our) team\b", group=1)
     if m:
         fields["agents"] = plain_number(Decimal(m.group(1)))
 

@@ -17,7 +17,8 @@ COVERAGE = {
     "24x7": r"24\s*/\s*7|24\s*x\s*7|24 7|24 jam|24 hours?|round the clock|around the clock"
     r"|sepanjang waktu|non ?stop|tanpa henti|siang (?:(?:dan|&) )?malam|day and night|night and day",
     "extended": r"extended(?: (?:operating|business|service|support|working))?(?: hours)?"
-    r"|jam (?:(?:layanan|operasional|kerja|kantor|operasi)(?:nya)? )?(?:yang )?(?:diperpanjang|panjang)"
+    r"|jam(?:nya)? (?:(?:layanan|operasional|kerja|kantor|operasi)(?:nya)? )?(?:yang )?(?:diperpanjang|panjang)"
+    r"|(?:sampai|hingga|until|till|into the) (?:larut )?(?:malam|late evening|evening)\b"
     r"|jam tambahan"
     r"|(?:12|16) (?:jam|hours?)|evenings? and weekends?|malam dan akhir pekan"
     # "add weekend and evening coverage": beyond office hours, short of round the clock
@@ -39,7 +40,8 @@ COVERAGE = {
     r"|jam (?:[5-9]|1[0-2]) ?(?:-|sampai|hingga|s ?d) ?(?:jam )?(?:19|2[0-3])\b"
     r"|\b(?:[5-9]|1[0-2])(?:[.:]\d\d)? ?am ?(?:(?:-|to|until|till) ?)?(?:[7-9]|1[0-2])(?:[.:]\d\d)? ?pm\b"
     r"|\b(?:jam|pukul) (?:0?[5-9]|1[0-2]) ?(?:-|–|sampai|hingga|s ?d)? ?(?:19|2[0-3])\b"
-    r"|senin ?(?:(?:-|sampai|hingga|s ?d) ?)?(?:sabtu|minggu)|monday ?(?:-|to|through|thru) ?(?:saturday|sunday)"
+    r"|senin ?(?:(?:-|sampai|hingga|s ?d) ?)?(?:sabtu|minggu)"
+    r"|\bmon(?:day)? ?(?:(?:-|to|through|thru|until|till) ?)?(?:sat(?:urday)?|sun(?:day)?)\b"
     # "jam 8 pagi-8 malam", "pukul 7 pagi sampai 9 malam": morning into the evening
     r"|\b(?:jam|pukul) (?:0?[5-9]|1[0-2])(?:[.:]\d\d)? ?pagi ?(?:(?:-|sampai|hingga|s ?d) ?)?"
     r"(?:jam |pukul )?(?:[7-9]|1[0-2])(?:[.:]\d\d)? ?malam",
@@ -141,7 +143,7 @@ KEPT = re.compile(r"\b(?:tetep|tetap|masih|keep|kept|still|stays?)\b")
 # Words that make a dollar amount the current (in-house) cost: "the $12k a month we pay now".
 CURRENT_COST = (
     r"\b(?:in house|inhouse|internal|sendiri|own team|(?:we|i) (?:pay|spend)|paying now|currently"
-    r"|right now|(?:kami|kita) (?:bayar|keluar\w*|gaji|menggaji)|menggaji|digaji|sekarang|skrg|saat ini"
+    r"|right now|(?:kami|kita) (?:bayar|keluar\w*|gaji|menggaji)|menggaji|digaji|dibayar|sekarang|skrg|saat ini"
     # "tim CS 4 orang, habis sekitar Rp 40 juta sebulan", "it costs us $9,000 a month"
     r"|habis(?= (?:sekitar |kira kira |kurang lebih |hampir )?(?:rp|\$|usd|idr)\b)|menghabiskan"
     r"|ngabisin|costs? (?:us|me)|(?:we|i) spend"
