@@ -162,6 +162,7 @@ def test_a_why_then_a_price_are_answered_in_that_order(assistant):
     assert answer.estimate is not None and answer.estimate.args["agents"] == 6
     assert answer.body.index("multibahasa") < answer.body.index("###")
     assert answer.cost_state == answer.estimate.args  # a follow-up prices on it
+    assert answer.route == "cost"
 
 
 def test_a_second_ask_out_of_scope_leaves_the_estimate_alone(assistant):

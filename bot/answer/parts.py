@@ -86,8 +86,10 @@ class TwoAsks:
         fields = self.cost.parse_fields(second).keys()
         if QUANTITY_FIELDS & fields or (fields and not WH_START.match(second)):
             return None
-        if WHAT_IF.search(second.lower()) or self._prices(first):
-            return None
+        if WHAT_IF.search(second.lower()) or self._prices(first) or self._price(second):
+            return None  # "How many agents do 5 seats give us, and what does it cost?": one ask
+        if QUANTITY_FIELDS & self.cost.parse_fields(first).keys():
+            return None  # the numbers told are the estimate's, whichever part asks it
         return first, second, True
 
     def _price(self, part: str) -> bool:
@@ -139,7 +141,8 @@ def is_question(text: str) -> bool:
 
 def joined(first: Answer, second: Answer, question: str) -> Answer:
     """One answer: the first's body, then the second's, its [n] markers renumbered into one
-    list of sources; the estimate, the ask type and the cost state are the priced part's."""
+    list of sources; the ask type is the first's, the estimate, its details, the route and
+    the cost state are the priced part's."""
     sources = list(first.sources)
     numbers: dict[int, int] = {}
     for n, source in enumerate(second.sources, start=1):
@@ -155,6 +158,7 @@ def joined(first: Answer, second: Answer, question: str) -> Answer:
     return replace(
         first,
         question=question,
+        route=priced.route,
         body=f"{first.body}\n\n{body}",
         sources=sources,
         tool_calls=priced.tool_calls,
