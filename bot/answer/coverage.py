@@ -14,10 +14,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from bot.answer.analysis import Ask, question_sentence, up_to_question, without_background
-from bot.answer.direction import direction
-from bot.answer.names import NAMES_ASKED, absent_subjects, never_named, unknown_names
+from bot.answer.names import NAMES_ASKED, absent_subjects, any_match, never_named, unknown_names
+from bot.answer.sides import Sides
 from bot.answer.terms import Terms
-from bot.cost.normalize import normalize
 from bot.prompts import Prompts
 
 DURATION = re.compile(
@@ -83,27 +82,9 @@ HOW_MUCH_MORE = re.compile(
 )
 # Ask types where "riskier?" / "lebih aman?" compares options by a risk the article never ranks.
 RISK_COMPARED = frozenset("yes_no comparison".split())
-# Money words that make "in-house or outsourced?" a question about cost.
-MONEY = re.compile(
-    r"\b(?:cheap\w*|expensive|costs?|costly|sav(?:e|es|ing|ings)|price\w*|murah\w*|mahal\w*|"
-    r"hemat\w*|biaya\w*|harga\w*|ongkos\w*)\b"
-)
-OUTSOURCED = re.compile(r"\b(?:outsourc\w*|vendors?|providers?|penyedia|alih ?daya|bpo)\b")
-# "What's the difference between in-house and outsourcing?" weighs the same points ("what does
-# outsourcing mean, compared to doing it in-house?" asks for a definition).
-DIFFERENCE = re.compile(r"\b(?:differen\w*|vs\.?|versus|beda\w*|perbedaan)\b")
-# What else than money an in-house vs outsourced comparison can be about ("which is more secure
-# for customer data?"): the article's passages on that, not its savings.
-OTHER_ASPECT = re.compile(
-    r"\b(?:secur\w*|safe\w*|privacy|privasi|aman\w*|keamanan|quality|kualitas|cultur\w*|budaya"
-    r"|languages?|bahasa|control|kontrol|flexib\w*|fleksib\w*|scal\w*)\b"
-)
-SIDE_WORDS = 3  # content words nearest the separator that name a side of a comparison
-# What a comparing sentence puts first and second: "A may be cheaper than B".
-THAN = re.compile(r"\s+(?:than|dibanding(?:kan)?(?: dengan)?|daripada|dari|dr)\s+")
 
 
-class Coverage:
+class Coverage(Sides):
     """Decides whether the cited passages can answer the ask, and says so when they cannot."""
 
     def __init__(self, prompts: Prompts, terms: Terms, vocabulary: Iterable[str], known):
@@ -121,20 +102,22 @@ class Coverage:
         # jamaah kami di Saudi. Apa bener vendor luar negeri bisa 24/7?" asks nothing of Saudi)
         question = without_background(question)
         text, lowered, asked = self.prompts.text, cited.lower(), question.lower()
-        if _any(self.terms.frequency, asked) and not _any(self.terms.frequency_given, lowered):
+        if any_match(self.terms.frequency, asked) and not any_match(
+            self.terms.frequency_given, lowered
+        ):
             return text(lang, "not_covered_frequency")  # "how often should we audit them?"
         if ask.type == "duration" and not DURATION.search(lowered):
             return text(lang, "not_covered_duration")
         if ask.type == "yes_no" and TIME_SPAN.search(asked) and not DURATION.search(lowered):
             return text(lang, "not_covered_duration")  # "... within a week?": no time frames
-        if _any(self.terms.law, asked):
+        if any_match(self.terms.law, asked):
             return text(lang, "not_covered_law")  # "is it legal to process the data abroad?"
-        if NAMES_ASKED.search(asked) and not _any(self.terms.places, lowered):
+        if NAMES_ASKED.search(asked) and not any_match(self.terms.places, lowered):
             return text(lang, "not_covered_place")  # "does it mention any specific vendors?"
         if (
             ask.type == "place"
             and COUNTRY_ASK.search(asked)
-            and not _any(self.terms.places, lowered)
+            and not any_match(self.terms.places, lowered)
         ):
             # "which offshore country has the best English speakers?": the country is what it
             # asks, whatever else it names
@@ -149,7 +132,7 @@ class Coverage:
         if (
             ask.type == "place"
             and self.names_place(question)
-            and not _any(self.terms.places, lowered)
+            and not any_match(self.terms.places, lowered)
             and not self.offers_both_sides(question)  # "di mana? dlm negeri ato luar?" is answered
         ):
             return text(lang, "not_covered_place")
@@ -164,16 +147,16 @@ class Coverage:
         own = up_to_question(question)
         for aside in self.terms.aside:
             own = aside.sub(" ", own)
-        unit_asked = _any(self.terms.per_unit, own.lower())
-        if per_unit and unit_asked and not _any(self.terms.per_unit, lowered):
+        unit_asked = any_match(self.terms.per_unit, own.lower())
+        if per_unit and unit_asked and not any_match(self.terms.per_unit, lowered):
             return text(lang, "not_covered_figure")
         if (
             ask.type == "quantity"
-            and _any(self.terms.unpriced, asked)
-            and not _any(self.terms.hourly, asked)
+            and any_match(self.terms.unpriced, asked)
+            and not any_match(self.terms.hourly, asked)
         ):
             return text(lang, "not_covered_figure")  # "a typical setup fee?": the band is hourly
-        if ask.type == "quantity" and _any(self.terms.salary, asked):
+        if ask.type == "quantity" and any_match(self.terms.salary, asked):
             return text(lang, "not_covered_figure")  # "gaji agen per bulan?": an hourly band only
         if ask.type == "quantity" and self.asks_staffing(question):
             return text(lang, "not_covered_team_size")  # "how many agents per 1k tickets?"
@@ -183,13 +166,13 @@ class Coverage:
         percent_asks = ("yes_no", "comparison", "quantity")
         if ask.type in percent_asks and PERCENT_ASK.search(asked) and "%" not in cited:
             return text(lang, "not_covered_figure")  # "does it cut costs by more than 50%?"
-        if ask.type in RISK_COMPARED and _any(self.terms.risk_comparative, asked):
-            if not _any(self.terms.risk_comparative, lowered):
+        if ask.type in RISK_COMPARED and any_match(self.terms.risk_comparative, asked):
+            if not any_match(self.terms.risk_comparative, lowered):
                 return text(lang, "not_covered_comparison")  # "isn't offshore riskier?"
-        if _any(self.terms.statistic, asked) and "%" not in cited:
+        if any_match(self.terms.statistic, asked) and "%" not in cited:
             return text(lang, "not_covered_figure")  # "how many companies bring it back?"
         later = LATER_NUMBER.search(asked)
-        if later and not _any(self.terms.hourly, clause := later["clause"]):
+        if later and not any_match(self.terms.hourly, clause := later["clause"]):
             if not _has_figure(clause, lowered):
                 return text(lang, "not_covered_figure")
         if HOW_MUCH_MORE.search(asked) and "%" not in cited:
@@ -205,16 +188,8 @@ class Coverage:
         """The question names a country, or asks for a country or a provider."""
         return bool(PLACE_ASK.search(question.lower())) or self.names_country(question)
 
-    def offers_both_sides(self, question: str) -> bool:
-        """ "dlm negeri ato luar?": the question names a domestic and an offshore provider, both
-        of which the article compares."""
-        lowered = normalize(question)  # "dlm negri" is "dalam negeri"
-        lowered = re.sub(r"\b(atau|ato|or|apa)\s+luar\b(?! negeri)", r"\1 luar negeri", lowered)
-        groups = self.terms.places_kinds
-        return len(groups) >= 2 and all(any(_mentions(lowered, w) for w in g) for g in groups)
-
     def names_country(self, question: str) -> bool:
-        return _any(self.terms.places, question.lower())
+        return any_match(self.terms.places, question.lower())
 
     def unknown_names(self, question: str) -> list[str]:
         """Names and abbreviations in the question that the article never uses."""
@@ -228,7 +203,7 @@ class Coverage:
         """ "Does the article mention WhatsApp?": the names it never uses that the question asks
         about (asked, not told: "Artikel menyebut 'skala ekonomi' ... Maksudnya?")."""
         asked = question_sentence(question)
-        return self.never_named(asked) if _any(self.terms.mention_asked, asked.lower()) else []
+        return self.never_named(asked) if any_match(self.terms.mention_asked, asked.lower()) else []
 
     def reframe(self, ask: Ask, text: str) -> Ask:
         """ "Philippines or India?" wants a country (a place a story names does not); "does it
@@ -244,151 +219,28 @@ class Coverage:
         """Subjects of the question the article never discusses (names.absent_subjects)."""
         return absent_subjects(question, cited, self.terms)
 
-    def sides(self, question: str) -> tuple[set[str], set[str]] | None:
-        """The two sides of "X vs Y" / "X atau Y", as their content words; None when there are
-        not two, or when one side is outsourcing itself or the in-house team."""
-        lowered = " ".join(re.sub(r"[?!.,;:()—–]", " ", question.lower()).split())
-        for separator in self.terms.separators:
-            parts = separator.split(lowered, maxsplit=1)
-            if len(parts) != 2:
-                continue
-            left, right = self._content(parts[0]), self._content(parts[1])
-            if not left or not right:
-                return None
-            # The words nearest the separator name each side ("... biaya setup vs biaya ...").
-            pair = (set(left[-SIDE_WORDS:]), set(right[:SIDE_WORDS]))
-            if self.terms.in_house & {*left, *right} or any(s & self.terms.generic for s in pair):
-                return None
-            return pair
-        return None
-
-    def _content(self, text: str) -> list[str]:
-        """Words of a side that can name it: not fillers, not numbers, three letters or more."""
-        words = (w for w in text.split() if w not in self.terms.fillers)
-        return [w for w in words if len(w) >= 3 and w.replace("-", "").isalpha()]
-
-    def elsewhere(self, question: str, topic: str) -> str | None:
-        """ "Is that also true offshore?" after an answer about data security: the place the
-        question carries the topic to, when the topic's own text never names it; else None."""
-        lowered = question.lower()
-        if not _any(self.terms.holds_there, lowered):
-            return None
-        topic = topic.lower()
-        for group in self.terms.places_kinds:
-            named = next((w for w in group if _mentions(lowered, w)), None)
-            if named and not any(_mentions(topic, w) for w in group):
-                return named
-        return None
-
     def asks_rank(self, question: str) -> bool:
-        return _any(self.terms.superlative, question.lower())
+        return any_match(self.terms.superlative, question.lower())
 
     def asks_staffing(self, question: str) -> bool:
         """'How many agents for 10k tickets?': a team size the article never gives."""
-        return _any(self.terms.staffing, question.lower())
-
-    def weighs_in_house(self, question: str) -> bool:
-        """'Is outsourcing cheaper than our in-house team?', 'what's the difference between
-        in-house and outsourcing?': the article's savings and hidden costs, and the estimator
-        for the user's own figures."""
-        lowered = question.lower()
-        if not self.against_in_house(question):
-            return False
-        if MONEY.search(lowered) is not None:
-            return True
-        return DIFFERENCE.search(lowered) is not None and OTHER_ASPECT.search(lowered) is None
-
-    def weighs_other_aspect(self, question: str) -> bool:
-        """'In-house vs outsourced: which keeps data safer?': a comparison the article never
-        makes, of something other than money."""
-        lowered = question.lower()
-        return (
-            self.against_in_house(question)
-            and not MONEY.search(lowered)
-            and bool(OTHER_ASPECT.search(lowered))
-        )
-
-    def prefers(self, question: str) -> bool:
-        """Whether a question asks which of two is better ("better in-house or outsourced?")."""
-        return _any(self.terms.preference, question.lower())
-
-    def against_in_house(self, question: str) -> bool:
-        """Whether a question sets the in-house team against outsourcing."""
-        lowered = question.lower()
-        words = set(re.findall(r"[\w-]+", lowered))
-        return bool(words & self.terms.in_house) and OUTSOURCED.search(lowered) is not None
+        return any_match(self.terms.staffing, question.lower())
 
     def asks_law(self, question: str) -> bool:
         """'Is it legal to send the data abroad?': what the law says, never stated; a contract's
         or an SLA's terms are the best practices' (its related point stays the closest one)."""
         asked = without_background(question).lower()
-        return _any(self.terms.law, asked) and not CONTRACT.search(asked)
+        return any_match(self.terms.law, asked) and not CONTRACT.search(asked)
 
     def asks_risks(self, question: str) -> bool:
         """'What are the risks of going offshore?': the challenges, whatever else it names."""
-        return _any(self.terms.risks, question.lower())
-
-    def asks_both_sides(self, question: str) -> bool:
-        """'Pros and cons?', 'plus minus?': the benefits and the challenges, together."""
-        return _any(self.terms.pros_and_cons, question.lower())
-
-    def ranks(self, cited: str, across: bool = False) -> bool:
-        """The cited text ranks or compares ("lower labour costs than ..."), so it may answer;
-        `across` its points, only a superlative does (each factor compares within itself)."""
-        if across:
-            return _any(self.terms.superlative, cited)
-        return _any(self.terms.superlative, cited) or _any(self.terms.comparative, cited)
-
-    def compares(self, sentence: str, sides: tuple[set[str], set[str]]) -> bool:
-        """True when the sentence compares and names both sides."""
-        lowered = sentence.lower()
-        if not _any(self.terms.comparative, lowered):
-            return False
-        # "Regular agents vs specialists": the ordinary side is the one the sentence leaves out.
-        return all(
-            side & self.terms.baseline
-            or any(_mentions(lowered, s) for w in side for s in self.terms.synonyms.get(w, {w}))
-            for side in sides
-        )
-
-    def same_way(self, question: str, sentence: str) -> bool | None:
-        """Whether a comparing sentence points the way the question asks ("is A cheaper than
-        B?" against "B may be cheaper than A": False); None when it cannot tell."""
-        sides, parts = self.sides(question), THAN.split(sentence.lower(), maxsplit=1)
-        asked, said = direction(question), direction(sentence)
-        if sides is None or len(parts) != 2 or asked is None or said is None:
-            return None
-        left, right = sides[0] - sides[1], sides[1] - sides[0]  # "luar negeri" / "dalam negeri"
-        first, second = self._side_in(left, parts), self._side_in(right, parts)
-        if first is None and second is None:
-            return None
-        swapped = first == 1 or second == 0
-        return (asked == said) != swapped
-
-    def _side_in(self, side: set[str], parts: list[str]) -> int | None:
-        """Which part of a comparing sentence names a side (its words, their synonyms, or a
-        word for the ordinary option when the side is one); None when neither or both do."""
-        words = {s for w in side for s in self.terms.synonyms.get(w, {w})}
-        if side & self.terms.baseline:
-            words |= self.terms.baseline
-        named = [any(_mentions(part, w) for w in words) for part in parts]
-        return named.index(True) if named.count(True) == 1 else None
+        return any_match(self.terms.risks, question.lower())
 
     def join(self, names: list[str], lang: str) -> str:
         """'a, b and c' in the language."""
         if len(names) == 1:
             return names[0]
         return f"{', '.join(names[:-1])} {self.prompts.text(lang, 'names_and')} {names[-1]}"
-
-
-def _any(patterns: list[re.Pattern[str]], text: str) -> bool:
-    return any(p.search(text) for p in patterns)
-
-
-def _mentions(text: str, word: str) -> bool:
-    """The word, or a word starting with its first five letters (offshore ~ offshoring)."""
-    stem = re.escape(word[:5] if len(word) > 5 else word)
-    return re.search(rf"\b{stem}", text) is not None
 
 
 def _has_figure(question: str, cited: str) -> bool:

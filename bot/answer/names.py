@@ -37,7 +37,7 @@ def unknown_names(question: str, known: set[str], terms: Terms) -> list[str]:
         before = question[: match.start()]
         if plain_capital and SENTENCE_START.search(before):
             continue  # a capital that only starts a sentence
-        if _any(terms.example_cues, before.lower()):
+        if any_match(terms.example_cues, before.lower()):
             continue  # "overseas, say to the Philippines": an example, not the subject
         if name.lower() not in known and name not in found:
             found.append(name)
@@ -47,7 +47,7 @@ def unknown_names(question: str, known: set[str], terms: Terms) -> list[str]:
         if match is None or match.group(0) in known:
             continue
         name = question[match.start() : match.end()]
-        example = _any(terms.example_cues, lowered[: match.start()])
+        example = any_match(terms.example_cues, lowered[: match.start()])
         if name.islower() and name.title() not in found and not example:
             found.append(name.title())
     return found
@@ -119,5 +119,6 @@ def _mid_sentence(words: str, start: int) -> str:
     return words
 
 
-def _any(patterns: list[re.Pattern[str]], text: str) -> bool:
+def any_match(patterns: list[re.Pattern[str]], text: str) -> bool:
+    """Whether any of the patterns matches the text."""
     return any(p.search(text) for p in patterns)

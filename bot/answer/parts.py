@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 from typing import Any
 
 from bot.answer.costturn import SIZING, WHAT_IF
@@ -67,11 +68,12 @@ class TwoAsks:
         pieces = [p for p in BOUNDARY.split(text.strip()) if p and p.strip()]
         if len(pieces) < 2:
             return None
+        fields = cache(lambda part: self.cost.parse_fields(part).keys())  # each part read once
         # the question is the last piece (the price asked before it) or the first one
         for cut, cost_first in ((len(pieces) - 1, True), (1, False)):
             first, second = " ".join(pieces[:cut]).strip(), " ".join(pieces[cut:]).strip()
             priced, asked = (first, second) if cost_first else (second, first)
-            if is_question(asked) and self._asks(asked) and self._prices(priced):
+            if is_question(asked) and self._asks(asked, fields) and self._prices(priced, fields):
                 return first, second, False
         *before, last_asked, second = pieces
         # a second question of its own opens with "and", "terus", "if so" ...; without one it
@@ -83,29 +85,28 @@ class TwoAsks:
         first = " ".join([*before, last_asked]).strip()
         # no estimate on either side ("... 5 agents? And with 24/7?" changes one estimate; "and
         # why are offshore shops cheaper?" asks why)
-        fields = self.cost.parse_fields(second).keys()
-        if QUANTITY_FIELDS & fields or (fields and not WH_START.match(second)):
+        said = fields(second)
+        if QUANTITY_FIELDS & said or (said and not WH_START.match(second)):
             return None
-        if WHAT_IF.search(second.lower()) or self._prices(first) or self._price(second):
+        if WHAT_IF.search(second.lower()) or self._prices(first, fields) or self._price(second):
             return None  # "How many agents do 5 seats give us, and what does it cost?": one ask
-        if QUANTITY_FIELDS & self.cost.parse_fields(first).keys():
+        if QUANTITY_FIELDS & fields(first):
             return None  # the numbers told are the estimate's, whichever part asks it
         return first, second, True
 
     def _price(self, part: str) -> bool:
         return any(p.search(part.lower()) for p in self.price)
 
-    def _prices(self, part: str) -> bool:
+    def _prices(self, part: str, fields: Callable[[str], Any]) -> bool:
         """A team sized and its price asked ("Our 8 agents cost us Rp 75 juta." asks none)."""
         asked = PRICE_REQUEST.search(part.lower()) or (is_question(part) and self._price(part))
-        return bool(asked) and bool(SIZING & self.cost.parse_fields(part).keys())
+        return bool(asked) and bool(SIZING & fields(part))
 
-    def _asks(self, part: str) -> bool:
+    def _asks(self, part: str, fields: Callable[[str], Any]) -> bool:
         """No quantity, no price ("why is offshore cheaper?"), no change of what was priced
         ("What if we moved them offshore?")."""
-        fields = self.cost.parse_fields(part).keys()
         changes = WHAT_IF.search(part.lower())
-        return not self._price(part) and not QUANTITY_FIELDS & fields and not changes
+        return not self._price(part) and not QUANTITY_FIELDS & fields(part) and not changes
 
 
 def both_answered(
