@@ -189,7 +189,8 @@ class Analyzer:
         # ... unless an earlier question asks something else ("mending outsource atau tetep
         # inhouse? ada batas minimal gak?" asks to decide first)
         alone = told and len(questions) == 1
-        if alone and any(p.search(asked) for p in self.asked_yes_no):
+        decides = alone and self._is("decision", asked)  # "is in-house better than ...?"
+        if alone and not decides and any(p.search(asked) for p in self.asked_yes_no):
             return Ask("yes_no", price, "yes_no", background=True)
         # "Tim CS 4 orang, habis Rp 40 juta. Harga vendor ditentukan oleh apa aja?": after the
         # story, a question whose own words ask why, how, what it means or what drives a price
