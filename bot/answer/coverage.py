@@ -36,7 +36,9 @@ PLACE_ASK = re.compile(
 CONTRACT = re.compile(
     r"\b(?:contracts?|kontrak\w*|sla|slas|perjanjian|agreements?|klausul|clauses?)\b"
 )
-COUNTRY_ASK = re.compile(r"\b(?:countr(?:y|ies)|negara(?:nya)?|cit(?:y|ies)|kota(?:nya)?)\b")
+COUNTRY_ASK = re.compile(
+    r"\b(?:countr(?:y|ies)|negara(?:nya)?|cit(?:y|ies)|kota(?:nya)?|states?|provinces?|provinsi|regions?|wilayah)\b"
+)
 FIGURE = re.compile(r"\$\s*\d|\d+\s*%|\b\d+(?:[.,]\d+)?\s*(?:usd|dollars?|dolar|rupiah|juta)\b")
 EXACT = re.compile(
     r"\b(?:persis\w*|tepatnya|exact(?:ly)?|precise(?:ly)?|bukan kisaran|not a range)\b"

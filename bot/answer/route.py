@@ -115,7 +115,7 @@ FOREIGN_TERMS = (
     "fitness", "diet", "berat badan", "lose weight", "weight loss",
     "world cup", "piala dunia", "olympics", "olimpiade", "who won", "siapa yang menang",
     "siapa juara",
-    "ekspedisi", "per kg", "dev team", "react app",
+    "ekspedisi", "per kg", "dev team", "react app", "react native", "app build", "build an app", "agen hr", "agensi hr", "hr agency", "rekrut karyawan", "merekrut karyawan", "rekrut pegawai",
     "stock", "crypto", "kripto", "bitcoin", "ethereum", "app development", "mobile app", "pembuatan aplikasi",
     "aplikasi mobile", "satpam", "security guard", "security guards", "data entry", "graphic design",
     "desain grafis", "web design", "website development", "pembuatan website", "content writing",
@@ -351,12 +351,18 @@ TAX_ON_COST = re.compile(
 )
 
 
+# Another function's terms holding a support word ("agen HR", "tiket kereta"): read first.
+FOREIGN_OVER_SUPPORT = tuple(t for t in FOREIGN_TERMS if _mentions(t, STRONG_SUPPORT, typos=False))
+
+
 def topic_level(text: str) -> str:
     """'support' (names customer support or the article), 'general' (outsourcing or cost only),
     'foreign' (another business function or subject) or 'none'."""
     if _mentions(text, OTHER_MATTERS, typos=False):
         return "foreign"
     own_trade_out = TAX_ON_COST.sub(" ", OWN_COMPANY.sub(" ", text.lower()))
+    if _mentions(own_trade_out, FOREIGN_OVER_SUPPORT, typos=False):
+        return "foreign"  # "agen HR" is no support agent, "tiket kereta" no support ticket
     if _mentions(text, ARTICLE_TERMS) or _mentions(text, SUPPORT_PHRASES):
         return "support"
     if _mentions(text, STRONG_SUPPORT):

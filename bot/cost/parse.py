@@ -23,6 +23,7 @@ from bot.cost.request import CostRequest, validate_request
 from bot.cost.vocabulary import (
     ADDS,
     CHANGE_VERB,
+    CHANGED_TO,
     CHANNELS,
     CHOICES,
     COMPANY,
@@ -222,7 +223,9 @@ def _read_agents(t: _Text, fields: dict[str, Any]) -> None:
     # A sum of money is no count: "$3000 sebulan buat CS" (the lookbehind keeps "$" out).
     m = t.take(rf"(?<![$\d.])(?<!usd )(?<!rp ){NUM}\s+{_GAP}{{0,5}}?{_AGENT}\b", group=1) or t.take(
         r"(?:jumlah agen|number of agents|team of|agents?|agen|seats?|kursi)(?:nya)?\s*(?:(?::|=|sebanyak"
-        r"|berjumlah|sejumlah|of|is|adalah|jadi|menjadi|to|cuma|hanya|only|just)\s*)?"
+        r"|berjumlah|sejumlah|of|is|adalah|jadi|menjadi|to|cuma|hanya|only|just)\s*"
+        # "jumlah agennya dikurangi menjadi 8", "the number of agents is reduced to 8"
+        rf"|{CHANGED_TO})?"
         rf"{NUM}(?!\s*(?:/|x\s*\d|%|{TIME_UNIT}|bulan|months?|tahun|years?))",
         group=1,
     )

@@ -87,7 +87,10 @@ CHOICES = {
     },
     "expertise": {
         "specialist": r"spesialis|specialists?|speciali[sz]ed|ahli|experts?|pakar",
-        "skilled": r"terampil|skilled|berpengalaman|experienced|senior|mahir",
+        "skilled": r"terampil|skilled|berpengalaman|experienced|senior|mahir"
+        # "skill tinggi", "skill menengah", "mid-level agents": above standard, below specialist
+        r"|(?:skill|keahlian|kemampuan)(?:nya)? (?:tinggi|menengah|bagus|mumpuni)"
+        r"|high[- ]skill(?:ed)?|mid[- ]level|intermediate",
         "standard": r"junior|entry level|pemula|standar(?:d)? (?:agents?|expertise|level|skills?)"
         r"|(?:agen|keahlian|skill|level|tingkat)(?:nya)?(?: yang| yg)? standar",
     },
@@ -102,6 +105,14 @@ CHANNELS = {
         r"|socials?(?!\s+(?:security|skills?|workers?|welfare|responsibility|proof))"
     ),
 }
+
+
+# A count changed to a new value: the verb, then "to" (never "dikurangi 8", which takes 8 away)
+CHANGED_TO = (
+    r"(?:(?:is|are|gets?|was|were)\s+)?(?:(?:di)?(?:kurangi|kurangin|tambah|tambahin|naikkan|naikin"
+    r"|turunkan|turunin|ubah|ganti)|berubah|naik|turun|reduced|cut|increased|raised|lowered|changed"
+    r"|dropped|bumped(?: up)?|brought(?: down| up)?|goes|went)\s+(?:jadi|menjadi|to|ke)\s+"
+)
 
 
 def pairs(text: str) -> dict[str, str]:
