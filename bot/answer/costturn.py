@@ -13,8 +13,8 @@ from bot.answer.normalise import own_words
 from bot.answer.revert import TO_START, earlier_request
 from bot.answer.route import asks_article
 from bot.cost.normalize import normalize
-from bot.cost.parse import adds_to_lists
 from bot.cost.request import CostValidationError
+from bot.cost.revise import adds_to_lists
 from bot.cost.service import CostService, json_fields
 from bot.cost.vocabulary import LANG_EN, LANG_ID
 from bot.lang import is_neutral

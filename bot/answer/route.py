@@ -115,7 +115,7 @@ FOREIGN_TERMS = (
     "fitness", "diet", "berat badan", "lose weight", "weight loss",
     "world cup", "piala dunia", "olympics", "olimpiade", "who won", "siapa yang menang",
     "siapa juara",
-    "ekspedisi", "per kg", "dev team", "react app", "react native", "app build", "build an app", "agen hr", "agensi hr", "hr agency", "rekrut karyawan", "merekrut karyawan", "rekrut pegawai",
+    "ekspedisi", "per kg", "dev team", "react app", "react native", "app build", "build an app", "development aplikasi", "develop aplikasi", "agen hr", "agensi hr", "hr agency", "rekrut karyawan", "merekrut karyawan", "rekrut pegawai", "loyalty program", "program loyalty", "poin loyalty", "wifi", "wi-fi", "laptop", "printer", "spreadsheet", "draft a reply", "write a reply", "wrong order",
     "stock", "crypto", "kripto", "bitcoin", "ethereum", "app development", "mobile app", "pembuatan aplikasi",
     "aplikasi mobile", "satpam", "security guard", "security guards", "data entry", "graphic design",
     "desain grafis", "web design", "website development", "pembuatan website", "content writing",
@@ -305,7 +305,7 @@ def _edit_distance_at_most_one(a: str, b: str) -> bool:
     return edits + (len(b) - j) + (len(a) - i) <= 1
 
 
-ARTICLE_NAMES = ("artikel", "article", "tulisan", "the piece", "this piece")
+ARTICLE_NAMES = ("artikel", "article", "tulisan", "the piece", "this piece", "the whole thing")
 # Asking what the article itself says or states: "does the article quote a per-seat price?",
 # "menurut artikel, ...?", "artikelnya bahas gak ...?"
 ASKS_ARTICLE = re.compile(
@@ -358,9 +358,9 @@ FOREIGN_OVER_SUPPORT = tuple(t for t in FOREIGN_TERMS if _mentions(t, STRONG_SUP
 def topic_level(text: str) -> str:
     """'support' (names customer support or the article), 'general' (outsourcing or cost only),
     'foreign' (another business function or subject) or 'none'."""
-    if _mentions(text, OTHER_MATTERS, typos=False):
-        return "foreign"
     own_trade_out = TAX_ON_COST.sub(" ", OWN_COMPANY.sub(" ", text.lower()))
+    if _mentions(own_trade_out, OTHER_MATTERS, typos=False):  # not "perusahaan jasa X kami"
+        return "foreign"
     if _mentions(own_trade_out, FOREIGN_OVER_SUPPORT, typos=False):
         return "foreign"  # "agen HR" is no support agent, "tiket kereta" no support ticket
     if _mentions(text, ARTICLE_TERMS) or _mentions(text, SUPPORT_PHRASES):

@@ -12,17 +12,15 @@ from bot.cost.vocabulary import LANG_CODES, LANG_EN, LANG_ID, LIST_JOIN, NOT_LAN
 LANGUAGE_ONLY = frozenset({"inggris", "indo", "melayu", "mandarin", "jawa", "sunda", "tionghoa"})
 
 
-def named_languages(text: str, dropped: set[str]) -> list[str]:
-    """The ISO codes of the languages the normalised `text` names, less the `dropped` ones."""
-    ids, ens = "|".join(LANG_ID), "|".join(LANG_EN)
-    found = set()
-    codes = "|".join(LANG_CODES)
-    for m in re.finditer(  # "bahasa id & en", "languages id, en and ja", "multilingual (en, ms)"
-        rf"\b(?:bahasa(?:nya)?|languages?|multilingual|bilingual)\s*:?\s*\(?\s*((?:{codes})(?:\s*(?:,|and|dan|&|/|\+|-)\s*(?:{codes}))+)\b",
-        text,
-    ):
-        found |= set(re.findall(rf"\b(?:{codes})\b", m.group(1)))
-    for m in re.finditer(
+def _alternatives(names) -> str:
+    """Names as one alternation, longest first ("thailand" before "thai")."""
+    return "|".join(sorted(names, key=len, reverse=True))
+
+
+def _listed(text: str):
+    """ "bahasa Indonesia, Inggris, dan Jepang": the Indonesian lists of language names."""
+    ids = _alternatives(LANG_ID)
+    return re.finditer(
         # "bahasa Indonesia, Inggris, dan Jepang", "bilingual Indonesia-Inggris", "bahasa
         # Indonesia sama Inggris"
         # "Bahasa yang dibutuhkan Indonesia sama Inggris": a few words between
@@ -30,7 +28,26 @@ def named_languages(text: str, dropped: set[str]) -> list[str]:
         rf"\s+butuh|kita\s+butuh))?|bilingual|multilingual|bisa|fasih)\s*:?\s*\(?\s*((?:{ids})"
         rf"(?:(?:\s*(?:,|dan|&|serta|sama|atau|/|\+|-)\s*|\s+)+(?:bahasa\s+)?(?:{ids}))*)",
         text,
+    )
+
+
+def language_spans(text: str) -> list[tuple[int, int]]:
+    """Where the normalised `text` lists languages by name: "bahasa Inggris, Thailand, dan
+    Vietnam" names languages there, no country a vendor sits in."""
+    return [m.span(1) for m in _listed(text)]
+
+
+def named_languages(text: str, dropped: set[str]) -> list[str]:
+    """The ISO codes of the languages the normalised `text` names, less the `dropped` ones."""
+    ids, ens = _alternatives(LANG_ID), _alternatives(LANG_EN)
+    found = set()
+    codes = _alternatives(LANG_CODES)
+    for m in re.finditer(  # "bahasa id & en", "languages id, en and ja", "multilingual (en, ms)"
+        rf"\b(?:bahasa(?:nya)?|languages?|multilingual|bilingual)\s*:?\s*\(?\s*((?:{codes})(?:\s*(?:,|and|dan|&|/|\+|-)\s*(?:{codes}))+)\b",
+        text,
     ):
+        found |= set(re.findall(rf"\b(?:{codes})\b", m.group(1)))
+    for m in _listed(text):
         found |= {LANG_ID[name] for name in re.findall(rf"\b(?:{ids})\b", m.group(1))}
     found |= {LANG_EN[m.group(1)] for m in re.finditer(rf"\b({ens})\b{NOT_LANGUAGE}", text)}
     # "kalau cuma indo sama inggris aja?": a list of names without "bahasa" is languages when

@@ -20,7 +20,11 @@ def normalize(text: str) -> str:
     text = re.sub(r"\bin[- ]house\b", "inhouse", text)  # "4 in-house agents": no "in" gap
     # "7 skilled (not specialist) agents": an aside in brackets is read as words in between
     text = re.sub(r"\(([a-z][a-z ]{0,30})\)", r" \1 ", text)
-    text = re.sub(r"\s*[~≈]\s*(?=\d)", " ", text)  # "~9rb tiket": about so many
+    text = re.sub(r"\s*[~≈±]\s*(?=\d)", " ", text)  # "~9rb tiket", "±25 menit": about so many
+    text = re.sub(r"\s*[–—]\s*(?=\d)", "-", text)  # "jam 10 pagi–8 malam": a range, as "-"
+    text = re.sub(r"\b12\s*(midnight|noon)\b", r"\1", text)  # "6am to 12 midnight"
+    # "250 tickets per working day": per day, counted on working days
+    text = re.sub(r"\b(per|a|an|each|every)\s+(?:working|business|work)\s*day\b", r"\1 day", text)
     # "seven agents on at any one time": seats at the same time, no count of one
     text = re.sub(r"\bat any one time\b|\bat any given time\b", "at the same time", text)
     # "swap domestic for offshore", "ganti dalam negeri jadi offshore", "offshore instead of

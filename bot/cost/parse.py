@@ -15,13 +15,12 @@ from typing import Any
 
 from bot.cost.counts import PEOPLE, days_stated, plain_number, salary_people
 from bot.cost.inhouse import read_inhouse
-from bot.cost.languages import named_languages
+from bot.cost.languages import language_spans, named_languages
 from bot.cost.model import Calendar
 from bot.cost.normalize import normalize
 from bot.cost.numbers import mark_rupiah
 from bot.cost.request import CostRequest, validate_request
 from bot.cost.vocabulary import (
-    ADDS,
     CHANGE_VERB,
     CHANGED_TO,
     CHANNELS,
@@ -55,7 +54,7 @@ QUANTITY_FIELDS = frozenset(
 _CONTACT_NOUN = (
     r"(?:tiket|tickets|kontak|contacts|panggilan|telepon|telpon|calls|chats|obrolan|e ?mails|pesan|messages"
     r"|interaksi|interactions|pertanyaan|inquiries|enquiries|queries|percakapan|conversations"
-    r"|komen|komentar|comments|dms|(?:tiket|kontak|panggilan|pesan|chat|email|komen|komentar)nya"
+    r"|komen|komentar|comments|dms?|(?:tiket|kontak|panggilan|pesan|chat|email|komen|komentar)nya"
     # Indonesian has no plural: "180000 chat pelanggan", but "5 chat (and email) agents" are
     # agents.
     r"|(?:chat|e ?mail)(?!(?:\s+(?:and|dan|&|/|or|atau|e ?mail|chat|phone|telepon|voice|social|media))*"
@@ -94,12 +93,13 @@ class _Text:
             self.text = f"{self.text[:start]} | {self.text[end:]}"
         return match
 
-    def first(self, options: dict[str, str]) -> str | None:
-        """Return the option named earliest in the whole question."""
+    def first(self, options: dict[str, str], outside: list[tuple[int, int]] = ()) -> str | None:
+        """Return the option named earliest in the whole question, none `outside` the spans."""
         found = [
             (m.start(), key)
             for key, pattern in options.items()
-            if (m := re.search(rf"\b(?:{pattern})\b", self.full))
+            for m in re.finditer(rf"\b(?:{pattern})\b", self.full)
+            if not any(s <= m.start() < e for s, e in outside)
         ]
         return min(found)[1] if found else None
 
@@ -328,7 +328,8 @@ def _read_choices(t: _Text, fields: dict[str, Any]) -> None:
         if dropped_any:
             fields["coverage"] = "business_hours"
     for field, options in CHOICES.items():
-        if value := t.first(options):
+        spans = language_spans(t.full) if field == "location" else []  # "bahasa ..., Vietnam"
+        if value := t.first(options, spans):
             fields[field] = value
     dropped = removed_values(t.full, normalized=True)
     channels = [
@@ -342,11 +343,6 @@ def _read_choices(t: _Text, fields: dict[str, Any]) -> None:
         fields["languages"] = languages
 
 
-# "add live chat", "tambahin telepon juga": a follow-up that extends a list instead of replacing it.
-_ADDS = re.compile(ADDS)
-LIST_FIELDS = ("channels", "languages")
-
-
 def removed_values(text: str, normalized: bool = False) -> dict[str, set[str]]:
     """The channels and languages a text says to take away ("drop phone", "drop german")."""
     text = text if normalized else normalize(text)
@@ -358,11 +354,6 @@ def removed_values(text: str, normalized: bool = False) -> dict[str, set[str]]:
         if re.search(rf"{REMOVE}(?:bahasa\s+)?{name}\b|\b{name}{REMOVED_AFTER}", text):
             dropped.setdefault("languages", set()).add(code)
     return dropped
-
-
-def adds_to_lists(text: str) -> bool:
-    """Whether a follow-up adds channels or languages to the ones stated before."""
-    return bool(_ADDS.search(normalize(text)))
 
 
 def parse_cost_fields(text: str, calendar: Calendar, inhouse: bool = False) -> dict[str, Any]:

@@ -8,7 +8,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from bot.cost.vocabulary import CHANNELS
+from bot.cost.normalize import normalize
+from bot.cost.vocabulary import ADDS, CHANNELS
 
 _CHANNEL = "|".join(f"(?:{p})" for p in CHANNELS.values())
 # "email ganti chat", "email diganti jadi chat", "swap email for chat", "replace email with chat"
@@ -42,3 +43,13 @@ def coverage_after(text: str, previous: Mapping[str, Any], parsed: str | None) -
         if WEEKEND.search(text.lower()):
             return "extended"
     return parsed
+
+
+# "add live chat", "tambahin telepon juga": a follow-up that extends a list instead of replacing it.
+_ADDS = re.compile(ADDS)
+LIST_FIELDS = ("channels", "languages")
+
+
+def adds_to_lists(text: str) -> bool:
+    """Whether a follow-up adds channels or languages to the ones stated before."""
+    return bool(_ADDS.search(normalize(text)))

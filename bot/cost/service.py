@@ -13,16 +13,14 @@ from typing import Any
 from bot.cost.estimate import CostResult, compare, estimate
 from bot.cost.model import CostModel, load_cost_model
 from bot.cost.parse import (
-    LIST_FIELDS,
     QUANTITY_FIELDS,
-    adds_to_lists,
     parse_cost_fields,
     parse_cost_question,
     removed_values,
 )
 from bot.cost.render import render_comparison, render_cost_error, render_cost_parts, render_issues
 from bot.cost.request import CostRequest, CostValidationError, validate_request
-from bot.cost.revise import coverage_after, swapped_channels
+from bot.cost.revise import LIST_FIELDS, adds_to_lists, coverage_after, swapped_channels
 from bot.cost.vocabulary import KEPT, ONLY
 
 
