@@ -134,3 +134,28 @@ def test_summing_the_whole_thing_up_is_the_articles_summary(assistant):
     assert not answer.refused
     assert answer.ask_type == "summary"
     assert len(answer.sources) >= 4
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What would five offshore chat agents during business hours run us?",
+        "What would 8 specialist-level agents from a local provider, speaking Indonesian, "
+        "English and Mandarin, run us?",
+    ],
+)
+def test_what_a_long_team_would_run_us_asks_its_price(assistant, question):
+    answer = assistant.answer(question)
+    assert answer.route == "cost"
+    assert answer.cost_state["agents"] in (5, 8)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Cara rekrut karyawan gudang lewat agen outsourcing HR gimana prosedurnya?",
+        "Can you help me write a job ad for a senior backend engineer?",
+    ],
+)
+def test_recruiting_through_an_agency_is_another_function(assistant, question):
+    assert assistant.answer(question).refused
