@@ -20,7 +20,7 @@ from bot.cost.service import CostService, json_fields
 from bot.types import Message
 
 ASKS_SEATS = re.compile(
-    r"\bhow many (?:\w+ ){0,2}?(?:agents?|seats?|people|reps?|staff|heads?|fte)\b"
+    r"\bhow many (?:[\w/-]+ ){0,3}?(?:agents?|seats?|people|reps?|staff|heads?|fte)\b"
     r"|\b(?:berapa|brp) (?:\w+ )?(?:agen|orang|org|kursi|staf|staff|cs)\b"
     r"|\b(?:dapat|dapet|dpt|jadi) berapa (?:agen|orang|org|kursi)\b"
     # "what team size does that get us?", "headcount?", "how big a team does that fund?"

@@ -107,7 +107,14 @@ IN_GENERAL = re.compile(
 )
 PER_HOUR = re.compile(r"\b(?:per hour|an hour|per jam|sejam)\b")
 # "Bagaimana perbandingannya?", "how does it compare?": comparing what the question told
-COMPARE_ASK = re.compile(r"\b(?:perbandingan\w*|bandingkan|dibandingkan|compar\w*)\b")
+COMPARE_ASK = re.compile(
+    r"\b(?:perbandingan\w*|bandingkan|dibandingkan|compar\w*|come out (?:cheaper|ahead)|lebih hemat)\b"
+)
+# "8 agents offshore, bilingual. What is the estimate?": the question asks the price of the team
+# told before it (not "Does 24/7 push the bill up?", a yes or no about one factor)
+ESTIMATE_ASK = re.compile(
+    r"\b(?:estimate|estimasi\w*|quote|ballpark|how much|berapa|brp|price it|hitung\w*)\b"
+)
 # "how much cheaper are standard agents, in %?": a share between two kinds, which no estimate gives
 CHEAPER = re.compile(
     r"\b(?:cheaper|pricier|more expensive|less expensive|lebih murah|lebih mahal|lebih hemat)\b"
@@ -173,6 +180,7 @@ def cost_request(
         # team and its cost are told, the question asks to compare them
         told = fields.keys() if COMPARE_ASK.search(asked.lower()) else set()
         priced = priced or (bool(SIZING & told) and bool(INHOUSE & told))
+        priced = priced or (ask.type != "yes_no" and bool(ESTIMATE_ASK.search(asked.lower())))
     plain = normalize(text).strip() if previous else ""  # a follow-up's words, read once
     if previous:  # "oops, 8 minutes obviously", "eh maksudnya Rp 210 juta"
         fields = implied_fields(cost, plain, previous, fields)

@@ -3,6 +3,15 @@
 
 from __future__ import annotations
 
+# Never about outsourcing support, whatever support word stands beside them ("minta support
+# benerin wifi", "a laptop for my CS team", "upah lembur tim CS"): read before the support terms.
+OVER_SUPPORT = (
+    "laptop", "wifi", "wi-fi", "printer", "loyalty program", "program loyalty",
+    "poin loyalty", "loyalty points", "apology email", "email permintaan maaf", "upah lembur",
+    "overtime pay", "pesangon", "severance pay", "rekrut karyawan", "merekrut karyawan",
+    "rekrut pegawai", "job ad", "job advert", "job posting", "draft a reply", "write a reply",
+    "wrong order",
+)  # fmt: skip
 # Other business functions and everyday subjects: the knowledge base does not cover them, so a
 # question about them is refused unless it also names customer support.
 FOREIGN_TERMS = (
@@ -28,7 +37,7 @@ FOREIGN_TERMS = (
     "fitness", "diet", "berat badan", "lose weight", "weight loss",
     "world cup", "piala dunia", "olympics", "olimpiade", "who won", "siapa yang menang",
     "siapa juara",
-    "ekspedisi", "per kg", "dev team", "react app", "react native", "app build", "build an app", "development aplikasi", "develop aplikasi", "agen hr", "agensi hr", "hr agency", "rekrut karyawan", "merekrut karyawan", "rekrut pegawai", "job ad", "job advert", "job posting", "lowongan kerja", "backend engineer", "frontend engineer", "loyalty program", "program loyalty", "poin loyalty", "wifi", "wi-fi", "laptop", "printer", "spreadsheet", "draft a reply", "write a reply", "wrong order",
+    "ekspedisi", "per kg", "dev team", "react app", "react native", "app build", "build an app", "development aplikasi", "develop aplikasi", "agen hr", "agensi hr", "hr agency", "lowongan kerja", "backend engineer", "frontend engineer", "warehousing", "last-mile", "last mile", "crm software", "internal software", "spreadsheet",
     "stock", "crypto", "kripto", "bitcoin", "ethereum", "app development", "mobile app", "pembuatan aplikasi",
     "aplikasi mobile", "satpam", "security guard", "security guards", "data entry", "graphic design",
     "desain grafis", "web design", "website development", "pembuatan website", "content writing",
@@ -63,6 +72,7 @@ FOREIGN_TERMS = (
     "pitch deck", "press release", "siaran pers", "annual report", "laporan tahunan",
     # opening a shop on a marketplace ("cara buka toko di Shopee gimana?")
     "buka toko", "membuka toko", "open a shop", "open a store", "opening a shop", "opening a store",
+    *OVER_SUPPORT,
 )  # fmt: skip
 # Subjects that are another matter even when the question also names customer service ("a
 # cover letter for a customer service job", "cleaning service", "a CRM for our sales team").

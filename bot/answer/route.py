@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer.functions import FOREIGN_TERMS, OTHER_MATTERS
+from bot.answer.functions import FOREIGN_TERMS, OTHER_MATTERS, OVER_SUPPORT
 
 WORD = re.compile(r"[a-z0-9/$%]+")
 
@@ -248,7 +248,7 @@ TAX_ON_COST = re.compile(
 # Another function's terms holding a support word ("agen HR", "tiket kereta"): read first.
 FOREIGN_OVER_SUPPORT = (
     *(t for t in FOREIGN_TERMS if _mentions(t, STRONG_SUPPORT, typos=False)),
-    *("rekrut karyawan", "merekrut karyawan", "rekrut pegawai"),  # "... lewat agen outsourcing HR"
+    *OVER_SUPPORT,
 )
 
 

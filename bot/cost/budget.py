@@ -44,6 +44,16 @@ OVER_CONTRACT = re.compile(
     rf"|\b(\d+)\s*(?:months?|bulan)\b[^.?!]{{0,40}}?{TOTAL}"
 )
 
+# "IDR 1.2 billion for a 12-month contract": a sum for the contract, unless said to be monthly
+FOR_CONTRACT = re.compile(
+    r"\b(?:for|untuk|buat)\s+(?:a |the |our |one |satu )?(?:kontrak\s+)?(\d+)\s*(?:months?|bulan)"
+    r"(?:\s+(?:contract|kontrak))?\b"
+)
+PER_MONTH = re.compile(
+    r"\b(?:a|per|each|every) month\b|/\s*(?:month|mo|bln|bulan)\b"
+    r"|\b(?:sebulan|per ?bulan|bulanan|tiap bulan|setiap bulan|monthly)\b"
+)
+
 
 @dataclass(frozen=True)
 class Within:
@@ -66,7 +76,9 @@ def monthly_budget(text: str) -> tuple[Decimal, str] | None:
     lowered = normalize(text)
     if YEARLY.search(lowered):
         return stated[0] / 12, stated[1]
-    whole = OVER_CONTRACT.search(lowered)
+    whole = OVER_CONTRACT.search(lowered) or (
+        None if PER_MONTH.search(lowered) else FOR_CONTRACT.search(lowered)
+    )
     months = int(next(g for g in whole.groups() if g)) if whole else 0
     return (stated[0] / months, stated[1]) if months > 0 else stated
 

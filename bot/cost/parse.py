@@ -222,7 +222,7 @@ def _read_agents(t: _Text, fields: dict[str, Any]) -> None:
         t.take(re.escape(own.group(0)))
     # A sum of money is no count: "$3000 sebulan buat CS" (the lookbehind keeps "$" out).
     m = t.take(rf"(?<![$\d.])(?<!usd )(?<!rp ){NUM}\s+{_GAP}{{0,5}}?{_AGENT}\b", group=1) or t.take(
-        r"(?:jumlah agen|number of agents|team of|agents?|agen|seats?|kursi)(?:nya)?\s*(?:(?::|=|sebanyak"
+        r"(?:jumlah agen|number of agents|team of|crew of|staff of|agents?|agen|seats?|kursi)(?:nya)?\s*(?:(?::|=|sebanyak"
         r"|berjumlah|sejumlah|of|is|adalah|jadi|menjadi|to|cuma|hanya|only|just)\s*"
         # "jumlah agennya dikurangi menjadi 8", "the number of agents is reduced to 8"
         rf"|{CHANGED_TO})?"
