@@ -3,7 +3,8 @@ bilingual. What is the estimate?") is priced, while a yes/no about one factor af
 in-house "crew of five" is a team; a sum "for a 12-month contract" is spread over its months
 like a total, and "how many offshore 24/7 agents" asks what it buys; everyday matters that sit
 beside a support word (a laptop for the CS team, overtime pay, severance, an apology email) and
-warehousing or an internal CRM build are refused."""
+warehousing or an internal CRM build are refused; "office hour" is business hours; languages named
+(Spanish, Portuguese) are multilingual support, not names the article never uses."""
 
 from __future__ import annotations
 
@@ -82,3 +83,25 @@ def test_a_leaked_spreadsheet_in_the_story_keeps_a_data_security_question(assist
     )
     assert not answer.refused
     assert answer.sources[0].id == "faq-data-security"
+
+
+@pytest.mark.parametrize(
+    "text", ["we need 10 agent offshore, office hour only", "we plan 15 agent, business hour"]
+)
+def test_office_hour_in_the_singular_is_business_hours(text):
+    from bot.config import REPO_ROOT
+    from bot.cost.service import CostService
+
+    fields = CostService.from_dirs(REPO_ROOT / "corpus", REPO_ROOT / "prompts").parse_fields(text)
+    assert fields["coverage"] == "business_hours"
+
+
+def test_languages_named_are_multilingual_support_not_unknown_names(assistant):
+    answer = assistant.answer(
+        "if we ask the vendor to cover Spanish and Portuguese on top of English, will that push "
+        "the price up?"
+    )
+    assert answer.body.startswith("Yes")
+    assert answer.sources[0].id == "factors"
+    mention = assistant.answer("Does the article mention Spanish?")
+    assert "Spanish" in mention.body.split("\n", 1)[0]  # said to be unmentioned

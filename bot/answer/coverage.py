@@ -17,6 +17,8 @@ from bot.answer.analysis import Ask, question_sentence, up_to_question, without_
 from bot.answer.names import NAMES_ASKED, absent_subjects, any_match, never_named, unknown_names
 from bot.answer.sides import Sides
 from bot.answer.terms import Terms
+from bot.cost.languages import LANGUAGE_ONLY
+from bot.cost.vocabulary import LANG_EN
 from bot.prompts import Prompts
 
 DURATION = re.compile(
@@ -36,6 +38,9 @@ PLACE_ASK = re.compile(
 CONTRACT = re.compile(
     r"\b(?:contracts?|kontrak\w*|sla|slas|perjanjian|agreements?|klausul|clauses?)\b"
 )
+# "Spanish and Portuguese on top of English?": languages, which the article covers as multilingual
+# support, not names it never uses
+LANGUAGE_NAMES = frozenset(LANG_EN) | LANGUAGE_ONLY
 COUNTRY_ASK = re.compile(
     r"\b(?:countr(?:y|ies)|negara(?:nya)?|cit(?:y|ies)|kota(?:nya)?|states?|provinces?|provinsi|regions?|wilayah)\b"
 )
@@ -195,7 +200,7 @@ class Coverage(Sides):
 
     def unknown_names(self, question: str) -> list[str]:
         """Names and abbreviations in the question that the article never uses."""
-        return unknown_names(question, self.vocabulary | self.known, self.terms)
+        return unknown_names(question, self.vocabulary | self.known | LANGUAGE_NAMES, self.terms)
 
     def never_named(self, question: str) -> list[str]:
         """What a question asks the article to mention that it never does (names.never_named)."""

@@ -45,7 +45,7 @@ COVERAGE = {
     # "jam 8 pagi-8 malam", "pukul 7 pagi sampai 9 malam": morning into the evening
     r"|\b(?:jam|pukul) (?:0?[5-9]|1[0-2])(?:[.:]\d\d)? ?pagi ?(?:(?:-|sampai|hingga|s ?d) ?)?"
     r"(?:jam |pukul )?(?:[7-9]|1[0-2])(?:[.:]\d\d)? ?malam",
-    "business_hours": r"jam kerja|jam kantor|(?:business|office|working|biz) (?:hours|hrs?)|hari kerja"
+    "business_hours": r"jam kerja|jam kantor|(?:business|office|working|biz) (?:hours?|hrs?)|hari kerja"
     r"|senin (?:sampai|hingga|s ?d )?jumat|monday (?:to|through) friday|8 (?:jam|hours?)|9 to 5"
     # "weekdays 9-5", "9-5 only", "weekdays only": a working day; a falling range is no quantity
     r"|\bweekdays?\b(?! (?:and|plus|&) weekends?)|\b(?:[7-9]|10) ?(?:-|–) ?[4-6]\b(?! ?(?:[\d.,%]|[a-z]))"
