@@ -113,7 +113,9 @@ COMPARE_ASK = re.compile(
 # "8 agents offshore, bilingual. What is the estimate?": the question asks the price of the team
 # told before it (not "Does 24/7 push the bill up?", a yes or no about one factor)
 ESTIMATE_ASK = re.compile(
-    r"\b(?:estimate|estimasi\w*|quote|ballpark|how much|berapa|brp|price it|hitung\w*)\b"
+    r"\b(?:estimate|estimasi\w*|quote|ballpark|price it|hitung\w*|what(?:'s| is| would be) the "
+    r"(?:total|cost|price|damage)|how much (?:would|will|does|do) (?:it|that|this|they|we) (?:cost|run)"
+    r"|(?:berapa|brp) (?:biaya|harga|ongkos|total)\w*|(?:biaya|harga|ongkos)\w* (?:berapa|brp))\b"
 )
 # "how much cheaper are standard agents, in %?": a share between two kinds, which no estimate gives
 CHEAPER = re.compile(

@@ -21,7 +21,9 @@ INJECTION = re.compile(
     r"previous|above)\b|\b(abaikan|lupakan|acuhkan)\b.{0,40}\b(instruksi|perintah|aturan|sebelumnya)\b|"
     r"\bsystem prompt\b|\byou are now\b|\bfrom now on\b|\bpretend\b|\bjailbreak\b|"
     r"\bno rules\b|\b(kamu|anda) sekarang\b|\bsekarang (kamu|anda)\b|\bmulai sekarang\b|"
-    r"\b(anggap|pura-pura|berpura-pura)\b.{0,30}\b(aturan|adalah|jadi|menjadi)\b|"
+    r"\b(pura-pura|berpura-pura)\b.{0,30}\b(aturan|adalah|jadi|menjadi)\b|\banggap\b.{0,30}\baturan\b|"
+    # "anggap kamu adalah ...", never "anggap volumenya naik jadi 12 ribu" (a what-if)
+    r"\banggap(lah)? (kamu|anda|dirimu|dirinya|lu|lo|kau|bahwa (kamu|anda))\b|"
     r"\b(tidak ada|tanpa) aturan\b"
 )
 # Asking how to solve, avoid or handle something the previous answer raised.
@@ -76,7 +78,8 @@ GENERAL_TERMS = (
     "data security", "privasi", "privacy", "24/7", "multibahasa", "multilingual", "tersembunyi",
     "hidden", "onboarding", "kontrak", "contract", "benefit", "manfaat", "challenge", "tantangan",
     "pros and cons", "kelebihan", "kekurangan", "untungnya", "keuntungan", "best practice", "praktik terbaik",
-    "praktek terbaik", "enkripsi", "encryption", "bpo", "fee",
+    "praktek terbaik", "enkripsi", "encryption", "bpo", "fee", "perusahaan luar", "perusahaan lain",
+    "another company", "outside company", "external company", "outside firm",
     "invoice", "tagihan", "outside team", "external team", "tim luar", "tim eksternal",
     "pihak luar", "in-house", "inhouse", "in house", "gdpr", "uu pdp", "pdp law",
     "data protection", "perlindungan data", "data bocor", "datanya bocor", "kebocoran data",
@@ -103,7 +106,8 @@ MIN_SCORE = {"support": 0.79, "general": 0.80, "none": 0.85, "outsourcing": 0.75
 # in-scope ones about what the article never covers ("minimum seats") score from 0.77.
 OUTSOURCING_TERMS = (
     "outsourc", "alih daya", "alihdaya", "dialihdaya", "mengalihdaya", "bpo", "outside team",
-    "external team", "tim luar", "tim eksternal", "pihak luar",
+    "external team", "tim luar", "tim eksternal", "pihak luar", "perusahaan luar",
+    "perusahaan lain", "another company", "outside company", "external company", "outside firm",
     # its other side: "how much would we save against an in-house team?" weighs outsourcing
     "in-house", "inhouse", "in house",
 )  # fmt: skip
@@ -230,6 +234,9 @@ def summary_scope(text: str) -> str | None:
 OWN_COMPANY = re.compile(
     r"\b(?:our|my)\s+(?:[\w-]+\s+){1,2}?(?:company|business|firm|startup|brand)\b"
     r"|\b(?:perusahaan|bisnis|usaha|startup)\s+(?:[\w-]+\s+){1,2}?(?:kami|kita|saya)\b"
+    # "Kami perusahaan ekspedisi di Surabaya", "we're a logistics company"
+    r"|\b(?:kami|kita|saya)\s+(?:adalah\s+)?(?:sebuah\s+)?(?:perusahaan|bisnis|usaha|startup)\s+[\w-]+\b"
+    r"|\bwe(?:'re| are)\s+an?\s+(?:[\w-]+\s+){1,2}?(?:company|business|firm|startup|brand)\b"
 )
 
 
@@ -239,6 +246,9 @@ OWN_COMPANY = re.compile(
 TAX_ON_COST = re.compile(
     r"\b(?:potongan pajak|pengurang(?:an)? pajak|tax[- ]deduct\w*|deductible|tax write[- ]?offs?"
     r"|write (?:it|them|that) off)\b"
+    # "itu udah termasuk pajak belum?", "is that before tax?": the tax on the price quoted
+    r"|\b(?:termasuk|include[sd]?|including|excluding|before|after|plus|belum termasuk)\s+"
+    r"(?:the\s+)?(?:pajak|tax(?:es)?|ppn|vat)\b"
     # VAT on the vendor's invoice ("tarif Pajak Pertambahan Nilai atas jasa alih daya")
     r"|\b(?:pajak pertambahan nilai|ppn|vat)\b(?=[^?]{0,40}\b(?:jasa|layanan|alih ?daya|outsourc\w*"
     r"|vendor|invoice|tagihan|services?)\b)"
