@@ -71,3 +71,28 @@ def test_a_sleep_schedule_is_refused(assistant):
 )
 def test_what_a_team_runs_asks_its_price(assistant, question):
     assert assistant.answer(question).route == "cost"
+
+
+@pytest.mark.parametrize(
+    ("text", "agents", "location"),
+    [
+        ("mau nyewa 5 orang dari perusahaan luar negeri buat angkat telpon", 5, "offshore"),
+        ("kalo 10 orang dari perusahaan lokal bales chat & email 24 jam nonstop", 10, "domestic"),
+    ],
+)
+def test_people_hired_from_a_company_are_agents_not_its_size(text, agents, location):
+    from bot.config import REPO_ROOT
+    from bot.cost.service import CostService
+
+    fields = CostService.from_dirs(REPO_ROOT / "corpus", REPO_ROOT / "prompts").parse_fields(text)
+    assert (fields["agents"], fields["location"]) == (agents, location)
+
+
+def test_a_neighbouring_country_is_nearshore(assistant):
+    *_, near = converse(
+        assistant,
+        "Rough cost for 20 offshore agents on phone and email, 24/7?",
+        "what about a team closer to home, like a neighbouring country?",
+    )
+    assert near.cost_state["location"] == "nearshore"
+    assert near.cost_state["agents"] == 20

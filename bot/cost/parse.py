@@ -197,7 +197,8 @@ def _read_aht(t: _Text, fields: dict[str, Any]) -> None:
 
 # A company's size is no number of agents: "a 30-person SaaS startup", "perusahaan 50 orang".
 _COMPANY_SIZE = (
-    rf"{NUM}\s*(?:person|people|orang|employees?|karyawan|pegawai)\s+(?:[a-z]+\s+){{0,2}}?"
+    # ... never "5 orang dari perusahaan luar negeri", people hired from a vendor
+    rf"{NUM}\s*(?:person|people|orang|employees?|karyawan|pegawai)\s+(?:(?!dari\b|from\b)[a-z]+\s+){{0,2}}?"
     rf"{COMPANY}\b"
     rf"|\b{COMPANY},?\s+(?:[a-z]+\s+){{0,2}}?"
     rf"{NUM}\s*(?:orang|karyawan|pegawai|employees|people)\b"

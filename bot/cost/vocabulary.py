@@ -73,7 +73,8 @@ CHOICES = {
         # The usual offshore destinations, named ("20 agents in the Philippines").
         r"|(?:the )?philippines|(?<!bahasa )filipina|india|vietnam|sri lanka|bangladesh|pakistan|colombia"
         r"|kolombia|mexico|meksiko|egypt|mesir|south africa|afrika selatan",
-        "nearshore": r"nearshore|near shore|negara tetangga|negara terdekat|negara dekat",
+        "nearshore": r"nearshore|near shore|negara tetangga|negara terdekat|negara dekat"
+        r"|(?:a )?(?:nearby|neighbou?ring) country|closer to home",
         "domestic": r"domestic(?:ally)?|domestik|dalam negeri|onshore|on shore|lokal"
         r"|local (?:(?:chat|email|phone|support|cs|social media) )?(?:vendors?|providers?|partners?|teams?|compan(?:y|ies)|bpos?|agenc(?:y|ies)|agents?"
         r"|staff|seats?|reps?)"
