@@ -102,7 +102,9 @@ class Terms:
                 terms.frequency += [re.compile(p) for p in data["frequency"]]
                 terms.frequency_given += [re.compile(p) for p in data["frequency_given"]]
                 terms.places_kinds += [{str(w) for w in g} for g in data["side_synonyms"]]
-                for group in data["side_synonyms"]:
+                # places are also the kinds of provider a question may offer both of; the other
+                # kinds only name a side ("technical" / "teknis")
+                for group in [*data["side_synonyms"], *(data.get("side_kinds") or ())]:
                     words = {str(w) for w in group}
                     for word in words:
                         terms.synonyms[word] = terms.synonyms.get(word, set()) | words
