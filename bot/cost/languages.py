@@ -17,37 +17,35 @@ def _alternatives(names) -> str:
     return "|".join(sorted(names, key=len, reverse=True))
 
 
-def _listed(text: str):
-    """ "bahasa Indonesia, Inggris, dan Jepang": the Indonesian lists of language names."""
-    ids = _alternatives(LANG_ID)
-    return re.finditer(
-        # "bahasa Indonesia, Inggris, dan Jepang", "bilingual Indonesia-Inggris", "bahasa
-        # Indonesia sama Inggris"
-        # "Bahasa yang dibutuhkan Indonesia sama Inggris": a few words between
-        rf"\b(?:(?:ber|multi|dwi)?bahasa(?:nya)?(?:\s+(?:yang|yg)\s+(?:dibutuhkan|diperlukan|dipakai|digunakan|kami"
-        rf"\s+butuh|kita\s+butuh))?|bilingual|multilingual|bisa|fasih)\s*:?\s*\(?\s*((?:{ids})"
-        rf"(?:(?:\s*(?:,|dan|&|serta|sama|atau|/|\+|-)\s*|\s+)+(?:bahasa\s+)?(?:{ids}))*)",
-        text,
-    )
+# Built once: every cost question's parse reads them (twice for the lists, see language_spans).
+_IDS, _ENS, _CODES = _alternatives(LANG_ID), _alternatives(LANG_EN), _alternatives(LANG_CODES)
+# "bahasa Indonesia, Inggris, dan Jepang": the Indonesian lists of language names
+_LISTED = re.compile(
+    # "bahasa Indonesia, Inggris, dan Jepang", "bilingual Indonesia-Inggris", "bahasa
+    # Indonesia sama Inggris"
+    # "Bahasa yang dibutuhkan Indonesia sama Inggris": a few words between
+    rf"\b(?:(?:ber|multi|dwi)?bahasa(?:nya)?(?:\s+(?:yang|yg)\s+(?:dibutuhkan|diperlukan|dipakai|digunakan|kami"
+    rf"\s+butuh|kita\s+butuh))?|bilingual|multilingual|bisa|fasih)\s*:?\s*\(?\s*((?:{_IDS})"
+    rf"(?:(?:\s*(?:,|dan|&|serta|sama|atau|/|\+|-)\s*|\s+)+(?:bahasa\s+)?(?:{_IDS}))*)"
+)
 
 
 def language_spans(text: str) -> list[tuple[int, int]]:
     """Where the normalised `text` lists languages by name: "bahasa Inggris, Thailand, dan
     Vietnam" names languages there, no country a vendor sits in."""
-    return [m.span(1) for m in _listed(text)]
+    return [m.span(1) for m in _LISTED.finditer(text)]
 
 
 def named_languages(text: str, dropped: set[str]) -> list[str]:
     """The ISO codes of the languages the normalised `text` names, less the `dropped` ones."""
-    ids, ens = _alternatives(LANG_ID), _alternatives(LANG_EN)
+    ids, ens, codes = _IDS, _ENS, _CODES
     found = set()
-    codes = _alternatives(LANG_CODES)
     for m in re.finditer(  # "bahasa id & en", "languages id, en and ja", "multilingual (en, ms)"
         rf"\b(?:bahasa(?:nya)?|languages?|multilingual|bilingual)\s*:?\s*\(?\s*((?:{codes})(?:\s*(?:,|and|dan|&|/|\+|-)\s*(?:{codes}))+)\b",
         text,
     ):
         found |= set(re.findall(rf"\b(?:{codes})\b", m.group(1)))
-    for m in _listed(text):
+    for m in _LISTED.finditer(text):
         found |= {LANG_ID[name] for name in re.findall(rf"\b(?:{ids})\b", m.group(1))}
     found |= {LANG_EN[m.group(1)] for m in re.finditer(rf"\b({ens})\b{NOT_LANGUAGE}", text)}
     # "kalau cuma indo sama inggris aja?": a list of names without "bahasa" is languages when
