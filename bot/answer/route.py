@@ -255,8 +255,10 @@ TAX_ON_COST = re.compile(
 )
 
 
-# Another function's terms holding a support word ("agen HR", "tiket kereta"): read first.
-FOREIGN_OVER_SUPPORT = (
+# Read before anything names the subject: the other matters, another function's terms that hold
+# a support word ("agen HR", "tiket kereta"), and the everyday matters beside a support word.
+READ_FIRST = (
+    *OTHER_MATTERS,
     *(t for t in FOREIGN_TERMS if _mentions(t, STRONG_SUPPORT, typos=False)),
     *OVER_SUPPORT,
 )
@@ -266,10 +268,10 @@ def topic_level(text: str) -> str:
     """'support' (names customer support or the article), 'general' (outsourcing or cost only),
     'foreign' (another business function or subject) or 'none'."""
     own_trade_out = TAX_ON_COST.sub(" ", OWN_COMPANY.sub(" ", text.lower()))
-    if _mentions(own_trade_out, OTHER_MATTERS, typos=False):  # not "perusahaan jasa X kami"
+    # "agen HR" is no support agent, "tiket kereta" no support ticket; the asker's own trade
+    # ("perusahaan jasa kebersihan kami") is no other matter
+    if _mentions(own_trade_out, READ_FIRST, typos=False):
         return "foreign"
-    if _mentions(own_trade_out, FOREIGN_OVER_SUPPORT, typos=False):
-        return "foreign"  # "agen HR" is no support agent, "tiket kereta" no support ticket
     if _mentions(text, ARTICLE_TERMS) or _mentions(text, SUPPORT_PHRASES):
         return "support"
     if _mentions(text, STRONG_SUPPORT):
