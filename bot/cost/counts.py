@@ -30,9 +30,11 @@ EACH_AFTER = (
 EACH_BEFORE = re.compile(
     r"\b(?:masing masing|each|per (?:orang|kepala|head|person)(?:nya)?"
     # "kami bayar tiap agen $1.800", "we pay each rep $1,800"
-    r"|(?:tiap|setiap|each|per) (?:agen|agent|rep|orang|staff|staf|karyawan|cs)(?:nya)?)\s+"
+    # "biaya per agen inhouse kita Rp 12 jt", "every in-house agent runs us Rp 12M"
+    r"|(?:tiap|setiap|each|every|per) (?:inhouse |in house |internal )?(?:agen|agent|rep|orang"
+    r"|staff|staf|karyawan|cs)(?:nya)?(?: (?:inhouse|in house|internal))?(?: (?:kami|kita|saya))?)\s+"
     r"(?:(?:digaji|dibayar|gajinya|bergaji|earning|earns|paid|making|makes|at|sekitar|about|around"
-    r"|costs? us|costs)"
+    r"|costs? us|costs|runs? us)"
     r"\s+)?(?:rp|\$|usd|us\$)\s*\d"
 )
 # The people a salary is paid to: "4 orang cs", "3 support reps", "5 agents"

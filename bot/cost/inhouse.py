@@ -17,6 +17,9 @@ EACH = (
     r"|ftes?|staff|karyawan)\b)"
 )
 
+# The team a per-head cost is paid to, counted after it: "..., twenty of them in total"
+OF_THEM = re.compile(r"\b(\d{1,4}) of (?:them|us)\b")
+
 
 def read_inhouse(t: Any, fields: dict[str, Any]) -> None:
     """Take the in-house monthly cost from `t` (bot.cost.parse's question text) into `fields`,
@@ -51,5 +54,8 @@ def read_inhouse(t: Any, fields: dict[str, Any]) -> None:
             and agents > 0
         ):
             amount *= agents  # "$4,000 per agent per month ... for 6 agents", "tiap agen $1.800"
+        elif EACH_BEFORE.search(t.full) and (them := OF_THEM.search(t.full)):
+            amount *= int(them.group(1))  # "every agent runs us Rp 12M a month, 20 of them"
+            fields.setdefault("agents", int(them.group(1)))
         key = "inhouse_monthly_usd" if m else "inhouse_monthly_idr"
         fields[key] = plain_number(amount.quantize(Decimal("0.01") if m else Decimal(1)))

@@ -54,6 +54,9 @@ def normalize(text: str) -> str:
     text = re.sub(r"\s*\b(?:persen|percent|per cent)\b", "%", text)
     # "setengah jam", "half an hour", "a dozen agents", "selusin agen": the units as digits
     text = re.sub(r"\b(?:setengah jam|half an hour|half hour|1/2 (?:jam|hour))\b", "30 menit", text)
+    text = re.sub(
+        r"\b(?:(?:a|one) quarter of an hour|quarter hour|seperempat jam)\b", "15 menit", text
+    )
     # "a single agent", "just one seat", "seorang agen": one
     text = re.sub(
         r"\b(?:a single|one single|seorang)(?= (?:[a-z-]+ ){0,3}(?:agen|agents?|seats?|kursi|orang|rep|reps|person|specialists?|spesialis)\b)",
@@ -70,6 +73,8 @@ def normalize(text: str) -> str:
     text = re.sub(r"\b(?:(?:a|one|satu) )?dozen\b|\bselusin\b", "12", text)
     text = _MINUTES_AND_SECONDS.sub(_in_minutes, text)  # "3 menit 30 detik": 3.5 menit
     text = _TIME_RANGE.sub(_middle, text)  # "4-6 minutes", "2 sampai 4 menit": 5, 3
+    text = _HOURS_EACH.sub(lambda m: f"{_number(float(m.group(1)) * 60)} menit ", text)
+    text = _TERMS.sub(lambda m: f"{int(m.group(1)) * _TERM_MONTHS[m.group(2)[:3]]} bulan", text)
     # "two email-only agents", "2 skilled email-only agents": agents, not two emails
     text = re.sub(
         r"\b(\d+)\s+((?:[a-z]+\s+){0,2}?)((?:e ?mail|chat|phone|voice|call|whatsapp|wa|sosmed)\s+only)"
@@ -93,6 +98,20 @@ _TIME_RANGE = re.compile(
     r"(?<![\d.-])(\d+(?:\.\d+)?)\s*(?:-|–|to|sampai|hingga|s/d|atau|or)\s*(\d+(?:\.\d+)?)\s*"
     r"(menit|minutes?|mins?|min|detik|dtk|seconds?|secs?)\b"
 )
+
+
+# A handle time in hours: "1.5 jam per kasus", "0.25 jam/tiket", "2 hours each": in minutes
+_HOURS_EACH = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:jam|hours?|hrs?)\s*(?=(?:(?:per|setiap|tiap|untuk)\s+|/\s*)"
+    r"(?:kasus|cases?|tiket|tickets?|calls?|panggilan|chats?|e ?mails?|contacts?|kontak|pesan"
+    r"|messages?|interactions?|interaksi|percakapan|conversations?)\b"
+    r"|(?:each|apiece|masing masing)\b(?!\s+(?:day|week|month|night|shift|hari|minggu|bulan|malam)))"
+)
+# A contract in terms: "2 semester", "3 quarters", "2 kuartal" (not "3 quarters of our customers")
+_TERMS = re.compile(
+    r"(?<![\d.])(\d+)\s*(semesters?|quarters?|kuartal|triwulan|caturwulan)\b(?!\s+(?:of|dari)\b)"
+)
+_TERM_MONTHS = {"sem": 6, "qua": 3, "kua": 3, "tri": 3, "cat": 4}
 
 
 def _number(value: float) -> str:

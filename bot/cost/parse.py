@@ -21,6 +21,7 @@ from bot.cost.normalize import normalize
 from bot.cost.numbers import mark_rupiah
 from bot.cost.request import CostRequest, validate_request
 from bot.cost.vocabulary import (
+    BARE_VOLUME,
     CHANGE_VERB,
     CHANGED_TO,
     CHANNELS,
@@ -53,7 +54,7 @@ QUANTITY_FIELDS = frozenset(
 # Plural or uncountable contact nouns: a number before one is a volume even without "per month".
 _CONTACT_NOUN = (
     r"(?:tiket|tickets|kontak|contacts|panggilan|telepon|telpon|calls|chats|obrolan|e ?mails|pesan|messages"
-    r"|interaksi|interactions|pertanyaan|inquiries|enquiries|queries|percakapan|conversations"
+    r"|interaksi|interactions|pertanyaan|inquiries|enquiries|queries|percakapan|conversations|kasus|cases"
     r"|komen|komentar|comments|dms?|(?:tiket|kontak|panggilan|pesan|chat|email|komen|komentar)nya"
     # Indonesian has no plural: "180000 chat pelanggan", but "5 chat (and email) agents" are
     # agents.
@@ -271,6 +272,9 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
         or t.take(  # "Kontak per bulan ada 30.000": the period between the noun and the number
             rf"\b{_CONTACT_NOUN}\s+{PERIOD}\s+(?:(?:ada|sebanyak|sekitar|about|around)\s+)?{NUM}"
         )
+        # "Our calls take 4 minutes and we get 9,000 a month": a number a period, no money, in a
+        # question whose contacts are named elsewhere
+        or (re.search(rf"\b{_CONTACT_NOUN}\b", t.full) and t.take(BARE_VOLUME))
     )
     if m:
         # "Setiap tahun kami menerima 180000 chat": the period may come before the number.

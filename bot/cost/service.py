@@ -12,15 +12,16 @@ from typing import Any
 
 from bot.cost.estimate import CostResult, compare, estimate
 from bot.cost.model import CostModel, load_cost_model
+from bot.cost.normalize import normalize
 from bot.cost.parse import (
     QUANTITY_FIELDS,
     parse_cost_fields,
-    parse_cost_question,
     removed_values,
 )
 from bot.cost.render import render_comparison, render_cost_error, render_cost_parts, render_issues
 from bot.cost.request import CostRequest, CostValidationError, validate_request
 from bot.cost.revise import LIST_FIELDS, adds_to_lists, coverage_after, swapped_channels
+from bot.cost.selfcorrect import as_languages, split_correction
 from bot.cost.vocabulary import KEPT, ONLY
 
 
@@ -76,7 +77,16 @@ class CostService:
     def parse_fields(self, text: str, inhouse: bool = False) -> dict[str, Any]:
         """The request fields a text states, per-day and per-week volumes made monthly;
         `inhouse`: any amount of money is the in-house monthly cost (a brief's situation)."""
-        return parse_cost_fields(text, self.model.calendar, inhouse)
+        fields = parse_cost_fields(text, self.model.calendar, inhouse)
+        split = split_correction(normalize(text)) if fields else None
+        if split is None:
+            return fields
+        said = parse_cost_fields(split[0], self.model.calendar, inhouse)
+        if not said:  # "eh maksudnya Rp 210 juta": nothing said before the correction
+            return fields
+        # "5 agen, eh bukan, 7 agen deh": the correction changes what was said before it
+        after = as_languages(split[1]) if "languages" in said else split[1]
+        return self.follow_up(said, after, parse_cost_fields(after, self.model.calendar, inhouse))
 
     def follow_up(
         self, previous: Mapping[str, Any], text: str, fields: Mapping[str, Any] | None = None
@@ -124,7 +134,8 @@ class CostService:
 
     def parse_question(self, text: str) -> CostRequest | None:
         """The request a question asks for; None without a quantity; raise CostValidationError."""
-        return parse_cost_question(text, self.model.calendar)
+        fields = self.parse_fields(text)
+        return validate_request(fields) if QUANTITY_FIELDS & fields.keys() else None
 
     @staticmethod
     def request_from(fields: Mapping[str, Any]) -> CostRequest | None:

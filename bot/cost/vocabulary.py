@@ -145,7 +145,7 @@ REMOVED_AFTER = (
 # "drop phone", "tanpa telepon", "gak usah chat": a follow-up that takes a channel away.
 REMOVE = (
     r"\b(?:drop|dropping|remove|removing|hapus|buang|coret|tanpa|without|no|no more|kecuali|except"
-    r"|minus|skip|cut|stop|scrap|ditch|lose|get rid of|ga pakai|gak pakai|nggak pakai|tidak pakai|gak usah|ga usah|nggak usah"
+    r"|minus|skip|cut|stop|scrap|scratch|ditch|lose|get rid of|ga pakai|gak pakai|nggak pakai|tidak pakai|gak usah|ga usah|nggak usah"
     r"|tidak usah|tidak perlu|gak perlu|ga perlu|nggak perlu)\s+(?:the\s+|yang\s+)?"
 )
 # "3000 chat saja", "just 3000 chats": the channel named is the only one
@@ -206,3 +206,20 @@ PERIOD_KIND |= dict.fromkeys(("bulan", "sebulan", "monthly", "bulanan"), "month"
 PERIOD_KIND |= dict.fromkeys(("hari", "sehari", "daily", "harian"), "day")
 PERIOD_KIND |= dict.fromkeys(("minggu", "seminggu", "weekly", "mingguan"), "week")
 PERIOD_KIND |= dict.fromkeys(("tahun", "setahun", "yearly", "annually", "tahunan"), "year")
+# "Our calls take 4 minutes and we get 9,000 a month": a number and a period alone, no money
+# before it, is the volume of a question that names its contacts elsewhere
+_MONEY_WORDS = (
+    "spend",
+    "pay",
+    "paid",
+    "cost",
+    "costs",
+    "budget",
+    "biaya",
+    "gaji",
+    "bayar",
+    "habis",
+)
+BARE_VOLUME = (
+    r"(?<!\$)(?<!rp )(?<!usd )" + "".join(f"(?<!{w} )" for w in _MONEY_WORDS) + rf"{NUM}\s+{PERIOD}"
+)
