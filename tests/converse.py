@@ -19,3 +19,9 @@ def converse(assistant, *questions):
 def sentinel(assistant, lang: str) -> str:
     """The phrase that opens every answer the article cannot give, in `lang`."""
     return assistant.prompts.text(lang, "not_covered_sentinel")
+
+
+def money_forms(amount: float) -> tuple[str, str]:
+    """A sum as an English answer writes it ("1,234.50") and as an Indonesian one ("1.234,50")."""
+    english = f"{amount:,.2f}"
+    return english, english.replace(",", "X").replace(".", ",").replace("X", ".")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 import threading
 from collections.abc import Callable, Sequence
@@ -14,11 +13,11 @@ from langchain_core.runnables import RunnableLambda
 from bot.answer.analysis import ASK_TYPES, Analyzer, Ask
 from bot.answer.anchor import Anchors
 from bot.answer.asktype import AskModel
-from bot.answer.budget import budget_lead, priced_turn, size_lead, size_missing
+from bot.answer.budget import budget_first, priced_turn, size_lead, size_missing
 from bot.answer.compose import UnitIndex
 from bot.answer.costturn import asks_beside, cost_state
 from bot.answer.coverage import Coverage, Terms
-from bot.answer.decide import costed_example, weigh
+from bot.answer.decide import costed_example, savings_first, weigh
 from bot.answer.expand import Expander
 from bot.answer.followup import MoreDetail, last
 from bot.answer.frame import Framer
@@ -31,6 +30,7 @@ from bot.answer.memo import Memo
 from bot.answer.mention import Mentions
 from bot.answer.normalise import normalise, own_words
 from bot.answer.parts import TwoAsks, both_answered
+from bot.answer.pushback import Pushback
 from bot.answer.quote import quote_sentence
 from bot.answer.route import is_greeting, is_injection, topic_level
 from bot.answer.scope import out_of_scope, reaches
@@ -45,8 +45,6 @@ from bot.lang import LANGS, conversation_language
 from bot.prompts import Prompts, load_prompts
 from bot.redact import without_personal
 from bot.types import Answer, Message, QuestionError, Source, ToolCall, messages_of
-
-log = logging.getLogger("bot.answer.assistant")
 
 # The entries a cost answer cites beside the estimate: the rate band and the hidden costs.
 COST_CONTEXT_IDS = ("faq-hourly-rate", "faq-hidden-costs")
@@ -107,11 +105,16 @@ class Assistant(TurnRetrieval):
         )
         self.expander = Expander(self.more_detail, self.anchors, prompts)
         self.recap = Recap(settings.prompts_dir)
+        hit = self.shaper.context_hit  # "are you sure?", "simpler words?" about the last answer
+        self.pushback = Pushback(
+            settings.prompts_dir, prompts, self.units, self.cost, hit, self._answer
+        )
         # The first stage that answers wins; prepare() runs before them and may raise.
         self.stages: tuple[Callable[[Turn], Answer | None], ...] = (
             self.refuse_injection,
             self.greet,
             self.both_asks,
+            self.pushback.stage,
             self.estimate_cost,
             self.expand_topic,
             self.summarize,
@@ -241,8 +244,9 @@ class Assistant(TurnRetrieval):
             lead = self.prompts.text(turn.lang, "not_covered_staffing", **sized)
             body = f"{lead}\n\n{body}"
             kind = "quantity"  # "how many agents for 10k tickets?" asks for a number of people
-        if budget:  # the number of seats first
-            body = f"{budget_lead(budget, self.prompts, turn.lang)}\n\n{body}"
+        lead = budget_first(self.cost, own, request, reply.result, budget, self.prompts, turn.lang)
+        if lead:
+            body = f"{lead}\n\n{body}"  # the seats a budget buys, or whether the team fits it
         answer = self._answer(turn, body, "cost", context, [call], kind)
         return replace(answer, details=details)
 
@@ -308,7 +312,8 @@ class Assistant(TurnRetrieval):
                 turn.vector, turn.lang, self.units, self.passages, self.prompts, example, lead,
                 preferred,
             )  # fmt: skip
-        return self._answer(turn, decision.body, "knowledge", decision.cited, calls)
+        body = savings_first(own, decision.body, calls, self.prompts, turn.lang)  # "cheaper?"
+        return self._answer(turn, body, "knowledge", decision.cited, calls)
 
     def answer_from_knowledge(self, turn: Turn) -> Answer:
         """Retrieve; refuse what the article does not cover; generate, or extract and cite."""
@@ -355,7 +360,7 @@ class Assistant(TurnRetrieval):
         self, turn: Turn, body: str, route: str, cited: list[Hit], calls, ask_type: str = ""
     ) -> Answer:
         heading = self.prompts.text(turn.lang, "sources_heading")
-        sources = [_source(h) for h in cited]
+        sources = [Source(h.id, h.title, h.lang, h.score, h.text) for h in cited]
         timings = turn.timings.done()
         kind = ask_type or turn.ask.type
         answer = Answer(
@@ -376,10 +381,6 @@ class Assistant(TurnRetrieval):
 
     def _question_error(self, code: str, lang: str, **values: object) -> QuestionError:
         return QuestionError(code, self.prompts.text(lang, code, **values), lang)
-
-
-def _source(hit: Hit) -> Source:
-    return Source(hit.id, hit.title, hit.lang, hit.score, hit.text)
 
 
 _assistants: dict[str, Assistant] = {}

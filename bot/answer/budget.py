@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.answer.analysis import Ask, question_sentence
 from bot.answer.costturn import INHOUSE, SIZING, asks_figure, cost_request
+from bot.answer.decide import savings_lead
 from bot.answer.normalise import own_words
 from bot.answer.quote import HOURS_ASKED
 from bot.cost.budget import Within, monthly_budget, seats_within
@@ -31,6 +32,11 @@ ASKS_SEATS = re.compile(
     r"|\bwhat (?:can|could|does|would|will) (?:\S+ ){1,6}?(?:buy|get us|pay for)\b"
     r"|\b(?:cukup|enough)\b(?! (?:time|waktu))|\bfits? (?:into|in|within)\b",
     re.IGNORECASE,
+)
+# A budget checked: "is $10k enough?", "budget maksimal ...", "masuk gak?", "does it fit?"
+BUDGET_CHECK = re.compile(
+    r"\b(?:budget\w*|anggaran\w*|enough|cukup|fits?|masuk|afford\w*|within|max(?:imum)?|maksimal"
+    r"|maks|cap|limit|plafon|pagu)\b"
 )
 NOT_CARRIED = SIZING | INHOUSE | {"avg_handle_minutes"}  # a budget sizes the team itself
 PRICE_ASKS = frozenset({"quantity", "cost_estimate"})  # how a price of the team is asked
@@ -112,6 +118,45 @@ def budget_lead(within: Within, prompts: Any, lang: str) -> str:
     }
     key = {0: "budget_no_seat", 1: "budget_one_seat"}.get(within.seats, "budget_seats")
     return prompts.text(lang, key, **values)
+
+
+def budget_first(
+    cost: CostService,
+    text: str,
+    request: dict,
+    result: Any,
+    within: Within | None,
+    prompts: Any,
+    lang: str,
+) -> str | None:
+    """An estimate's first sentence: the seats a budget buys (`within`), whether the team the
+    question sizes fits its budget (budget_check) or saves against its in-house cost; else None."""
+    if within is not None:
+        return budget_lead(within, prompts, lang)
+    # "... in-house Rp 150 juta. Lebih hemat gak?": the saving asked, answered first
+    checked = budget_check(cost, text, request, result, prompts, lang)
+    return checked or savings_lead(text, result.to_json_dict(), prompts, lang)
+
+
+def budget_check(
+    cost: CostService, text: str, request: dict, result: Any, prompts: Any, lang: str
+) -> str | None:
+    """The first sentence of an estimate whose question checks a budget against the team it
+    sizes ("Is $10k a month enough for 5 agents?", "Budget maks 1,2 miliar setahun, 15 agen.
+    Masuk gak?"): within it or over it, and by how much; None when no budget is checked."""
+    if INHOUSE & request.keys() or not BUDGET_CHECK.search(text.lower()):
+        return None  # the sum is what the user pays now, not a budget
+    if (stated := monthly_budget(text)) is None:
+        return None
+    amount, currency = stated
+    usd = amount / cost.model.currency.idr_per_usd.value if currency == "idr" else amount
+    total = result.monthly_total_usd
+    values = {
+        "budget": fmt_stated(usd, amount if currency == "idr" else None, lang),
+        "total": fmt_money(total, lang),
+        "gap": fmt_money(abs(usd - total), lang),
+    }
+    return prompts.text(lang, "budget_fits" if total <= usd else "budget_over", **values)
 
 
 def size_missing(cost: CostService, text: str, previous: dict | None, ask: Ask) -> dict | None:

@@ -126,10 +126,12 @@ MONEY_BEFORE = re.compile(r"(?:\$|\b(?:rp|idr|usd|us\$|eur|sgd))\s*$")
 # "15,000 chats a month, offshore. Is a $10k monthly cap enough?": whether a sum of money covers
 # the team described before it asks for its price.
 BUDGET_ASK = re.compile(
-    r"(?:\$\s*\d|\b(?:rp|idr|usd)\s*\d|\b\d+\s*(?:k|jt|juta|ribu)\b).*\b(?:enough|cukup|within|afford)\b"
+    r"(?:\$\s*\d|\b(?:rp|idr|usd)\s*\d|\b\d+\s*(?:k|jt|juta|ribu|miliar|billion)\b)"
+    r".*\b(?:enough|cukup|within|afford|fits?|masuk)\b"
     r"|\b(?:enough|cukup|within|afford)\b.*(?:\$\s*\d|\b(?:rp|idr|usd)\s*\d)",
     re.IGNORECASE,
 )
+SHORT_CHECK = 4  # words: "Does it fit?", "Masuk gak?", "Enough?" check what the story told
 SHORT_FOLLOW_UP = 5  # words: "24/7 aja", "and domestic?" need no cue
 # What the article discusses and the estimator does not price: a yes/no about one of these ("does
 # going offshore come with hidden costs we should budget for?") asks the article, not for a quote.
@@ -178,6 +180,9 @@ def cost_request(
         # "We're 15 on support. Does 24/7 usually push the bill up?": a yes/no is priced only
         # when the question itself sizes the team ("can we get 5 agents for under $10k?")
         priced = bool(SIZING & own.keys()) or bool(BUDGET_ASK.search(asked))
+        # "Max budget 1.2 billion a year for 15 agents. Does it fit?": the sized team checked
+        short = len(asked.split()) <= SHORT_CHECK
+        priced = priced or (short and bool(SIZING & fields.keys() and BUDGET_ASK.search(text)))
         # "... 12 agen ... in-house kami $40.000 per bulan. Bagaimana perbandingannya?": the
         # team and its cost are told, the question asks to compare them
         told = fields.keys() if COMPARE_ASK.search(asked.lower()) else set()

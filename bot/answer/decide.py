@@ -7,6 +7,7 @@ cost) follows."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ import numpy as np
 from bot.answer.compose import UnitIndex, render_unit
 from bot.answer.headcount import unlike_headcount
 from bot.answer.situation import PointRef, unit_row
-from bot.cost.render import fmt_money
+from bot.cost.render import fmt_money, fmt_stated
 from bot.cost.request import CostValidationError
 from bot.cost.service import CostService, json_fields
 from bot.knowledge.corpus import Chunk
@@ -157,3 +158,35 @@ def costed_example(
         sized = result.to_json_dict()
         sentence += "\n\n" + prompts.text(lang, "unlike_headcount", people=people, **sized)
     return sentence
+
+
+# "would outsourcing be cheaper?", "jadi lebih hemat nggak?": the saving asked of the in-house cost
+SAVING_ASKED = re.compile(
+    r"\b(?:cheaper|save|saves|saving|savings|less expensive|cost less|hemat|irit|lebih murah"
+    r"|menghemat|penghematan)\b"
+)
+
+
+def savings_first(text: str, body: str, calls: list[ToolCall], prompts: Prompts, lang: str) -> str:
+    """A decision that asks whether outsourcing saves against the in-house cost it gives opens
+    with the estimate's answer (savings_lead); any other keeps its body."""
+    lead = savings_lead(text, calls[-1].result if calls else {}, prompts, lang)
+    return f"{lead}\n\n{body}" if lead else body
+
+
+def savings_lead(text: str, result: dict, prompts: Prompts, lang: str) -> str | None:
+    """ "Yes/No, by this tool's estimate: ... a month less/more" when the question asks whether
+    outsourcing saves and the estimate (`result`, as JSON) compares with an in-house cost."""
+    cmp = result.get("comparison")
+    if not cmp or not SAVING_ASKED.search(text.lower()):
+        return None
+    money = lambda v: fmt_money(v, lang)  # noqa: E731
+    saving = cmp["monthly_savings_usd"]
+    values = {
+        "monthly": money(result["monthly_total_usd"]),
+        "inhouse": fmt_stated(
+            cmp["inhouse_monthly_usd"], result["inputs"].get("inhouse_monthly_idr"), lang
+        ),
+        "savings": money(abs(saving)),
+    }
+    return prompts.text(lang, "savings_yes" if saving >= 0 else "savings_no", **values)

@@ -22,7 +22,7 @@ FOREIGN_TERMS = (
     "tiktok ads", "facebook ads", "bookkeeper", "rekrutmen", "recruiting", "hiring process", "hiring manager", "hiring staff",
     "hiring employees", "hiring agency", "legal services", "legal team", "law firm",
     "jasa hukum", "konsultan hukum", "logistik", "logistics", "3pl", "gudang", "warehouse",
-    "pergudangan", "pengiriman barang", "shipping", "fulfillment", "fulfilment",
+    "pergudangan", "pengiriman barang", "shipping", "freight", "forwarding", "ekspedisi", "fulfillment", "fulfilment",
     "armada", "fleet", "truk", "trucks", "kendaraan operasional",
     "manufaktur", "manufacturing", "software development", "pengembangan aplikasi", "coding",
     "python", "javascript", "resep", "recipe", "bakery", "toko roti", "restaurant", "restoran",
