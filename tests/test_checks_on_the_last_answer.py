@@ -90,3 +90,12 @@ def test_a_question_that_only_starts_like_a_check_is_answered(assistant, first, 
     title = before.sources[0].title
     assert not after.body.startswith(("Yes: that answer comes", "Ya: jawaban itu berasal"))
     assert title not in after.body.splitlines()[0]
+
+
+def test_a_reasonable_figure_asked_of_the_article_is_no_check(assistant):
+    _, after = converse(
+        assistant,
+        "What does the article say about SLAs?",
+        "Waktu respons yang wajar itu berapa menit?",
+    )
+    assert after.body.startswith(assistant.prompts.text("id", "not_covered_sentinel"))

@@ -108,7 +108,8 @@ IN_GENERAL = re.compile(
 PER_HOUR = re.compile(r"\b(?:per hour|an hour|per jam|sejam)\b")
 # "Bagaimana perbandingannya?", "how does it compare?": comparing what the question told
 COMPARE_ASK = re.compile(
-    r"\b(?:perbandingan\w*|bandingkan|dibandingkan|compar\w*|come out (?:cheaper|ahead)|lebih hemat)\b"
+    r"\b(?:perbandingan\w*|bandingkan|dibandingkan|compar\w*|come out (?:cheaper|ahead)|lebih hemat"
+    r"|break(?:s)?[- ]even|balik modal|impas|payback|pay (?:for )?itself)\b"
 )
 # "8 agents offshore, bilingual. What is the estimate?": the question asks the price of the team
 # told before it (not "Does 24/7 push the bill up?", a yes or no about one factor)

@@ -163,15 +163,19 @@ def costed_example(
 # "would outsourcing be cheaper?", "jadi lebih hemat nggak?": the saving asked of the in-house cost
 SAVING_ASKED = re.compile(
     r"\b(?:cheaper|save|saves|saving|savings|less expensive|cost less|hemat|irit|lebih murah"
-    r"|menghemat|penghematan)\b"
+    r"|menghemat|penghematan|break(?:s|ing)?[- ]even|payback|balik modal|impas)\b"
 )
 
 
 def savings_first(text: str, body: str, calls: list[ToolCall], prompts: Prompts, lang: str) -> str:
-    """A decision that asks whether outsourcing saves against the in-house cost it gives opens
-    with the estimate's answer (savings_lead); any other keeps its body."""
+    """A decision that asks whether outsourcing saves against the in-house cost it gives answers
+    it (savings_lead) right after saying the article leaves the decision open; any other keeps
+    its body."""
     lead = savings_lead(text, calls[-1].result if calls else {}, prompts, lang)
-    return f"{lead}\n\n{body}" if lead else body
+    if not lead:
+        return body
+    first, _, rest = body.partition("\n\n")  # what the article leaves open comes first
+    return f"{first}\n\n{lead}\n\n{rest}"
 
 
 def savings_lead(text: str, result: dict, prompts: Prompts, lang: str) -> str | None:
@@ -189,4 +193,7 @@ def savings_lead(text: str, result: dict, prompts: Prompts, lang: str) -> str | 
         ),
         "savings": money(abs(saving)),
     }
-    return prompts.text(lang, "savings_yes" if saving >= 0 else "savings_no", **values)
+    lead = prompts.text(lang, "savings_yes" if saving >= 0 else "savings_no", **values)
+    if (month := cmp.get("break_even_month")) is not None and saving > 0:  # the setup paid back
+        lead += " " + prompts.text(lang, "savings_break_even", month=month)
+    return lead

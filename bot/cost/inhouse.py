@@ -17,6 +17,10 @@ EACH = (
     r"|ftes?|staff|karyawan)\b)"
 )
 
+# A year said just before the sum: "biaya tim setahun sekitar $480.000", "runs an annual $480k"
+YEAR_BEFORE = re.compile(
+    r"\b(?:setahun|per tahun|pertahun|tahunan|annual(?:ly)?|yearly|a year|per year)\b(?:\s+\S+){0,3}\s*$"
+)
 # The team a per-head cost is paid to, counted after it: "..., twenty of them in total"
 OF_THEM = re.compile(r"\b(\d{1,4}) of (?:them|us)\b")
 
@@ -42,7 +46,10 @@ def read_inhouse(t: Any, fields: dict[str, Any]) -> None:
     idr = None if m else t.take(rf"\brp\s*{NUM}{tail}") or t.take(rf"{NUM}\s*rupiah\b{tail}")
     if m or idr:
         found = m or idr
-        period = PERIOD_KIND.get(found.group("per") or found.group("adv") or "", "month")
+        said = found.group("per") or found.group("adv")
+        if said is None and YEAR_BEFORE.search(t.full[: t.full.find(found.group(0))]):
+            said = "year"  # "biaya setahun sekitar $480.000", "an annual cost of $480k"
+        period = PERIOD_KIND.get(said or "", "month")
         amount = Decimal(found.group(1)) / (12 if period == "year" else 1)
         agents = fields.get("agents")
         heads = salary_heads(t.full)  # "we pay 3 reps $2,500 each": the people paid

@@ -133,5 +133,8 @@ _ABBREVIATIONS = {
     "dlm": "dalam", "negri": "negeri", "sj": "saja", "aja": "saja", "tlp": "telepon",
     "bhs": "bahasa", "mo": "month", "mnt": "menit", "mins": "minutes", "telp": "telepon",
     "tlpn": "telepon", "telfon": "telepon", "ppl": "people", "sm": "sama",
+    # Malaysian Malay: "20 ejen, sokongan teknikal, berapa kos sebulan?"
+    "ejen": "agen", "kos": "biaya", "sokongan": "dukungan", "teknikal": "teknis", "sahaja": "saja",
+    "syarikat": "perusahaan", "khidmat": "layanan",
 }  # fmt: skip
 _ABBREVIATION = re.compile(rf"\b(?:{'|'.join(_ABBREVIATIONS)})\b")

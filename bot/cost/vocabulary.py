@@ -18,8 +18,8 @@ COVERAGE = {
     r"|sepanjang waktu|non ?stop|tanpa henti|siang (?:(?:dan|&) )?malam|day and night|night and day",
     "extended": r"extended(?: (?:operating|business|service|support|working))?(?: hours)?"
     r"|jam(?:nya)? (?:(?:layanan|operasional|kerja|kantor|operasi)(?:nya)? )?(?:yang )?(?:diperpanjang|panjang)"
-    r"|(?:sampai|hingga|until|till|into the) (?:larut )?(?:malam|late evening|evening)\b"
-    r"|jam tambahan"
+    r"|(?:sampai|hingga|until|till|into the|into) (?:larut )?(?:malam|late evening|evenings?)\b"
+    r"|jam tambahan|(?:waktu|jam) (?:operasi |operasional )?lanjutan"
     r"|(?:12|16) (?:jam|hours?)|evenings? and weekends?|malam dan akhir pekan"
     # "add weekend and evening coverage": beyond office hours, short of round the clock
     r"|(?:weekends?|evenings?)(?: (?:and|&|\+) (?:weekends?|evenings?))? (?:coverage|hours|shifts?|support)"
