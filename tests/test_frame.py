@@ -111,7 +111,6 @@ def test_a_subject_the_article_never_discusses_is_named_in_the_first_sentence(
     ("question", "lead", "key"),
     [
         ("Are there hidden costs?", "There may be hidden costs to consider.", "yes_hedged_lead"),
-        ("Is offshore always cheaper?", "Offshore providers often charge less.", "not_always_lead"),
         ("Is it free?", "Outsourcing is not free.", "no_lead"),
         ("Does it need agreements?", "Set service level agreements.", "yes_lead"),
     ],
@@ -119,6 +118,14 @@ def test_a_subject_the_article_never_discusses_is_named_in_the_first_sentence(
 def test_a_yes_no_ask_opens_with_the_answer_the_lead_supports(question, lead, key):
     body = FRAMER.frame(question, Ask("yes_no", False), _draft(lead), "en")
     assert body == f"{PROMPTS.text('en', key)} {lead} [1]"
+
+
+@pytest.mark.parametrize(
+    "question", ["Is offshore always cheaper?", "Is data security guaranteed?"]
+)
+def test_an_absolute_the_article_never_makes_is_said_not_to_be_made(question):
+    body = FRAMER.frame(question, Ask("yes_no", False), _draft("Offshore often costs less."), "en")
+    assert body.startswith("Not necessarily; the article does not say that it always holds")
 
 
 def test_the_framing_sentences_are_known_to_the_eval():

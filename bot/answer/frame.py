@@ -23,7 +23,7 @@ HEDGE = re.compile(
     re.I,
 )
 ABSOLUTE = re.compile(
-    r"\b(?:always|never|guarantee[sd]?|every time|all|completely|entirely|fully|eliminat\w*|selalu|"
+    r"\b(?:always|never|guarantee[sd]?|every time|(?<!\bat )all|completely|entirely|fully|eliminat\w*|selalu|"
     r"pasti|dijamin|tidak pernah|sepenuhnya|semua|sama sekali)\b",
     re.I,
 )
@@ -33,7 +33,7 @@ REQUEST = re.compile(
     r"bantu|terang|cerita|list|buat)"
 )
 FRAMING_KEYS = (
-    "not_covered_", "yes_lead", "yes_hedged_lead", "not_always_lead",
+    "not_covered_", "yes_lead", "yes_hedged_lead",
     "not_necessarily_joined", "no_lead", "no_hedged_lead", "summary_lead_",
     "decision_", "remedy_",
 )  # fmt: skip
@@ -128,6 +128,8 @@ class Framer:
         if NEGATION.search(lead):
             return self.prompts.text(lang, "no_lead")
         if ABSOLUTE.search(question):
-            return self.prompts.text(lang, "not_always_lead")
+            # "Is data security guaranteed with a good vendor?": no "always" in the article
+            hedge = self.prompts.text(lang, "not_necessarily_joined")
+            return f"{hedge} {self.prompts.text(lang, 'not_covered_absolute')}"
         key = "yes_hedged_lead" if HEDGE.search(lead) else "yes_lead"
         return self.prompts.text(lang, key)

@@ -157,11 +157,15 @@ def is_greeting(text: str) -> bool:
     return bool(tokens) and len(tokens) <= 4 and all(t in GREETING_WORDS for t in tokens)
 
 
+SENTENCE_END = re.compile(r"[.?!;]+(?:\s+|$)")
+
+
 def _mentions(text: str, terms: tuple[str, ...], typos: bool = True) -> bool:
     """Whether the text uses one of the terms; with `typos`, also one typo away from a long one
     (never for the terms that refuse: "hiding" is no "hiring", "slipping" no "shipping")."""
     tokens = words(text)
-    padded = f" {' '.join(tokens)} "
+    # no term across two sentences ("... salah catat pesanan. Saya mau ..." is no "pesanan saya")
+    padded = f" {' # '.join(' '.join(words(s)) for s in SENTENCE_END.split(text))} "
     for term in terms:
         # Short terms match at a word start ("cost" in "costs"), longer ones anywhere.
         if (f" {term}" if len(term) <= 4 else term) in padded:
@@ -237,6 +241,13 @@ OWN_COMPANY = re.compile(
     # "Kami perusahaan ekspedisi di Surabaya", "we're a logistics company"
     r"|\b(?:kami|kita|saya)\s+(?:adalah\s+)?(?:sebuah\s+)?(?:perusahaan|bisnis|usaha|startup)\s+[\w-]+\b"
     r"|\bwe(?:'re| are)\s+an?\s+(?:[\w-]+\s+){1,2}?(?:company|business|firm|startup|brand)\b"
+    # "Saya punya usaha katering korporat", "I run a corporate catering business"
+    r"|\b(?:kami|kita|saya)\s+(?:punya|memiliki|menjalankan|mengelola)\s+(?:sebuah\s+)?(?:perusahaan"
+    r"|bisnis|usaha|startup|toko)\s+[\w-]+(?:\s+[\w-]+)?\b"
+    r"|\b(?:i|we)\s+(?:run|own|operate|have)\s+an?\s+(?:[\w-]+\s+){1,2}?(?:company|business|firm|startup"
+    r"|brand|shop|store)\b"
+    # "toko online dengan 2 gudang", "three warehouses across Java": the asker's own premises
+    r"|\b\d+\s+(?:gudang|warehouses?|cabang|branches|outlets?)\b"
 )
 
 

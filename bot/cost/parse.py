@@ -32,7 +32,9 @@ from bot.cost.vocabulary import (
     LANG_EN,
     LANG_ID,
     LEAD_PERIOD,
+    LOCAL_TRADE,
     NO_NEED,
+    NOT_AGE,
     NUM,
     PERIOD,
     PERIOD_KIND,
@@ -203,6 +205,7 @@ _COMPANY_SIZE = (
     rf"{COMPANY}\b"
     rf"|\b{COMPANY},?\s+(?:[a-z]+\s+){{0,2}}?"
     rf"{NUM}\s*(?:orang|karyawan|pegawai|employees|people)\b"
+    rf"|\b(?:karyawan|pegawai|employees|staff)(?:nya)?\s+(?:[a-z]+\s+){{0,2}}?{NUM}\s*orang\b"
 )
 
 
@@ -292,7 +295,9 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
 
 
 def _read_months(t: _Text, fields: dict[str, Any]) -> None:
-    if m := t.take(rf"{NUM}\s*(bulan|months?|tahun|years?)\b"):
+    if m := t.take(
+        rf"{NOT_AGE}{NUM}\s*(bulan|months?|tahun|years?)\b(?!\s+(?:old|in business|in(?=\s*(?:[,.;]|with|and|$))))"
+    ):
         years = m.group(2).startswith(("tahun", "year"))
         fields["months"] = plain_number(Decimal(m.group(1)) * (12 if years else 1))
     elif m := t.take(
@@ -334,6 +339,7 @@ def _read_choices(t: _Text, fields: dict[str, Any]) -> None:
             fields["coverage"] = "business_hours"
     for field, options in CHOICES.items():
         spans = language_spans(t.full) if field == "location" else []  # "bahasa ..., Vietnam"
+        spans += [m.span() for m in LOCAL_TRADE.finditer(t.full)]  # "brand skincare lokal"
         if value := t.first(options, spans):
             fields[field] = value
     dropped = removed_values(t.full, normalized=True)

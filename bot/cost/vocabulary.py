@@ -223,3 +223,13 @@ _MONEY_WORDS = (
 BARE_VOLUME = (
     r"(?<!\$)(?<!rp )(?<!usd )" + "".join(f"(?<!{w} )" for w in _MONEY_WORDS) + rf"{NUM}\s+{PERIOD}"
 )
+# "Kami brand skincare lokal": the asker's own trade is local, not its vendor ("10 orang dari
+# perusahaan lokal" is a local vendor)
+LOCAL_TRADE = re.compile(
+    r"\b(?:kami|kita|saya)\s+(?:adalah\s+)?(?:sebuah\s+)?(?:brand|merek|toko|usaha|bisnis|perusahaan"
+    r"|startup|produk|umkm)\s+(?:[a-z]+\s+){0,2}?lokal\b"
+    r"|\b(?:brand|merek|toko|usaha|bisnis|perusahaan|startup|produk|umkm)\s+(?:[a-z]+\s+){0,2}?lokal"
+    r"\s+(?:kami|kita|saya)\b"
+)
+# A company's age is no contract: "sudah berdiri 7 tahun" (and "seven years old", "ten years in")
+NOT_AGE = "".join(f"(?<!{w} )" for w in ("berdiri", "sudah", "udah", "didirikan", "beroperasi"))
