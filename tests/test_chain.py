@@ -484,8 +484,9 @@ def converse(assistant, turns: list[str]):
     ("question", "lead"),
     [
         # "local" is the article's "domestic": the hourly-rate and factors sentences compare them
-        ("Are offshore vendors always cheaper than local ones?", "Not always."),
-        ("Apakah vendor luar negeri pasti lebih murah dari vendor lokal?", "Tidak selalu."),
+        # ... with no "always" the article makes (stop 38: no longer a bare "Not always.")
+        ("Are offshore vendors always cheaper than local ones?", "Not necessarily; the article"),
+        ("Apakah vendor luar negeri pasti lebih murah dari vendor lokal?", "Belum tentu; artikel"),
         # an event's name is no subject the article must know
         ("Can an outsourced team scale up for our Black Friday peak?", "Yes"),
     ],

@@ -74,7 +74,7 @@ def test_a_how_long_follow_up_points_to_the_same_subject(assistant):
 @pytest.mark.parametrize(
     ("question", "lead"),
     [
-        ("Offshore is always cheaper than domestic, right?", "Not always."),
+        ("Offshore is always cheaper than domestic, right?", "Not necessarily; the article"),
         ("Gimana, dukungan multibahasa bikin biaya naik nggak?", "Ya"),
     ],
 )
