@@ -13,9 +13,9 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from bot.cost.choices import read_choices
 from bot.cost.counts import PEOPLE, days_stated, plain_number, salary_people
 from bot.cost.inhouse import read_inhouse
-from bot.cost.languages import language_spans, named_languages
 from bot.cost.model import Calendar
 from bot.cost.normalize import normalize
 from bot.cost.numbers import mark_rupiah
@@ -24,26 +24,16 @@ from bot.cost.vocabulary import (
     BARE_VOLUME,
     CHANGE_VERB,
     CHANGED_TO,
-    CHANNELS,
-    CHOICES,
     COMPANY,
-    COVERAGE,
     HOURS,
-    LANG_EN,
-    LANG_ID,
     LEAD_PERIOD,
-    LOCAL_TRADE,
-    NO_NEED,
     NOT_AGE,
     NUM,
     PERIOD,
     PERIOD_KIND,
-    REMOVE,
-    REMOVED_AFTER,
     SECONDS,
     SHORT_UNIT,
     TIME_UNIT,
-    WITHOUT,
 )
 
 # Fields that make a question a calculation; without one of them it is a knowledge-base question.
@@ -318,55 +308,6 @@ def _read_months(t: _Text, fields: dict[str, Any]) -> None:
         fields["months"] = 12
 
 
-def _read_choices(t: _Text, fields: dict[str, Any]) -> None:
-    dropped_any = False
-    for key in ("24x7", "extended", "business_hours"):
-        if m := re.search(rf"\b(?:{COVERAGE[key]})\b", t.text):
-            # "tanpa 24/7", "no longer 24/7": dropping the longer coverage means business hours,
-            # unless another one is named ("without 24/7, just extended hours").
-            before = t.text[: m.start()]
-            if (
-                # ... and "nggak usah 24/7", "no need for 24/7", "don't need 24/7"
-                re.search(rf"{WITHOUT}(?:{NO_NEED})?\s+(?:(?:full|penuh|the|a)\s+)?$", before)
-                and key != "business_hours"
-            ):
-                dropped_any = True
-                continue
-            fields["coverage"] = key
-            break
-    else:
-        if dropped_any:
-            fields["coverage"] = "business_hours"
-    for field, options in CHOICES.items():
-        spans = language_spans(t.full) if field == "location" else []  # "bahasa ..., Vietnam"
-        spans += [m.span() for m in LOCAL_TRADE.finditer(t.full)]  # "brand skincare lokal"
-        if value := t.first(options, spans):
-            fields[field] = value
-    dropped = removed_values(t.full, normalized=True)
-    channels = [
-        ch
-        for ch, pat in CHANNELS.items()
-        if ch not in dropped.get("channels", ()) and re.search(rf"\b(?:{pat})\b", t.full)
-    ]
-    if channels:
-        fields["channels"] = channels
-    if languages := named_languages(t.full, dropped.get("languages", set())):
-        fields["languages"] = languages
-
-
-def removed_values(text: str, normalized: bool = False) -> dict[str, set[str]]:
-    """The channels and languages a text says to take away ("drop phone", "drop german")."""
-    text = text if normalized else normalize(text)
-    dropped: dict[str, set[str]] = {}
-    for ch, pat in CHANNELS.items():
-        if re.search(rf"{REMOVE}(?:{pat})\b|\b(?:{pat}){REMOVED_AFTER}", text):
-            dropped.setdefault("channels", set()).add(ch)
-    for name, code in (LANG_EN | LANG_ID).items():
-        if re.search(rf"{REMOVE}(?:bahasa\s+)?{name}\b|\b{name}{REMOVED_AFTER}", text):
-            dropped.setdefault("languages", set()).add(code)
-    return dropped
-
-
 def parse_cost_fields(text: str, calendar: Calendar, inhouse: bool = False) -> dict[str, Any]:
     """Return only the request fields the text states ('what about domestic?' -> location);
     `inhouse`: read any amount of money as the in-house monthly cost, cue or not."""
@@ -378,7 +319,7 @@ def parse_cost_fields(text: str, calendar: Calendar, inhouse: bool = False) -> d
         _read_agents,
         _read_contacts,
         _read_months,
-        _read_choices,
+        read_choices,
     ):
         read(t, fields)
     days = days_stated(t.full, calendar) if t.per_day is not None else None

@@ -10,14 +10,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from bot.cost.choices import removed_values
 from bot.cost.estimate import CostResult, compare, estimate
 from bot.cost.model import CostModel, load_cost_model
 from bot.cost.normalize import normalize
-from bot.cost.parse import (
-    QUANTITY_FIELDS,
-    parse_cost_fields,
-    removed_values,
-)
+from bot.cost.parse import QUANTITY_FIELDS, parse_cost_fields
 from bot.cost.render import render_comparison, render_cost_error, render_cost_parts, render_issues
 from bot.cost.request import CostRequest, CostValidationError, validate_request
 from bot.cost.revise import LIST_FIELDS, adds_to_lists, coverage_after, swapped_channels
