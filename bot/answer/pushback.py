@@ -135,8 +135,8 @@ class Pushback:
         labour line so big?", "jumlah agen segitu ngitungnya dari mana?") and changes none of
         its values ("check" when it doubts them: "are you sure about the total? ..."), else None."""
         previous = last(history, "assistant")
-        if previous is None or self._estimate(previous, "en") is None:
-            return None
+        if previous is None or not _is_estimate(previous):
+            return None  # (the figures themselves are worked out once, by reply())
         lowered = " ".join(text.lower().split())
         if any(p.search(lowered) for p in self.beyond):
             # "are you sure that covers everything?": what the article says may come on top
@@ -154,8 +154,7 @@ class Pushback:
 
     def _estimate(self, previous: Message, lang: str) -> dict[str, Any] | None:
         """The figures of the estimate the last answer gave, or None when it gave none."""
-        # an estimate, or an answer about one (which cites the breakdown after its two sources)
-        if not previous.cost_request or tuple(previous.cited_ids[:2]) != ESTIMATE_SOURCES:
+        if not _is_estimate(previous):
             return None
         try:
             result = self.cost.estimate(previous.cost_request)
@@ -174,3 +173,8 @@ def _opening(body: str) -> str:
     """The last answer's first lines (its lead and first points), markers kept."""
     lines = [ln for ln in body.splitlines() if ln.strip()]
     return "\n".join(lines[:QUOTED_LINES])
+
+
+def _is_estimate(previous: Message) -> bool:
+    """An estimate, or an answer about one (which cites the breakdown after its two sources)."""
+    return bool(previous.cost_request) and tuple(previous.cited_ids[:2]) == ESTIMATE_SOURCES
