@@ -33,6 +33,55 @@ COST = CostService.from_dirs(REPO_ROOT / "corpus", REPO_ROOT / "prompts")
         ("Startup kami karyawannya 45 orang. Kami mau 4 agen teknis offshore.", {"agents": 4}),
         ("Kontrak 2 tahun, 5 agen, vendor lokal.", {"months": 24, "location": "domestic"}),
         ("Quote for 4 offshore agents, 6 months in total.", {"months": 6}),
+        # the company's story told around the period, not only just before it
+        (
+            "We've been operating for 25 years and want 5 offshore agents, how much?",
+            {"months": None, "agents": 5},
+        ),
+        ("Usaha kami baru 18 bulan jalan, berapa biaya 4 agen offshore?", {"months": None}),
+        ("5 agents for 6 months, we started 3 years ago.", {"months": 6}),
+        ("The contract should last 12 months, 5 agents.", {"months": 12}),
+        # a sum of money a month is no volume of contacts
+        (
+            "We spend $9,000 a month on calls; what would 5 offshore agents cost?",
+            {"contacts_per_month": None, "inhouse_monthly_usd": 9000},
+        ),
+        ("We get 9,000 calls a month, 5 agents offshore.", {"contacts_per_month": 9000}),
+        # the company's own staff is no team to price beside a count of agents or a volume
+        ("admin kami cuma 4 orang, mau tambah 10 agen outsource, berapa biayanya?", {"agents": 10}),
+        (
+            "Startup kami baru 18 bulan, 25 orang tim. Butuh 3 agen support teknis, kontrak 6 bulan.",
+            {"agents": 3, "months": 6},
+        ),
+        (
+            "We get about 9,000 contacts a month. Company's been around 7 years, 200 staff across "
+            "5 branches. Rough cost for basic support offshore?",
+            {"agents": None, "contacts_per_month": 9000, "months": None},
+        ),
+        ("kami punya 4 orang CS, mau outsource 10 agen", {"agents": 10}),
+        ("We have 12 support staff handling 9000 tickets a month.", {"agents": 12}),
+        ("Brand skincare kami 6 tahun. Mau 7 agen jam kerja.", {"months": None, "agents": 7}),
+        # revenue is no cost of support; a payroll is; a sum a week is a sum a week
+        (
+            "~$4M ARR, headcount 30. We spend $18,000/month on in-house support. 6 agents?",
+            {"inhouse_monthly_usd": 18000, "agents": 6},
+        ),
+        (
+            "Our support payroll is $14,000/month for 7 people. 7 agents nearshore?",
+            {"inhouse_monthly_usd": 14000},
+        ),
+        (
+            "per minggu kami habis sekitar $2.500 buat CS in-house. 4 agen offshore?",
+            {"inhouse_monthly_usd": 10833.25},
+        ),
+        (
+            "Each agent costs us around IDR 9 million a month and we have 8 of them.",
+            {"inhouse_monthly_idr": 72000000, "agents": 8},
+        ),
+        (
+            "Kami habiskan Rp 90 juta sebulan untuk telepon. 6 agen offshore?",
+            {"contacts_per_month": None, "inhouse_monthly_idr": 90000000},
+        ),
         (
             "kalo 10 orang dari perusahaan lokal bales chat 24 jam, abis berapa?",
             {"location": "domestic"},

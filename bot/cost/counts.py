@@ -32,10 +32,12 @@ EACH_BEFORE = re.compile(
     # "kami bayar tiap agen $1.800", "we pay each rep $1,800"
     # "biaya per agen inhouse kita Rp 12 jt", "every in-house agent runs us Rp 12M"
     r"|(?:tiap|setiap|each|every|per) (?:inhouse |in house |internal )?(?:agen|agent|rep|orang"
-    r"|staff|staf|karyawan|cs)(?:nya)?(?: (?:inhouse|in house|internal))?(?: (?:kami|kita|saya))?)\s+"
+    r"|staff|staf|karyawan|cs)(?:nya)?(?: (?:inhouse|in house|internal))?(?: (?:kami|kita|saya))?"
+    r"(?: (?:sekarang|saat ini|skrg|now|currently))?)\s+"
     r"(?:(?:digaji|dibayar|gajinya|bergaji|earning|earns|paid|making|makes|at|sekitar|about|around"
     r"|costs? us|costs|runs? us)"
-    r"\s+)?(?:rp|\$|usd|us\$)\s*\d"
+    r"\s+)?(?:(?:sekitar|kira kira|kurang lebih|about|around|roughly|approximately|~)\s*)?"
+    r"(?:rp|\$|usd|us\$)\s*\d"
 )
 # The people a salary is paid to: "4 orang cs", "3 support reps", "5 agents"
 PEOPLE = re.compile(

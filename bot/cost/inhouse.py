@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from bot.cost.counts import EACH_BEFORE, plain_number, salary_heads
-from bot.cost.vocabulary import CURRENT_COST, NUM, PERIOD, PERIOD_KIND
+from bot.cost.vocabulary import CURRENT_COST, NUM, PERIOD, PERIOD_KIND, REVENUE
 
 # An amount per head: "$4,000 per agent per month", "$800/orang sebulan".
 EACH = (
@@ -20,6 +20,11 @@ EACH = (
 # A year said just before the sum: "biaya tim setahun sekitar $480.000", "runs an annual $480k"
 YEAR_BEFORE = re.compile(
     r"\b(?:setahun|per tahun|pertahun|tahunan|annual(?:ly)?|yearly|a year|per year)\b(?:\s+\S+){0,3}\s*$"
+)
+# ... or a week: "per minggu kami habis sekitar $2.500"
+WEEK_BEFORE = re.compile(
+    r"\b(?:seminggu|per minggu|perminggu|tiap minggu|setiap minggu|mingguan|weekly|a week|per week"
+    r"|each week|every week)\b(?:\s+\S+){0,3}\s*$"
 )
 # The team a per-head cost is paid to, counted after it: "..., twenty of them in total"
 OF_THEM = re.compile(r"\b(\d{1,4}) of (?:them|us)\b")
@@ -32,6 +37,8 @@ def read_inhouse(t: Any, fields: dict[str, Any]) -> None:
     # the team's size, and that takes it out of `t.text`
     if not (t.inhouse or re.search(CURRENT_COST, t.text) or re.search(CURRENT_COST, t.full)):
         return
+    while t.take(REVENUE):  # "~$4M ARR ... we spend $18,000/month": the revenue is no cost
+        pass
     # not a rate ("$10-$50 per jam", "$12/hour"): an hourly amount is no monthly cost
     # ("$10-$50" reads "$10$-50" once normalised)
     tail = (
@@ -47,10 +54,14 @@ def read_inhouse(t: Any, fields: dict[str, Any]) -> None:
     if m or idr:
         found = m or idr
         said = found.group("per") or found.group("adv")
-        if said is None and YEAR_BEFORE.search(t.full[: t.full.find(found.group(0))]):
+        before = t.full[: t.full.find(found.group(0))]
+        if said is None and YEAR_BEFORE.search(before):
             said = "year"  # "biaya setahun sekitar $480.000", "an annual cost of $480k"
+        elif said is None and WEEK_BEFORE.search(before):
+            said = "week"
         period = PERIOD_KIND.get(said or "", "month")
-        amount = Decimal(found.group(1)) / (12 if period == "year" else 1)
+        per_month = {"year": Decimal(1) / 12, "week": t.calendar.weeks_per_month.value}
+        amount = Decimal(found.group(1)) * per_month.get(period, Decimal(1))
         agents = fields.get("agents")
         heads = salary_heads(t.full)  # "we pay 3 reps $2,500 each": the people paid
         if heads:

@@ -49,6 +49,9 @@ def normalize(text: str) -> str:
     text = re.sub(r"(\d),(\d)", r"\1.\2", text)
     # "IDR 45M", "Rp 45 mio": millions after a currency (without one, "45m" is minutes)
     text = re.sub(r"\b(idr|rp)\s*(\d+(?:\.\d+)?)\s*(?:m|mn|mio)\b", r"\1 \2 million", text)
+    text = re.sub(
+        r"(\$|\busd\s*)(\d+(?:\.\d+)?)\s*(?:m|mn|mm|mio)\b", r"\1\2 million", text
+    )  # "$4M ARR"
     text = re.sub(r"\b(\d+(?:\.\d+)?)\s*grand\b", r"$\1k", text)  # "480 grand": dollars
     text = re.sub(r"(\d)(k|rb|jt|ribu|juta|thousand|million)\b", r"\1 \2", text)
     text = re.sub(r"\s*\b(?:persen|percent|per cent)\b", "%", text)

@@ -21,6 +21,8 @@ from bot.cost.normalize import normalize
 from bot.cost.numbers import mark_rupiah
 from bot.cost.request import CostRequest, validate_request
 from bot.cost.vocabulary import (
+    AGE_AFTER,
+    AGE_BEFORE,
     BARE_VOLUME,
     CHANGE_VERB,
     CHANGED_TO,
@@ -28,6 +30,7 @@ from bot.cost.vocabulary import (
     HOURS,
     LEAD_PERIOD,
     NOT_AGE,
+    NOT_MONEY,
     NUM,
     PERIOD,
     PERIOD_KIND,
@@ -47,6 +50,7 @@ QUANTITY_FIELDS = frozenset(
 _CONTACT_NOUN = (
     r"(?:tiket|tickets|kontak|contacts|panggilan|telepon|telpon|calls|chats|obrolan|e ?mails|pesan|messages"
     r"|interaksi|interactions|pertanyaan|inquiries|enquiries|queries|percakapan|conversations|kasus|cases"
+    r"|sesi|sessions"
     r"|komen|komentar|comments|dms?|(?:tiket|kontak|panggilan|pesan|chat|email|komen|komentar)nya"
     # Indonesian has no plural: "180000 chat pelanggan", but "5 chat (and email) agents" are
     # agents.
@@ -139,6 +143,10 @@ def _read_service(t: _Text, fields: dict[str, Any]) -> None:
     m = t.take(
         r"\w*(?:respon|balas|repl|jawab|answer)\w*(?:\s+[a-z]+){0,3}?\s+"
         rf"(?:dalam|within|in|under|kurang dari)\s*{NUM}\s*{TIME_UNIT}"
+        # "a 24-hour reply window", "48 hour response time": the time before its noun
+    ) or t.take(
+        rf"{NUM}\s*-?\s*{TIME_UNIT}\s+(?:email\s+)?(?:reply|response|respons|turnaround)"
+        r"\s*(?:window|time|sla|target)\b"
     )
     if m:
         _set_target(fields, _seconds(m.group(1), m.group(2)))
@@ -147,7 +155,7 @@ def _read_service(t: _Text, fields: dict[str, Any]) -> None:
 def _read_aht(t: _Text, fields: dict[str, Any]) -> None:
     m = (
         t.take(
-            r"(?:aht|(?:average|avg) handl\w*(?: time)?|handl\w* time|waktu penanganan|lama penanganan|durasi"
+            r"(?:aht|(?:average|avg) handl\w*(?: time)?|handl\w* time|handle\b|waktu penanganan|lama penanganan|durasi"
             rf"|rata rata penanganan)[^\d|]{{0,25}}?{NUM}\s*{SHORT_UNIT}"
         )
         or t.take(rf"{NUM}\s*{SHORT_UNIT}\s*(?:per|/|setiap|tiap|each|a|an|untuk)?\s*{_CONTACT}\b")
@@ -161,9 +169,10 @@ def _read_aht(t: _Text, fields: dict[str, Any]) -> None:
             rf"{NUM}\s*{SHORT_UNIT}"
         )
         or t.take(
-            # "8 minutes on average", "a 7 minute average handle time", "6 menit rata rata"
-            rf"{NUM}\s*{SHORT_UNIT}\s+(?:each|apiece|masing masing|setiapnya|tiapnya"
-            r"|(?:on\s+)?average|avg|rata rata|aht|handl\w* time|of handling|of (?:talk|work) time)\b"
+            # "8 minutes on average", "a 7 minute average handle time", "6 menit rata rata",
+            # "4-minute handle"
+            rf"{NUM}\s*-?\s*{SHORT_UNIT}\s+(?:each|apiece|masing masing|setiapnya|tiapnya"
+            r"|(?:on\s+)?average|avg|rata rata|aht|handl\w*(?: time)?|of handling|of (?:talk|work) time)\b"
         )
         or t.take(
             # "masing-masing kira-kira 3 menit", "each one takes about 4 minutes"
@@ -201,12 +210,36 @@ _COMPANY_SIZE = (
 
 _INHOUSE_TEAM = (
     rf"(?<![$\d.])(?:{NUM}\s+inhouse\s+{_GAP}{{0,2}}?{_AGENT}\b"
-    rf"|{NUM}\s+{_GAP}{{0,2}}?{_AGENT}\s+inhouse\b)"
+    rf"|{NUM}\s+{_GAP}{{0,2}}?{_AGENT}\s+inhouse\b"
+    # "kami punya 4 orang CS, mau outsource 10 agen", "we have 3 reps; price 6 agents"
+    rf"|\b(?:(?:kami|kita|saya)\s+(?:punya|memiliki|sekarang\s+punya)|(?:we|i)\s+(?:have|employ|have got|ve got))"
+    rf"\s+{NUM}\s+{_GAP}{{0,2}}?{_AGENT}\b)"
 )
+
+
+# A count of people with no support role named ("admin kami 4 orang", "25 orang tim", "150
+# staff"), beside one that names it ("10 agen", "5 orang cs", "3 support staff").
+_HEADS = rf"(?<![$\d.])(?<!usd )(?<!rp ){NUM}\s+(?P<gap>{_GAP}{{0,5}}?){_AGENT}\b(?P<after>(?:\s+[a-z]+){{0,2}})"
+_ROLE = re.compile(
+    r"\b(?:agen|agents?|seats?|kursi|cs|operators?|reps?|representatives?|specialists?|spesialis"
+    r"|support|dukungan|layanan|customer|pelanggan|helpdesk|call|contact)\b"
+)
+# ... and company staff beside a volume: "9,000 contacts a month ... 200 staff across 5 branches"
+_STAFF = re.compile(r"\b(?:staf|staff|karyawan|pegawai|employees?)\b")
+_VOLUME = rf"{NUM}\s+{_GAP}{{0,2}}?{_CONTACT_NOUN}\b|\bvolume"
+
+
+def _take_company_staff(t: _Text) -> None:
+    heads = [(m, bool(_ROLE.search(m.group(0)))) for m in re.finditer(_HEADS, t.text)]
+    volume = re.search(_VOLUME, t.text)
+    for m, role in heads:
+        if not role and (any(r for _, r in heads) or (volume and _STAFF.search(m.group(0)))):
+            t.take(re.escape(m.group(0)))
 
 
 def _read_agents(t: _Text, fields: dict[str, Any]) -> None:
     t.take(_COMPANY_SIZE)
+    _take_company_staff(t)
     # "kami gaji 4 orang CS masing-masing Rp 6 juta. Kalau outsource 2 agen?": the people paid
     # now are no team asked for, when another count follows
     if (paid := salary_people(t.full)) and PEOPLE.search(t.full[paid.end() :]):
@@ -242,11 +275,11 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
     # "incoming" may stand between the volume's noun and its period.
     inbound = rf"(?:\s+{_CONTACT}\b)?(?:\s+(?:masuk|incoming|inbound|baru|new))?\s*"
     m = (
-        t.take(rf"{NUM}\s+{_GAP}{{0,4}}?{_CONTACT}\b{inbound}{PERIOD}")
+        t.take(rf"{NOT_MONEY}{NUM}\s+{_GAP}{{0,4}}?{_CONTACT}\b{inbound}{PERIOD}")
         # "our 10,000 monthly contacts": the period as an adjective before the noun
-        or t.take(rf"{NUM}\s+{PERIOD}\s+{_GAP}{{0,2}}?{_CONTACT_NOUN}\b")
+        or t.take(rf"{NOT_MONEY}{NUM}\s+{PERIOD}\s+{_GAP}{{0,2}}?{_CONTACT_NOUN}\b")
         or t.take(
-            rf"{NUM}\s+{_GAP}{{0,2}}?{_CONTACT_NOUN}\b{inbound}(?:(?:[a-z]+\s+){{0,5}}?{PERIOD})?"
+            rf"{NOT_MONEY}{NUM}\s+{_GAP}{{0,2}}?{_CONTACT_NOUN}\b{inbound}(?:(?:[a-z]+\s+){{0,5}}?{PERIOD})?"
         )
         or t.take(
             rf"\bvolume\w*(?:\s+[a-z]+){{0,4}}?\s*(?:of|sebesar|sekitar|about|around|:)?\s*[~±]?{NUM}"
@@ -285,9 +318,10 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
 
 
 def _read_months(t: _Text, fields: dict[str, Any]) -> None:
-    if m := t.take(
-        rf"{NOT_AGE}{NUM}\s*(bulan|months?|tahun|years?)\b(?!\s+(?:old|in business|in(?=\s*(?:[,.;]|with|and|$))))"
-    ):
+    period = rf"{NOT_AGE}{NUM}\s*(bulan|months?|tahun|years?)\b(?!\s+in(?=\s*(?:[,.;]|with|and|$)))"
+    for age in [m for m in re.finditer(period, t.text) if _is_age(t.text, m)]:
+        t.take(re.escape(age.group(0)))  # the company's story, not its contract
+    if m := t.take(period):
         years = m.group(2).startswith(("tahun", "year"))
         fields["months"] = plain_number(Decimal(m.group(1)) * (12 if years else 1))
     elif m := t.take(
@@ -306,6 +340,10 @@ def _read_months(t: _Text, fields: dict[str, Any]) -> None:
         # a follow-up of the period alone ("setahun?", "a full year?"), or one item of a list
         # ("4 agen spesialis, chat doang, 24/7, setahun.")
         fields["months"] = 12
+
+
+def _is_age(text: str, m: re.Match[str]) -> bool:
+    return bool(AGE_BEFORE.search(text[: m.start()]) or AGE_AFTER.search(text[m.end() :]))
 
 
 def parse_cost_fields(text: str, calendar: Calendar, inhouse: bool = False) -> dict[str, Any]:

@@ -34,7 +34,7 @@ COVERAGE = {
     r"|akhir pekan)|(?:weekends?|akhir pekan) juga"
     r"|(?:dua|2|two) shifts?"  # "dua shift", "two shifts": beyond one working day
     # "sampai jam 10 malam", "until 10 pm", "till 22.00": open into the evening
-    r"|(?:sampai|hingga|until|till|to) (?:jam )?(?:(?:[7-9]|1[012])(?:[.:]\d\d)? ?(?:malam|pm)"
+    r"|(?:sampai|sampe|smp|hingga|until|till|to) (?:jam )?(?:(?:[7-9]|1[012])(?:[.:]\d\d)? ?(?:malam|pm)"
     r"|(?:19|2[0-3])(?:[.:]\d\d)?\b|midnight|tengah malam)"
     # "jam 8-20": open into the evening; "Senin-Sabtu", "Monday to Saturday": beyond weekdays
     r"|jam (?:[5-9]|1[0-2]) ?(?:-|sampai|hingga|s ?d) ?(?:jam )?(?:19|2[0-3])\b"
@@ -43,7 +43,7 @@ COVERAGE = {
     r"|senin ?(?:(?:-|sampai|hingga|s ?d) ?)?(?:sabtu|minggu)"
     r"|\bmon(?:day)? ?(?:(?:-|to|through|thru|until|till) ?)?(?:sat(?:urday)?|sun(?:day)?)\b"
     # "jam 8 pagi-8 malam", "pukul 7 pagi sampai 9 malam": morning into the evening
-    r"|\b(?:jam|pukul) (?:0?[5-9]|1[0-2])(?:[.:]\d\d)? ?pagi ?(?:(?:-|sampai|hingga|s ?d) ?)?"
+    r"|\b(?:(?:jam|pukul) )?(?:0?[5-9]|1[0-2])(?:[.:]\d\d)? ?pagi ?(?:(?:-|sampai|sampe|hingga|s ?d) ?)?"
     r"(?:jam |pukul )?(?:[7-9]|1[0-2])(?:[.:]\d\d)? ?malam",
     "business_hours": r"jam kerja|jam kantor|(?:business|office|working|biz) (?:hours?|hrs?)|hari kerja"
     r"|senin (?:sampai|hingga|s ?d )?jumat|monday (?:to|through) friday|8 (?:jam|hours?)|9 to 5"
@@ -79,7 +79,10 @@ CHOICES = {
         r"|local (?:(?:chat|email|phone|support|cs|social media) )?(?:vendors?|providers?|partners?|teams?|compan(?:y|ies)|bpos?|agenc(?:y|ies)|agents?"
         r"|staff|seats?|reps?)"
         # "a provider in our own country", "vendor di negara sendiri"
-        r"|(?:in|from) our own country|(?:di |dari )?negara (?:kita |kami )?sendiri",
+        r"|(?:in|from) our own country|(?:di |dari )?negara (?:kita |kami )?sendiri"
+        # an Indonesian asking for a vendor in Indonesia ("kalo indo aja?", "vendor Indonesia")
+        r"|(?:vendor|penyedia|agen|tim|perusahaan|bpo)(?:nya)? (?:dari |di |asal )?(?:indonesia|indo)\b"
+        r"|\b(?:kalo|kalau|klo|pakai|pake) (?:yang |yg |vendor )?(?:indonesia|indo)\b",
     },
     "support_type": {
         "technical": r"teknis|technical|tech support|it support|dukungan it|troubleshooting",
@@ -158,7 +161,9 @@ CURRENT_COST = (
     r"|right now|(?:kami|kita) (?:bayar|keluar\w*|gaji|menggaji)|menggaji|digaji|dibayar|sekarang|skrg|saat ini"
     # "tim CS 4 orang, habis sekitar Rp 40 juta sebulan", "it costs us $9,000 a month"
     r"|habis(?= (?:sekitar |kira kira |kurang lebih |hampir )?(?:rp|\$|usd|idr)\b)|menghabiskan"
-    r"|ngabisin|costs? (?:us|me)|(?:we|i) spend"
+    r"|habiskan|ngabisin|costs? (?:us|me)|(?:we|i) spend"
+    # "Our support payroll is $14,000/month for 7 people"
+    r"|(?:support|cs|team|tim|our|current) payroll|payroll (?:of )?(?:our|the|kami) (?:support|cs)"
     # "Tim CS kami 8 orang, biayanya Rp 60 jt sebulan": the team the user has, and its cost
     r"|tim (?:cs |support |layanan pelanggan )?(?:kami|kita|saya)(?! mau| ingin| butuh| perlu)"
     # "gaji total Rp 12 juta/bulan": what the team is paid now
@@ -220,9 +225,9 @@ _MONEY_WORDS = (
     "bayar",
     "habis",
 )
-BARE_VOLUME = (
-    r"(?<!\$)(?<!rp )(?<!usd )" + "".join(f"(?<!{w} )" for w in _MONEY_WORDS) + rf"{NUM}\s+{PERIOD}"
-)
+# A sum of money is no volume: "$9,000 a month on calls", "rp 50000000 per bulan"
+NOT_MONEY = r"(?<!\$)(?<!rp )(?<!rp)(?<!usd )(?<!us\$)"
+BARE_VOLUME = NOT_MONEY + "".join(f"(?<!{w} )" for w in _MONEY_WORDS) + rf"{NUM}\s+{PERIOD}"
 # "Kami brand skincare lokal": the asker's own trade is local, not its vendor ("10 orang dari
 # perusahaan lokal" is a local vendor)
 LOCAL_TRADE = re.compile(
@@ -231,5 +236,30 @@ LOCAL_TRADE = re.compile(
     r"|\b(?:brand|merek|toko|usaha|bisnis|perusahaan|startup|produk|umkm)\s+(?:[a-z]+\s+){0,2}?lokal"
     r"\s+(?:kami|kita|saya)\b"
 )
+# A company's revenue or funding is no cost of its support: "~$4M ARR", "omzet Rp 2 miliar"
+REVENUE = (
+    r"(?:(?:\$|usd|us\$|rp)\s*\d[\d.]*(?:\s+(?:million|juta|ribu|thousand|billion|miliar))?"
+    r"\s+(?:(?:in|of|a year in|per year in|annual|yearly|monthly)\s+)?(?:arr|mrr|revenue|sales|turnover|gmv"
+    r"|omzet|omset|pendapatan|penjualan|funding|valuation)\b"
+    r"|\b(?:arr|mrr|revenue|turnover|gmv|omzet|omset|pendapatan|penjualan|funding|valuation)(?:nya)?"
+    r"(?:\s+(?:kami|kita|our|of|is|sebesar|sekitar|about|around|roughly|~|:|tahunan|bulanan|per tahun|per bulan))*"
+    r"\s*[~]?(?:\$|usd|us\$|rp)\s*\d[\d.]*)"
+)
 # A company's age is no contract: "sudah berdiri 7 tahun" (and "seven years old", "ten years in")
 NOT_AGE = "".join(f"(?<!{w} )" for w in ("berdiri", "sudah", "udah", "didirikan", "beroperasi"))
+# ... nor is a period told as the company's story: "operating for 25 years", "in business for
+# 15 years", "been around 12 years", "for the past 3 years", "baru 18 bulan jalan", "3 years ago"
+AGE_BEFORE = re.compile(
+    r"\b(?:operating|operated|in business|been around|around for|existed|been running|established"
+    r"|founded|berdiri|beroperasi|didirikan|berjalan|the past|the last|selama ini)"
+    r"(?:\s+(?:for|since|selama|sejak|about|around|over|almost|nearly|some|the|hampir|sekitar"
+    r"|lebih dari|kurang lebih))*\s*$"
+    # "Startup kami baru 18 bulan", "brand skincare kami 6 tahun", "umur usaha 3 tahun"
+    r"|\b(?:startup|brand|merek|usaha|bisnis|perusahaan|toko|company|business|pt)(?:\s+[a-z]+)?"
+    r"\s+(?:kami|kita|saya)\s+(?:(?:baru|sudah|udah|berumur|berusia)\s+)?$"
+    r"|\b(?:umur|usia|berumur|berusia|aged)(?:\s+(?:usaha|bisnis|perusahaan|brand|toko)(?:\s+(?:kami|kita))?)?\s+$"
+)
+AGE_AFTER = re.compile(
+    r"^\s*(?:ago|lalu|yang lalu|old|in business|jalan|berjalan|berdiri|beroperasi|terakhir|belakangan"
+    r"|running)\b"
+)
