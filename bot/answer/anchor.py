@@ -34,6 +34,12 @@ from bot.types import Message
 from bot.yamlio import read_yaml
 
 TOKEN = re.compile(r"[a-z]+")
+# Marks a point may be named by besides its words ("yg poin 24/7 itu", "the 24/7 one")
+POINTED_MARK = re.compile(
+    r"\b(?:poin|point|bagian|butir|yang|yg|the)\s+24\s*(?:/|x)\s*7\b"
+    r"|\b24\s*(?:/|x)\s*7\s+(?:one|point|bit|part|item|itu|tadi)\b"
+)
+MARK = re.compile(r"\b24\s*(?:/|x)\s*7\b")
 # A word used by at most this many entries of a language names its topic.
 SPECIFIC_DF = 2
 TITLE_DF = 4  # a title word in more entries' text than this names no one entry
@@ -241,10 +247,12 @@ class Anchors:
         if len(rows) < 2:
             return None
         asked = stems(lowered, lang) - self.ignore[lang]
+        asked |= {"24/7"} if POINTED_MARK.search(lowered) else set()
         shared = Counter(w for r in rows for w in self.unit_words[r])
 
         def score(row: int) -> tuple[int, int, int]:
-            mine = asked & self.unit_words[row]
+            marked = {"24/7"} if MARK.search(self.units.units[row].text.lower()) else set()
+            mine = asked & (self.unit_words[row] | marked)
             title = self.unit_titles[row]
             return (len(mine & title), sum(shared[w] == 1 for w in mine), len(mine))
 

@@ -13,9 +13,10 @@ from langchain_core.runnables import RunnableLambda
 from bot.answer.analysis import ASK_TYPES, Analyzer, Ask
 from bot.answer.anchor import Anchors
 from bot.answer.asktype import AskModel
+from bot.answer.beside import asks_beside
 from bot.answer.budget import budget_first, priced_turn, size_lead, size_missing
 from bot.answer.compose import UnitIndex
-from bot.answer.costturn import asks_beside, cost_state
+from bot.answer.costturn import cost_state
 from bot.answer.coverage import Coverage, Terms
 from bot.answer.decide import costed_example, savings_first, weigh
 from bot.answer.expand import Expander
@@ -179,8 +180,8 @@ class Assistant(TurnRetrieval):
             if previous is not None and previous.cited_ids and not previous.cost_request:
                 ask = self.analyzer.carried(ask, text, last(history, "user").content, lang)
             ask = self.coverage.reframe(ask, text)  # "Philippines or India?" wants a country
-            focus = self.recap.subject(text) if ask.form == "summary" else None
-            if focus:  # "tl;dr on the benefits?" is retrieved as "the benefits"
+            focus = self.recap.focus(text, ask.form)  # "tl;dr on the benefits?": "the benefits"
+            if focus:
                 vector = self.memo.embed(self._embed_query, self.glossary.expand(focus, lang))
         state = cost_state(self.cost, history)
         topic = topic_level(text)
@@ -203,8 +204,7 @@ class Assistant(TurnRetrieval):
             return None  # "and an accounting team of 3?" is another function, refused below
         if turn.cost_state and asks_beside(self.cost, self.coverage, turn.text, turn.ask):
             return None  # "worth switching?" after an estimate: weigh_decision, with its numbers
-        # Quoted or system-styled figures are shown, not stated: never the user's inputs.
-        own, state = own_words(turn.text), turn.cost_state
+        own, state = own_words(turn.text), turn.cost_state  # quoted figures are no inputs
         # "how many agents can $8k a month buy?" (and its follow-ups): what the budget buys
         request, budget = priced_turn(self.cost, own, state, turn.ask, turn.history)
         if request is None and (kept := size_missing(self.cost, own, state, turn.ask)):

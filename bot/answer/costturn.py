@@ -100,11 +100,6 @@ BACK_TO_NUMBER = re.compile(
     rf"\b(?:{BACK_TO})\s+(\d+)\b(?!\s*(?:%|persen|menit|minutes?|mins?|detik|seconds?|secs?|jam|hours?"
     r"|bulan|months?|tahun|years?)\b)"
 )
-# "berapa persen hematnya biasanya kalau pindah ke luar negeri?", "how much extra per hour does
-# Japanese usually cost?": a figure in general, which the article gives or not, not this estimate.
-IN_GENERAL = re.compile(
-    r"\b(?:biasanya|umumnya|pada umumnya|usually|typically|in general|generally|normally)\b"
-)
 PER_HOUR = re.compile(r"\b(?:per hour|an hour|per jam|sejam)\b")
 # "Bagaimana perbandingannya?", "how does it compare?": comparing what the question told
 COMPARE_ASK = re.compile(
@@ -118,11 +113,6 @@ ESTIMATE_ASK = re.compile(
     r"(?:total|cost|price|damage)|how much (?:would|will|does|do) (?:it|that|this|they|we) (?:cost|run)"
     r"|(?:berapa|brp) (?:biaya|harga|ongkos|total)\w*|(?:biaya|harga|ongkos)\w* (?:berapa|brp))\b"
 )
-# "how much cheaper are standard agents, in %?": a share between two kinds, which no estimate gives
-CHEAPER = re.compile(
-    r"\b(?:cheaper|pricier|more expensive|less expensive|lebih murah|lebih mahal|lebih hemat)\b"
-)
-INHOUSE_WORDS = re.compile(r"\b(?:in-?house|inhouse|internal|sendiri|our own|our team|tim kami)\b")
 MONEY_BEFORE = re.compile(r"(?:\$|\b(?:rp|idr|usd|us\$|eur|sgd))\s*$")
 # "15,000 chats a month, offshore. Is a $10k monthly cap enough?": whether a sum of money covers
 # the team described before it asks for its price.
@@ -184,17 +174,19 @@ def cost_request(
         # "Max budget 1.2 billion a year for 15 agents. Does it fit?": the sized team checked
         short = len(asked.split()) <= SHORT_CHECK
         priced = priced or (short and bool(SIZING & fields.keys() and BUDGET_ASK.search(text)))
-        # "... 12 agen ... in-house kami $40.000 per bulan. Bagaimana perbandingannya?": the
-        # team and its cost are told, the question asks to compare them
-        told = fields.keys() if COMPARE_ASK.search(asked.lower()) else set()
-        priced = priced or (bool(SIZING & told) and bool(INHOUSE & told))
         priced = priced or (ask.type != "yes_no" and bool(ESTIMATE_ASK.search(asked.lower())))
+    # "... 12 agen ... in-house kami $40.000 per bulan. Bagaimana perbandingannya?": the team
+    # and its cost are told, the question asks to compare them
+    told = fields.keys() if ask.form != "decision" and COMPARE_ASK.search(asked.lower()) else set()
+    priced = priced or (bool(SIZING & told) and bool(INHOUSE & told))
     plain = normalize(text).strip() if previous else ""  # a follow-up's words, read once
     if previous:  # "oops, 8 minutes obviously", "eh maksudnya Rp 210 juta"
         fields = implied_fields(cost, plain, previous, fields)
     # "put AHT back to 7": the number is the handle time's, not a number of agents
     taken = {float(v) for k, v in fields.items() if k in OTHER_NUMBERS}
-    if previous and "agents" in previous and not SIZING & fields.keys():
+    # ... and after a cost turn no number sized ("0 agents?" refused, then "sorry, meant 6")
+    unsized = previous is not None and not SIZING & previous.keys()
+    if previous and ("agents" in previous or unsized) and not SIZING & fields.keys():
         if not fields and (bare := BARE_NUMBER.match(plain)):
             fields = {"agents": int(bare.group(1))}
         elif (cued := CUED_NUMBER.search(plain)) and float(cued.group(1)) not in taken:
@@ -218,6 +210,10 @@ def cost_request(
         # "2 agen chat aja, jam kantor, vendor lokal": a team described, no more (whatever type
         # the model guesses for so few words, unless they say "worth it")
         priced = True
+    lowered = text.lower().strip()
+    if previous and ask.form in ("how_to", "why") and ASKS_SOMETHING.match(lowered):
+        if not WHAT_IF.search(lowered):
+            return None  # "How do I tell whether this is paying off after six months?"
     try:
         request = cost.request_from(fields)
     except CostValidationError:  # a stated quantity is invalid: estimate_cost says which
@@ -262,31 +258,6 @@ def _implied_volume(cost: CostService, plain: str) -> dict:
         implied = f"{lowered[: match.end()]} contacts{lowered[match.end() :]}"
         return {k: v for k, v in cost.parse_fields(implied).items() if k in SIZING}
     return {}
-
-
-def asks_beside(cost: CostService, coverage, text: str, ask: Ask) -> bool:
-    """In a cost conversation, a turn that asks beside the estimate: whether to switch ("worth
-    it?", weighed with its numbers, unless it gives the in-house cost and asks what it saves),
-    or a yes/no about what the article never discusses ("bisa kasih diskon kalau setahun?")."""
-    lowered = text.lower()
-    if IN_GENERAL.search(lowered) and asks_figure(lowered):
-        return True  # "berapa persen hematnya biasanya?": the article's figures, said or not
-    if (
-        PERCENT_ASK.search(lowered)
-        and CHEAPER.search(lowered)
-        and not INHOUSE_WORDS.search(lowered)
-    ):
-        return True  # "how much cheaper are standard agents, in %?": no estimate gives that
-    if ask.form == "decision" and "?" not in text and not QUESTION_WORD.search(lowered):
-        return False  # "and volume will probably double after launch" states, asks nothing
-    if ask.form == "decision":
-        if not SAVINGS_ASK.search(lowered):
-            return True
-        return not INHOUSE & cost.parse_fields(own_words(text)).keys()
-    if ask.type != "yes_no" or ask.price or CHANGE_CUE.search(lowered):
-        return False  # "kalau agennya skilled, yang paham asuransi?" changes the estimate
-    # a subject the estimator prices ("nearshore?") is a change, not a side question
-    return any(not cost.parse_fields(s) for s in coverage.absent_subjects(text, ""))
 
 
 def asks_figure(lowered: str) -> bool:

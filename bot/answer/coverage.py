@@ -58,6 +58,18 @@ NUMBER_ASK = re.compile(
     r" (?:should|do|would|is|are)\b"
     r"|\b(?:percent(?:age)?|persen(?:tase)?)\b|%"
 )
+# Whether the article itself says something ("does the article say ...", "artikelnya nyebut ...")
+ARTICLE_SAYS = re.compile(
+    r"\b(?:does|did|do) (?:the |this )?(?:article|text|piece|author|it) (?:say|tell|give|state|mention"
+    r"|list|show|quote|name)\b|\b(?:artikel|tulisan)(?:nya)?\s+(?:\w+\s+)?(?:menyebut\w*|nyebut\w*"
+    r"|bilang|kasih|memberi\w*|ngasih|mencantumkan)\b"
+)
+# "... say what an in-house team costs?": a figure asked without "how much"
+WHAT_COSTS = re.compile(
+    r"\bwhat\b(?!\s+(?:drives|affects|determines|influences|makes|raises|lowers|adds|goes|is|are)\b)"
+    r"(?:\s+[\w-]+){1,5}\s+(?:costs?|pays?|charges?|earns?)(?=\s*(?:[?.!,]|$|per\b|a (?:month|year)\b"
+    r"|us\b|monthly|annually|each))"
+)
 # A later clause that asks a number of its own ("what are the hidden costs, and roughly how
 # much is each?", "apa saja tantangannya, dan berapa persen ...?").
 LATER_NUMBER = re.compile(
@@ -189,7 +201,19 @@ class Coverage(Sides):
         asks_number = NUMBER_ASK.search(asked)
         if ask.type == "quantity" and asks_number and not _has_figure(question, lowered):
             return text(lang, "not_covered_figure")
+        # "does the article say what in-house support typically costs?": a figure, asked of it
+        if ask.type == "yes_no" and ARTICLE_SAYS.search(asked):
+            if any_match(self.terms.salary, asked):
+                return text(lang, "not_covered_figure")
+            if (asks_number or WHAT_COSTS.search(asked)) and not _has_figure(question, lowered):
+                return text(lang, "not_covered_figure")
         return None
+
+    def nearest(self, question: str) -> str | None:
+        """The entry nearest a subject the article never names ("which CRM?": the breakdown's
+        technology costs), or None."""
+        lowered = question.lower()
+        return next((entry for entry, p in self.terms.nearest if p.search(lowered)), None)
 
     def names_place(self, question: str) -> bool:
         """The question names a country, or asks for a country or a provider."""
@@ -215,7 +239,14 @@ class Coverage(Sides):
     def reframe(self, ask: Ask, text: str) -> Ask:
         """ "Philippines or India?" wants a country (a place a story names does not); "does it
         name ISO 27001 or SOC 2?", "artikel bahas soal AI gak?" ask yes or no."""
-        if ask.type == "decision" and self.names_country(question_sentence(text)):
+        asked = question_sentence(text)
+        # ... but "mending offshore atau lokal buat kami yang pelanggannya orang Indonesia?"
+        # weighs the two sides, whoever its customers are
+        if (
+            ask.type == "decision"
+            and self.names_country(asked)
+            and not self.offers_both_sides(asked)
+        ):
             return replace(ask, type="place")
         which = ask.type == "place" and WHICH.search(text.lower())  # "nyebut negara mana?"
         if ask.type in MENTION_AS_YES_NO and not which and self.unnamed_mentions(text):

@@ -14,7 +14,7 @@ import numpy as np
 import yaml
 
 from bot.answer.compose import Draft, Point, UnitIndex, entry_hit, render_unit
-from bot.answer.route import asks_for_remedy, measures_back
+from bot.answer.route import asks_for_remedy, measures_back, names_subject, topic_level
 from bot.knowledge.corpus import Chunk
 from bot.knowledge.retrieve import Hit
 from bot.lang import LANGS
@@ -79,11 +79,21 @@ def last(history: list[Message], role: str) -> Message | None:
     return next((m for m in reversed(history) if m.role == role), None)
 
 
+def last_on_subject(history: list[Message]) -> Message | None:
+    """The last question that named no other subject than this assistant's, or None."""
+    asked = (m for m in reversed(history) if m.role == "user")
+    return next((m for m in asked if topic_level(m.content) != "foreign"), None)
+
+
 def contextual_query(text: str, history: list[Message]) -> str:
     """A short or anaphoric follow-up is read together with the previous user question."""
     previous = last(history, "user")
     if OFF_TOPIC.search(text.lower()):
         return text  # "btw, rekomendasi laptop?": its own subject
+    if previous and topic_level(previous.content) == "foreign":
+        # after another subject ("IT developers?", "a pantun?"): alone when it names its own
+        # ("ok balik ke CS, manfaatnya apa?"), else with the question before ("kenapa hemat?")
+        previous = None if names_subject(text) else last_on_subject(history)
     if previous and (len(text.split()) <= SHORT or FOLLOW_UP.search(text.lower())):
         return f"{previous.content} {text}"
     return text

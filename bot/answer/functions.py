@@ -35,7 +35,9 @@ FOREIGN_TERMS = (
     "paket wisata", "paket tur",
     "marathon", "maraton", "half marathon", "lari pagi", "jogging", "workout", "gym", "olahraga",
     "fitness", "diet", "berat badan", "lose weight", "weight loss", "sleep schedule", "insomnia",
-    "jadwal tidur", "susah tidur",
+    "rumus excel", "di excel", "in excel", "google sheets",
+    "jadwal tidur", "susah tidur", "jadwal sholat", "jadwal salat", "waktu sholat", "waktu salat",
+    "prayer times",
     "world cup", "piala dunia", "olympics", "olimpiade", "who won", "siapa yang menang",
     "siapa juara",
     "ekspedisi", "per kg", "dev team", "react app", "react native", "app build", "build an app", "development aplikasi", "develop aplikasi", "agen hr", "agensi hr", "hr agency", "lowongan kerja", "backend engineer", "frontend engineer", "warehousing", "last-mile", "last mile", "crm software", "internal software", "spreadsheet",
@@ -107,6 +109,9 @@ OTHER_MATTERS = (
     "capital of", "ibu kota", "rekomendasi aplikasi kasir", "aplikasi kasir yg murah",
     "aplikasi kasir yang murah", "recommend a cashier app", "best cashier app", "router kantor",
     "office router", "setting firewall", "configure a firewall",
+    # a website's servers ("what uptime SLA should our web hosting provider give?")
+    "web hosting", "hosting provider", "hosting company", "cloud hosting", "penyedia hosting",
+    "layanan hosting", "server hosting",
     # building an app; a consumer's own bill and complaint to a company (matched on words, so
     # "double-billed" reads "double billed")
     "aplikasi mobile", "mobile app developer", "app developers", "developer outsourcing",
@@ -114,6 +119,9 @@ OTHER_MATTERS = (
     "their customer service to respond",
     # a consumer reaching a company's own service; a job as an agent; a gadget's price
     "my order", "pesanan saya", "paket saya", "reach their customer", "contact their customer",
+    "cara komplain", "gimana komplain", "how do i complain", "how do i escalate",
+    "how can i escalate", "my airline", "my bank's", "bank gw", "bank gue", "bank saya",
+    "lost my bag", "lost my luggage",
     "nomor customer support", "nomor customer service", "nomor cs", "nomor call center",
     "lamar kerja", "melamar kerja", "cari kerja", "lowongan", "looking for a job", "job openings",
     "any openings", "job as a", "kerja jadi agen", "jadi agen call center", "become a support agent",

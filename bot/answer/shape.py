@@ -43,11 +43,15 @@ ONE_SIDED = frozenset({"how_to", "decision", "why", "duration", "place"})
 BOTH_SIDES = ("benefits", "challenges")  # the entries of "pros and cons"
 LAW = "faq-data-security"  # what the article says of the law: comply with the regulations
 RISKS = "challenges"  # the entry that answers "what are the risks?"
+NAME_WORD = 5  # letters a label's word has to name its challenge ("budaya", "quality")
 # Keeping a cost down, beside the remedy words: "negotiate the setup fees down", "biar nggak
 # membengkak"
 AVOIDS = re.compile(
     r"\b(?:negotiat\w*|nego\w*|reduc\w*|lower\w*|cut\w*|bring \w+ down|keep \w+ (?:down|low)|menekan"
-    r"|nekan|turunin|menurunkan|biar|supaya|agar|membengkak|bengkak|minimi[sz]\w*)\b"
+    r"|nekan|turunin|menurunkan|biar|supaya|agar|membengkak|bengkak|minimi[sz]\w*"
+    # "any tips to stop hidden costs from blowing up our budget?", "cegah biaya tersembunyi"
+    r"|stop\w*|prevent\w*|avoid\w*|control\w*|limit\w*|cap|budget for|plan for|cegah|mencegah"
+    r"|hindari|menghindari|kendalikan|mengendalikan|batasi|membatasi)\b"
 )
 # An abbreviation a definition question asks about ("SLA itu apa?", "what does KPI mean?").
 ABBREVIATION = re.compile(r"\b([A-Z]{2,5})s?\b")
@@ -117,6 +121,11 @@ class Shaper(LeadChoice):
             # hidden cost nearest its words
             risks = challenge is not None and challenge.entry != RISKS
             risks = risks and self.coverage.asks_risks(question)
+            if challenge is not None and not follow_up and self.coverage.asks_risks(question):
+                # "what are the risks and how do we avoid them?": all of them, unless one is
+                # named ("risiko soal budayanya gimana?")
+                if not _names_challenge(question, challenge):
+                    challenge, risks = None, True
             # a cost listed beside the risks is asked about only to avoid it ("how do we avoid
             # setup fees?"; "outsourcing CS itu intinya ngapain?" avoids nothing)
             avoids = (
@@ -247,14 +256,27 @@ class Shaper(LeadChoice):
             opening = self.prompts.text(lang, "not_covered_steps", challenge=name)
             first = [listing, *(h for h in hits if h.id != challenge.entry)]
             return draft_answer(query, vector, first, self.units, lang), opening
-        steps = sorted(
-            (self.context_hit(e, lang, vector) for e in challenge.handlers),
-            key=lambda h: -h.score,
-        )
-        draft = draft_answer(query, vector, steps, self.units, lang)
+        # The steps in the article's order for that challenge (the corpus's handled_by), their
+        # points chosen for the question and the challenge: "terus cara ngatasinnya?" says
+        # nothing of data security, the bullet it follows does.
+        aim = self._aim(challenge, lang, vector)
+        steps = [self.context_hit(e, lang, aim) for e in challenge.handlers]
+        draft = draft_answer(query, aim, steps, self.units, lang)
         draft = Draft(draft.lead, draft.points, [*draft.cited, listing])
         lead = self.prompts.text(lang, "remedy_lead", challenge=challenge.name)
         return with_lead(draft, lead, challenge.entry), None
+
+    def _aim(self, challenge: Challenge, lang: str, vector: list[float]) -> list[float]:
+        """The question's vector with the challenge's bullet's added, unit length."""
+        rows = [
+            r
+            for r in self.units.rows(challenge.entry, lang)
+            if self.units.units[r].text == challenge.text
+        ]
+        if not rows:
+            return vector
+        aim = np.asarray(vector, dtype=np.float32) + self.units.vectors[rows[0]]
+        return (aim / np.linalg.norm(aim)).tolist()
 
     def _remedies(self, entry: str, handled, lang, query, vector):
         labels = [
@@ -315,3 +337,10 @@ class Shaper(LeadChoice):
             hit = self.context_hit(unit.chunk_id, lang, vector)
             draft = Draft(draft.lead, draft.points, [*draft.cited, hit])
         return cited_first(with_lead(draft, render_unit(unit), unit.chunk_id), unit.chunk_id), None
+
+
+def _names_challenge(question: str, challenge: Challenge) -> bool:
+    """The question uses a word of the challenge's label, or that word with an ending
+    ("budayanya", "kualitasnya")."""
+    label = [w for w in re.findall(r"\w+", challenge.name.lower()) if len(w) >= NAME_WORD]
+    return any(word.startswith(w) for word in re.findall(r"\w+", question.lower()) for w in label)

@@ -59,6 +59,9 @@ def section_point(units: UnitIndex, rows: list[int]) -> str:
     return f"{lead} {'; '.join(p[:1].lower() + p[1:] for p in points)}." if points else lead
 
 
+ACK_REST = 6  # words a question has after "oh oke." to be read without it
+
+
 class Recap:
     """'Sum all that up': the lead point of every entry the conversation has cited so far, in
     the order they came up. The phrases that ask for it are `recap` in analysis.yaml."""
@@ -69,6 +72,8 @@ class Recap:
         self.parts: list[re.Pattern[str]] = []  # ... or of one part of the article
         self.form: list[re.Pattern[str]] = []  # words that only ask for a summary's form
         self.whole: list[re.Pattern[str]] = []  # "..., especially the costs": still the whole
+        self.brevity: list[re.Pattern[str]] = []  # words that only ask for a short answer
+        self.thanks: list[re.Pattern[str]] = []  # ... or acknowledge the last one ("oh oke.")
         for lang in LANGS:
             path = prompts_dir / lang / "analysis.yaml"
             try:
@@ -78,6 +83,8 @@ class Recap:
                 self.parts += [re.compile(p) for p in analysis["summary_parts"]]
                 self.form += [re.compile(p) for p in analysis["summary_form"]]
                 self.whole += [re.compile(p) for p in analysis["summary_whole"]]
+                self.brevity += [re.compile(p) for p in analysis["brevity"]]
+                self.thanks += [re.compile(p) for p in analysis["acknowledgement"]]
             except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
                 raise PromptError(f"{path}: cannot read the summary phrases ({exc})") from exc
 
@@ -102,6 +109,25 @@ class Recap:
         for pattern in self.form:
             lowered = pattern.sub(" ", lowered)
         return " ".join(lowered.split()) or None
+
+    def focus(self, text: str, form: str) -> str | None:
+        """What retrieval reads instead of the whole question, or None: a summary's part, or a
+        question without its "briefly" or its "oh oke."."""
+        return self.subject(text) if form == "summary" else self.unhurried(text)
+
+    def unhurried(self, text: str) -> str | None:
+        """The question without the words that only ask for a short answer ("jelasin singkat
+        dong manfaatnya" -> "jelasin dong manfaatnya") or acknowledge the last one ("Oh oke.
+        Kalau ..." -> "kalau ..."), or None when it has none."""
+        lowered = " ".join(text.lower().split())
+        plain = lowered
+        for pattern in self.brevity:
+            plain = pattern.sub(" ", plain)
+        for pattern in self.thanks:  # only before a question that stands on its own words
+            rest = pattern.sub(" ", plain)
+            plain = rest if len(rest.split()) >= ACK_REST else plain
+        plain = " ".join(plain.split())
+        return plain if plain and plain != lowered else None
 
     def _gist(self, text: str) -> bool:
         lowered = " ".join(text.lower().split())

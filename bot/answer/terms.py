@@ -48,6 +48,8 @@ class Terms:
     mention_object: list[re.Pattern[str]] = field(default_factory=list)  # "mention (bitcoin)?"
     mention_fillers: set[str] = field(default_factory=set)  # "any", "specifically", "soal"
     statistic: list[re.Pattern[str]] = field(default_factory=list)  # shares of companies: none
+    # (entry, pattern): the entry nearest a subject the article never names ("Zendesk?")
+    nearest: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
     risk_comparative: list[re.Pattern[str]] = field(default_factory=list)  # "riskier?": no ranking
     holds_there: list[re.Pattern[str]] = field(default_factory=list)  # "is that also true ...?"
     places_kinds: list[set[str]] = field(default_factory=list)  # offshore, domestic: as groups
@@ -75,6 +77,8 @@ class Terms:
                 terms.aside += [re.compile(p, re.IGNORECASE) for p in whole.get("aside") or ()]
                 terms.places += [re.compile(rf"\b{re.escape(p)}\b") for p in data["places"]]
                 terms.absent += [re.compile(p) for p in data["absent"]]
+                for entry, patterns in data["nearest"].items():
+                    terms.nearest += [(str(entry), re.compile(p)) for p in patterns]
                 terms.per_unit += [re.compile(p) for p in data["per_unit"]]
                 terms.comparative += [re.compile(p) for p in data["comparative"]]
                 terms.separators += [re.compile(p) for p in data["side_separators"]]
