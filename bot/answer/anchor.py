@@ -113,6 +113,8 @@ class Anchors:
                     f"'selection_reference' ({exc})"
                 ) from exc
         self.unit_words = [stems(u.text, u.lang) for u in units.units]
+        # the marks a point may also be named by, read once ("24/7")
+        self.unit_marks = [{"24/7"} if MARK.search(u.text.lower()) else set() for u in units.units]
         titles = [TITLE.match(u.text) for u in units.units]  # "Cultural Differences: ..."
         self.unit_titles = [
             stems(t.group(1), u.lang) if t else set()
@@ -251,8 +253,7 @@ class Anchors:
         shared = Counter(w for r in rows for w in self.unit_words[r])
 
         def score(row: int) -> tuple[int, int, int]:
-            marked = {"24/7"} if MARK.search(self.units.units[row].text.lower()) else set()
-            mine = asked & (self.unit_words[row] | marked)
+            mine = asked & (self.unit_words[row] | self.unit_marks[row])
             title = self.unit_titles[row]
             return (len(mine & title), sum(shared[w] == 1 for w in mine), len(mine))
 
