@@ -76,7 +76,7 @@ def test_a_told_in_house_cost_compared_with_a_team_is_priced(assistant):
     )
     assert answer.estimate is not None
     assert answer.estimate.args["agents"] == 4
-    assert answer.estimate.args["inhouse_monthly_usd"] == pytest.approx(10833.25)
+    assert answer.estimate.args["inhouse_monthly_usd"] == pytest.approx(10833.33)
 
 
 def test_a_number_after_a_refused_count_completes_the_request(assistant):

@@ -72,7 +72,7 @@ COST = CostService.from_dirs(REPO_ROOT / "corpus", REPO_ROOT / "prompts")
         ),
         (
             "per minggu kami habis sekitar $2.500 buat CS in-house. 4 agen offshore?",
-            {"inhouse_monthly_usd": 10833.25},
+            {"inhouse_monthly_usd": 10833.33},
         ),
         (
             "Each agent costs us around IDR 9 million a month and we have 8 of them.",

@@ -33,12 +33,18 @@ EACH_BEFORE = re.compile(
     # "biaya per agen inhouse kita Rp 12 jt", "every in-house agent runs us Rp 12M"
     r"|(?:tiap|setiap|each|every|per) (?:inhouse |in house |internal )?(?:agen|agent|rep|orang"
     r"|staff|staf|karyawan|cs)(?:nya)?(?: (?:inhouse|in house|internal))?(?: (?:kami|kita|saya))?"
-    r"(?: (?:sekarang|saat ini|skrg|now|currently))?)\s+"
+    r"(?: (?:sekarang|saat ini|skrg|now|currently))?"
+    # "each of our 6 agents costs about $4,200/mo"
+    r"|each of (?:our|my|the) \d+ (?:[a-z-]+ ){0,2}?(?:agents|reps|people|staff))\s+"
     r"(?:(?:digaji|dibayar|gajinya|bergaji|earning|earns|paid|making|makes|at|sekitar|about|around"
     r"|costs? us|costs|runs? us)"
     r"\s+)?(?:(?:sekitar|kira kira|kurang lebih|about|around|roughly|approximately|~)\s*)?"
     r"(?:rp|\$|usd|us\$)\s*\d"
 )
+# A sum times a head count: "6 jt/bln x 15 org" (after the sum), "15 org x Rp 6 jt" (before it)
+_HEADS = r"(?:orang|org|people|staff|staf|reps?|agents?|agen|karyawan|employees?|pegawai|cs)\b"
+TIMES_AFTER = re.compile(rf"\s*(?:x|×|kali)\s*(\d{{1,4}})\s*{_HEADS}")
+TIMES_BEFORE = re.compile(rf"(?<![\d.])(\d{{1,4}})\s*{_HEADS}\s*(?:x|×|kali)\s*$")
 # The people a salary is paid to: "4 orang cs", "3 support reps", "5 agents"
 PEOPLE = re.compile(
     r"(?<![\d.])(\d{1,4})\s+(?:[a-z]+\s+){0,2}?(?:orang|org|people|staff|staf|reps?|agents?|agen"
@@ -79,3 +85,10 @@ def salary_people(full: str) -> re.Match[str] | None:
 def plain_number(value: Decimal) -> int | float:
     """A whole number as an int, any other as a float (how request fields are stated)."""
     return int(value) if value == value.to_integral() else float(value)
+
+
+def times_heads(before: str, after: str) -> int | None:
+    """The head count a sum is multiplied by, written beside it ("6 jt/bln x 15 org", "15 org x
+    Rp 6 jt"), or None."""
+    m = TIMES_AFTER.match(after) or TIMES_BEFORE.search(before)
+    return int(m.group(1)) if m else None

@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from bot.cost.counts import EACH_BEFORE, plain_number, salary_heads
+from bot.cost.counts import EACH_BEFORE, plain_number, salary_heads, times_heads
 from bot.cost.vocabulary import CURRENT_COST, NUM, PERIOD, PERIOD_KIND, REVENUE
 
 # An amount per head: "$4,000 per agent per month", "$800/orang sebulan".
@@ -16,6 +16,9 @@ EACH = (
     r"(?P<each>(?:per|/|each|a|setiap|tiap)\s*(?:agents?|agen|orang|persons?|heads?|seats?|kursi"
     r"|ftes?|staff|karyawan)\b)"
 )
+
+# ... after its period: "$4,200/mo per agent", "5 reps at $3,800/month each"
+EACH_LATE = r"(?P<late>per\s*(?:agents?|agen|orang|persons?|heads?|seats?|kursi)|each|apiece)\b"
 
 # A year said just before the sum: "biaya tim setahun sekitar $480.000", "runs an annual $480k"
 YEAR_BEFORE = re.compile(
@@ -44,7 +47,7 @@ def read_inhouse(t: Any, fields: dict[str, Any]) -> None:
     tail = (
         r"(?!\s*(?:-|–|to|sampai|hingga)\s*\$?\d|\$-\d)(?!\s*(?:per|/|an?)\s*(?:jam|hours?|hr)\b)"
     )
-    tail += rf"\s*{EACH}?\s*{PERIOD}?"
+    tail += rf"\s*{EACH}?\s*{PERIOD}?(?:\s*{EACH_LATE})?"
     m = t.take(rf"(?:\$|\busd|\bus\$)\s*{NUM}{tail}") or t.take(
         rf"{NUM}\s*(?:usd|dollars?|dolar)\b{tail}"
     )
@@ -63,11 +66,13 @@ def read_inhouse(t: Any, fields: dict[str, Any]) -> None:
         per_month = {"year": Decimal(1) / 12, "week": t.calendar.weeks_per_month.value}
         amount = Decimal(found.group(1)) * per_month.get(period, Decimal(1))
         agents = fields.get("agents")
-        heads = salary_heads(t.full)  # "we pay 3 reps $2,500 each": the people paid
+        at = t.full.find(found.group(0))
+        # "we pay 3 reps $2,500 each", "6 jt/bln x 15 org": the people paid
+        heads = salary_heads(t.full) or times_heads(t.full[:at], t.full[at + len(found.group(0)) :])
         if heads:
             amount *= heads
         elif (
-            (found.group("each") or EACH_BEFORE.search(t.full))
+            (found.group("each") or found.group("late") or EACH_BEFORE.search(t.full))
             and isinstance(agents, int)
             and agents > 0
         ):

@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.cost.numbers import words_to_numbers
+from bot.cost.numbers import spell_miliar, words_to_numbers
 
 
 def normalize(text: str) -> str:
     """Lowercase, unify digit groupings (10.000 / 10,000 -> 10000; 1,5 -> 1.5) and number words."""
-    text = unicodedata.normalize("NFKC", text).lower()
+    text = spell_miliar(unicodedata.normalize("NFKC", text)).lower()
     text = re.sub(r"\b([a-z]{2,})2\b", r"\1 \1", text)  # "kira2", "rata2": a doubled word
     # "10 menitan", "5 jaman": Indonesian '-an' after a unit means "about" that many
     text = re.sub(r"(\d\s*)(menit|detik|jam)an\b", r"\1\2", text)
@@ -131,6 +131,7 @@ def _middle(m: re.Match[str]) -> str:
 
 
 # Chat shorthand for the words the patterns read ("3 thn", "dlm negri", "6 bln", "2 yrs").
+
 _ABBREVIATIONS = {
     "thn": "tahun", "th": "tahun", "bln": "bulan", "yrs": "years", "yr": "year", "mos": "months",
     "dlm": "dalam", "negri": "negeri", "sj": "saja", "aja": "saja", "tlp": "telepon",

@@ -110,3 +110,25 @@ def mark_rupiah(text: str) -> str:
     """Mark Rupiah amounts 'rp <number>' ('Rp180.000.000', 'IDR 5 juta', '180jt', '1,2 miliar'):
     a bare juta or miliar that scales no counted thing is money."""
     return _RP_SCALE.sub(r"rp \1 \2", _RP_SIGN.sub("rp ", text))
+
+
+# "1,2 M setahun", "Rp 2,4 M", "Rp 3 M per tahun": a capital M after a decimal comma or before an
+# Indonesian period is miliar (Indonesian usage); "$4M", "IDR 45M monthly", "Rp 30m" stay millions.
+_MILIAR = re.compile(
+    r"(?<![\w$.,])((?:rp|idr)\.?\s*)?(\d+(?:[.,]\d+)?)\s*M(?![A-Za-z])"
+    r"(?=(\s*(?:setahun|per ?tahun|tahunan|sebulan|per ?bulan|bulanan|/\s*(?:tahun|thn|bulan|bln)\b))?)",
+    re.I,
+)
+
+
+def _miliar(m: re.Match[str]) -> str:
+    """'Rp 2,4 M' -> 'Rp 2,4 miliar', else as written."""
+    capital = m.group(0).rstrip()[-1] == "M"
+    if capital and ("," in m.group(2) or m.group(3)):
+        return f"{m.group(1) or ''}{m.group(2)} miliar"
+    return m.group(0)
+
+
+def spell_miliar(text: str) -> str:
+    """Spell out an Indonesian 'M' (miliar) before the text is lower-cased."""
+    return _MILIAR.sub(_miliar, text)

@@ -18,7 +18,7 @@ from bot.cost.counts import PEOPLE, days_stated, plain_number, salary_people
 from bot.cost.inhouse import read_inhouse
 from bot.cost.model import Calendar
 from bot.cost.normalize import normalize
-from bot.cost.numbers import mark_rupiah
+from bot.cost.numbers import mark_rupiah, spell_miliar
 from bot.cost.request import CostRequest, validate_request
 from bot.cost.vocabulary import (
     AGE_AFTER,
@@ -78,7 +78,9 @@ class _Text:
 
     def __init__(self, text: str, calendar: Calendar, inhouse: bool = False) -> None:
         # Rupiah amounts are marked before "juta" becomes digits (bot.cost.numbers.mark_rupiah).
-        self.full = self.text = normalize(mark_rupiah(unicodedata.normalize("NFKC", text).lower()))
+        self.full = self.text = normalize(
+            mark_rupiah(spell_miliar(unicodedata.normalize("NFKC", text)).lower())
+        )
         self.inhouse = inhouse  # every amount of money is the in-house cost (a brief's text)
         self.calendar = calendar  # "per day" / "per week" become per month by its factors
         self.per_day: Decimal | None = None  # a daily volume: its days depend on the coverage
@@ -239,6 +241,9 @@ def _take_company_staff(t: _Text) -> None:
 
 def _read_agents(t: _Text, fields: dict[str, Any]) -> None:
     t.take(_COMPANY_SIZE)
+    # "satu supervisor pegang berapa agen?": a supervisor is no agent to count
+    while t.take(rf"{NUM}\s+(?:supervisors?|spv|team ?leads?|team ?leaders?|managers?|manajer)\b"):
+        pass
     _take_company_staff(t)
     # "kami gaji 4 orang CS masing-masing Rp 6 juta. Kalau outsource 2 agen?": the people paid
     # now are no team asked for, when another count follows

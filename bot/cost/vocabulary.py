@@ -126,11 +126,11 @@ def pairs(text: str) -> dict[str, str]:
 LANG_ID = pairs(
     "inggris=en indonesia=id indo=id melayu=ms mandarin=zh cina=zh tionghoa=zh jepang=ja korea=ko thai=th "
     "thailand=th vietnam=vi arab=ar spanyol=es prancis=fr perancis=fr jerman=de belanda=nl hindi=hi "
-    "tagalog=fil filipina=fil jawa=jv sunda=su portugis=pt rusia=ru italia=it"
+    "tagalog=tl filipina=fil jawa=jv sunda=su portugis=pt rusia=ru italia=it"
 )
 LANG_EN = pairs(
     "english=en indonesian=id malay=ms mandarin=zh chinese=zh japanese=ja korean=ko thai=th "
-    "vietnamese=vi arabic=ar spanish=es french=fr german=de dutch=nl hindi=hi tagalog=fil "
+    "vietnamese=vi arabic=ar spanish=es french=fr german=de dutch=nl hindi=hi tagalog=tl "
     "filipino=fil javanese=jv sundanese=su portuguese=pt russian=ru italian=it"
 )
 # ISO codes a question may use after a language word ("bahasa id & en").
@@ -162,6 +162,17 @@ CURRENT_COST = (
     # "tim CS 4 orang, habis sekitar Rp 40 juta sebulan", "it costs us $9,000 a month"
     r"|habis(?= (?:sekitar |kira kira |kurang lebih |hampir )?(?:rp|\$|usd|idr)\b)|menghabiskan"
     r"|habiskan|ngabisin|costs? (?:us|me)|(?:we|i) spend"
+    # "CS kami makan 50 juta per minggu", "our phone support eats IDR 50 million a week"
+    r"|(?:makan|eats?|burns?)(?= (?:sekitar |kira kira |about |around |roughly )?(?:rp|\$|usd|idr)\s*\d)"
+    # "pengeluaran CS kita per minggu sekitar 25jt", "gaji agen kami 6 jt/bln x 15 org"
+    r"|pengeluaran|gaji (?:agen|cs|staf|staff|karyawan|tim)(?:nya)? (?:kami|kita)"
+    # "Each of our 6 agents costs about $4,200/mo", "we budget $540k a year for support across
+    # 25 agents", "anggaran CS tahunan kami Rp 2,4 M untuk 15 agen"
+    # (a budget spent on a team of a stated size; "anggaran kami Rp 150 juta, dapat berapa agen?"
+    # asks what a budget buys)
+    r"|each of (?:our|my) \d+|(?:we|i) budget(?=[^.?!]*\b(?:across|for|on) \d+ (?:[\w-]+ )?(?:agents|reps"
+    r"|people|staff)\b)|anggaran (?:cs |support )?(?:tahunan |bulanan )?(?:kami|kita)(?=[^.?!]*\b(?:untuk"
+    r"|buat) \d+ (?:agen|orang|org|staf|staff)\b)"
     # "Our support payroll is $14,000/month for 7 people"
     r"|(?:support|cs|team|tim|our|current) payroll|payroll (?:of )?(?:our|the|kami) (?:support|cs)"
     # "Tim CS kami 8 orang, biayanya Rp 60 jt sebulan": the team the user has, and its cost
@@ -174,7 +185,7 @@ CURRENT_COST = (
     r"|our own (?:[\w-]+ ){0,3}?(?:team|staff|agents)|(?:we're|we are|i'm|i am) (?:paying|spending)"
     # "We have 10 support agents costing around $11,000 a month"
     r"|(?:we|i) (?:have|employ|run) \d+ (?:[\w-]+ ){0,2}?(?:agents|reps|staff|people)"
-    r"(?= (?:costing|that cost|who cost|at a cost of))"
+    r"(?= (?:costing|that cost|who cost|at a cost of|earning|paid|making))"
     r")\b"
 )
 # "dua bahasa", "two languages", "bilingual" without naming them.
