@@ -79,6 +79,18 @@ def last(history: list[Message], role: str) -> Message | None:
     return next((m for m in reversed(history) if m.role == role), None)
 
 
+def remedied(text: str, history: list[Message], has_steps: Callable[[str], bool]) -> Message | None:
+    """'trs gmn ngatasinnya?' after a side question ("tools QA apa yg bagus?"): the answer before
+    it, when that one led with a list the article gives steps for and the last did not; else
+    None (the last answer is the one a remedy is asked of)."""
+    if not asks_for_remedy(text):
+        return None
+    answers = [m for m in history if m.role == "assistant" and m.cited_ids][-2:]
+    if len(answers) < 2 or has_steps(answers[1].cited_ids[0]):
+        return None
+    return answers[0] if has_steps(answers[0].cited_ids[0]) else None
+
+
 def last_on_subject(history: list[Message]) -> Message | None:
     """The last question that named no other subject than this assistant's, or None."""
     asked = (m for m in reversed(history) if m.role == "user")

@@ -12,6 +12,7 @@ import re
 from bot.answer.analysis import Ask
 from bot.answer.compose import Draft
 from bot.answer.coverage import Coverage
+from bot.answer.names import any_match
 from bot.answer.quote import hours_sentence, quote_sentence
 from bot.answer.route import measures_back
 from bot.prompts import Prompts
@@ -32,9 +33,11 @@ REQUEST = re.compile(
     r"^(?:can|could|would|will) (?:you|u)\b|^(?:bisa|boleh|tolong|coba) (?:\w+ )?(?:jelas|sebut|kasih|"
     r"bantu|terang|cerita|list|buat)"
 )
+CHALLENGES = "challenges"  # the entry whose points are the article's risks
 FRAMING_KEYS = (
     "not_covered_", "yes_lead", "yes_hedged_lead",
     "not_necessarily_joined", "no_lead", "no_hedged_lead", "summary_lead_",
+    "not_riskless_lead", "not_necessarily_lead",
     "decision_", "remedy_",
 )  # fmt: skip
 
@@ -87,7 +90,8 @@ class Framer:
         if self.band and (hours := hours_sentence(question, lang, self.band, *self.money)):
             return f"{hours}\n\n{body}"  # "how many agent hours does $8,000 buy?"
         opening = self.coverage.not_covered(question, ask, cited, lang, selecting) or opening
-        if opening and ask.type == "yes_no" and ABSOLUTE.search(question):
+        doubted = ask.type == "yes_no" and self.coverage.doubts_savings(question)
+        if opening and ask.type == "yes_no" and (ABSOLUTE.search(question) or doubted):
             # "Is outsourcing always cheaper than in-house?": the article supports no "always",
             # so the yes/no comes first, then what it does not say.
             hedge = self.prompts.text(lang, "not_necessarily_joined")
@@ -101,7 +105,8 @@ class Framer:
         ):
             # "Should the data we send be encrypted?" asks yes or no, whatever the steps that
             # follow ("can you explain ...?" asks for the explanation)
-            return f"{self.yes_no(question, draft.lead.text, lang, ask)} {body}"
+            entry = draft.cited[draft.lead.source - 1].id if draft.cited else None
+            return f"{self.yes_no(question, draft.lead.text, lang, ask, entry)} {body}"
         return body
 
     def frame_point(self, question: str, ask: Ask, body: str, lang: str) -> str:
@@ -117,9 +122,18 @@ class Framer:
             return f"{self.yes_no(question, lead, lang, ask)} {body}"
         return body
 
-    def yes_no(self, question: str, lead: str, lang: str, ask: Ask | None = None) -> str:
+    def yes_no(
+        self, question: str, lead: str, lang: str, ask: Ask | None = None, entry: str | None = None
+    ) -> str:
         """Yes or no as far as the lead point supports it; hedged when the article is; no when
-        it compares the other way round ("is A cheaper than B?": "B may be cheaper than A")."""
+        it compares the other way round ("is A cheaper than B?": "B may be cheaper than A").
+        A challenge that leads answers no to "is there no risk?" and "not necessarily" to a
+        claim it puts in doubt ("will offshore agents understand our slang?")."""
+        lowered = question.lower()
+        if entry == CHALLENGES and any_match(self.coverage.terms.no_risk, lowered):
+            return self.prompts.text(lang, "not_riskless_lead")
+        if entry == CHALLENGES and any_match(self.coverage.terms.capable, lowered):
+            return self.prompts.text(lang, "not_necessarily_lead")
         if ask is not None and ask.form == "comparison":
             if self.coverage.same_way(question, lead) is False:
                 return self.prompts.text(

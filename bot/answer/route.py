@@ -275,6 +275,8 @@ TAX_ON_COST = re.compile(
     # VAT on the vendor's invoice ("tarif Pajak Pertambahan Nilai atas jasa alih daya")
     r"|\b(?:pajak pertambahan nilai|ppn|vat)\b(?=[^?]{0,40}\b(?:jasa|layanan|alih ?daya|outsourc\w*"
     r"|vendor|invoice|tagihan|services?)\b)"
+    # "our payroll is 5 reps at $3,800/month each": what the team costs, no payroll function
+    r"|\b(?:our|my|the team's|team|tim)\s+payroll\b(?=\s+(?:is|was|runs|comes|of|for|=)\b)"
 )
 
 

@@ -172,6 +172,8 @@ class Shaper(LeadChoice):
         in_house = self.coverage.weighs_in_house(question)
         if in_house and ask.background and names_own_list(question):
             in_house = False  # the in-house team is the story; the question asks a list
+        if ask.type == "yes_no" and self.coverage.doubts_savings(question):
+            in_house = True  # "bukannya outsourcing malah mahal?": against in-house, on cost
         if ask.type in IN_HOUSE_ASKS and in_house:
             return self._in_house(lang, query, vector)
         if (

@@ -18,6 +18,13 @@ MONEY = re.compile(
     r"hemat\w*|biaya\w*|harga\w*|ongkos\w*)\b"
 )
 OUTSOURCED = re.compile(r"\b(?:outsourc\w*|vendors?|providers?|penyedia|alih ?daya|bpo)\b")
+# "is that really cheaper than keeping it in-house?": the outsourcing is the "that" of a follow-up
+THAN_IN_HOUSE = re.compile(
+    r"\bthan (?:keeping|doing|running|having|building|hiring)? ?(?:it|support|them|this|that|an?|our)?"
+    r" ?(?:own )?(?:in-?house|internal|own team)\b"
+    r"|\b(?:daripada|dibanding(?:kan)?|ketimbang|drpd) (?:pakai |punya |bikin |tim |cs )*"
+    r"(?:in-?house|internal|sendiri)\b"
+)
 # "What's the difference between in-house and outsourcing?" weighs the same points ("what does
 # outsourcing mean, compared to doing it in-house?" asks for a definition).
 DIFFERENCE = re.compile(r"\b(?:differen\w*|vs\.?|versus|beda\w*|perbedaan)\b")
@@ -92,6 +99,11 @@ class Sides:
             return True
         return DIFFERENCE.search(lowered) is not None and OTHER_ASPECT.search(lowered) is None
 
+    def doubts_savings(self, question: str) -> bool:
+        """'Isn't outsourcing actually more expensive?': a claim about outsourcing's own cost,
+        weighed like in-house against outsourced (the savings, the hidden costs)."""
+        return any_match(self.terms.doubts_savings, question.lower())
+
     def weighs_other_aspect(self, question: str) -> bool:
         """'In-house vs outsourced: which keeps data safer?': a comparison the article never
         makes, of something other than money."""
@@ -110,6 +122,8 @@ class Sides:
         """Whether a question sets the in-house team against outsourcing."""
         lowered = question.lower()
         words = set(re.findall(r"[\w-]+", lowered))
+        if THAN_IN_HOUSE.search(lowered):
+            return True
         return bool(words & self.terms.in_house) and OUTSOURCED.search(lowered) is not None
 
     def asks_both_sides(self, question: str) -> bool:

@@ -52,6 +52,9 @@ class Terms:
     nearest: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
     risk_comparative: list[re.Pattern[str]] = field(default_factory=list)  # "riskier?": no ranking
     holds_there: list[re.Pattern[str]] = field(default_factory=list)  # "is that also true ...?"
+    doubts_savings: list[re.Pattern[str]] = field(default_factory=list)  # "isn't it dearer?"
+    no_risk: list[re.Pattern[str]] = field(default_factory=list)  # "is there no risk at all?"
+    capable: list[re.Pattern[str]] = field(default_factory=list)  # "will they understand ...?"
     places_kinds: list[set[str]] = field(default_factory=list)  # offshore, domestic: as groups
     absent_any: re.Pattern[str] = re.compile(r"(?!)")  # every `absent` pattern in one
     # the last questions' results: a turn asks it of the same text up to three times
@@ -102,6 +105,9 @@ class Terms:
                 terms.statistic += [re.compile(p) for p in data["statistic"]]
                 terms.risk_comparative += [re.compile(p) for p in data["risk_comparative"]]
                 terms.holds_there += [re.compile(p) for p in data["holds_there"]]
+                terms.doubts_savings += [re.compile(p) for p in data["doubts_savings"]]
+                terms.no_risk += [re.compile(p) for p in data["no_risk"]]
+                terms.capable += [re.compile(p) for p in data["capable"]]
                 terms.example_cues += [re.compile(p) for p in data["example_cues"]]
                 terms.frequency += [re.compile(p) for p in data["frequency"]]
                 terms.frequency_given += [re.compile(p) for p in data["frequency_given"]]
