@@ -152,3 +152,75 @@ def test_cheaper_than_keeping_it_in_house_weighs_in_house(assistant):
         "so is that really cheaper than keeping it in-house? where's the saving?",
     )
     assert answer.body.startswith("The article does not say how your in-house costs compare")
+
+
+def test_tagalog_is_priced(assistant):
+    answer = assistant.answer(
+        "We handle around 4,000 contacts a month, about 6 minutes each. "
+        "Offshore team, English and Tagalog. Rough cost?"
+    )
+    assert answer.estimate is not None
+    assert answer.estimate.args["languages"] == ["en", "tl"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Team of 12 agents, in-house cost is about Rp 150 juta per month, mostly phone. "
+        "Keep it or move to a nearshore provider?",
+        "Volume tiket kami sekitar 12.000 per bulan lewat email dan chat, dipegang 10 agen "
+        "internal. Lebih baik pindah ke vendor luar negeri atau tetap in-house?",
+        "Tim kami 4 agen, habis sekitar Rp 40 juta per bulan. Dengan tarif segitu masih untung "
+        "kalau outsource?",
+    ],
+)
+def test_keep_or_move_with_numbers_is_weighed_with_a_costed_example(assistant, question):
+    answer = assistant.answer(question)
+    assert answer.ask_type == "decision"
+    assert answer.estimate is not None  # the costed example
+    assert "| Labour |" not in answer.body and "| Tenaga kerja |" not in answer.body
+
+
+def test_the_step_shown_for_quality_control_is_not_the_data_privacy_one(assistant):
+    body = assistant.answer("should we outsource our support? we worry about quality").body
+    advice = [line for line in body.split("\n") if "What the article advises" in line]
+    assert advice and all("Data Privacy" not in line for line in advice)
+
+
+@pytest.mark.parametrize(
+    ("question", "want"),
+    [
+        ("Same but weekends and evenings too.", {"coverage": "extended"}),
+        ("add weekends", {"coverage": "extended"}),
+        ("Quote me a couple of agents, domestic, phone only.", {"agents": 2}),
+        ("a couple of months", {"agents": None}),
+    ],
+)
+def test_weekends_and_a_couple_are_read(question, want):
+    fields = COST.parse_fields(question)
+    assert {k: fields.get(k) for k in want} == want
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "tolong bikinin balesan buat customer yg ngamuk krn paketnya telat 5 hari",
+        "Can you draft a calm reply to a customer who's furious that we double-charged his card?",
+        "I'm a support agent at a telco. What's a reasonable raise to ask for after two years?",
+        "my own bank's support leaked my info, how do I file a complaint with them?",
+    ],
+)
+def test_support_work_itself_and_a_persons_own_matters_are_refused(assistant, question):
+    assert assistant.answer(question).refused
+
+
+def test_what_a_vendor_writes_for_our_customers_is_in_scope(assistant):
+    answer = assistant.answer(
+        "Should the vendor write reply templates for our customers in both languages?"
+    )
+    assert not answer.refused
+
+
+def test_a_term_the_article_only_lists_is_said_undefined(assistant):
+    body = assistant.answer("what's a transaction fee exactly?").body
+    assert body.startswith("The article does not say what transaction fee means")

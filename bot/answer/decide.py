@@ -83,7 +83,7 @@ def weigh(
         if row is None:
             continue
         add(label_key, [row])
-        remedy = _remedy(units.units[row], passages, preferred, units, lang, query)
+        remedy = _remedy(row, passages, preferred, units, lang)
         if remedy is not None:
             add("decision_remedy", [remedy], "  ")
     label_key, entries = CHECKS
@@ -103,14 +103,24 @@ def _pick(entries, preferred, units: UnitIndex, lang: str, query) -> int | None:
     return max(rows, key=lambda r: float(units.vectors[r] @ query)) if rows else None
 
 
-def _remedy(unit, passages, preferred, units: UnitIndex, lang: str, query) -> int | None:
+def _remedy(row: int, passages, preferred, units: UnitIndex, lang: str) -> int | None:
     """For a challenge the article gives steps for, the step to show: the situation's own,
-    else the closest step of the first entry that handles it; None when it gives none."""
+    else a step of the entries that handle it that is nearer this challenge than any other (the
+    data-privacy step belongs to data security, not to quality control), the nearest of them;
+    None when it gives none."""
+    unit = units.units[row]
     handled = passages[(unit.chunk_id, lang)].handled_by
     if not unit.bullet or unit.position > len(handled) or not handled[unit.position - 1]:
         return None
     handlers = handled[unit.position - 1]
-    return _pick(handlers, preferred, units, lang, query)
+    for ref in preferred:
+        if ref.entry in handlers:
+            return unit_row(units, ref, lang)
+    steps = [r for r in units.rows(handlers[0], lang) if units.units[r].bullet]
+    peers = [r for r in units.rows(unit.chunk_id, lang) if units.units[r].bullet]
+    near = lambda a, b: float(units.vectors[a] @ units.vectors[b])  # noqa: E731
+    own = [r for r in steps if max(peers, key=lambda p: near(p, r)) == row]
+    return max(own or steps, key=lambda r: near(r, row)) if steps else None
 
 
 def costed_example(

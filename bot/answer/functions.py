@@ -98,6 +98,9 @@ OTHER_MATTERS = (
     "write a haiku", "tell me a joke", "tulis puisi", "tuliskan puisi", "buatkan puisi",
     "bikinin puisi", "bikin puisi", "buatkan pantun", "bikinin pantun",
     "resign", "naik gaji", "minta naik gaji", "negotiate a raise", "ask for a raise",
+    "a raise", "reasonable raise", "fair raise", "raise to ask", "pay rise", "kenaikan gaji", "sales reps", "sales staff", "own bank",
+    "file a complaint", "lodge a complaint", "draft an nda", "write an nda", "buatkan nda",
+    "bikin nda", "bikinin nda",
     "pt atau cv", "pt or a cv",
     "pt or cv", "badan usaha", "pt perorangan", "bikin pt", "mendirikan pt", "register my company", "company registration", "pendirian pt",
     "pricing strategy", "strategi harga", "harga produk", "product pricing",
@@ -130,3 +133,16 @@ OTHER_MATTERS = (
     "plan a trip", "trip to", "itinerary", "vacation", "rencana liburan", "liburan ke",
     "tiket pesawat", "flight ticket", "plane ticket", "airfare", "hotel booking", "booking hotel",
 )  # fmt: skip
+
+# A message written for a customer ("bikinin balesan buat customer yg ngamuk", "draft a calm reply
+# to a customer who's furious", "a script for an upset caller"): support work itself, not its
+# outsourcing.
+WRITTEN_FOR_CUSTOMER = (
+    # asked of the assistant: "can you draft ...", "tolong bikinin ...", "write me ..."; not "should
+    # the vendor write reply templates for our customers?"
+    r"(?:(?:\b(?:can|could|would|will) (?:you|u) (?:please |pls )?(?:help (?:me )?)?|\b(?:please|pls"
+    r"|tolong|coba|help me) (?:\w+ )?|^)(?:draft|write|compose|prepare|bikin\w*|buat\w*|tulis\w*)"
+    r"|\b(?:bikinin|buatin|buatkan|tuliskan|tulisin|susunin|susunkan))\b[^?.!]{0,30}"
+    r"\b(?:repl(?:y|ies)|responses?|scripts?|templates?|balasan|balesan|jawaban|pesan|messages?|emails?)\b"
+    r"[^?.!]{0,40}\b(?:customers?|pelanggan|konsumen|callers?|penelepon|buyers?|pembeli|client)\b"
+)

@@ -88,7 +88,8 @@ class Mentions:
         return len(parts) > 1 or (len(parts[0]) >= MIN_LETTERS and parts[0].isalpha())
 
     def _rows_with(self, term: str, lang: str) -> list[int]:
-        pattern = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)")
+        # "a transaction fee" is the article's "transaction fees"
+        pattern = re.compile(rf"(?<!\w){re.escape(term)}(?:s|es)?(?!\w)")
         return [row for row in self.units.lang_rows(lang) if pattern.search(self.texts[row])]
 
     @staticmethod

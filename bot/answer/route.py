@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer.functions import FOREIGN_TERMS, OTHER_MATTERS, OVER_SUPPORT
+from bot.answer.functions import FOREIGN_TERMS, OTHER_MATTERS, OVER_SUPPORT, WRITTEN_FOR_CUSTOMER
 
 WORD = re.compile(r"[a-z0-9/$%]+")
 
@@ -88,6 +88,7 @@ GENERAL_TERMS = (
     "data breach", "data leak",
     # the article's own terms and the estimate's
     "sla", "kpi", "csat", "labour", "labor", "tenaga kerja", "shrinkage", "foreign team",
+    "infrastructure", "infrastruktur", "software licen", "lisensi perangkat lunak", "surcharge",
     "overseas team", "offshore team", "tim asing", "nearshoring", "offshoring", "onshoring",
     # hours of cover, which the article prices ("why is round-the-clock worth paying for?")
     "round-the-clock", "round the clock", "24 jam", "24x7", "after-hours", "after hours",
@@ -282,6 +283,7 @@ TAX_ON_COST = re.compile(
 
 # Read before anything names the subject: the other matters, another function's terms that hold
 # a support word ("agen HR", "tiket kereta"), and the everyday matters beside a support word.
+WRITING = re.compile(WRITTEN_FOR_CUSTOMER)
 READ_FIRST = (
     *OTHER_MATTERS,
     *(t for t in FOREIGN_TERMS if _mentions(t, STRONG_SUPPORT, typos=False)),
@@ -295,7 +297,7 @@ def topic_level(text: str) -> str:
     own_trade_out = TAX_ON_COST.sub(" ", OWN_COMPANY.sub(" ", text.lower()))
     # "agen HR" is no support agent, "tiket kereta" no support ticket; the asker's own trade
     # ("perusahaan jasa kebersihan kami") is no other matter
-    if _mentions(own_trade_out, READ_FIRST, typos=False):
+    if _mentions(own_trade_out, READ_FIRST, typos=False) or WRITING.search(own_trade_out):
         return "foreign"
     if _mentions(text, ARTICLE_TERMS) or _mentions(text, SUPPORT_PHRASES):
         return "support"

@@ -67,6 +67,12 @@ def normalize(text: str) -> str:
         text,
     )
     text = re.sub(r"\bhalf a dozen\b|\bsetengah lusin\b", "6", text)
+    # "a couple of agents", "a couple of domestic agents": two
+    text = re.sub(
+        r"\ba couple(?: of)?(?= (?:[a-z-]+ ){0,3}(?:agents?|seats?|reps?|people|persons?|staff)\b)",
+        "2",
+        text,
+    )
     # "a year and a half", "satu setengah tahun", "half a year", "setengah tahun": in months
     text = re.sub(r"\b(?:(?:a|one) year and a half|(?:satu|1) setengah tahun)\b", "18 months", text)
     text = re.sub(r"\b(?:half a year|half-year|half year|setengah tahun)\b", "6 months", text)

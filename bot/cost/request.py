@@ -107,7 +107,9 @@ NUMBER_FIELDS = (
     "inhouse_monthly_usd",
     "inhouse_monthly_idr",
 )
-KNOWN_LANGUAGES = frozenset("ar de en es fil fr hi id it ja jv ko ms nl pt ru su th vi zh".split())
+KNOWN_LANGUAGES = frozenset(
+    "ar de en es fil fr hi id it ja jv ko ms nl pt ru su th tl vi zh".split()
+)
 # Spellings accepted for the enumerated fields besides their canonical values.
 _ALIASES = dict(
     pair.split("=")

@@ -26,6 +26,8 @@ COVERAGE = {
     r"|(?:akhir pekan|weekend)(?: (?:dan|&|\+) malam)?|(?:shift|jam) malam"
     # "weekends too", "including weekends": office hours and the weekend
     r"|weekends? (?:too|included|as well)|(?:including|incl|plus|and) (?:the )?weekends?"
+    # "same but weekends and evenings too", "add weekends"
+    r"|(?:weekends?|evenings?) (?:and|&|\+) (?:weekends?|evenings?)|(?:add|adding|include) (?:the )?weekends?"
     # "only the night shift", "overnight", "weekends only (Sat and Sun)": outside office hours
     r"|night ?shifts?|overnight|weekends? only|only (?:on )?(?:the )?weekends?"
     r"|sat(?:urday)?s? (?:and|&|-) sun(?:day)?s?|sabtu ?(?:-|dan|&|sampai) ?minggu"
