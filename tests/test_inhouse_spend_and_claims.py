@@ -224,3 +224,65 @@ def test_what_a_vendor_writes_for_our_customers_is_in_scope(assistant):
 def test_a_term_the_article_only_lists_is_said_undefined(assistant):
     body = assistant.answer("what's a transaction fee exactly?").body
     assert body.startswith("The article does not say what transaction fee means")
+
+
+@pytest.mark.parametrize(
+    ("question", "want"),
+    [
+        (
+            "Kalau dalam seminggu ada 12.000 email dan agen butuh 3 menit per email, berapa?",
+            {"agents": None, "contacts_per_month": 52000, "avg_handle_minutes": 3},
+        ),
+        (
+            "Each chat takes our agents about 90 seconds, and there are 2,500 of them every day.",
+            {"agents": None, "contacts_per_month": 54250, "avg_handle_minutes": 1.5},
+        ),
+        ("Daily we see 600 chats, each wrapped up in about 4 minutes.", {"contacts_per_month": 13020, "avg_handle_minutes": 4}),
+        ("Chat masuk per minggu: 7.000. Vendor nearshore berapa?", {"contacts_per_month": 30333}),
+        ("Weekly chat volume is around 7,000.", {"contacts_per_month": 30333}),
+        ("AHT kami lumayan lama, sekitar 540 detik.", {"avg_handle_minutes": 9}),
+        ("a ticket takes 300 seconds to handle", {"avg_handle_minutes": 5}),
+        ("200 emails a day, each needing 15 minutes of troubleshooting", {"avg_handle_minutes": 15}),
+        ("We get 2,800 questions a week, averaging 180 seconds each", {"contacts_per_month": 12133}),
+        ("Tiap minggu masuk 5.000-an, semuanya email, penanganan 4 menit per email.", {"contacts_per_month": 21667}),
+        ("need en + es btw", {"languages": ["en", "es"]}),
+        ("we pay $2,000 each, there are 10 of them", {"agents": 10}),
+    ],
+)  # fmt: skip
+def test_volumes_and_handle_times_far_from_their_cues(question, want):
+    fields = COST.parse_fields(question)
+    assert {k: fields.get(k) for k in want} == want
+
+
+def test_a_reversed_comparison_asked_yes_or_no_is_answered_no(assistant):
+    answer = assistant.answer("vendor lokal biasanya lebih murah drpd vendor luar negeri kan?")
+    assert answer.body.startswith("Umumnya tidak")
+
+
+def test_does_the_article_say_a_country_is_said_missing(assistant):
+    answer = assistant.answer(
+        "Does the article say India is the cheapest place to send our support work?"
+    )
+    assert answer.body.startswith("The article does not say anything about India")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can you boil the benefits section down to a few bullets? It's for the board deck.",
+        "any vendor recs? is teleperformance any good",
+    ],
+)
+def test_board_decks_and_vendor_names_are_in_scope(assistant, question):
+    assert not assistant.answer(question).refused
+
+
+def test_a_recap_for_the_board_memo_recaps_the_conversation(assistant):
+    *_, answer = converse(
+        assistant,
+        "what are the risks of outsourcing?",
+        "how do we handle data security?",
+        "Give me a recap I can paste into the board memo.",
+    )
+    assert not answer.refused and answer.ask_type == "summary"
+    assert {s.id for s in answer.sources} >= {"challenges", "faq-data-security"}

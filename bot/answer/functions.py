@@ -70,7 +70,8 @@ FOREIGN_TERMS = (
     "aircraft maintenance", "maintenance checks", "mro provider", "truck fleet",
     "fleet maintenance", "armada truk", "perawatan armada",
     # a company's other documents and figures ("draft my board memo on Q3 revenue")
-    "board memo", "memo direksi", "q1 revenue", "q2 revenue", "q3 revenue", "q4 revenue",
+    "my board memo", "board memo on", "memo direksi tentang", "employee handbook",
+    "buku panduan karyawan", "q1 revenue", "q2 revenue", "q3 revenue", "q4 revenue",
     "quarterly revenue", "revenue report", "sales report", "laporan penjualan", "pendapatan kuartal",
     "pitch deck", "press release", "siaran pers", "annual report", "laporan tahunan",
     # opening a shop on a marketplace ("cara buka toko di Shopee gimana?")

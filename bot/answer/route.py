@@ -85,7 +85,8 @@ GENERAL_TERMS = (
     "invoice", "tagihan", "outside team", "external team", "tim luar", "tim eksternal",
     "pihak luar", "in-house", "inhouse", "in house", "gdpr", "uu pdp", "pdp law",
     "data protection", "perlindungan data", "data bocor", "datanya bocor", "kebocoran data",
-    "data breach", "data leak",
+    "data breach", "data leak", "regulasi", "peraturan", "undang-undang", "uu ", "regulation",
+    "kepatuhan", "compliance",
     # the article's own terms and the estimate's
     "sla", "kpi", "csat", "labour", "labor", "tenaga kerja", "shrinkage", "foreign team",
     "infrastructure", "infrastruktur", "software licen", "lisensi perangkat lunak", "surcharge",
@@ -119,6 +120,9 @@ OUTSOURCING_TERMS = (
     "perusahaan lain", "another company", "outside company", "external company", "outside firm",
     # its other side: "how much would we save against an in-house team?" weighs outsourcing
     "in-house", "inhouse", "in house",
+    # support outsourcers by name: "is teleperformance any good?"
+    "teleperformance", "concentrix", "taskus", "alorica", "foundever", "majorel", "webhelp",
+    "sutherland", "telus international", "infomedia", "mitracomm",
 )  # fmt: skip
 GREETING_MAX = 8  # words: a longer message about the subject is a question, whatever it opens with
 # Dev's out-of-scope questions without topic words reach intent 0.78 at most; its in-scope

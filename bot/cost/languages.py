@@ -45,6 +45,9 @@ def named_languages(text: str, dropped: set[str]) -> list[str]:
         text,
     ):
         found |= set(re.findall(rf"\b(?:{codes})\b", m.group(1)))
+    # "need en + es": two codes joined by "+" or "&" are languages without a language word
+    for m in re.finditer(rf"\b({codes})\s*[+&]\s*({codes})\b", text):
+        found |= {m.group(1), m.group(2)}
     for m in _LISTED.finditer(text):
         found |= {LANG_ID[name] for name in re.findall(rf"\b(?:{ids})\b", m.group(1))}
     found |= {LANG_EN[m.group(1)] for m in re.finditer(rf"\b({ens})\b{NOT_LANGUAGE}", text)}

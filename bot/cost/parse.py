@@ -49,7 +49,8 @@ QUANTITY_FIELDS = frozenset(
 # Plural or uncountable contact nouns: a number before one is a volume even without "per month".
 _CONTACT_NOUN = (
     r"(?:tiket|tickets|kontak|contacts|panggilan|telepon|telpon|calls|chats|obrolan|e ?mails|pesan|messages"
-    r"|interaksi|interactions|pertanyaan|inquiries|enquiries|queries|percakapan|conversations|kasus|cases"
+    r"|interaksi|interactions|pertanyaan|questions|inquiries|enquiries|queries|percakapan|conversations"
+    r"|kasus|cases"
     r"|sesi|sessions"
     r"|komen|komentar|comments|dms?|(?:tiket|kontak|panggilan|pesan|chat|email|komen|komentar)nya"
     # Indonesian has no plural: "180000 chat pelanggan", but "5 chat (and email) agents" are
@@ -158,7 +159,7 @@ def _read_aht(t: _Text, fields: dict[str, Any]) -> None:
     m = (
         t.take(
             r"(?:aht|(?:average|avg) handl\w*(?: time)?|handl\w* time|handle\b|waktu penanganan|lama penanganan|durasi"
-            rf"|rata rata penanganan)[^\d|]{{0,25}}?{NUM}\s*{SHORT_UNIT}"
+            rf"|rata rata penanganan)[^\d|]{{0,40}}?{NUM}\s*{SHORT_UNIT}"
         )
         or t.take(rf"{NUM}\s*{SHORT_UNIT}\s*(?:per|/|setiap|tiap|each|a|an|untuk)?\s*{_CONTACT}\b")
         or t.take(
@@ -179,9 +180,13 @@ def _read_aht(t: _Text, fields: dict[str, Any]) -> None:
         or t.take(
             # "masing-masing kira-kira 3 menit", "each one takes about 4 minutes"
             # "rata-rata satu pesan beres 5 menit", "1 call is handled in 4 minutes"
-            rf"\b(?:masing masing|each(?: one| 1)?|(?:tiap|setiap|each|per|(?<![\d.,])1) {_CONTACT}(?:nya)?)\s+"
+            # "a ticket takes 300 seconds", "each chat takes our agents about 90 seconds", "each
+            # needing 15 minutes"
+            rf"\b(?:masing masing|each(?: one| 1)?|(?:tiap|setiap|each|per|a|one|satu|(?<![\d.,])1)"
+            rf" {_CONTACT}(?:nya)?)\s+"
             r"(?:(?:takes?|taking|butuh|makan|memakan|perlu|beres|selesai|kelar|ditangani|is handled"
-            r"|gets handled|handled)\s+(?:waktu\s+|dalam\s+|in\s+)?)?(?:(?:kira"
+            r"|gets handled|handled|needing|needs|wrapped up)\s+(?:our agents\s+|(?:the |an )?agent\s+)?"
+            r"(?:waktu\s+|dalam\s+|in\s+)?)?(?:(?:kira"
             rf" kira|sekitar|kurang lebih|about|around|roughly|taking|~)\s*)?{NUM}\s*{SHORT_UNIT}"
         )
     )
@@ -254,7 +259,11 @@ def _read_agents(t: _Text, fields: dict[str, Any]) -> None:
     if (own := re.search(_INHOUSE_TEAM, t.text)) and PEOPLE.search(t.text[own.end() :]):
         t.take(re.escape(own.group(0)))
     # A sum of money is no count: "$3000 sebulan buat CS" (the lookbehind keeps "$" out).
-    m = t.take(rf"(?<![$\d.])(?<!usd )(?<!rp ){NUM}\s+{_GAP}{{0,5}}?{_AGENT}\b", group=1) or t.take(
+    # "12.000 email dan agen butuh 3 menit": the agents after "dan" are another noun phrase
+    m = t.take(
+        rf"(?<![$\d.])(?<!usd )(?<!rp ){NUM}\s+{_GAP}{{0,5}}?(?<!\bdan )(?<!\band )(?<!& ){_AGENT}\b",
+        group=1,
+    ) or t.take(
         r"(?:jumlah agen|number of agents|team of|crew of|staff of|agents?|agen|seats?|kursi)(?:nya)?\s*(?:(?::|=|sebanyak"
         r"|berjumlah|sejumlah|of|is|adalah|jadi|menjadi|to|cuma|hanya|only|just)\s*"
         # "jumlah agennya dikurangi menjadi 8", "the number of agents is reduced to 8"
@@ -269,7 +278,10 @@ def _read_agents(t: _Text, fields: dict[str, Any]) -> None:
         group=1,
     )
     # "there are 10 of them", "seven on the team": the team told after its pay
-    m = m or t.take(rf"\b(?:there are|there're|ada)\s+{NUM}\s+(?:of them|orang)\b", group=1)
+    # ("there are 2,500 of them every day" counts contacts)
+    m = m or t.take(
+        rf"\b(?:there are|there're|ada)\s+{NUM}\s+(?:of them|orang)\b(?!\s+{PERIOD})", group=1
+    )
     m = m or t.take(rf"(?<![$\d.]){NUM}\s+(?:on|in) (?:the|our) team\b", group=1)
     if m:
         fields["agents"] = plain_number(Decimal(m.group(1)))
@@ -301,7 +313,21 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
             rf"\s+jadi|turun\s+jadi|ada)\s+{NUM}(?!\s*(?:%|[a-z]))"
         )
         or t.take(  # "Kontak per bulan ada 30.000": the period between the noun and the number
-            rf"\b{_CONTACT_NOUN}\s+{PERIOD}\s+(?:(?:ada|sebanyak|sekitar|about|around)\s+)?{NUM}"
+            rf"\b{_CONTACT}(?:\s+(?:masuk|incoming|inbound))?\s+{PERIOD}\s*[:=]?\s*"
+            rf"(?:(?:ada|sebanyak|sekitar|about|around)\s+)?{NUM}"
+        )
+        # "there are 2,500 of them every day", "tiap minggu masuk 5000": the contacts named before
+        or (
+            re.search(rf"\b{_CONTACT}\b", t.full)
+            and (
+                t.take(rf"{NOT_MONEY}{NUM}\s+of them\s+{PERIOD}")
+                or t.take(
+                    r"(?:(?:setiap|tiap|every|each|per)\s+(?P<per>hari|minggu|bulan|day|week|month)"
+                    r"|(?P<adv>sehari|seminggu|sebulan|daily|weekly|monthly))\s+(?:(?:kami|kita|we)\s+)?"
+                    r"(?:masuk|ada|dapat|dapet|terima|menerima|nerima|get|see|receive)\s+"
+                    rf"(?:(?:sekitar|kira kira|about|around|roughly)\s+)?{NUM}(?!\s*(?:%|menit|minutes?))"
+                )
+            )
         )
         # "Our calls take 4 minutes and we get 9,000 a month": a number a period, no money, in a
         # question whose contacts are named elsewhere

@@ -217,7 +217,7 @@ PERIOD = (
 )
 LEAD_PERIOD = (
     r"\b(?:(?:setiap|tiap|every|each|per)\s+(bulan|month|hari|day|minggu|week|tahun|year)"
-    r"|(sehari|seminggu|sebulan|setahun))\b"
+    r"|(sehari|seminggu|sebulan|setahun|daily|weekly|monthly|yearly|harian|mingguan|bulanan))\b"
 )
 PERIOD_KIND = {"month": "month", "day": "day", "week": "week", "year": "year"}
 PERIOD_KIND |= dict.fromkeys(("bulan", "sebulan", "monthly", "bulanan"), "month")
