@@ -286,3 +286,17 @@ def test_a_recap_for_the_board_memo_recaps_the_conversation(assistant):
     )
     assert not answer.refused and answer.ask_type == "summary"
     assert {s.id for s in answer.sources} >= {"challenges", "faq-data-security"}
+
+
+@pytest.mark.parametrize(
+    ("question", "want"),
+    [
+        ("Calls average two and a half minutes, and 1,000 come in every day.", {"contacts_per_month": 21700}),
+        ("Around 400 land on us daily, chat and email tickets, and closing one takes roughly six minutes.", {"contacts_per_month": 8680, "avg_handle_minutes": 6}),
+        ("Roughly 5,000 emails hit the inbox weekly, four minutes to handle each.", {"contacts_per_month": 21667, "avg_handle_minutes": 4}),
+        ("12,000 emails arrive in a week and an agent needs 3 minutes for each", {"avg_handle_minutes": 3}),
+    ],
+)  # fmt: skip
+def test_volumes_that_arrive_and_times_to_handle_each(question, want):
+    fields = COST.parse_fields(question)
+    assert {k: fields.get(k) for k in want} == want

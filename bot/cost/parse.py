@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.cost.choices import read_choices
 from bot.cost.counts import PEOPLE, days_stated, plain_number, salary_people
+from bot.cost.durations import read_aht, read_service
 from bot.cost.inhouse import read_inhouse
 from bot.cost.model import Calendar
 from bot.cost.normalize import normalize
@@ -23,19 +24,20 @@ from bot.cost.request import CostRequest, validate_request
 from bot.cost.vocabulary import (
     AGE_AFTER,
     AGE_BEFORE,
+    AGENT,
     BARE_VOLUME,
     CHANGE_VERB,
     CHANGED_TO,
     COMPANY,
-    HOURS,
+    CONTACT,
+    CONTACT_NOUN,
+    GAP,
     LEAD_PERIOD,
     NOT_AGE,
     NOT_MONEY,
     NUM,
     PERIOD,
     PERIOD_KIND,
-    SECONDS,
-    SHORT_UNIT,
     TIME_UNIT,
 )
 
@@ -44,34 +46,6 @@ QUANTITY_FIELDS = frozenset(
     "agents contacts_per_month avg_handle_minutes service_level_pct answer_within_seconds "
     "email_response_hours months inhouse_monthly_usd inhouse_monthly_idr".split()
 )
-
-
-# Plural or uncountable contact nouns: a number before one is a volume even without "per month".
-_CONTACT_NOUN = (
-    r"(?:tiket|tickets|kontak|contacts|panggilan|telepon|telpon|calls|chats|obrolan|e ?mails|pesan|messages"
-    r"|interaksi|interactions|pertanyaan|questions|inquiries|enquiries|queries|percakapan|conversations"
-    r"|kasus|cases"
-    r"|sesi|sessions"
-    r"|komen|komentar|comments|dms?|(?:tiket|kontak|panggilan|pesan|chat|email|komen|komentar)nya"
-    # Indonesian has no plural: "180000 chat pelanggan", but "5 chat (and email) agents" are
-    # agents.
-    r"|(?:chat|e ?mail)(?!(?:\s+(?:and|dan|&|/|or|atau|e ?mail|chat|phone|telepon|voice|social|media))*"
-    r"\s+(?:agen|agents?|seats?|kursi|staf|staff|operators?|support|dukungan|layanan|cs)\b))"
-)
-# Any contact word, singular ones too ("6 minutes per call", "5 chat agents").
-_CONTACT = rf"(?:{_CONTACT_NOUN}|ticket|contact|call|chat|e ?mail|message|interaction|conversation|comment)"
-_AGENT = (
-    r"(?:agen|agents?|seats?|kursi|staf|staff|cs|operators?|orang|org|people|persons?|reps?"
-    r"|representatives?|specialists?|spesialis)"
-)
-# Words that end the adjectives between a number and its noun ("5 offshore phone agents").
-_GAP_STOP = (
-    rf"(?:{_CONTACT_NOUN}|{_AGENT}|per|a|an|di|in|dalam|within|selama|for|buat|untuk|menit|minutes?"
-    r"|jam|hours?|detik|seconds?|bulan|months?|tahun|years?|hari|days?|sebulan|sehari|seminggu"
-    r"|setahun|monthly|daily|weekly|yearly)"
-)
-# "seven skilled - not specialist - agents", "12 bilingual indonesian/english agents"
-_GAP = rf"(?:(?!{_GAP_STOP}\b)(?:[a-z]+(?:/[a-z]+)*|-|\+|&)\s+)"  # also "phone + chat agents"
 
 
 class _Text:
@@ -113,97 +87,6 @@ def _monthly(amount: Decimal, period: str | None, calendar: Calendar) -> int:
     return int((amount * factor).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def _seconds(value: str, unit: str) -> Decimal:
-    if unit in SECONDS:
-        return Decimal(value) * SECONDS[unit]
-    return Decimal(value) * HOURS[unit] * 3600
-
-
-def _set_target(fields: dict[str, Any], seconds: Decimal) -> None:
-    """Targets of an hour or more are email/social response times, shorter ones answer times."""
-    if seconds >= 3600:
-        fields["email_response_hours"] = plain_number(seconds / 3600)
-    else:
-        fields["answer_within_seconds"] = plain_number(seconds)
-
-
-def _read_service(t: _Text, fields: dict[str, Any]) -> None:
-    answered = r"(?:(?:are|is|harus|bisa)\s+)?(?:answered|dijawab|terjawab|ditangani|handled|responded to)?"
-    m = t.take(
-        rf"{NUM}\s*%\s*(?:(?:of|dari)\s+)?(?:(?:the\s+)?{_CONTACT}\s+)?{answered}\s*"
-        rf"(?:dalam|within|in|under|di bawah|kurang dari)\s*{NUM}\s*{TIME_UNIT}"
-    )
-    if m:
-        fields["service_level_pct"] = plain_number(Decimal(m.group(1)))
-        _set_target(fields, _seconds(m.group(2), m.group(3)))
-    elif m := t.take(
-        r"(?:sla|service level|tingkat layanan|target)\s*(?:of|sebesar|:)?\s*(\d+)\s*/\s*(\d+)\b"
-    ):
-        fields["service_level_pct"] = int(m.group(1))
-        fields["answer_within_seconds"] = int(m.group(2))
-    elif m := t.take(rf"(?:sla|service level|tingkat layanan)\s*(?:of|sebesar|:)?\s*{NUM}\s*%"):
-        fields["service_level_pct"] = plain_number(Decimal(m.group(1)))
-    m = t.take(
-        r"\w*(?:respon|balas|repl|jawab|answer)\w*(?:\s+[a-z]+){0,3}?\s+"
-        rf"(?:dalam|within|in|under|kurang dari)\s*{NUM}\s*{TIME_UNIT}"
-        # "a 24-hour reply window", "48 hour response time": the time before its noun
-    ) or t.take(
-        rf"{NUM}\s*-?\s*{TIME_UNIT}\s+(?:email\s+)?(?:reply|response|respons|turnaround)"
-        r"\s*(?:window|time|sla|target)\b"
-    )
-    if m:
-        _set_target(fields, _seconds(m.group(1), m.group(2)))
-
-
-def _read_aht(t: _Text, fields: dict[str, Any]) -> None:
-    m = (
-        t.take(
-            r"(?:aht|(?:average|avg) handl\w*(?: time)?|handl\w* time|handle\b|waktu penanganan|lama penanganan|durasi"
-            rf"|rata rata penanganan)[^\d|]{{0,40}}?{NUM}\s*{SHORT_UNIT}"
-        )
-        or t.take(rf"{NUM}\s*{SHORT_UNIT}\s*(?:per|/|setiap|tiap|each|a|an|untuk)?\s*{_CONTACT}\b")
-        or t.take(
-            # "averaging 5 minutes each", "rata rata 6 menit per orang"
-            # "rata2 beres 5 menit", "on average takes 6 minutes"
-            rf"\b(?:averag\w*|avg|rata rata(?:nya)?|rerata|on average)\s+(?:(?:beres|selesai|kelar"
-            r"|ditangani|takes?|taking|butuh|makan|memakan|handle[sd]?|handling)\s+(?:dalam\s+|in\s+)?)?"
-            r"(?:of\s+|sekitar\s+|about\s+|around\s+"
-            r"|jadi\s+|menjadi\s+|to\s+|is now\s+|sekarang\s+)?"
-            rf"{NUM}\s*{SHORT_UNIT}"
-        )
-        or t.take(
-            # "8 minutes on average", "a 7 minute average handle time", "6 menit rata rata",
-            # "4-minute handle"
-            rf"{NUM}\s*-?\s*{SHORT_UNIT}\s+(?:each|apiece|masing masing|setiapnya|tiapnya"
-            r"|(?:on\s+)?average|avg|rata rata|aht|handl\w*(?: time)?|of handling|of (?:talk|work) time)\b"
-        )
-        or t.take(
-            # "masing-masing kira-kira 3 menit", "each one takes about 4 minutes"
-            # "rata-rata satu pesan beres 5 menit", "1 call is handled in 4 minutes"
-            # "a ticket takes 300 seconds", "each chat takes our agents about 90 seconds", "each
-            # needing 15 minutes"
-            rf"\b(?:masing masing|each(?: one| 1)?|(?:tiap|setiap|each|per|a|one|satu|(?<![\d.,])1)"
-            rf" {_CONTACT}(?:nya)?)\s+"
-            r"(?:(?:takes?|taking|butuh|makan|memakan|perlu|beres|selesai|kelar|ditangani|is handled"
-            r"|gets handled|handled|needing|needs|wrapped up)\s+(?:our agents\s+|(?:the |an )?agent\s+)?"
-            r"(?:waktu\s+|dalam\s+|in\s+)?)?(?:(?:kira"
-            rf" kira|sekitar|kurang lebih|about|around|roughly|taking|~)\s*)?{NUM}\s*{SHORT_UNIT}"
-        )
-    )
-    # "keep it at 7 minutes", "jadiin 6 menit aja": a handle time is the one length in minutes
-    m = m or t.take(
-        rf"\b(?:keep it at|keep|tetap(?: di)?|tetep|stay at|make it|jadi|jadiin)\s+{NUM}\s*"
-        r"(menit|minutes?|mins?)\b"
-    )
-    if m:
-        fields["avg_handle_minutes"] = plain_number(_seconds(m.group(1), m.group(2)) / 60)
-    elif m := t.take(
-        rf"\b(?:aht|handl\w* time)\b[^\d|]{{0,20}}?{NUM}(?![\d.%])"
-        r"(?!\s*(?!(?:instead|then|now|please|pls|aja|saja|dong|ya|deh)\b)[a-z])"
-    ):
-        fields["avg_handle_minutes"] = plain_number(Decimal(m.group(1)))  # "AHT back to 7": minutes
-
-
 # A company's size is no number of agents: "a 30-person SaaS startup", "perusahaan 50 orang".
 _COMPANY_SIZE = (
     # ... never "5 orang dari perusahaan luar negeri", people hired from a vendor
@@ -216,24 +99,24 @@ _COMPANY_SIZE = (
 
 
 _INHOUSE_TEAM = (
-    rf"(?<![$\d.])(?:{NUM}\s+inhouse\s+{_GAP}{{0,2}}?{_AGENT}\b"
-    rf"|{NUM}\s+{_GAP}{{0,2}}?{_AGENT}\s+inhouse\b"
+    rf"(?<![$\d.])(?:{NUM}\s+inhouse\s+{GAP}{{0,2}}?{AGENT}\b"
+    rf"|{NUM}\s+{GAP}{{0,2}}?{AGENT}\s+inhouse\b"
     # "kami punya 4 orang CS, mau outsource 10 agen", "we have 3 reps; price 6 agents"
     rf"|\b(?:(?:kami|kita|saya)\s+(?:punya|memiliki|sekarang\s+punya)|(?:we|i)\s+(?:have|employ|have got|ve got))"
-    rf"\s+{NUM}\s+{_GAP}{{0,2}}?{_AGENT}\b)"
+    rf"\s+{NUM}\s+{GAP}{{0,2}}?{AGENT}\b)"
 )
 
 
 # A count of people with no support role named ("admin kami 4 orang", "25 orang tim", "150
 # staff"), beside one that names it ("10 agen", "5 orang cs", "3 support staff").
-_HEADS = rf"(?<![$\d.])(?<!usd )(?<!rp ){NUM}\s+(?P<gap>{_GAP}{{0,5}}?){_AGENT}\b(?P<after>(?:\s+[a-z]+){{0,2}})"
+_HEADS = rf"(?<![$\d.])(?<!usd )(?<!rp ){NUM}\s+(?P<gap>{GAP}{{0,5}}?){AGENT}\b(?P<after>(?:\s+[a-z]+){{0,2}})"
 _ROLE = re.compile(
     r"\b(?:agen|agents?|seats?|kursi|cs|operators?|reps?|representatives?|specialists?|spesialis"
     r"|support|dukungan|layanan|customer|pelanggan|helpdesk|call|contact)\b"
 )
 # ... and company staff beside a volume: "9,000 contacts a month ... 200 staff across 5 branches"
 _STAFF = re.compile(r"\b(?:staf|staff|karyawan|pegawai|employees?)\b")
-_VOLUME = rf"{NUM}\s+{_GAP}{{0,2}}?{_CONTACT_NOUN}\b|\bvolume"
+_VOLUME = rf"{NUM}\s+{GAP}{{0,2}}?{CONTACT_NOUN}\b|\bvolume"
 
 
 def _take_company_staff(t: _Text) -> None:
@@ -261,7 +144,7 @@ def _read_agents(t: _Text, fields: dict[str, Any]) -> None:
     # A sum of money is no count: "$3000 sebulan buat CS" (the lookbehind keeps "$" out).
     # "12.000 email dan agen butuh 3 menit": the agents after "dan" are another noun phrase
     m = t.take(
-        rf"(?<![$\d.])(?<!usd )(?<!rp ){NUM}\s+{_GAP}{{0,5}}?(?<!\bdan )(?<!\band )(?<!& ){_AGENT}\b",
+        rf"(?<![$\d.])(?<!usd )(?<!rp ){NUM}\s+{GAP}{{0,5}}?(?<!\bdan )(?<!\band )(?<!& ){AGENT}\b",
         group=1,
     ) or t.take(
         r"(?:jumlah agen|number of agents|team of|crew of|staff of|agents?|agen|seats?|kursi)(?:nya)?\s*(?:(?::|=|sebanyak"
@@ -290,13 +173,13 @@ def _read_agents(t: _Text, fields: dict[str, Any]) -> None:
 def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
     # "500 panggilan telepon per hari", "12.000 email masuk": a second contact word or an
     # "incoming" may stand between the volume's noun and its period.
-    inbound = rf"(?:\s+{_CONTACT}\b)?(?:\s+(?:masuk|incoming|inbound|baru|new))?\s*"
+    inbound = rf"(?:\s+{CONTACT}\b)?(?:\s+(?:masuk|incoming|inbound|baru|new))?\s*"
     m = (
-        t.take(rf"{NOT_MONEY}{NUM}\s+{_GAP}{{0,4}}?{_CONTACT}\b{inbound}{PERIOD}")
+        t.take(rf"{NOT_MONEY}{NUM}\s+{GAP}{{0,4}}?{CONTACT}\b{inbound}{PERIOD}")
         # "our 10,000 monthly contacts": the period as an adjective before the noun
-        or t.take(rf"{NOT_MONEY}{NUM}\s+{PERIOD}\s+{_GAP}{{0,2}}?{_CONTACT_NOUN}\b")
+        or t.take(rf"{NOT_MONEY}{NUM}\s+{PERIOD}\s+{GAP}{{0,2}}?{CONTACT_NOUN}\b")
         or t.take(
-            rf"{NOT_MONEY}{NUM}\s+{_GAP}{{0,2}}?{_CONTACT_NOUN}\b{inbound}(?:(?:[a-z]+\s+){{0,5}}?{PERIOD})?"
+            rf"{NOT_MONEY}{NUM}\s+{GAP}{{0,2}}?{CONTACT_NOUN}\b{inbound}(?:(?:[a-z]+\s+){{0,5}}?{PERIOD})?"
         )
         or t.take(
             rf"\bvolume\w*(?:\s+[a-z]+){{0,4}}?\s*(?:of|sebesar|sekitar|about|around|:)?\s*[~±]?{NUM}"
@@ -304,7 +187,7 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
         )
         or t.take(  # the noun first: "kontaknya 35000 sebulan", "tickets at 4000 a month",
             # "Facebook comments, 80 a day"
-            rf"\b{_CONTACT_NOUN}[,:]?\s+(?:[a-z]+\s+){{0,2}}?(?:{CHANGE_VERB}\s+)?"
+            rf"\b{CONTACT_NOUN}[,:]?\s+(?:[a-z]+\s+){{0,2}}?(?:{CHANGE_VERB}\s+)?"
             rf"(?:(?:sebanyak|sekitar|kira kira|kurang lebih|jadi|menjadi|of|at|about|around|roughly"
             rf"|approximately|to)\s+)?{NUM}\s*{PERIOD}"
         )
@@ -313,14 +196,19 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
             rf"\s+jadi|turun\s+jadi|ada)\s+{NUM}(?!\s*(?:%|[a-z]))"
         )
         or t.take(  # "Kontak per bulan ada 30.000": the period between the noun and the number
-            rf"\b{_CONTACT}(?:\s+(?:masuk|incoming|inbound))?\s+{PERIOD}\s*[:=]?\s*"
+            rf"\b{CONTACT}(?:\s+(?:masuk|incoming|inbound))?\s+{PERIOD}\s*[:=]?\s*"
             rf"(?:(?:ada|sebanyak|sekitar|about|around)\s+)?{NUM}"
         )
         # "there are 2,500 of them every day", "tiap minggu masuk 5000": the contacts named before
         or (
-            re.search(rf"\b{_CONTACT}\b", t.full)
+            re.search(rf"\b{CONTACT}\b", t.full)
             and (
                 t.take(rf"{NOT_MONEY}{NUM}\s+of them\s+{PERIOD}")
+                # "1,000 come in every day", "400 land on us daily", "5,000 hit the inbox weekly"
+                or t.take(
+                    rf"{NOT_MONEY}{NUM}\s+(?:come in|comes in|arrive|land|hit|masuk)\b"
+                    rf"(?:\s+[a-z]+){{0,2}}?\s+{PERIOD}"
+                )
                 or t.take(
                     r"(?:(?:setiap|tiap|every|each|per)\s+(?P<per>hari|minggu|bulan|day|week|month)"
                     r"|(?P<adv>sehari|seminggu|sebulan|daily|weekly|monthly))\s+(?:(?:kami|kita|we)\s+)?"
@@ -331,7 +219,7 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
         )
         # "Our calls take 4 minutes and we get 9,000 a month": a number a period, no money, in a
         # question whose contacts are named elsewhere
-        or (re.search(rf"\b{_CONTACT_NOUN}\b", t.full) and t.take(BARE_VOLUME))
+        or (re.search(rf"\b{CONTACT_NOUN}\b", t.full) and t.take(BARE_VOLUME))
     )
     if m:
         # "Setiap tahun kami menerima 180000 chat": the period may come before the number.
@@ -340,7 +228,7 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
             period = "".join(leads[-1])  # the nearest one: (word, "") or ("", adverb)
         amount = Decimal(next(g for g in m.groups() if g and g[-1].isdigit()))  # the NUM
         # "15000 chat dan 2000 email per bulan": every volume named, in the same period.
-        while more := t.take(rf"{NUM}\s+{_GAP}{{0,2}}?{_CONTACT_NOUN}\b{inbound}{PERIOD}?"):
+        while more := t.take(rf"{NUM}\s+{GAP}{{0,2}}?{CONTACT_NOUN}\b{inbound}{PERIOD}?"):
             amount += Decimal(more.group(1))
         fields["contacts_per_month"] = _monthly(amount, period, t.calendar)
         if PERIOD_KIND.get(period or "") == "day":
@@ -383,8 +271,8 @@ def parse_cost_fields(text: str, calendar: Calendar, inhouse: bool = False) -> d
     t = _Text(text, calendar, inhouse)
     fields: dict[str, Any] = {}
     for read in (
-        _read_service,
-        _read_aht,
+        read_service,
+        read_aht,
         _read_agents,
         _read_contacts,
         _read_months,

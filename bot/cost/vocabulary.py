@@ -276,3 +276,32 @@ AGE_AFTER = re.compile(
     r"^\s*(?:ago|lalu|yang lalu|old|in business|jalan|berjalan|berdiri|beroperasi|terakhir|belakangan"
     r"|running)\b"
 )
+
+# Plural or uncountable contact nouns: a number before one is a volume even without "per month".
+CONTACT_NOUN = (
+    r"(?:tiket|tickets|kontak|contacts|panggilan|telepon|telpon|calls|chats|obrolan|e ?mails|pesan|messages"
+    r"|interaksi|interactions|pertanyaan|questions|inquiries|enquiries|queries|percakapan|conversations"
+    r"|kasus|cases"
+    r"|sesi|sessions"
+    r"|komen|komentar|comments|dms?|(?:tiket|kontak|panggilan|pesan|chat|email|komen|komentar)nya"
+    # Indonesian has no plural: "180000 chat pelanggan", but "5 chat (and email) agents" are
+    # agents.
+    r"|(?:chat|e ?mail)(?!(?:\s+(?:and|dan|&|/|or|atau|e ?mail|chat|phone|telepon|voice|social|media))*"
+    r"\s+(?:agen|agents?|seats?|kursi|staf|staff|operators?|support|dukungan|layanan|cs)\b))"
+)
+# Any contact word, singular ones too ("6 minutes per call", "5 chat agents").
+CONTACT = (
+    rf"(?:{CONTACT_NOUN}|ticket|contact|call|chat|e ?mail|message|interaction|conversation|comment)"
+)
+AGENT = (
+    r"(?:agen|agents?|seats?|kursi|staf|staff|cs|operators?|orang|org|people|persons?|reps?"
+    r"|representatives?|specialists?|spesialis)"
+)
+# Words that end the adjectives between a number and its noun ("5 offshore phone agents").
+GAP_STOP = (
+    rf"(?:{CONTACT_NOUN}|{AGENT}|per|a|an|di|in|dalam|within|selama|for|buat|untuk|menit|minutes?"
+    r"|jam|hours?|detik|seconds?|bulan|months?|tahun|years?|hari|days?|sebulan|sehari|seminggu"
+    r"|setahun|monthly|daily|weekly|yearly)"
+)
+# "seven skilled - not specialist - agents", "12 bilingual indonesian/english agents"
+GAP = rf"(?:(?!{GAP_STOP}\b)(?:[a-z]+(?:/[a-z]+)*|-|\+|&)\s+)"  # also "phone + chat agents"
