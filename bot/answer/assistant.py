@@ -20,7 +20,7 @@ from bot.answer.costturn import cost_state
 from bot.answer.coverage import Coverage, Terms
 from bot.answer.decide import costed_example, savings_first, weigh
 from bot.answer.expand import Expander
-from bot.answer.followup import MoreDetail, last, remedied
+from bot.answer.followup import MoreDetail, last, topic_message
 from bot.answer.frame import Framer
 from bot.answer.glossary import Glossary
 from bot.answer.headcount import unlike_headcount
@@ -336,8 +336,7 @@ class Assistant(TurnRetrieval):
             return self._answer(turn, body, "knowledge", cited, calls)
         del turn.timings.ms["generate"]
         with turn.timings.stage("compose"):
-            steps = lambda entry: any(self.passages[(entry, lang)].handled_by)  # noqa: E731
-            previous = remedied(text, turn.history, steps) or last(turn.history, "assistant")
+            previous = topic_message(text, turn.history, self.passages, lang)
             topic = previous.cited_ids[0] if previous and previous.cited_ids else None
             led = previous.content.split("\n", 1)[0] if previous else ""  # its first line
             draft, opening = self.shaper.draft(

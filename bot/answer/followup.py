@@ -79,16 +79,18 @@ def last(history: list[Message], role: str) -> Message | None:
     return next((m for m in reversed(history) if m.role == role), None)
 
 
-def remedied(text: str, history: list[Message], has_steps: Callable[[str], bool]) -> Message | None:
-    """'trs gmn ngatasinnya?' after a side question ("tools QA apa yg bagus?"): the answer before
-    it, when that one led with a list the article gives steps for and the last did not; else
-    None (the last answer is the one a remedy is asked of)."""
+def topic_message(text: str, history: list[Message], passages: Any, lang: str) -> Message | None:
+    """The answer a follow-up is about: the last one, except that "trs gmn ngatasinnya?" after a
+    side question ("tools QA apa yg bagus?") is about the answer before it, when that one led
+    with a list the article gives steps for and the last did not."""
+    previous = last(history, "assistant")
     if not asks_for_remedy(text):
-        return None
+        return previous
+    has_steps = lambda entry: any(passages[(entry, lang)].handled_by)  # noqa: E731
     answers = [m for m in history if m.role == "assistant" and m.cited_ids][-2:]
     if len(answers) < 2 or has_steps(answers[1].cited_ids[0]):
-        return None
-    return answers[0] if has_steps(answers[0].cited_ids[0]) else None
+        return previous
+    return answers[0] if has_steps(answers[0].cited_ids[0]) else previous
 
 
 def last_on_subject(history: list[Message]) -> Message | None:

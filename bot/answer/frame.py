@@ -105,7 +105,8 @@ class Framer:
         ):
             # "Should the data we send be encrypted?" asks yes or no, whatever the steps that
             # follow ("can you explain ...?" asks for the explanation)
-            entry = draft.cited[draft.lead.source - 1].id if draft.cited else None
+            at = draft.lead.source - 1
+            entry = draft.cited[at].id if 0 <= at < len(draft.cited) else None
             return f"{self.yes_no(question, draft.lead.text, lang, ask, entry)} {body}"
         return body
 
