@@ -182,7 +182,10 @@ def test_keep_or_move_with_numbers_is_weighed_with_a_costed_example(assistant, q
 
 
 def test_the_step_shown_for_quality_control_is_not_the_data_privacy_one(assistant):
-    body = assistant.answer("should we outsource our support? we worry about quality").body
+    body = assistant.answer(
+        "Team of 12 agents, in-house cost is about Rp 150 juta per month, mostly phone. "
+        "Keep it or move to a nearshore provider?"
+    ).body
     advice = [line for line in body.split("\n") if "What the article advises" in line]
     assert advice and all("Data Privacy" not in line for line in advice)
 
