@@ -94,12 +94,14 @@ def weigh(
     return Decision("\n".join(lines), cited)
 
 
-def _pick(entries, preferred, units: UnitIndex, lang: str, query) -> int | None:
-    """The situation's first point among `entries`, else the first entry's closest bullet."""
+def _pick(entries, preferred, units: UnitIndex, lang: str, query, narrow=None) -> int | None:
+    """The situation's first point among `entries`, else the first entry's closest bullet
+    (among those `narrow` keeps, when it keeps any)."""
     for ref in preferred:
         if ref.entry in entries:
             return unit_row(units, ref, lang)
     rows = [r for r in units.rows(entries[0], lang) if units.units[r].bullet]
+    rows = (narrow(rows) or rows) if narrow else rows
     return max(rows, key=lambda r: float(units.vectors[r] @ query)) if rows else None
 
 
@@ -112,15 +114,10 @@ def _remedy(row: int, passages, preferred, units: UnitIndex, lang: str) -> int |
     handled = passages[(unit.chunk_id, lang)].handled_by
     if not unit.bullet or unit.position > len(handled) or not handled[unit.position - 1]:
         return None
-    handlers = handled[unit.position - 1]
-    for ref in preferred:
-        if ref.entry in handlers:
-            return unit_row(units, ref, lang)
-    steps = [r for r in units.rows(handlers[0], lang) if units.units[r].bullet]
     peers = [r for r in units.rows(unit.chunk_id, lang) if units.units[r].bullet]
-    near = lambda a, b: float(units.vectors[a] @ units.vectors[b])  # noqa: E731
-    own = [r for r in steps if max(peers, key=lambda p: near(p, r)) == row]
-    return max(own or steps, key=lambda r: near(r, row)) if steps else None
+    nearest = lambda step: max(peers, key=lambda p: float(units.vectors[p] @ units.vectors[step]))  # noqa: E731
+    own = lambda steps: [r for r in steps if nearest(r) == row]  # noqa: E731
+    return _pick(handled[unit.position - 1], preferred, units, lang, units.vectors[row], own)
 
 
 def costed_example(

@@ -15,6 +15,7 @@ from bot.answer.coverage import Coverage
 from bot.answer.names import any_match
 from bot.answer.quote import hours_sentence, quote_sentence
 from bot.answer.route import measures_back
+from bot.answer.shape import RISKS
 from bot.prompts import Prompts
 
 NEGATION = re.compile(r"\b(?:not|no|never|tidak|bukan|tak|belum)\b", re.I)
@@ -33,7 +34,6 @@ REQUEST = re.compile(
     r"^(?:can|could|would|will) (?:you|u)\b|^(?:bisa|boleh|tolong|coba) (?:\w+ )?(?:jelas|sebut|kasih|"
     r"bantu|terang|cerita|list|buat)"
 )
-CHALLENGES = "challenges"  # the entry whose points are the article's risks
 FRAMING_KEYS = (
     "not_covered_", "yes_lead", "yes_hedged_lead",
     "not_necessarily_joined", "no_lead", "no_hedged_lead", "summary_lead_",
@@ -131,9 +131,9 @@ class Framer:
         A challenge that leads answers no to "is there no risk?" and "not necessarily" to a
         claim it puts in doubt ("will offshore agents understand our slang?")."""
         lowered = question.lower()
-        if entry == CHALLENGES and any_match(self.coverage.terms.no_risk, lowered):
+        if entry == RISKS and any_match(self.coverage.terms.no_risk, lowered):
             return self.prompts.text(lang, "not_riskless_lead")
-        if entry == CHALLENGES and any_match(self.coverage.terms.capable, lowered):
+        if entry == RISKS and any_match(self.coverage.terms.capable, lowered):
             return self.prompts.text(lang, "not_necessarily_lead")
         if ask is not None and ask.form == "comparison":
             if self.coverage.same_way(question, lead) is False:

@@ -41,15 +41,13 @@ EACH_BEFORE = re.compile(
     r"\s+)?(?:(?:sekitar|kira kira|kurang lebih|about|around|roughly|approximately|~)\s*)?"
     r"(?:rp|\$|usd|us\$)\s*\d"
 )
+# Words for the people a salary is paid to
+HEAD_NOUN = r"(?:orang|org|people|staff|staf|reps?|agents?|agen|karyawan|employees?|pegawai|cs)"
 # A sum times a head count: "6 jt/bln x 15 org" (after the sum), "15 org x Rp 6 jt" (before it)
-_HEADS = r"(?:orang|org|people|staff|staf|reps?|agents?|agen|karyawan|employees?|pegawai|cs)\b"
-TIMES_AFTER = re.compile(rf"\s*(?:x|×|kali)\s*(\d{{1,4}})\s*{_HEADS}")
-TIMES_BEFORE = re.compile(rf"(?<![\d.])(\d{{1,4}})\s*{_HEADS}\s*(?:x|×|kali)\s*$")
+TIMES_AFTER = re.compile(rf"\s*(?:x|×|kali)\s*(\d{{1,4}})\s*{HEAD_NOUN}\b")
+TIMES_BEFORE = re.compile(rf"(?<![\d.])(\d{{1,4}})\s*{HEAD_NOUN}\b\s*(?:x|×|kali)\s*$")
 # The people a salary is paid to: "4 orang cs", "3 support reps", "5 agents"
-PEOPLE = re.compile(
-    r"(?<![\d.])(\d{1,4})\s+(?:[a-z]+\s+){0,2}?(?:orang|org|people|staff|staf|reps?|agents?|agen"
-    r"|karyawan|employees?|persons?|pegawai|cs)\b"
-)
+PEOPLE = re.compile(rf"(?<![\d.])(\d{{1,4}})\s+(?:[a-z]+\s+){{0,2}}?(?:{HEAD_NOUN}|persons?)\b")
 
 
 def days_stated(full: str, calendar: Calendar) -> Decimal | None:

@@ -57,7 +57,8 @@ def read_inhouse(t: Any, fields: dict[str, Any]) -> None:
     if m or idr:
         found = m or idr
         said = found.group("per") or found.group("adv")
-        before = t.full[: t.full.find(found.group(0))]
+        at = t.full.find(found.group(0))
+        before = t.full[:at]
         if said is None and YEAR_BEFORE.search(before):
             said = "year"  # "biaya setahun sekitar $480.000", "an annual cost of $480k"
         elif said is None and WEEK_BEFORE.search(before):
@@ -66,9 +67,8 @@ def read_inhouse(t: Any, fields: dict[str, Any]) -> None:
         per_month = {"year": Decimal(1) / 12, "week": t.calendar.weeks_per_month.value}
         amount = Decimal(found.group(1)) * per_month.get(period, Decimal(1))
         agents = fields.get("agents")
-        at = t.full.find(found.group(0))
         # "we pay 3 reps $2,500 each", "6 jt/bln x 15 org": the people paid
-        heads = salary_heads(t.full) or times_heads(t.full[:at], t.full[at + len(found.group(0)) :])
+        heads = salary_heads(t.full) or times_heads(before, t.full[at + len(found.group(0)) :])
         if heads:
             amount *= heads
         elif (
