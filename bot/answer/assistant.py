@@ -325,6 +325,9 @@ class Assistant(TurnRetrieval):
             scope = (turn, query, hits, self.coverage, self.shaper.mentions)
             # ... unless it turns to another subject ("kalau outsource tim akuntansi?")
             refuse = (anchor is None or turn.topic == "foreign") and out_of_scope(*scope)
+            # "which CRM?": the breakdown leads, once the question's own passages kept it in scope
+            if (entry := self.coverage.nearest(text)) is not None:
+                hits = self._anchored(entry, lang, vector, hits)
             if anchor is not None and turn.topic != "foreign":
                 hits = self._anchored(anchor.entry, lang, vector, hits)
         if refuse:

@@ -30,6 +30,7 @@ MAX_POINTS = 6
 SECOND_PASSAGE_MARGIN = 0.015  # another passage is cited when it scores this close to the top
 SECOND_PASSAGE_SHARE = 0.5  # ... and whose intent probability is at least half the top's
 POINT_MARGIN = 0.02  # another passage's unit is kept when it scores this close to the best
+ROUND_THE_CLOCK = re.compile(r"24\s*/\s*7|\b24 (?:jam|hours?)\b")
 FIGURE_BONUS = 0.03  # quantitative questions prefer units that carry figures
 REDUNDANT_COSINE = 0.94
 
@@ -192,7 +193,10 @@ def _lead_row(units: UnitIndex, top_rows: list[int], quantitative: bool) -> int:
     """A figure leads the answer to a quantitative question; otherwise the top passage's intro
     line leads a list and its best sentence leads prose."""
     if quantitative:
-        with_figures = [r for r in top_rows if FIGURE.search(units.units[r].text)]
+        # "24/7" names hours of cover, not a figure asked for ("hemat berapa persen?")
+        with_figures = [
+            r for r in top_rows if FIGURE.search(ROUND_THE_CLOCK.sub(" ", units.units[r].text))
+        ]
         if with_figures:
             return with_figures[0]
     best_row = top_rows[0]

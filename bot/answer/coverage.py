@@ -64,6 +64,13 @@ ARTICLE_SAYS = re.compile(
     r"|list|show|quote|name)\b|\b(?:artikel|tulisan)(?:nya)?\s+(?:\w+\s+)?(?:menyebut\w*|nyebut\w*"
     r"|bilang|kasih|memberi\w*|ngasih|mencantumkan)\b"
 )
+# "Does the article recommend domestic or offshore for clinics?": it recommends neither
+RECOMMENDS = re.compile(
+    r"\b(?:does|did|would) (?:the |this )?(?:article|text|piece|author|it) (?:\w+ )?(?:recommend|suggest"
+    r"|prefer|favou?r|advise|advocate)\b|\b(?:artikel|tulisan)(?:nya)?\s+(?:\w+\s+)?(?:merekomendasikan"
+    r"|rekomendasiin|menyarankan|nyaranin|menganjurkan|nganjurin|memilih|milih)\b"
+)
+EITHER = re.compile(r"\b(?:or|atau|ato|apa|vs\.?|versus)\b")
 # "... say what an in-house team costs?": a figure asked without "how much"
 WHAT_COSTS = re.compile(
     r"\bwhat\b(?!\s+(?:drives|affects|determines|influences|makes|raises|lowers|adds|goes|is|are)\b)"
@@ -82,6 +89,7 @@ LATER_NUMBER = re.compile(
 COUNT_ASK = re.compile(
     r"\b(?:how many|berapa(?: banyak)?|brp)\s+(tickets?|tiket|calls?|panggilan|telepon|telpon|chats?"
     r"|contacts?|kontak|messages?|pesan|emails?|interactions?|interaksi|conversations?|percakapan)\b"
+    r"|\bhow many (hours|minutes|seconds)\b"  # "how many hours of time-zone difference?"
 )
 COUNT_STEM = 5  # letters compared: "tickets" ~ "ticket", "panggilan" ~ "panggil"
 # Ask types where a name the article never uses means "not covered".
@@ -131,6 +139,8 @@ class Coverage(Sides):
             return text(lang, "not_covered_duration")  # "... within a week?": no time frames
         if any_match(self.terms.law, asked):
             return text(lang, "not_covered_law")  # "is it legal to process the data abroad?"
+        if RECOMMENDS.search(asked) and EITHER.search(asked.split(RECOMMENDS.search(asked)[0])[1]):
+            return text(lang, "not_covered_recommend")  # "... recommend offshore or domestic?"
         if NAMES_ASKED.search(asked) and not any_match(self.terms.places, lowered):
             return text(lang, "not_covered_place")  # "does it mention any specific vendors?"
         if (
@@ -287,6 +297,7 @@ def _has_figure(question: str, cited: str) -> bool:
         return "%" in cited
     if count := COUNT_ASK.search(asked):
         # "how many tickets per agent?" needs a number of tickets, not the $10-$50 band
-        noun = count.group(1)[:COUNT_STEM]
-        return re.search(rf"\d[\d.,]*\s+(?:[a-z-]+\s+)?{noun}", cited) is not None
+        noun = next(g for g in count.groups() if g)[:COUNT_STEM]
+        # ... and a rate per hour is no number of hours
+        return re.search(rf"\d[\d.,]*\s+(?:(?!per\b)[a-z-]+\s+)?{noun}", cited) is not None
     return bool(FIGURE.search(cited))

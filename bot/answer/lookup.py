@@ -49,8 +49,6 @@ class TurnRetrieval:
             # previous one before it is refused ("how long until we'd see the payback?").
             query = f"{last(turn.history, 'user').content} {text}"
             vector, hits = self._retrieve(turn, query)
-        if (entry := self.coverage.nearest(text)) is not None:  # "which CRM?": the breakdown
-            hits = self._anchored(entry, turn.lang, vector, hits)
         return query, vector, hits
 
     def _anchored(self, entry: str, lang: str, vector, hits: list[Hit]) -> list[Hit]:

@@ -20,6 +20,11 @@ NAMES_ASKED = re.compile(
     r"[^?]*\b(?:vendors?|providers?|compan(?:y|ies)|bpos?|countr(?:y|ies)|firms?|brands?)\b"
     r"|\bnama (?:vendor|penyedia|perusahaan|negara|bpo)\w*\b"
     r"|\b(?:vendor|penyedia|perusahaan|negara|bpo)\w* (?:tertentu|spesifik)\b"
+    # "vendor yg direkomendasiin ada nama2nya?", "ada contoh vendornya?", "examples of vendors?"
+    r"|\b(?:vendor|penyedia|perusahaan|bpo)\w*\b[^?]{0,40}\bnama(?:2|-nama)?(?:nya)?\b"
+    r"|\bcontoh (?:vendor|penyedia|perusahaan|bpo)\w*\b"
+    r"|\bexamples? of (?:(?:good|actual|real|specific) )?(?:vendors?|providers?|compan(?:y|ies)|bpos?|outsourcers?)\b"
+    r"|\b(?:vendor|provider|company|bpo|outsourcer) examples?\b"
 )
 
 

@@ -29,7 +29,7 @@ COVERAGE = {
     # "same but weekends and evenings too", "add weekends"
     r"|(?:weekends?|evenings?) (?:and|&|\+) (?:weekends?|evenings?)|(?:add|adding|include) (?:the )?weekends?"
     # "only the night shift", "overnight", "weekends only (Sat and Sun)": outside office hours
-    r"|night ?shifts?|overnight|weekends? only|only (?:on )?(?:the )?weekends?"
+    r"|night ?shifts?|overnight|weekends? only|only (?:on )?(?:the )?weekends?|(?:on|at|over) (?:the )?weekends?"
     r"|sat(?:urday)?s? (?:and|&|-) sun(?:day)?s?|sabtu ?(?:-|dan|&|sampai) ?minggu"
     # "jam kerja plus sabtu minggu", "termasuk akhir pekan", "weekend juga"
     r"|(?:plus|dan|sama|termasuk|including|\+) ?(?:hari )?(?:sabtu|saturdays?|sundays?|weekends?"
@@ -50,8 +50,8 @@ COVERAGE = {
     "business_hours": r"jam kerja|jam kantor|(?:business|office|working|biz) (?:hours?|hrs?)|hari kerja"
     r"|senin (?:sampai|hingga|s ?d )?jumat|monday (?:to|through) friday|8 (?:jam|hours?)|9 to 5"
     # "weekdays 9-5", "9-5 only", "weekdays only": a working day; a falling range is no quantity
-    r"|\bweekdays?\b(?! (?:and|plus|&) weekends?)|\b(?:[7-9]|10) ?(?:-|–) ?[4-6]\b(?! ?(?:[\d.,%]|[a-z]))"
-    r"|\b(?:[7-9]|10) ?(?:-|–) ?[4-6] only\b"
+    r"|\bweekdays?\b(?! (?:and|plus|&) weekends?)|\b(?:[7-9]|10) ?(?:-|–) ?[4-6]\b(?! ?(?:[\d%]|[.,]\d|[a-z]))"
+    r"|\b(?:[7-9]|10) ?(?:-|–) ?[4-6] only\b|\b(?:[7-9]|10) to [4-6]\b(?! ?(?:[\d%:]|[.,]\d|[a-z]))"
     # "jam 8 pagi-5 sore": a working day
     r"|\b(?:jam |pukul )?(?:[7-9]|10) pagi ?(?:-|sampai|hingga|s ?d)? ?(?:jam |pukul )?[3-6] sore\b"
     # "jam 9 sampai 17", "9am-5pm": office hours
@@ -71,13 +71,13 @@ CHANGE_VERB = (
 )
 CHOICES = {
     "location": {
-        "offshore": r"offshore|off shore|luar negeri|lepas pantai|overseas|abroad|mancanegara"
+        "offshore": r"offshor(?:e|ing|ed)|off shore|luar negeri|lepas pantai|overseas|abroad|mancanegara"
         # The usual offshore destinations, named ("20 agents in the Philippines").
-        r"|(?:the )?philippines|(?<!bahasa )filipina|india|vietnam|sri lanka|bangladesh|pakistan|colombia"
+        r"|(?:the )?philippines?|(?<!bahasa )filipina|india|vietnam|sri lanka|bangladesh|pakistan|colombia"
         r"|kolombia|mexico|meksiko|egypt|mesir|south africa|afrika selatan",
         "nearshore": r"nearshore|near shore|negara tetangga|negara terdekat|negara dekat"
         r"|(?:a )?(?:nearby|neighbou?ring) country|closer to home",
-        "domestic": r"domestic(?:ally)?|domestik|dalam negeri|onshore|on shore|lokal"
+        "domestic": r"domestic(?:ally)?|domestik|dalam negeri|onshore|on shore|lokal|in-country|in country"
         r"|local (?:(?:chat|email|phone|support|cs|social media) )?(?:vendors?|providers?|partners?|teams?|compan(?:y|ies)|bpos?|agenc(?:y|ies)|agents?"
         r"|staff|seats?|reps?)"
         # "a provider in our own country", "vendor di negara sendiri"
@@ -164,6 +164,8 @@ CURRENT_COST = (
     # "tim CS 4 orang, habis sekitar Rp 40 juta sebulan", "it costs us $9,000 a month"
     r"|habis(?= (?:sekitar |kira kira |kurang lebih |hampir )?(?:rp|\$|usd|idr)\b)|menghabiskan"
     r"|habiskan|ngabisin|costs? (?:us|me)|(?:we|i) spend"
+    r"|runs? (?:us|me)(?= (?:about |around |roughly |some )?(?:rp|\$|usd|idr)\s*\d)"
+    r"|our \d+[- ](?:person|people|agent|member|strong)s? (?:cs |support |customer support |service )?team"
     # "CS kami makan 50 juta per minggu", "our phone support eats IDR 50 million a week"
     r"|(?:makan|eats?|burns?)(?= (?:sekitar |kira kira |about |around |roughly )?(?:rp|\$|usd|idr)\s*\d)"
     # "pengeluaran CS kita per minggu sekitar 25jt", "gaji agen kami 6 jt/bln x 15 org"
@@ -202,7 +204,7 @@ COMPANY = (
 # "bring French back", "English on top of Indonesian").
 ADDS = (
     r"\b(?:tambah\w*|ditambah\w*|nambah\w*|menambah\w*|plus|juga|also|add|adding|as well|too|balikin|kembalikan|dikembalikan"
-    r"|(?:put|bring|add)\b[\w ]{0,30}\bback|back in|on top of)\b"
+    r"|(?:put|bring|add)\b[\w ]{0,30}\bback|back in|on top(?: of)?|added|in addition(?: to)?)\b"
 )
 
 # A signed number: "-4 agents" must reach validation as -4, not be priced as 4. A longer run of
