@@ -196,7 +196,8 @@ class Assistant(TurnRetrieval):
     def both_asks(self, turn: Turn) -> Answer | None:
         """Two asks in one message, each answered, joined (bot/answer/parts.py)."""
         parts = self.two_asks.split(turn.text)
-        return parts and both_answered(self._run, turn.text, turn.history, turn.lang, parts)
+        said = self.prompts.text(turn.lang, "not_covered_sentinel")  # what it cannot answer
+        return parts and both_answered(self._run, turn.text, turn.history, turn.lang, parts, said)
 
     def estimate_cost(self, turn: Turn) -> Answer | None:
         """A question that states a quantity (or a follow-up that changes one) gets an estimate."""
@@ -325,8 +326,7 @@ class Assistant(TurnRetrieval):
             scope = (turn, query, hits, self.coverage, self.shaper.mentions)
             # ... unless it turns to another subject ("kalau outsource tim akuntansi?")
             refuse = (anchor is None or turn.topic == "foreign") and out_of_scope(*scope)
-            # "which CRM?": the breakdown leads, once the question's own passages kept it in scope
-            if (entry := self.coverage.nearest(text)) is not None:
+            if (entry := self.coverage.nearest(text)) is not None:  # "which CRM?": the breakdown
                 hits = self._anchored(entry, lang, vector, hits)
             if anchor is not None and turn.topic != "foreign":
                 hits = self._anchored(anchor.entry, lang, vector, hits)

@@ -104,7 +104,10 @@ PER_HOUR = re.compile(r"\b(?:per hour|an hour|per jam|sejam)\b")
 # "Bagaimana perbandingannya?", "how does it compare?": comparing what the question told
 COMPARE_ASK = re.compile(
     r"\b(?:perbandingan\w*|bandingkan|dibandingkan|compar\w*|come out (?:cheaper|ahead)|lebih hemat"
-    r"|break(?:s)?[- ]even|balik modal|impas|payback|pay (?:for )?itself)\b"
+    r"|break(?:s)?[- ]even|balik modal|impas|payback|pay (?:for )?itself"
+    # "..., $20k a month for ten. Can outsourcing cut that?": what the sum they pay would become
+    r"|(?:cut|reduce|lower|beat|undercut) (?:that|this)|(?:bring|get) (?:that|this|it) down"
+    r"|compete with (?:that|this)|nyaingin|nyaingi|menyaingi|(?:nekan|menekan|ngurangin) (?:biaya|itu))\b"
 )
 # "8 agents offshore, bilingual. What is the estimate?": the question asks the price of the team
 # told before it (not "Does 24/7 push the bill up?", a yes or no about one factor)

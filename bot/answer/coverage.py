@@ -48,7 +48,12 @@ FIGURE = re.compile(r"\$\s*\d|\d+\s*%|\b\d+(?:[.,]\d+)?\s*(?:usd|dollars?|dolar|
 EXACT = re.compile(
     r"\b(?:persis\w*|tepatnya|exact(?:ly)?|precise(?:ly)?|bukan kisaran|not a range)\b"
 )
-PERCENT_ASK = re.compile(r"\b(?:percent(?:age)?|persen(?:tase)?)\b|%")
+PERCENT_ASK = re.compile(
+    r"\b(?:percent(?:age)?|persen(?:tase)?)\b|%"
+    # "what share of the bill goes to tech?", "porsinya berapa?"
+    r"|\bwhat (?:share|proportion|fraction|portion|part) of\b|\bhow much of (?:the|our|a) (?:total|bill|budget|cost)"
+    r"|\b(?:porsi|proporsi|bagian)(?:nya)? (?:berapa|brp)\b|\b(?:berapa|brp) (?:porsi|proporsi|bagian)\b"
+)
 # A quantity ask that wants a number back, not "what are the costs?".
 NUMBER_ASK = re.compile(
     r"\b(?:how much|how many|how (?:big|large|high)|(?:seberapa|berapa) (?:besar|tinggi)|berapa(?:an)?"
@@ -165,6 +170,8 @@ class Coverage(Sides):
             and not self.offers_both_sides(question)  # "di mana? dlm negeri ato luar?" is answered
         ):
             return text(lang, "not_covered_place")
+        if names and self.country_words(question, names):
+            return text(lang, "not_covered_place")  # "Philippines or South Africa?"
         if names:
             return text(lang, "not_covered_name", names=self.join(names, lang))
         if ask.type != "summary" and (subjects := self.absent_subjects(question, lowered)):
@@ -228,6 +235,13 @@ class Coverage(Sides):
     def names_place(self, question: str) -> bool:
         """The question names a country, or asks for a country or a provider."""
         return bool(PLACE_ASK.search(question.lower())) or self.names_country(question)
+
+    def country_words(self, question: str, names: list[str]) -> bool:
+        """Whether every unknown name is a word of a country the question names ("South",
+        "Africa")."""
+        lowered = question.lower()
+        words = {w for p in self.terms.places for m in p.finditer(lowered) for w in m[0].split()}
+        return all(n.lower() in words for n in names)
 
     def names_country(self, question: str) -> bool:
         return any_match(self.terms.places, question.lower())

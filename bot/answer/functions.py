@@ -42,7 +42,9 @@ FOREIGN_TERMS = (
     "siapa juara",
     "ekspedisi", "per kg", "dev team", "react app", "react native", "app build", "build an app", "development aplikasi", "develop aplikasi", "agen hr", "agensi hr", "hr agency", "lowongan kerja", "backend engineer", "frontend engineer", "warehousing", "last-mile", "last mile", "crm software", "internal software", "spreadsheet",
     "web dev", "web development", "website development", "web developer", "pembuatan website",
-    "bikin website", "jasa website", "stock", "crypto", "kripto", "bitcoin", "ethereum", "app development", "mobile app", "pembuatan aplikasi",
+    "bikin website", "jasa website", "perawat", "nurses", "dokter", "doctors", "tenaga medis",
+    "medical staffing", "ground handling", "baggage", "perawatan pesawat", "aircraft maintenance",
+    "stock", "crypto", "kripto", "bitcoin", "ethereum", "app development", "mobile app", "pembuatan aplikasi",
     "aplikasi mobile", "satpam", "security guard", "security guards", "data entry", "graphic design",
     "desain grafis", "web design", "website development", "pembuatan website", "content writing",
     "copywriting", "penulisan konten", "translation", "penerjemah", "terjemahan", "catering",
@@ -146,5 +148,5 @@ WRITTEN_FOR_CUSTOMER = (
     r"|tolong|coba|help me) (?:\w+ )?|^)(?:draft|write|compose|prepare|bikin\w*|buat\w*|tulis\w*)"
     r"|\b(?:bikinin|buatin|buatkan|tuliskan|tulisin|susunin|susunkan))\b[^?.!]{0,30}"
     r"\b(?:repl(?:y|ies)|responses?|scripts?|templates?|balasan|balesan|jawaban|pesan|messages?|emails?)\b"
-    r"[^?.!]{0,40}\b(?:customers?|pelanggan|konsumen|callers?|penelepon|buyers?|pembeli|client)\b"
+    r"[^?.!]{0,40}\b(?:customers?|pelanggan|konsumen|callers?|penelepon|buyers?|pembeli|clients?|klien\w*)\b"
 )

@@ -110,18 +110,26 @@ class TwoAsks:
 
 
 def both_answered(
-    run: Callable[[dict], Answer], text: str, history: list, lang: str, parts: tuple
+    run: Callable[[dict], Answer],
+    text: str,
+    history: list,
+    lang: str,
+    parts: tuple,
+    unstated: str = "",
 ) -> Answer | None:
     """Each ask answered by `run` (the chain), the second with the first before it when it
-    follows on it ("Are there hidden costs? If so, which ones ...?"), and the two joined."""
+    follows on it ("Are there hidden costs? If so, which ones ...?"), and the two joined;
+    `unstated` is the phrase that opens an answer the article cannot give."""
     first, second, follows = parts
     one = run({"question": first, "history": history, "lang": lang})
     told = [Message("user", first), Message.of(one)] if follows else []
     other = run({"question": second, "history": [*history, *told], "lang": lang})
-    return combined([one, other], text, follows)
+    return combined([one, other], text, follows, unstated)
 
 
-def combined(answers: list[Answer], question: str, follows: bool = False) -> Answer | None:
+def combined(
+    answers: list[Answer], question: str, follows: bool = False, unstated: str = ""
+) -> Answer | None:
     """The two answers as one; None when a part of a price and a question weighs a decision
     with the numbers told beside it ("We spend $20k on 6 agents. Worth it?"), which the whole
     message answers; a part out of scope ("... Also, a good sourdough recipe?") leaves the
@@ -132,7 +140,23 @@ def combined(answers: list[Answer], question: str, follows: bool = False) -> Ans
         return None  # "Should we outsource our SEO, and what ROI can we expect?": the whole
     if any(a.refused for a in answers):
         return next((a for a in answers if not a.refused), answers[0])
-    return joined(answers[0], answers[1], question)
+    first, second = answers
+    if unstated and second.body.startswith(unstated) and not first.body.startswith(unstated):
+        if not first.tool_calls and second.ask_type not in WEIGHED:  # "... worth it?" weighs
+            return unstated_first(first, second, question)
+    return joined(first, second, question)
+
+
+def unstated_first(first: Answer, second: Answer, question: str) -> Answer:
+    """ "What are the hidden costs, and how long does onboarding take?": what the article does
+    not say comes first, then the first ask's answer, then what the second's related passages
+    add (nothing when the first answer cites them already)."""
+    opening, _, rest = second.body.partition("\n\n")
+    if {s.id for s in second.sources} <= {s.id for s in first.sources}:
+        rest = ""
+    tail = replace(second, body=rest) if rest else replace(second, body="", sources=[])
+    both = joined(first, tail, question)
+    return replace(both, body=f"{opening}\n\n{both.body}".rstrip())
 
 
 def is_question(text: str) -> bool:

@@ -51,7 +51,7 @@ SUPPORT_TERMS = (
     "agen ", "agennya", "agent", "sla", "kpi", "tiket", "ticket", "keluhan", "complaint",
     # contact volumes: "a logistics company taking 1,200 calls a day" asks about its support
     "calls", "panggilan", "telepon per", "telepon masuk", "chat per", "chats per", "contacts per",
-    "kontak per",
+    "kontak per", "hotline",
 )  # fmt: skip
 # Support terms that name the subject on their own. The rest of SUPPORT_TERMS ("service",
 # "customer", "pelanggan", "layanan") also serve other functions: beside another function's

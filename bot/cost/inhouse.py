@@ -14,11 +14,13 @@ from bot.cost.vocabulary import CURRENT_COST, NUM, PERIOD, PERIOD_KIND, REVENUE
 # An amount per head: "$4,000 per agent per month", "$800/orang sebulan".
 EACH = (
     r"(?P<each>(?:per|/|each|a|setiap|tiap)\s*(?:agents?|agen|orang|persons?|heads?|seats?|kursi"
-    r"|ftes?|staff|karyawan)\b)"
+    r"|ftes?|staff|karyawan|kepala)\b)"
 )
 
 # ... after its period: "$4,200/mo per agent", "5 reps at $3,800/month each"
-EACH_LATE = r"(?P<late>per\s*(?:agents?|agen|orang|persons?|heads?|seats?|kursi)|each|apiece)\b"
+EACH_LATE = (
+    r"(?P<late>per\s*(?:agents?|agen|orang|persons?|heads?|seats?|kursi|kepala)|each|apiece)\b"
+)
 
 # A year said just before the sum: "biaya tim setahun sekitar $480.000", "runs an annual $480k"
 YEAR_BEFORE = re.compile(
@@ -30,7 +32,8 @@ WEEK_BEFORE = re.compile(
     r"|each week|every week)\b(?:\s+\S+){0,3}\s*$"
 )
 # The team a per-head cost is paid to, counted after it: "..., twenty of them in total"
-OF_THEM = re.compile(r"\b(\d{1,4}) of (?:them|us)\b")
+# (or its heads: "6 juta per kepala, 11 kepala", "per head for 11 heads")
+OF_THEM = re.compile(r"\b(\d{1,4}) (?:of (?:them|us)|heads|kepala)\b")
 
 
 def read_inhouse(t: Any, fields: dict[str, Any]) -> None:
@@ -77,7 +80,9 @@ def read_inhouse(t: Any, fields: dict[str, Any]) -> None:
             and agents > 0
         ):
             amount *= agents  # "$4,000 per agent per month ... for 6 agents", "tiap agen $1.800"
-        elif EACH_BEFORE.search(t.full) and (them := OF_THEM.search(t.full)):
+        elif (found.group("each") or found.group("late") or EACH_BEFORE.search(t.full)) and (
+            them := OF_THEM.search(t.full)
+        ):
             amount *= int(them.group(1))  # "every agent runs us Rp 12M a month, 20 of them"
             fields.setdefault("agents", int(them.group(1)))
         key = "inhouse_monthly_usd" if m else "inhouse_monthly_idr"

@@ -139,7 +139,7 @@ def _middle(m: re.Match[str]) -> str:
 # Chat shorthand for the words the patterns read ("3 thn", "dlm negri", "6 bln", "2 yrs").
 
 _ABBREVIATIONS = {
-    "thn": "tahun", "th": "tahun", "bln": "bulan", "yrs": "years", "yr": "year", "mos": "months",
+    "thn": "tahun", "taun": "tahun", "th": "tahun", "bln": "bulan", "yrs": "years", "yr": "year", "mos": "months",
     "dlm": "dalam", "negri": "negeri", "sj": "saja", "aja": "saja", "tlp": "telepon",
     "bhs": "bahasa", "mo": "month", "mnt": "menit", "mins": "minutes", "telp": "telepon",
     "tlpn": "telepon", "telfon": "telepon", "ppl": "people", "sm": "sama",

@@ -165,6 +165,10 @@ CURRENT_COST = (
     r"|habis(?= (?:sekitar |kira kira |kurang lebih |hampir )?(?:rp|\$|usd|idr)\b)|menghabiskan"
     r"|habiskan|ngabisin|costs? (?:us|me)|(?:we|i) spend"
     r"|runs? (?:us|me)(?= (?:about |around |roughly |some )?(?:rp|\$|usd|idr)\s*\d)"
+    r"|costing (?:us|me)"
+    # "..., $22,500 every month. Does outsourcing bring that down?": the sum is what they pay now
+    r"|(?:bring|get|push) (?:that|this|it) down|(?:cut|reduce|lower|beat|undercut) (?:that|this)"
+    r"|compete with (?:that|this)|nyaingin|nyaingi|menyaingi|ngalahin (?:itu|harga)"
     r"|our \d+[- ](?:person|people|agent|member|strong)s? (?:cs |support |customer support |service )?team"
     # "CS kami makan 50 juta per minggu", "our phone support eats IDR 50 million a week"
     r"|(?:makan|eats?|burns?)(?= (?:sekitar |kira kira |about |around |roughly )?(?:rp|\$|usd|idr)\s*\d)"
