@@ -195,3 +195,73 @@ def test_an_organisation_s_abbreviation_is_no_unknown_name(assistant):
     )
     assert not answer.body.startswith(sentinel(assistant, "id"))
     assert answer.sources[0].id == "faq-hidden-costs"
+
+
+# Held-out v173-v176: counts said "about" ("10an agen"), slang hours, a bare "gimana?" after a
+# comparison told, "what's the figure?", a count of chats per agent (no price), short Indonesian
+# follow-ups that ask for a rule or a vendor's name, and debt collection.
+
+
+@pytest.mark.parametrize(
+    ("question", "want"),
+    [
+        ("literally butuh CS 24/7 nih, sekitar 10an agen, vendor lokal aja. estimasinya berapa ya?", {"agents": 10}),
+        ("butuh 20an agen buat musim promo, domestik, extended hours. kira2 abis berapa?", {"agents": 20}),
+        ("mau coba outsource DM IG, 4 agen, offshore, shift sampe malem. estimasi dong", {"coverage": "extended"}),
+    ],
+)  # fmt: skip
+def test_counts_and_hours_in_chat_slang_are_read(question, want):
+    fields = COST.parse_fields(question)
+    assert {k: fields.get(k) for k in want} == want
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "current cost CS internal kita sekitar $25k sebulan, mau compare sama outsource nearshore 10 agen skilled. gimana?",
+        "6 agents on phone and social, extended hours, offshore provider - what's the figure?",
+    ],
+)
+def test_a_price_asked_in_other_words_is_priced(assistant, question):
+    assert assistant.answer(question).estimate is not None
+
+
+def test_a_count_of_chats_per_agent_is_no_price(assistant):
+    answer = assistant.answer("1 agen biasanya sanggup pegang brp chat sekaligus?")
+    assert answer.estimate is None
+    assert answer.body.startswith(sentinel(assistant, "id"))
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("ada aturannya gak di indo soal data pelanggan?", "not_covered_law"),
+        ("vendor CS outsourcing siapa aja yg recommended?", "not_covered_place"),
+    ],
+)
+def test_short_indonesian_asks_for_a_rule_or_a_name_say_so_first(assistant, question, lead):
+    assert assistant.answer(question).body.startswith(assistant.prompts.text("id", lead))
+
+
+def test_debt_collection_is_another_function(assistant):
+    answer = assistant.answer(
+        "Jasa debt collector outsourcing biasanya minta fee berapa persen dari tagihan?"
+    )
+    assert answer.refused
+
+
+def test_a_vendor_from_abroad_said_short_is_offshore_but_a_town_is_not():
+    assert (
+        COST.parse_fields("16 agen, telepon saja, vendor luar. estimasi?")["location"] == "offshore"
+    )
+    assert "location" not in COST.parse_fields("vendor luar kota 5 agen berapa?")
+
+
+def test_a_problem_asked_in_a_cost_conversation_is_answered_not_repriced(assistant):
+    *_, answer = converse(
+        assistant,
+        "Coba hitung deh, 800 pesan per bulan, Instagram dan email, support dasar aja",
+        "Pelanggan kami sering pakai bahasa Jawa campur. Bakal jadi masalah nggak kalau agennya dari vendor luar?",
+    )
+    assert answer.estimate is None
+    assert answer.sources[0].id == "challenges"

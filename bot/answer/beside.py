@@ -27,6 +27,12 @@ INHOUSE_WORDS = re.compile(r"\b(?:in-?house|inhouse|internal|sendiri|our own|our
 CLAIM = re.compile(r"\b(?:always|never|guarantee[sd]?|selalu|pasti|dijamin|tidak pernah)\b")
 
 
+# A yes/no about a problem a choice brings, not a change to the estimate
+PROBLEM = re.compile(
+    r"\b(?:masalah|bermasalah|kendala|problems?|problematic|issues?|trouble|risks?|risky|risiko|berisiko)\b"
+)
+
+
 def asks_beside(cost: CostService, coverage, text: str, ask: Ask) -> bool:
     """In a cost conversation, a turn that asks beside the estimate: whether to switch ("worth
     it?", weighed with its numbers, unless it gives the in-house cost and asks what it saves),
@@ -48,6 +54,8 @@ def asks_beside(cost: CostService, coverage, text: str, ask: Ask) -> bool:
         return not INHOUSE & cost.parse_fields(own_words(text)).keys()
     if ask.type == "yes_no" and CLAIM.search(lowered):
         return True  # "nearshore is guaranteed to be cheaper than domestic, yeah?"
+    if ask.type == "yes_no" and not ask.price and PROBLEM.search(lowered):
+        return True  # "bakal jadi masalah nggak kalau agennya dari vendor luar?": the challenges
     if ask.type != "yes_no" or ask.price or CHANGE_CUE.search(lowered):
         return False  # "kalau agennya skilled, yang paham asuransi?" changes the estimate
     # a subject the estimator prices ("nearshore?") is a change, not a side question

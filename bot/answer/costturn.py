@@ -8,7 +8,7 @@ import re
 from bot.answer.analysis import Ask, question_sentence
 from bot.answer.corrections import INHOUSE, implied_fields
 from bot.answer.costscale import relative, scaled
-from bot.answer.coverage import PERCENT_ASK
+from bot.answer.coverage import COUNT_ASK, PERCENT_ASK
 from bot.answer.normalise import own_words
 from bot.answer.revert import TO_START, earlier_request
 from bot.answer.route import asks_article
@@ -162,6 +162,10 @@ def cost_request(
     priced = previous is not None or (ask.price and ask.type != "decision")
     # parsed once (or by the caller): the request, the follow-up and the team a story tells
     fields = dict(cost.parse_fields(text) if parsed is None else parsed)
+    # "1 agen sanggup pegang brp chat sekaligus?": a count of contacts asked, no price
+    counting = previous is None and fields.keys() <= {"agents", "channels"}
+    counting = counting and COUNT_ASK.search(text.lower()) is not None
+    priced = priced and not counting
     asked = question_sentence(text)  # the question after any story told before it
     backed = priced and previous is None and ask.background
     told_first = previous is None and asked != text and ("agents" in fields or backed)
@@ -180,7 +184,9 @@ def cost_request(
         priced = priced or (ask.type != "yes_no" and bool(ESTIMATE_ASK.search(asked.lower())))
     # "... 12 agen ... in-house kami $40.000 per bulan. Bagaimana perbandingannya?": the team
     # and its cost are told, the question asks to compare them
-    told = fields.keys() if ask.form != "decision" and COMPARE_ASK.search(asked.lower()) else set()
+    # ("..., mau compare sama outsource nearshore 10 agen. gimana?": a bare "how?" after it)
+    compares = COMPARE_ASK.search(asked.lower() if len(asked.split()) > 2 else text.lower())
+    told = fields.keys() if ask.form != "decision" and compares else set()
     priced = priced or (bool(SIZING & told) and bool(INHOUSE & told))
     plain = normalize(text).strip() if previous else ""  # a follow-up's words, read once
     if previous:  # "oops, 8 minutes obviously", "eh maksudnya Rp 210 juta"
@@ -209,7 +215,7 @@ def cost_request(
                 return back
             if TO_START.search(lowered):  # "balik ke awal, tapi 24/7": on top of the first
                 previous = back
-    if not priced and ask.form != "decision" and _is_spec(text, fields):
+    if not priced and not counting and ask.form != "decision" and _is_spec(text, fields):
         # "2 agen chat aja, jam kantor, vendor lokal": a team described, no more (whatever type
         # the model guesses for so few words, unless they say "worth it")
         priced = True

@@ -24,6 +24,7 @@ NAMES_ASKED = re.compile(
     r"|\b(?:vendor|penyedia|perusahaan|bpo)\w*\b[^?]{0,40}\bnama(?:2|-nama)?(?:nya)?\b"
     r"|\bcontoh (?:vendor|penyedia|perusahaan|bpo)\w*\b"
     r"|\b(?:sebut\w*|kasih tau|kasih|kasi) nama(?:2|-nama)?(?:nya)?\b"
+    r"|\b(?:vendor|penyedia|bpo)\w*\s+(?:\w+\s+)?siapa\b|\bsiapa (?:aja |saja )?(?:vendor|penyedia|bpo)\w*\b"
     r"|\bexamples? of (?:(?:good|actual|real|specific) )?(?:vendors?|providers?|compan(?:y|ies)|bpos?|outsourcers?)\b"
     r"|\b(?:vendor|provider|company|bpo|outsourcer) examples?\b"
 )

@@ -16,6 +16,8 @@ def normalize(text: str) -> str:
     text = re.sub(r"\b([a-z]{2,})2\b", r"\1 \1", text)  # "kira2", "rata2": a doubled word
     # "10 menitan", "5 jaman": Indonesian '-an' after a unit means "about" that many
     text = re.sub(r"(\d\s*)(menit|detik|jam)an\b", r"\1\2", text)
+    # "sekitar 10an agen", "20an agen": a count with '-an' is about that many
+    text = re.sub(r"\b(\d{1,5})an\b", r"\1", text)
     text = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group(0)], text)
     text = re.sub(r"\bin[- ]house\b", "inhouse", text)  # "4 in-house agents": no "in" gap
     # "7 skilled (not specialist) agents": an aside in brackets is read as words in between

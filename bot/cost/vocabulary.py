@@ -18,7 +18,7 @@ COVERAGE = {
     r"|sepanjang waktu|non ?stop|tanpa henti|siang (?:(?:dan|&) )?malam|day and night|night and day",
     "extended": r"extended(?: (?:operating|business|service|support|working))?(?: hours)?"
     r"|jam(?:nya)? (?:(?:layanan|operasional|kerja|kantor|operasi)(?:nya)? )?(?:yang )?(?:diperpanjang|panjang)"
-    r"|(?:sampai|hingga|until|till|into the|into) (?:larut )?(?:malam|late evening|evenings?)\b"
+    r"|(?:sampai|sampe|smp|hingga|until|till|into the|into) (?:larut )?(?:malam|malem|late evening|evenings?)\b"
     r"|jam tambahan|(?:waktu|jam) (?:operasi |operasional )?lanjutan"
     r"|(?:12|16) (?:jam|hours?)|evenings? and weekends?|malam dan akhir pekan"
     # "add weekend and evening coverage": beyond office hours, short of round the clock
@@ -74,7 +74,9 @@ CHOICES = {
         "offshore": r"offshor(?:e|ing|ed)|off shore|luar negeri|lepas pantai|overseas|abroad|mancanegara"
         # The usual offshore destinations, named ("20 agents in the Philippines").
         r"|(?:the )?philippines?|(?<!bahasa )filipina|india|vietnam|sri lanka|bangladesh|pakistan|colombia"
-        r"|kolombia|mexico|meksiko|egypt|mesir|south africa|afrika selatan",
+        r"|kolombia|mexico|meksiko|egypt|mesir|south africa|afrika selatan"
+        # "vendor luar" (a vendor from abroad, said short), not "pihak luar" (any outside party)
+        r"|(?:vendor|penyedia|bpo)(?:nya)? (?:dari )?luar\b(?! (?:negeri|kota|daerah|pulau))",
         "nearshore": r"nearshore|near shore|negara tetangga|negara terdekat|negara dekat"
         r"|(?:a )?(?:nearby|neighbou?ring) country|closer to home",
         "domestic": r"domestic(?:ally)?|domestik|dalam negeri|onshore|on shore|lokal|in-country|in country"
