@@ -76,7 +76,7 @@ def test_a_recommendation_the_article_does_make_is_still_yes(assistant):
 @pytest.mark.parametrize(
     ("question", "entry"),
     [
-        ("hemat berapa persen sih kalo outsource CS?", "benefits"),
+        ("kira2 kalo outsource CS bisa hemat berapa persen?", "benefits"),
         ("roughly what percentage do companies save by outsourcing support?", "benefits"),
         ("any numbers on savings %?", "benefits"),
         ("setup vendor CS baru biasanya makan waktu brp lama?", "faq-hidden-costs"),
