@@ -170,9 +170,8 @@ class Coverage(Sides):
             and not self.offers_both_sides(question)  # "di mana? dlm negeri ato luar?" is answered
         ):
             return text(lang, "not_covered_place")
-        if names and self.country_words(question, names):
-            return text(lang, "not_covered_place")  # "Philippines or South Africa?"
         if names:
+            names = self.whole_places(question, names)  # "South Africa", not "South and Africa"
             return text(lang, "not_covered_name", names=self.join(names, lang))
         if ask.type != "summary" and (subjects := self.absent_subjects(question, lowered)):
             return text(lang, "not_covered_name", names=self.join(subjects, lang))
@@ -236,12 +235,18 @@ class Coverage(Sides):
         """The question names a country, or asks for a country or a provider."""
         return bool(PLACE_ASK.search(question.lower())) or self.names_country(question)
 
-    def country_words(self, question: str, names: list[str]) -> bool:
-        """Whether every unknown name is a word of a country the question names ("South",
-        "Africa")."""
+    def whole_places(self, question: str, names: list[str]) -> list[str]:
+        """The unknown names with the words of a country of several words ("South", "Africa")
+        put back together as the question wrote it."""
         lowered = question.lower()
-        words = {w for p in self.terms.places for m in p.finditer(lowered) for w in m[0].split()}
-        return all(n.lower() in words for n in names)
+        for match in (m for p in self.terms.places for m in p.finditer(lowered)):
+            words = match[0].split()
+            parts = [n for n in names if n.lower() in words]
+            if len(words) > 1 and len(parts) == len(words):
+                at = names.index(parts[0])
+                names = [n for n in names if n not in parts]
+                names.insert(at, question[match.start() : match.end()])
+        return names
 
     def names_country(self, question: str) -> bool:
         return any_match(self.terms.places, question.lower())
