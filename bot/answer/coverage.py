@@ -75,7 +75,7 @@ RECOMMENDS = re.compile(
     r"|prefer|favou?r|advise|advocate)\b|\b(?:artikel|tulisan)(?:nya)?\s+(?:\w+\s+)?(?:merekomendasikan"
     r"|rekomendasiin|menyarankan|nyaranin|menganjurkan|nganjurin|memilih|milih)\b"
 )
-EITHER = re.compile(r"\b(?:or|atau|ato|apa|vs\.?|versus)\b")
+EITHER = re.compile(r"\b(?:or|atau|ato|vs\.?|versus)\b")
 # "... say what an in-house team costs?": a figure asked without "how much"
 WHAT_COSTS = re.compile(
     r"\bwhat\b(?!\s+(?:drives|affects|determines|influences|makes|raises|lowers|adds|goes|is|are)\b)"
@@ -144,7 +144,7 @@ class Coverage(Sides):
             return text(lang, "not_covered_duration")  # "... within a week?": no time frames
         if any_match(self.terms.law, asked):
             return text(lang, "not_covered_law")  # "is it legal to process the data abroad?"
-        if RECOMMENDS.search(asked) and EITHER.search(asked.split(RECOMMENDS.search(asked)[0])[1]):
+        if (said := RECOMMENDS.search(asked)) and EITHER.search(asked, said.end()):
             return text(lang, "not_covered_recommend")  # "... recommend offshore or domestic?"
         if NAMES_ASKED.search(asked) and not any_match(self.terms.places, lowered):
             return text(lang, "not_covered_place")  # "does it mention any specific vendors?"
