@@ -16,7 +16,7 @@ from bot.cost.normalize import normalize
 from bot.cost.request import CostValidationError
 from bot.cost.revise import adds_to_lists
 from bot.cost.service import CostService, json_fields
-from bot.cost.vocabulary import LANG_EN, LANG_ID
+from bot.cost.vocabulary import BEAT_THAT, LANG_EN, LANG_ID
 from bot.lang import is_neutral
 from bot.types import Message
 
@@ -106,8 +106,7 @@ COMPARE_ASK = re.compile(
     r"\b(?:perbandingan\w*|bandingkan|dibandingkan|compar\w*|come out (?:cheaper|ahead)|lebih hemat"
     r"|break(?:s)?[- ]even|balik modal|impas|payback|pay (?:for )?itself"
     # "..., $20k a month for ten. Can outsourcing cut that?": what the sum they pay would become
-    r"|(?:cut|reduce|lower|beat|undercut) (?:that|this)|(?:bring|get) (?:that|this|it) down"
-    r"|compete with (?:that|this)|nyaingin|nyaingi|menyaingi|(?:nekan|menekan|ngurangin) (?:biaya|itu))\b"
+    rf"|{BEAT_THAT}|(?:nekan|menekan|ngurangin) (?:biaya|itu))\b"
 )
 # "8 agents offshore, bilingual. What is the estimate?": the question asks the price of the team
 # told before it (not "Does 24/7 push the bill up?", a yes or no about one factor)

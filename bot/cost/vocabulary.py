@@ -160,6 +160,12 @@ ONLY = r"\b(?:only|just|aja|saja|doang|cuma|hanya)\b"
 # A value the follow-up keeps, not the only one left: "tapi chat tetep ada", "keep chat in"
 KEPT = re.compile(r"\b(?:tetep|tetap|masih|keep|kept|still|stays?)\b")
 # Words that make a dollar amount the current (in-house) cost: "the $12k a month we pay now".
+# A sum the question asks a vendor to beat: "Can outsourcing cut that?", "bring that down",
+# "compete with that", "vendor offshore bisa nyaingin?" (bot/answer/costturn.py prices it too)
+BEAT_THAT = (
+    r"(?:bring|get) (?:that|this|it) down|(?:cut|reduce|lower|beat|undercut) (?:that|this)"
+    r"|compete with (?:that|this)|nyaingin|nyaingi|menyaingi"
+)
 CURRENT_COST = (
     r"\b(?:in house|inhouse|internal|sendiri|own team|(?:we|i) (?:pay|spend)|paying now|currently"
     r"|right now|(?:kami|kita) (?:bayar|keluar\w*|gaji|menggaji)|menggaji|digaji|dibayar|sekarang|skrg|saat ini"
@@ -169,8 +175,7 @@ CURRENT_COST = (
     r"|runs? (?:us|me)(?= (?:about |around |roughly |some )?(?:rp|\$|usd|idr)\s*\d)"
     r"|costing (?:us|me)"
     # "..., $22,500 every month. Does outsourcing bring that down?": the sum is what they pay now
-    r"|(?:bring|get|push) (?:that|this|it) down|(?:cut|reduce|lower|beat|undercut) (?:that|this)"
-    r"|compete with (?:that|this)|nyaingin|nyaingi|menyaingi|ngalahin (?:itu|harga)"
+    rf"|{BEAT_THAT}|push (?:that|this|it) down|ngalahin (?:itu|harga)"
     r"|our \d+[- ](?:person|people|agent|member|strong)s? (?:cs |support |customer support |service )?team"
     # "CS kami makan 50 juta per minggu", "our phone support eats IDR 50 million a week"
     r"|(?:makan|eats?|burns?)(?= (?:sekitar |kira kira |about |around |roughly )?(?:rp|\$|usd|idr)\s*\d)"
