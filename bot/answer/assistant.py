@@ -173,6 +173,8 @@ class Assistant(TurnRetrieval, CostStages):
                 ask = self.analyzer.carried(ask, text, last(history, "user").content, lang)
             ask = self.coverage.reframe(ask, text)  # "Philippines or India?" wants a country
             focus = self.recap.focus(text, ask.form)  # "tl;dr on the benefits?": "the benefits"
+            if not focus and ask.background and ask.type == "list":
+                focus = self.recap.asked_part(text, self.glossary.expand, lang)
             if focus:
                 vector = self.memo.embed(self._embed_query, self.glossary.expand(focus, lang))
         state = cost_state(self.cost, history)
@@ -230,9 +232,15 @@ class Assistant(TurnRetrieval, CostStages):
             query, vector, hits = self._retrieve_follow_up(turn)
             # "Which of those is worst?" points back at what was just answered: never refused
             scope = (turn, query, hits, self.coverage, self.shaper.mentions)
-            # ... unless it turns to another subject ("kalau outsource tim akuntansi?")
-            refuse = (anchor is None or turn.topic == "foreign") and out_of_scope(*scope)
-            if (entry := self.coverage.nearest(text)) is not None:  # "which CRM?": the breakdown
+            # ... unless it turns to another subject ("kalau outsource tim akuntansi?"); a support
+            # question with a nearest entry is answered from it ("what numbers does the article
+            # give?": the hourly band)
+            entry = self.coverage.nearest(text)
+            near = entry is not None and turn.topic == "support"
+            refuse = (
+                (anchor is None or turn.topic == "foreign") and not near and out_of_scope(*scope)
+            )
+            if entry is not None:  # "which CRM?": the breakdown
                 hits = self._anchored(entry, lang, vector, hits)
             if anchor is not None and turn.topic != "foreign":
                 hits = self._anchored(anchor.entry, lang, vector, hits)

@@ -53,6 +53,9 @@ CUED_NUMBER = re.compile(
     r"\b(?:go with|going with|with|make it|jadi|jadiin|pakai|pake|dengan|turunin ke|naikin ke|ganti ke"
     # "what if we only need 7?", "kalau cuma butuh 4?": the team's size
     r"|need|needed|butuh|perlu|hire|use|have|had"
+    # "what if we drop to 20?", "scale it down to 12", "turunin jadi 5"
+    r"|(?:drop|dropping|go|going|scale|scaling|cut|cutting|bring|bringing|bump|bumping)(?: it| that)?"
+    r"(?: down| up| back)? to|reduced? to|increased? to|turun(?:in|kan)? (?:jadi|ke)"
     rf"|{BACK_TO})\s+"
     r"(\d+)(?=\s*(?:$|[,.;!?]|(?:then|and|dan|aja|saja|dong|ya|instead|orang|people|seats?|kursi"
     r"|agen|agents?)\b))"
@@ -103,7 +106,9 @@ BACK_TO_NUMBER = re.compile(
 PER_HOUR = re.compile(r"\b(?:per hour|an hour|per jam|sejam)\b")
 # "Bagaimana perbandingannya?", "how does it compare?": comparing what the question told
 COMPARE_ASK = re.compile(
-    r"\b(?:perbandingan\w*|bandingkan|dibandingkan|compar\w*|come out (?:cheaper|ahead)|lebih hemat"
+    r"\b(?:perbandingan\w*|bandingkan|dibandingkan|compar\w*|come out (?:cheaper|ahead)"
+    # "..., 4 org, 480 juta setahun. outsource 4 agen lebih irit ga?": which of the two costs less
+    r"|lebih (?:hemat|irit|murah|ekonomis)|more economical|cheaper|less expensive"
     r"|break(?:s)?[- ]even|balik modal|impas|payback|pay (?:for )?itself"
     # "..., $20k a month for ten. Can outsourcing cut that?": what the sum they pay would become
     rf"|{BEAT_THAT}|(?:nekan|menekan|ngurangin) (?:biaya|itu))\b"

@@ -54,6 +54,14 @@ PERCENT_ASK = re.compile(
     r"|\bwhat (?:share|proportion|fraction|portion|part) of\b|\bhow much of (?:the|our|a) (?:total|bill|budget|cost)"
     r"|\b(?:porsi|proporsi|bagian)(?:nya)? (?:berapa|brp)\b|\b(?:berapa|brp) (?:porsi|proporsi|bagian)\b"
 )
+# A number to set, whatever the ask's form: "what first-response time should we write into the
+# SLA?", "what score would count as good?"
+TARGET_ASK = re.compile(
+    r"\bwhat (?:[\w-]+ ){0,2}(?:times?|targets?|levels?|scores?|percentages?|numbers?|figures?)"
+    r" (?:should|would) (?:we|i|you|it|they|the)\b"
+    # "what does onboarding usually come to, in dollars?": a sum, whatever the form
+    r"|\bwhat (?:does|do|would|will) (?:[\w-]+ ){1,4}?(?:come to|add up to|run (?:us|you|to))\b"
+)
 # A quantity ask that wants a number back, not "what are the costs?".
 NUMBER_ASK = re.compile(
     r"\b(?:how much|how many|how (?:big|large|high)|(?:seberapa|berapa) (?:besar|tinggi)|berapa(?:an)?"
@@ -111,6 +119,8 @@ HOW_MUCH_MORE = re.compile(
     r"\bhow much (?:cheaper|more|less|pricier|costlier|lower|higher|extra)\b"
     r"|\b(?:berapa|seberapa) (?:lebih )?(?:murah|mahal|hemat|jauh|besar selisih)\w*\b"
     r"|\bselisih\w*\b"
+    # "how big a price gap are we talking between offshore and domestic, exactly?"
+    r"|\bhow (?:big|large|wide) (?:a |is the |of a )?(?:price |cost |rate )?(?:gap|difference)\b"
 )
 # Ask types where "riskier?" / "lebih aman?" compares options by a risk the article never ranks.
 RISK_COMPARED = frozenset("yes_no comparison".split())
@@ -215,6 +225,8 @@ class Coverage(Sides):
         if ask.type == "quantity" and EXACT.search(asked):  # "persisnya berapa? bukan kisaran"
             return text(lang, "not_covered_figure")  # the article gives a range only
         asks_number = NUMBER_ASK.search(asked)
+        if TARGET_ASK.search(asked) and not _has_figure(question, lowered):
+            return text(lang, "not_covered_figure")  # "what response time should the SLA set?"
         if ask.type == "quantity" and asks_number and not _has_figure(question, lowered):
             return text(lang, "not_covered_figure")
         # "does the article say what in-house support typically costs?": a figure, asked of it

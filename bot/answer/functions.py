@@ -77,6 +77,9 @@ FOREIGN_TERMS = (
     "buku panduan karyawan", "q1 revenue", "q2 revenue", "q3 revenue", "q4 revenue",
     "quarterly revenue", "revenue report", "sales report", "laporan penjualan", "pendapatan kuartal",
     "pitch deck", "press release", "siaran pers", "annual report", "laporan tahunan",
+    # the office itself: its lease and rent
+    "office lease", "office rent", "lower rent", "our lease", "landlord", "sewa kantor",
+    "sewa gedung", "sewa ruko", "pemilik gedung",
     # opening a shop on a marketplace ("cara buka toko di Shopee gimana?")
     "buka toko", "membuka toko", "open a shop", "open a store", "opening a shop", "opening a store",
     *OVER_SUPPORT,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.answer.analysis import BACKGROUND_REFERENCE, question_sentence
 from bot.answer.compose import BULLET_LABEL, FIGURE, UnitIndex
 from bot.answer.route import asks_for_remedy, names_subject, summary_scope
 from bot.knowledge.corpus import Chunk
@@ -74,6 +75,7 @@ class Recap:
         self.whole: list[re.Pattern[str]] = []  # "..., especially the costs": still the whole
         self.brevity: list[re.Pattern[str]] = []  # words that only ask for a short answer
         self.thanks: list[re.Pattern[str]] = []  # ... or acknowledge the last one ("oh oke.")
+        self.gaps: list[re.Pattern[str]] = []  # "what doesn't the article cover?"
         for lang in LANGS:
             path = prompts_dir / lang / "analysis.yaml"
             try:
@@ -85,6 +87,7 @@ class Recap:
                 self.whole += [re.compile(p) for p in analysis["summary_whole"]]
                 self.brevity += [re.compile(p) for p in analysis["brevity"]]
                 self.thanks += [re.compile(p) for p in analysis["acknowledgement"]]
+                self.gaps += [re.compile(p) for p in analysis["gaps"]]
             except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
                 raise PromptError(f"{path}: cannot read the summary phrases ({exc})") from exc
 
@@ -102,6 +105,9 @@ class Recap:
         lowered = " ".join(text.lower().split())
         if not any(p.search(lowered) for p in self.parts):
             return None
+        asked = question_sentence(lowered)  # "Besok saya presentasi ... Poin-poin kelebihannya?"
+        if asked != lowered and any(p.search(asked) for p in self.parts):
+            lowered = asked  # the part is asked after a story, which names no part
         if any(p.search(lowered) for p in self.whole):
             return None  # "the article, especially the costs": the whole article
         if asks_for_remedy(lowered):
@@ -109,6 +115,17 @@ class Recap:
         for pattern in self.form:
             lowered = pattern.sub(" ", lowered)
         return " ".join(lowered.split()) or None
+
+    @staticmethod
+    def asked_part(text: str, expand, lang: str) -> str | None:
+        """The list asked for after a story, when it is the last sentence and names its own
+        subject ("Besok saya presentasi ke direksi. Poin-poin kelebihannya?"): what retrieval
+        reads instead of the story; None when it points back into the story ("those")."""
+        asked = question_sentence(text)
+        last = asked != text and text.rstrip().endswith(asked.rstrip())
+        if not last or BACKGROUND_REFERENCE.search(asked.lower()):
+            return None
+        return asked if names_subject(expand(asked, lang)) else None
 
     def focus(self, text: str, form: str) -> str | None:
         """What retrieval reads instead of the whole question, or None: a summary's part, or a
@@ -143,8 +160,12 @@ class Recap:
         history: list[Message],
         lang: str,
     ) -> tuple[str, list[Hit]] | None:
-        """The body and citations of a recap of the conversation, or of a summary of the
-        article (or its FAQ) that the question asks for; None for neither."""
+        """The body and citations of a recap of the conversation, of a summary of the article
+        (or its FAQ) or of what it leaves out, when the question asks for one; else None."""
+        lowered = " ".join(text.lower().split())
+        if any(p.search(lowered) for p in self.gaps):
+            # "what doesn't the article cover?": what it never gives, then what it does cover
+            return summarize_sections(chunks, units, lang, prompts.text(lang, "not_covered_gaps"))
         subject = self.subject(text)
         if (ids := self.entries(text, history)) and not subject:
             lead = prompts.text(lang, "summary_lead_recap")

@@ -61,12 +61,19 @@ def read_choices(t: Any, fields: dict[str, Any]) -> None:
         fields["languages"] = languages
 
 
+_ANY_CHANNEL = "|".join(f"(?:{p})" for p in CHANNELS.values())
+
+
 def removed_values(text: str, normalized: bool = False) -> dict[str, set[str]]:
     """The channels and languages a text says to take away ("drop phone", "drop german")."""
     text = text if normalized else normalize(text)
     dropped: dict[str, set[str]] = {}
     for ch, pat in CHANNELS.items():
-        if re.search(rf"{REMOVE}(?:{pat})\b|\b(?:{pat}){REMOVED_AFTER}", text):
+        # ... or joined to another one dropped with it ("drop phone and chat"; not "drop phone,
+        # email only", which keeps email)
+        joined = r"\s*(?:&|\+|/)\s*|\s+(?:and|dan|sama|or|atau)\s+"
+        listed = rf"{REMOVE}(?:(?:{_ANY_CHANNEL})(?:{joined}))+(?:{pat})\b"
+        if re.search(rf"{REMOVE}(?:{pat})\b|\b(?:{pat}){REMOVED_AFTER}|{listed}", text):
             dropped.setdefault("channels", set()).add(ch)
     for name, code in (LANG_EN | LANG_ID).items():
         if re.search(rf"{REMOVE}(?:bahasa\s+)?{name}\b|\b{name}{REMOVED_AFTER}", text):

@@ -13,18 +13,20 @@ from bot.cost.vocabulary import CURRENT_COST, NUM, PERIOD, PERIOD_KIND, REVENUE
 
 # An amount per head: "$4,000 per agent per month", "$800/orang sebulan".
 EACH = (
-    r"(?P<each>(?:per|/|each|a|setiap|tiap)\s*(?:agents?|agen|orang|persons?|heads?|seats?|kursi"
+    r"(?P<each>(?:per|/|each|a|setiap|tiap)\s*(?:agents?|agen|orang|org|persons?|heads?|seats?|kursi"
     r"|ftes?|staff|karyawan|kepala)\b)"
 )
 
 # ... after its period: "$4,200/mo per agent", "5 reps at $3,800/month each"
 EACH_LATE = (
-    r"(?P<late>per\s*(?:agents?|agen|orang|persons?|heads?|seats?|kursi|kepala)|each|apiece)\b"
+    r"(?P<late>per\s*(?:agents?|agen|orang|org|persons?|heads?|seats?|kursi|kepala)|each|apiece)\b"
 )
 
-# A year said just before the sum: "biaya tim setahun sekitar $480.000", "runs an annual $480k"
+# A year said just before the sum: "biaya tim setahun sekitar $480.000", "runs an annual $480k",
+# "tiap taun CS kita makan 480 juta"
 YEAR_BEFORE = re.compile(
-    r"\b(?:setahun|per tahun|pertahun|tahunan|annual(?:ly)?|yearly|a year|per year)\b(?:\s+\S+){0,3}\s*$"
+    r"\b(?:setahun|(?:per|tiap|setiap) tahun|pertahun|tahunan|annual(?:ly)?|yearly|a year|per year"
+    r"|(?:each|every) year)\b(?:\s+\S+){0,4}\s*$"
 )
 # ... or a week: "per minggu kami habis sekitar $2.500"
 WEEK_BEFORE = re.compile(

@@ -40,6 +40,13 @@ def normalize(text: str) -> str:
         text,
     )
     text = re.sub(r"\b(?:instead of|rather than)\s+(?:[a-z]+\s+){0,2}?[a-z]+\b", "", text)
+    # "ISO 27001", "SOC 2", "PCI DSS 4.0", "UU 27/2022": the number names a standard or a law,
+    # no sum, count or hour
+    text = re.sub(
+        r"\b(iso(?:/iec)?|soc|pci(?: dss)?|nist|uu|pojk)\s?-?\d[\d./:-]*(?: type (?:ii?|[12])\b)?",
+        r"\1",
+        text,
+    )
     # "a tier-3 agent" is one agent of the third tier, no three agents
     text = re.sub(r"\btier[- ]?([1-3])\b", lambda m: f"tier {'i' * int(m.group(1))}", text)
     text = re.sub(r"(?<=[a-z\d])-(?=[a-z])|(?<=[a-z])-(?=\d)", " ", text)
@@ -141,12 +148,14 @@ def _middle(m: re.Match[str]) -> str:
 # Chat shorthand for the words the patterns read ("3 thn", "dlm negri", "6 bln", "2 yrs").
 
 _ABBREVIATIONS = {
-    "thn": "tahun", "taun": "tahun", "th": "tahun", "bln": "bulan", "yrs": "years", "yr": "year", "mos": "months",
+    "thn": "tahun", "taun": "tahun", "setaun": "setahun", "th": "tahun", "bln": "bulan", "yrs": "years", "yr": "year", "mos": "months",
     "dlm": "dalam", "negri": "negeri", "sj": "saja", "aja": "saja", "tlp": "telepon",
     "bhs": "bahasa", "mo": "month", "mnt": "menit", "mins": "minutes", "telp": "telepon",
     "tlpn": "telepon", "telfon": "telepon", "ppl": "people", "sm": "sama",
     # Malaysian Malay: "20 ejen, sokongan teknikal, berapa kos sebulan?"
     "ejen": "agen", "kos": "biaya", "sokongan": "dukungan", "teknikal": "teknis", "sahaja": "saja",
     "syarikat": "perusahaan", "khidmat": "layanan",
+    # Javanese: "3 agen sing iso boso Jowo, piro?"
+    "boso": "bahasa", "jowo": "jawa", "karo": "dan",
 }  # fmt: skip
 _ABBREVIATION = re.compile(rf"\b(?:{'|'.join(_ABBREVIATIONS)})\b")

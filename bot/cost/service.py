@@ -102,7 +102,8 @@ class CostService:
                 if name in fields and previous.get(name):
                     old = list(previous[name])
                     fields[name] = old + [v for v in fields[name] if v not in old]
-        for name, dropped in removed_values(text).items():
+        removed = removed_values(text)
+        for name, dropped in removed.items():
             # "drop phone" alone: the values said before, less the dropped ones.
             kept = [v for v in fields.get(name) or previous.get(name) or [] if v not in dropped]
             if kept:
@@ -111,6 +112,7 @@ class CostService:
             said
             and set(fields.get("channels") or [None]) <= set(said)
             and KEPT.search(text.lower())
+            and "channels" not in removed  # "drop phone and keep email only": email alone
         ):
             fields["channels"] = list(said)  # "8 agen aja tapi chat tetep ada": chat kept, no other
         if (swapped := swapped_channels(text, previous)) is not None:

@@ -36,8 +36,11 @@ COVERAGE = {
     r"|akhir pekan)|(?:weekends?|akhir pekan) juga"
     r"|(?:dua|2|two) shifts?"  # "dua shift", "two shifts": beyond one working day
     # "sampai jam 10 malam", "until 10 pm", "till 22.00": open into the evening
-    r"|(?:sampai|sampe|smp|hingga|until|till|to) (?:jam )?(?:(?:[7-9]|1[012])(?:[.:]\d\d)? ?(?:malam|pm)"
-    r"|(?:19|2[0-3])(?:[.:]\d\d)?\b|midnight|tengah malam)"
+    r"|(?:sampai|sampe|ampe|smp|hingga|until|till|to) (?:jam )?(?:(?:[7-9]|1[012])(?:[.:]\d\d)? ?(?:malam|malem|pm)"
+    r"|midnight|tengah malam)"
+    # ... an hour of the clock: "until 21", "8 to 20", "to 22.00" ("drop to 20" counts agents)
+    r"|(?:sampai|sampe|ampe|smp|hingga|until|till) (?:jam )?(?:19|2[0-3])(?:[.:]\d\d)?\b"
+    r"|(?:\d ?(?:am|pagi)? ?|\bjam )to (?:19|2[0-3])(?:[.:]\d\d?)?\b|\bto (?:19|2[0-3])[.:]\d\d?\b"
     # "jam 8-20": open into the evening; "Senin-Sabtu", "Monday to Saturday": beyond weekdays
     r"|jam (?:[5-9]|1[0-2]) ?(?:-|sampai|hingga|s ?d) ?(?:jam )?(?:19|2[0-3])\b"
     r"|\b(?:[5-9]|1[0-2])(?:[.:]\d\d)? ?am ?(?:(?:-|to|until|till) ?)?(?:[7-9]|1[0-2])(?:[.:]\d\d)? ?pm\b"
@@ -45,8 +48,9 @@ COVERAGE = {
     r"|senin ?(?:(?:-|sampai|hingga|s ?d) ?)?(?:sabtu|minggu)"
     r"|\bmon(?:day)? ?(?:(?:-|to|through|thru|until|till) ?)?(?:sat(?:urday)?|sun(?:day)?)\b"
     # "jam 8 pagi-8 malam", "pukul 7 pagi sampai 9 malam": morning into the evening
-    r"|\b(?:(?:jam|pukul) )?(?:0?[5-9]|1[0-2])(?:[.:]\d\d)? ?pagi ?(?:(?:-|sampai|sampe|hingga|s ?d) ?)?"
-    r"(?:jam |pukul )?(?:[7-9]|1[0-2])(?:[.:]\d\d)? ?malam",
+    # ("jam 7 pagi-11 malem", "jam 8 pagi ampe 10 malem": said as it is spoken)
+    r"|\b(?:(?:jam|pukul) )?(?:0?[5-9]|1[0-2])(?:[.:]\d\d)? ?pagi ?(?:(?:-|sampai|sampe|ampe|hingga|s ?d) ?)?"
+    r"(?:jam |pukul )?(?:[7-9]|1[0-2])(?:[.:]\d\d)? ?mal(?:am|em)",
     "business_hours": r"jam kerja|jam kantor|(?:business|office|working|biz) (?:hours?|hrs?)|hari kerja"
     r"|senin (?:sampai|hingga|s ?d )?jumat|monday (?:to|through) friday|8 (?:jam|hours?)|9 to 5"
     # "weekdays 9-5", "9-5 only", "weekdays only": a working day; a falling range is no quantity
@@ -79,7 +83,7 @@ CHOICES = {
         r"|(?:vendor|penyedia|bpo)(?:nya)? (?:dari )?luar\b(?! (?:negeri|kota|daerah|pulau))",
         "nearshore": r"nearshore|near shore|negara tetangga|negara terdekat|negara dekat"
         r"|(?:a )?(?:nearby|neighbou?ring) country|closer to home",
-        "domestic": r"domestic(?:ally)?|domestik|dalam negeri|onshore|on shore|lokal|in-country|in country"
+        "domestic": r"domestic(?:ally)?|domestik|dal[ae]m negeri|onshore|on shore|lokal|in-country|in country"
         r"|local (?:(?:chat|email|phone|support|cs|social media) )?(?:vendors?|providers?|partners?|teams?|compan(?:y|ies)|bpos?|agenc(?:y|ies)|agents?"
         r"|staff|seats?|reps?)"
         # "a provider in our own country", "vendor di negara sendiri"
@@ -89,9 +93,13 @@ CHOICES = {
         r"|\b(?:kalo|kalau|klo|pakai|pake) (?:yang |yg |vendor )?(?:indonesia|indo)\b",
     },
     "support_type": {
-        "technical": r"teknis|technical|tech support|it support|dukungan it|troubleshooting",
+        # "non-technical", "ga teknis", "not technical, just basic": no technical support
+        "technical": r"(?<!non )(?<!non-)(?<!non)teknis|(?<!non )(?<!non-)(?<!non)technical|tech support"
+        r"|it support|dukungan it|troubleshooting",
         # "telepon dasar", "kalau yang dasar aja?"
-        "basic": r"(?:dukungan|layanan|agen|support|yang|yg|versi|paket|level|tingkat)(?:nya)?(?: \w+)? dasar|basic",
+        "basic": r"(?:dukungan|layanan|agen|support|yang|yg|versi|paket|level|tingkat)(?:nya)?(?: \w+)? dasar|basic"
+        r"|non[- ]?(?:technical|teknis)|(?:not|bukan|tidak|tak|nggak|ngga|enggak|gak|ga|gk) (?:yang |yg )?"
+        r"(?:terlalu )?(?:technical|teknis)",
     },
     "expertise": {
         "specialist": r"spesialis|specialists?|speciali[sz]ed|ahli|experts?|pakar",
@@ -170,7 +178,7 @@ CURRENT_COST = (
     r"\b(?:in house|inhouse|internal|sendiri|own team|(?:we|i) (?:pay|spend)|paying now|currently"
     r"|right now|(?:kami|kita) (?:bayar|keluar\w*|gaji|menggaji)|menggaji|digaji|dibayar|sekarang|skrg|saat ini"
     # "tim CS 4 orang, habis sekitar Rp 40 juta sebulan", "it costs us $9,000 a month"
-    r"|habis(?= (?:sekitar |kira kira |kurang lebih |hampir )?(?:rp|\$|usd|idr)\b)|menghabiskan"
+    r"|(?:habis|abis)(?= (?:sekitar |kira kira |kurang lebih |hampir )?(?:rp|\$|usd|idr)\b)|menghabiskan"
     r"|habiskan|ngabisin|costs? (?:us|me)|(?:we|i) spend"
     r"|runs? (?:us|me)(?= (?:about |around |roughly |some )?(?:rp|\$|usd|idr)\s*\d)"
     r"|costing (?:us|me)"
