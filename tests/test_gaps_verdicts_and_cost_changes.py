@@ -168,3 +168,109 @@ def test_know_how_is_no_how_to(assistant):
 
 def test_an_office_lease_is_another_matter(assistant):
     assert assistant.answer("how do we negotiate a cheaper office lease?").refused
+
+
+# Held-out v181-v184: teams in FTE, sums per person, weekly volumes and handle times said many
+# ways; a place judged as a destination; frequencies and rubrics the article never gives; the
+# asker's own city is no subject; a share asked is no price; a manager's slides and HR policy are
+# other matters.
+
+
+@pytest.mark.parametrize(
+    ("question", "want"),
+    [
+        ("Quote for 9 FTE nearshore on chat, please.", {"agents": 9}),
+        ("We employ 7 agents at $2,800 per person per month. What would offshore save?",
+         {"agents": 7, "inhouse_monthly_usd": 19600}),
+        ("Our support department costs IDR 1.8 billion a year for 12 people. Offshore instead?",
+         {"agents": 12, "inhouse_monthly_idr": 150000000}),
+        ("tim CS 8 orang, habisnya 1,2 M per tahun. dibandingin vendor lokal gimana?",
+         {"agents": 8, "inhouse_monthly_idr": 100000000}),
+        ("Seminggu masuk 2 ribu chat, satu chat kurleb 5 menit. Vendor nearshore berapa?",
+         {"contacts_per_month": 8667, "avg_handle_minutes": 5}),
+        ("400 calls a week, average call 9 minutes, domestic. Price?", {"avg_handle_minutes": 9}),
+        ("tiket harian kira-kira 600, tiap tiket 4 menit, vendor offshore. berapa?",
+         {"contacts_per_month": 13020}),
+    ],
+)  # fmt: skip
+def test_more_cost_wording_is_read(question, want):
+    fields = COST.parse_fields(question)
+    assert {k: fields.get(k) for k in want} == want
+
+
+def test_one_of_the_reasons_is_no_count():
+    assert "agents" not in COST.parse_fields(
+        "chat 24 jam itu salah satu alasan perusahaan outsource CS?"
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is Malaysia a good place to outsource our support to?",
+        "Is Indonesia a good location for an offshore support team?",
+        "Does the article say anything about moving support to Indonesia specifically?",
+    ],
+)
+def test_a_place_judged_as_a_destination_is_said_to_be_unnamed(assistant, question):
+    answer = assistant.answer(question)
+    assert answer.body.startswith(sentinel(assistant, "en"))  # never "Yes."
+
+
+def test_the_askers_own_city_is_no_subject(assistant):
+    answer = assistant.answer(
+        "Kami toko online di Bandung, apakah outsource CS bisa menghemat biaya?"
+    )
+    assert "Bandung" not in answer.body
+    assert answer.ask_type != "place"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Does the article say vendor audits must happen every month?", "en"),
+        ("Apakah menurut artikel evaluasi kinerja harus dilakukan tiap kuartal?", "id"),
+    ],
+)
+def test_a_frequency_the_article_never_gives_is_no_yes(assistant, question, lang):
+    answer = assistant.answer(question)
+    assert answer.body.startswith(assistant.prompts.text(lang, "not_covered_frequency"))
+
+
+def test_a_share_asked_is_no_price(assistant):
+    answer = assistant.answer("Biaya onboarding vendor biasanya berapa persen dari nilai kontrak?")
+    assert answer.estimate is None
+    assert answer.body.startswith(sentinel(assistant, "id"))
+
+
+def test_break_even_asked_after_an_estimate_with_an_in_house_cost_is_the_comparison(assistant):
+    _, answer = converse(
+        assistant,
+        "Our 5 in-house agents cost $20,000 a month. What would 5 offshore agents cost?",
+        "so where's the break-even?",
+    )
+    assert answer.estimate is not None
+    assert answer.estimate.args["inhouse_monthly_usd"] == 20000
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "sekalian bikinin template slide-nya ya, warna biru",
+        "how should we write a fair annual leave policy?",
+    ],
+)
+def test_slides_and_leave_policy_are_other_matters(assistant, question):
+    assert assistant.answer(question).refused
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Play devil's advocate: what's the case against outsourcing support?", "challenges"),
+        ("What are the usual dealbreakers with a support BPO?", "challenges"),
+        ("If a vendor sends an itemized quote, which line items should be on it?", "breakdown"),
+    ],
+)
+def test_words_for_an_entry_find_it(assistant, question, entry):
+    assert assistant.answer(question).sources[0].id == entry

@@ -30,7 +30,7 @@ CHANGE_CUE = re.compile(
     r"^(?:(?:yang|yg) (?:tadi|td)(?: itu)?\s*,?\s*|(?:eh|oh|hmm+)\s*,?\s*)?"
     r"(and|what about|how about|then|so|ok|okay|oke|kalau|kalo|klo|dan|terus|trus|lalu|gimana kalau"
     r"|bagaimana kalau|if|jika|seandainya|misal\w*)\b|\b(instead|switch|ganti|pakai|pake|use|make"
-    r" it|jadi|jadiin|aja|saja|only|doang|tanpa|without|drop|add|tambah\w*|juga|too|also|balik|plus"
+    r" (?:it|them|those|the agents)|jadi|jadiin|aja|saja|only|doang|tanpa|without|drop|add|tambah\w*|juga|too|also|balik|plus"
     r"|as well|coba|itung|hitung|calculate|pindah|move|quote|estimate|estimasi|assume|anggap\w*"
     r"|asumsi\w*|let's say)\b"
 )
@@ -106,9 +106,9 @@ BACK_TO_NUMBER = re.compile(
 PER_HOUR = re.compile(r"\b(?:per hour|an hour|per jam|sejam)\b")
 # "Bagaimana perbandingannya?", "how does it compare?": comparing what the question told
 COMPARE_ASK = re.compile(
-    r"\b(?:perbandingan\w*|bandingkan|dibandingkan|compar\w*|come out (?:cheaper|ahead)"
+    r"\b(?:perbandingan\w*|bandingkan|dibandingkan|bandingin|dibandingin|compar\w*|come out (?:cheaper|ahead)"
     # "..., 4 org, 480 juta setahun. outsource 4 agen lebih irit ga?": which of the two costs less
-    r"|lebih (?:hemat|irit|murah|ekonomis)|more economical|cheaper|less expensive"
+    r"|lebih (?:hemat|irit|murah|mahal|ekonomis)|more economical|cheaper|less expensive"
     r"|break(?:s)?[- ]even|balik modal|impas|payback|pay (?:for )?itself"
     # "..., $20k a month for ten. Can outsourcing cut that?": what the sum they pay would become
     rf"|{BEAT_THAT}|(?:nekan|menekan|ngurangin) (?:biaya|itu))\b"
@@ -147,6 +147,18 @@ LISTED_ASK = re.compile(
     r"\b(?:untungnya|keuntungan\w*|kelebihan\w*|manfaat\w*|advantages?|benefits?|upsides?"
     r"|risiko\w*|risks?|tantangan\w*|challenges?|kekurangan\w*|downsides?)\b"
 )
+# Where the break-even is, asked after an estimate with an in-house cost ("so where's the
+# break-even?", "titik impasnya di mana?"; not "how long until payback?", which the article
+# leaves open)
+WHERE_BREAK_EVEN = re.compile(
+    r"^(?:\W*(?:so|and|ok|oke|terus|trus|jadi|lalu)\W+)?(?:where(?:'s| is)|what(?:'s| is)|and)? ?"
+    r"(?:the )?(?:titik )?(?:break[- ]?even|impas)\w*(?: point)?(?: \(break[- ]?even\))?"
+    r"(?: (?:di ?mana|dimana|berapa|brp|where|then|nya))*\W*$"
+)
+SHARE_ASK = re.compile(
+    r"\b(?:berapa|brp) persen\b|\bpersentase\b|\bwhat (?:percentage|percent|share|proportion)\b"
+    r"|\bhow many percent\b"
+)
 # Asking what the article says: "what does the article say is the risk of ...?"
 ARTICLE_SAYS = re.compile(r"\b(?:article|artikel|artikelnya)\b")
 
@@ -170,6 +182,9 @@ def cost_request(
     counting = previous is None and fields.keys() <= {"agents", "channels"}
     counting = counting and COUNT_ASK.search(text.lower()) is not None
     priced = priced and not counting
+    # "setup fee biasanya berapa persen dari nilai kontrak?": a share asked, no price
+    if previous is None and not SIZING & fields.keys() and SHARE_ASK.search(text.lower()):
+        priced = False
     asked = question_sentence(text)  # the question after any story told before it
     backed = priced and previous is None and ask.background
     told_first = previous is None and asked != text and ("agents" in fields or backed)
@@ -237,6 +252,8 @@ def cost_request(
         return None  # "minimal berapa lama kontraknya? 1 tahun?" asks about contracts, not a price
     if previous is None and fields.keys() & INHOUSE and not SIZING & fields.keys():
         return None  # "tim kami Rp 200 juta sebulan, apa untungnya?": the team is not sized
+    if previous and not fields and INHOUSE & previous.keys() and WHERE_BREAK_EVEN.search(lowered):
+        return dict(previous)  # "titik impasnya di mana?": the estimate's comparison again
     # The rules' type, not the model's guess: "and with extended hours" is no duration ask.
     named = bool(fields) or bool(previous and cost.drops_values(text))  # "drop phone"
     # "biaya in-house kami 25 juta, jadinya lebih hemat?": the estimate compares with it

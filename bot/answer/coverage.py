@@ -44,6 +44,26 @@ LANGUAGE_NAMES = frozenset(LANG_EN) | LANGUAGE_ONLY
 COUNTRY_ASK = re.compile(
     r"\b(?:countr(?:y|ies)|negara(?:nya)?|cit(?:y|ies)|kota(?:nya)?|states?|provinces?|provinsi|regions?|wilayah)\b"
 )
+# A rule asked of: "must audits be quarterly?", "wajib tiap kuartal?"
+OBLIGED = re.compile(
+    r"\b(?:must|have to|has to|should|need to|needs to|required|wajib|harus|mesti|perlu)\b"
+)
+# Where the asker is: "Kami perusahaan di Jakarta, ...", "we're a shop in Surabaya"
+OWN_PLACE = re.compile(
+    r"\b(?:kami|kita|saya|aku|gue|gw|we|i|we're|i'm|our \w+)\b[^?,.]{0,40}?\b(?:di|in|dari|from|based in)"
+    r"\s+[a-z]+(?:(?:,| dan| and| &| atau| or)\s+[a-z]+)*(?: [a-z]+)?",
+    re.IGNORECASE,
+)
+# A place named as where support would go ("outsourcing support to Indonesia", "vendor di
+# Vietnam") or judged as one ("Is Indonesia a good place to outsource?")
+TO_PLACE = re.compile(
+    r"\b(?:outsourc\w*|offshor\w*|vendors?|vendornya|providers?|bpos?|support|cs|teams?|agents?|agen"
+    r"|partners?|mitra|penyedia)\b[^?.]{0,30}?\b(?:to|in|from|ke|di|dari|based in)\s+(?:the\s+)?$"
+)
+AS_PLACE = re.compile(
+    r"^\s+(?:is\s+|itu\s+)?(?:a\s+|an\s+|the\s+)?(?:good|better|best|right|cheap\w*|safe\w*|smart|bagus|cocok"
+    r"|tepat|murah|aman)\s+(?:place|location|destination|option|choice|hub|bet|tempat|lokasi|pilihan|tujuan)\b"
+)
 FIGURE = re.compile(r"\$\s*\d|\d+\s*%|\b\d+(?:[.,]\d+)?\s*(?:usd|dollars?|dolar|rupiah|juta)\b")
 EXACT = re.compile(
     r"\b(?:persis\w*|tepatnya|exact(?:ly)?|precise(?:ly)?|bukan kisaran|not a range)\b"
@@ -148,6 +168,13 @@ class Coverage(Sides):
             self.terms.frequency_given, lowered
         ):
             return text(lang, "not_covered_frequency")  # "how often should we audit them?"
+        if (
+            ask.type == "yes_no"
+            and (OBLIGED.search(asked) or ARTICLE_SAYS.search(asked))
+            and any_match(self.terms.frequency_given, asked)
+            and not any_match(self.terms.frequency_given, lowered)
+        ):
+            return text(lang, "not_covered_frequency")  # "... audits have to be quarterly?"
         if ask.type == "duration" and not DURATION.search(lowered):
             return text(lang, "not_covered_duration")
         if ask.type == "yes_no" and TIME_SPAN.search(asked) and not DURATION.search(lowered):
@@ -170,7 +197,8 @@ class Coverage(Sides):
             return text(lang, "not_covered_name", names=self.join(unnamed, lang))  # "WhatsApp?"
         # a name told after the question is background too ("Is multilingual support going to
         # cost extra? Our buyers write in Bahasa and English.")
-        names = self.unknown_names(up_to_question(question)) if ask.type in NAME_ASKS else []
+        named = OWN_PLACE.sub(" ", up_to_question(question))  # not where the asker is
+        names = self.unknown_names(named) if ask.type in NAME_ASKS else []
         if names and not self.names_country(question):  # "Intercom or Zendesk?": no country
             return text(lang, "not_covered_name", names=self.join(names, lang))
         if (
@@ -183,6 +211,12 @@ class Coverage(Sides):
         if names:
             names = self.whole_places(question, names)  # "South Africa", not "South and Africa"
             return text(lang, "not_covered_name", names=self.join(names, lang))
+        if (
+            ask.type in ("yes_no", "comparison")
+            and self.place_judged(asked)
+            and not any_match(self.terms.places, lowered)
+        ):
+            return text(lang, "not_covered_place")  # "Is Indonesia a good place to outsource?"
         if ask.type != "summary" and (subjects := self.absent_subjects(question, lowered)):
             return text(lang, "not_covered_name", names=self.join(subjects, lang))
         per_unit = ask.price or ask.type in FIGURE_ASKS
@@ -260,6 +294,14 @@ class Coverage(Sides):
                 names.insert(at, question[match.start() : match.end()])
         return names
 
+    def place_judged(self, asked: str) -> bool:
+        """A country or city named as where support would go, or judged as a place for it."""
+        for place in self.terms.places:
+            for m in place.finditer(asked):
+                if TO_PLACE.search(asked[: m.start()]) or AS_PLACE.match(asked[m.end() :]):
+                    return True
+        return False
+
     def names_country(self, question: str) -> bool:
         return any_match(self.terms.places, question.lower())
 
@@ -285,7 +327,7 @@ class Coverage(Sides):
         # weighs the two sides, whoever its customers are
         if (
             ask.type == "decision"
-            and self.names_country(asked)
+            and self.names_country(OWN_PLACE.sub(" ", asked.lower()))  # "Kami di Jakarta, ..."
             and not self.offers_both_sides(asked)
         ):
             return replace(ask, type="place")

@@ -77,6 +77,10 @@ FOREIGN_TERMS = (
     "buku panduan karyawan", "q1 revenue", "q2 revenue", "q3 revenue", "q4 revenue",
     "quarterly revenue", "revenue report", "sales report", "laporan penjualan", "pendapatan kuartal",
     "pitch deck", "press release", "siaran pers", "annual report", "laporan tahunan",
+    # slides and HR policy a manager may slip in ("bikinin template slide-nya", "leave policy")
+    "template slide", "slide template", "slide design", "design the slides", "design my slides",
+    "powerpoint template", "template powerpoint", "kebijakan cuti",
+    "cuti karyawan", "leave policy", "annual leave", "cuti tahunan",
     # the office itself: its lease and rent
     "office lease", "office rent", "lower rent", "our lease", "landlord", "sewa kantor",
     "sewa gedung", "sewa ruko", "pemilik gedung",

@@ -47,7 +47,10 @@ HEAD_NOUN = r"(?:orang|org|people|staff|staf|reps?|agents?|agen|karyawan|employe
 TIMES_AFTER = re.compile(rf"\s*(?:x|×|kali)\s*(\d{{1,4}})\s*{HEAD_NOUN}\b")
 TIMES_BEFORE = re.compile(rf"(?<![\d.])(\d{{1,4}})\s*{HEAD_NOUN}\b\s*(?:x|×|kali)\s*$")
 # The people a salary is paid to: "4 orang cs", "3 support reps", "5 agents"
-PEOPLE = re.compile(rf"(?<![\d.])(\d{{1,4}})\s+(?:[a-z]+\s+){{0,2}}?(?:{HEAD_NOUN}|persons?)\b")
+# (a sum paid per person is no count of people: "$3,100 per person")
+PEOPLE = re.compile(
+    rf"(?<![\d.$])(?<!rp )(?<!usd )(\d{{1,4}})\s+(?!per\b)(?:[a-z]+\s+){{0,2}}?(?:{HEAD_NOUN}|persons?)\b"
+)
 
 
 def days_stated(full: str, calendar: Calendar) -> Decimal | None:

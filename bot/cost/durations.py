@@ -57,6 +57,9 @@ def read_aht(t: Any, fields: dict[str, Any]) -> None:
     m = (
         t.take(
             r"(?:aht|(?:average|avg) handl\w*(?: time)?|handl\w* time|handle\b|waktu penanganan|lama penanganan|durasi"
+            # "average call 12 minutes", "avg chat length 5 minutes"
+            r"|(?:average|avg) (?:calls?|chats?|tickets?|contacts?|emails?|interactions?)(?= (?:length|duration"
+            r"|time|lasts?|takes?|is|of|\d))"
             rf"|rata rata penanganan)[^\d|]{{0,40}}?{NUM}\s*{SHORT_UNIT}"
         )
         or t.take(rf"{NUM}\s*{SHORT_UNIT}\s*(?:per|/|setiap|tiap|each|a|an|untuk)?\s*{CONTACT}\b")

@@ -85,6 +85,8 @@ def normalize(text: str) -> str:
     # "a year and a half", "satu setengah tahun", "half a year", "setengah tahun": in months
     text = re.sub(r"\b(?:(?:a|one) year and a half|(?:satu|1) setengah tahun)\b", "18 months", text)
     text = re.sub(r"\b(?:half a year|half-year|half year|setengah tahun)\b", "6 months", text)
+    # "salah satu alasan", "one of the reasons": one of several, no count
+    text = re.sub(r"\bsalah satu(nya)?\b", "salahsatu", text)
     text = words_to_numbers(text)
     # "two dozen agents", "dua lusin agen": so many twelves; "a dozen", "selusin": twelve
     text = re.sub(r"\b(\d+) (?:dozen|lusin)\b", lambda m: str(int(m.group(1)) * 12), text)
@@ -151,7 +153,7 @@ _ABBREVIATIONS = {
     "thn": "tahun", "taun": "tahun", "setaun": "setahun", "th": "tahun", "bln": "bulan", "yrs": "years", "yr": "year", "mos": "months",
     "dlm": "dalam", "negri": "negeri", "sj": "saja", "aja": "saja", "tlp": "telepon",
     "bhs": "bahasa", "mo": "month", "mnt": "menit", "mins": "minutes", "telp": "telepon",
-    "tlpn": "telepon", "telfon": "telepon", "ppl": "people", "sm": "sama",
+    "tlpn": "telepon", "telfon": "telepon", "ppl": "people", "sm": "sama", "kurleb": "kurang lebih",
     # Malaysian Malay: "20 ejen, sokongan teknikal, berapa kos sebulan?"
     "ejen": "agen", "kos": "biaya", "sokongan": "dukungan", "teknikal": "teknis", "sahaja": "saja",
     "syarikat": "perusahaan", "khidmat": "layanan",

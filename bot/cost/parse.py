@@ -197,7 +197,7 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
         )
         or t.take(  # "Kontak per bulan ada 30.000": the period between the noun and the number
             rf"\b{CONTACT}(?:\s+(?:masuk|incoming|inbound))?\s+{PERIOD}\s*[:=]?\s*"
-            rf"(?:(?:ada|sebanyak|sekitar|about|around)\s+)?{NUM}"
+            rf"(?:(?:ada|sebanyak|sekitar|kira kira|kurang lebih|rata rata|about|around|roughly)\s+)?{NUM}"
         )
         # "there are 2,500 of them every day", "tiap minggu masuk 5000": the contacts named before
         or (

@@ -178,10 +178,12 @@ CURRENT_COST = (
     r"\b(?:in house|inhouse|internal|sendiri|own team|(?:we|i) (?:pay|spend)|paying now|currently"
     r"|right now|(?:kami|kita) (?:bayar|keluar\w*|gaji|menggaji)|menggaji|digaji|dibayar|sekarang|skrg|saat ini"
     # "tim CS 4 orang, habis sekitar Rp 40 juta sebulan", "it costs us $9,000 a month"
-    r"|(?:habis|abis)(?= (?:sekitar |kira kira |kurang lebih |hampir )?(?:rp|\$|usd|idr)\b)|menghabiskan"
+    r"|(?:habis|abis)(?:nya)?(?= (?:sekitar |kira kira |kurang lebih |hampir )?(?:rp|\$|usd|idr)\b)|menghabiskan"
     r"|habiskan|ngabisin|costs? (?:us|me)|(?:we|i) spend"
     r"|runs? (?:us|me)(?= (?:about |around |roughly |some )?(?:rp|\$|usd|idr)\s*\d)"
     r"|costing (?:us|me)"
+    # "Our CS department costs IDR 2.4 billion a year": what their own team costs
+    r"|\b(?:our|my) (?:[\w-]+ ){0,3}?costs?(?= (?:about |around |roughly |some )?(?:rp|\$|usd|idr)\s*\d)"
     # "..., $22,500 every month. Does outsourcing bring that down?": the sum is what they pay now
     rf"|{BEAT_THAT}|push (?:that|this|it) down|ngalahin (?:itu|harga)"
     r"|our \d+[- ](?:person|people|agent|member|strong)s? (?:cs |support |customer support |service )?team"
@@ -206,9 +208,10 @@ CURRENT_COST = (
     # "paying Rp 90 juta/month for our own 5-person support team", "we're spending $20k"
     r"|(?:kami|kita) punya \d+ (?:orang |org )?(?:agen|cs|staf|staff)"
     r"|our own (?:[\w-]+ ){0,3}?(?:team|staff|agents)|(?:we're|we are|i'm|i am) (?:paying|spending)"
-    # "We have 10 support agents costing around $11,000 a month"
-    r"|(?:we|i) (?:have|employ|run) \d+ (?:[\w-]+ ){0,2}?(?:agents|reps|staff|people)"
-    r"(?= (?:costing|that cost|who cost|at a cost of|earning|paid|making))"
+    # "We have 10 support agents costing around $11,000 a month", "We employ 7 agents at $2,800
+    # per person"
+    r"|(?:we|i) (?:have|employ|run|pay) \d+ (?:[\w-]+ ){0,2}?(?:agents|reps|staff|people|ftes?)"
+    r"(?= (?:costing|that cost|who cost|at a cost of|earning|paid|making|at\b|@))"
     r")\b"
 )
 # "dua bahasa", "two languages", "bilingual" without naming them.
@@ -315,7 +318,7 @@ CONTACT = (
     rf"(?:{CONTACT_NOUN}|ticket|contact|call|chat|e ?mail|message|interaction|conversation|comment)"
 )
 AGENT = (
-    r"(?:agen|agents?|seats?|kursi|staf|staff|cs|operators?|orang|org|people|persons?|reps?"
+    r"(?:agen|agents?|seats?|kursi|staf|staff|cs|operators?|orang|org|people|persons?|reps?|ftes?"
     r"|representatives?|specialists?|spesialis)"
 )
 # Words that end the adjectives between a number and its noun ("5 offshore phone agents").
