@@ -274,3 +274,15 @@ def test_slides_and_leave_policy_are_other_matters(assistant, question):
 )
 def test_words_for_an_entry_find_it(assistant, question, entry):
     assert assistant.answer(question).sources[0].id == entry
+
+
+def test_after_a_summary_of_the_whole_article_a_follow_up_names_its_own_subject(assistant):
+    _, answer = converse(
+        assistant, "What does this article cover, in short?", "and which hourly band does it give?"
+    )
+    assert answer.sources[0].id == "faq-hourly-rate"
+
+
+def test_where_a_provider_falls_inside_the_band_is_said_to_be_unstated(assistant):
+    answer = assistant.answer("Where do offshore vendors usually land in that $10-$50 range?")
+    assert answer.body.startswith(assistant.prompts.text("en", "not_covered_figure"))

@@ -44,6 +44,7 @@ MARK = re.compile(r"\b24\s*(?:/|x)\s*7\b")
 SPECIFIC_DF = 2
 TITLE_DF = 4  # a title word in more entries' text than this names no one entry
 MIN_TITLE_WORD = 5  # letters of a stem that can name an entry ("manfaat", not "that")
+SURVEYED = 7  # entries a summary of the whole article cites; no single one is "it"
 TIES = 2  # specific words shared with the last answer that outweigh another entry's head word
 SCOPE_ENTRY = "introduction"  # what customer support spans: phone, email, chat, social media
 MIN_LETTERS = 4
@@ -170,6 +171,8 @@ class Anchors:
             return None
         if (row := self._point(lowered, lang, answer.cited_ids[0])) is not None:
             return Anchor(answer.cited_ids[0], row)
+        if len(set(answer.cited_ids)) >= SURVEYED:
+            return None  # after a summary of the whole article, a word names its own subject
         words = stems(lowered, lang)
         # "what about location?", "and technology and infrastructure?" while going through a
         # list point by point: a word of one point's title that few entries use names it

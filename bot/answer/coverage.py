@@ -44,6 +44,13 @@ LANGUAGE_NAMES = frozenset(LANG_EN) | LANGUAGE_ONLY
 COUNTRY_ASK = re.compile(
     r"\b(?:countr(?:y|ies)|negara(?:nya)?|cit(?:y|ies)|kota(?:nya)?|states?|provinces?|provinsi|regions?|wilayah)\b"
 )
+# Where something falls inside the band: "where does offshore sit in that range?", "closer to
+# the $10 end?", "di kisaran itu offshore di angka berapa?"
+IN_THE_RANGE = re.compile(
+    r"\bwhere (?:in|on|within) (?:that|the|this) (?:range|band)\b"
+    r"|\bwhere (?:do|does|would|will) (?:[\w-]+ ){1,4}?(?:sit|fall|land|lie)\b(?=[^?]*\b(?:range|band|end)\b)"
+    r"|\bcloser to the \$?\d+ end\b|\b(?:di|dalam) kisaran (?:itu|tersebut|tadi)\b[^?]*\b(?:berapa|brp|mana)\b"
+)
 # A rule asked of: "must audits be quarterly?", "wajib tiap kuartal?"
 OBLIGED = re.compile(
     r"\b(?:must|have to|has to|should|need to|needs to|required|wajib|harus|mesti|perlu)\b"
@@ -256,6 +263,8 @@ class Coverage(Sides):
                 return text(lang, "not_covered_figure")
         if HOW_MUCH_MORE.search(asked) and "%" not in cited:
             return text(lang, "not_covered_figure")  # "how much cheaper?": no difference given
+        if IN_THE_RANGE.search(asked):  # "where does offshore sit in that range?"
+            return text(lang, "not_covered_figure")  # the band only, nothing placed in it
         if ask.type == "quantity" and EXACT.search(asked):  # "persisnya berapa? bukan kisaran"
             return text(lang, "not_covered_figure")  # the article gives a range only
         asks_number = NUMBER_ASK.search(asked)

@@ -88,6 +88,7 @@ GENERAL_TERMS = (
     "praktek terbaik", "enkripsi", "encryption", "bpo", "fee", "perusahaan luar", "perusahaan lain",
     "another company", "outside company", "external company", "outside firm",
     "invoice", "tagihan", "outside team", "external team", "tim luar", "tim eksternal",
+    "hourly", "per jam", "perjam",
     "pihak luar", "in-house", "inhouse", "in house", "gdpr", "uu pdp", "pdp law",
     "data protection", "perlindungan data", "data bocor", "datanya bocor", "kebocoran data",
     "data breach", "data leak", "regulasi", "peraturan", "undang-undang", "uu ", "regulation",
