@@ -171,17 +171,14 @@ class Coverage(Sides):
         # jamaah kami di Saudi. Apa bener vendor luar negeri bisa 24/7?" asks nothing of Saudi)
         question = without_background(question)
         text, lowered, asked = self.prompts.text, cited.lower(), question.lower()
-        if any_match(self.terms.frequency, asked) and not any_match(
-            self.terms.frequency_given, lowered
+        # "how often should we audit them?", or one frequency asked as a rule ("... audits have to
+        # be quarterly?") where the cited text gives none
+        ruled = ask.type == "yes_no" and bool(OBLIGED.search(asked) or ARTICLE_SAYS.search(asked))
+        if not any_match(self.terms.frequency_given, lowered) and (
+            any_match(self.terms.frequency, asked)
+            or (ruled and any_match(self.terms.frequency_given, asked))
         ):
-            return text(lang, "not_covered_frequency")  # "how often should we audit them?"
-        if (
-            ask.type == "yes_no"
-            and (OBLIGED.search(asked) or ARTICLE_SAYS.search(asked))
-            and any_match(self.terms.frequency_given, asked)
-            and not any_match(self.terms.frequency_given, lowered)
-        ):
-            return text(lang, "not_covered_frequency")  # "... audits have to be quarterly?"
+            return text(lang, "not_covered_frequency")
         if ask.type == "duration" and not DURATION.search(lowered):
             return text(lang, "not_covered_duration")
         if ask.type == "yes_no" and TIME_SPAN.search(asked) and not DURATION.search(lowered):

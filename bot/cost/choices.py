@@ -10,6 +10,7 @@ from typing import Any
 from bot.cost.languages import language_spans, named_languages
 from bot.cost.normalize import normalize
 from bot.cost.vocabulary import (
+    ANY_CHANNEL,
     CHANNELS,
     CHOICES,
     COVERAGE,
@@ -61,7 +62,9 @@ def read_choices(t: Any, fields: dict[str, Any]) -> None:
         fields["languages"] = languages
 
 
-_ANY_CHANNEL = "|".join(f"(?:{p})" for p in CHANNELS.values())
+# Channels joined in one list dropped together ("drop phone and chat"; not "drop phone, email
+# only", which keeps email)
+_JOINED = r"\s*(?:&|\+|/)\s*|\s+(?:and|dan|sama|or|atau)\s+"
 
 
 def removed_values(text: str, normalized: bool = False) -> dict[str, set[str]]:
@@ -69,10 +72,8 @@ def removed_values(text: str, normalized: bool = False) -> dict[str, set[str]]:
     text = text if normalized else normalize(text)
     dropped: dict[str, set[str]] = {}
     for ch, pat in CHANNELS.items():
-        # ... or joined to another one dropped with it ("drop phone and chat"; not "drop phone,
-        # email only", which keeps email)
-        joined = r"\s*(?:&|\+|/)\s*|\s+(?:and|dan|sama|or|atau)\s+"
-        listed = rf"{REMOVE}(?:(?:{_ANY_CHANNEL})(?:{joined}))+(?:{pat})\b"
+        # ... or joined to another one dropped with it
+        listed = rf"{REMOVE}(?:(?:{ANY_CHANNEL})(?:{_JOINED}))+(?:{pat})\b"
         if re.search(rf"{REMOVE}(?:{pat})\b|\b(?:{pat}){REMOVED_AFTER}|{listed}", text):
             dropped.setdefault("channels", set()).add(ch)
     for name, code in (LANG_EN | LANG_ID).items():

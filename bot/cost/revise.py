@@ -9,14 +9,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.cost.normalize import normalize
-from bot.cost.vocabulary import ADDS, CHANNELS
+from bot.cost.vocabulary import ADDS, ANY_CHANNEL, CHANNELS
 
-_CHANNEL = "|".join(f"(?:{p})" for p in CHANNELS.values())
 # "email ganti chat", "email diganti jadi chat", "swap email for chat", "replace email with chat"
 SWAP = re.compile(
-    rf"\b(?:swap|switch|replace|ganti|ubah)?\s*(?P<old>{_CHANNEL})(?:nya)?\s+"
+    rf"\b(?:swap|switch|replace|ganti|ubah)?\s*(?P<old>{ANY_CHANNEL})(?:nya)?\s+"
     rf"(?:ganti|diganti|jadi|ganti jadi|diganti jadi|for|with|to|->|ke|dengan|sama)\s+"
-    rf"(?:ke\s+|jadi\s+)?(?P<new>{_CHANNEL})\b"
+    rf"(?:ke\s+|jadi\s+)?(?P<new>{ANY_CHANNEL})\b"
 )
 WEEKEND = re.compile(r"\b(?:weekends?|akhir pekan|sabtu|minggu)\b")
 

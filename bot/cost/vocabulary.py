@@ -94,7 +94,7 @@ CHOICES = {
     },
     "support_type": {
         # "non-technical", "ga teknis", "not technical, just basic": no technical support
-        "technical": r"(?<!non )(?<!non-)(?<!non)teknis|(?<!non )(?<!non-)(?<!non)technical|tech support"
+        "technical": r"(?<!non )(?<!non-)(?<!non)(?:teknis|technical)|tech support"
         r"|it support|dukungan it|troubleshooting",
         # "telepon dasar", "kalau yang dasar aja?"
         "basic": r"(?:dukungan|layanan|agen|support|yang|yg|versi|paket|level|tingkat)(?:nya)?(?: \w+)? dasar|basic"
@@ -121,6 +121,9 @@ CHANNELS = {
         r"|socials?(?!\s+(?:security|skills?|workers?|welfare|responsibility|proof))"
     ),
 }
+
+# Any one channel, as one alternation (a swap "email ganti chat", a list dropped "phone and chat")
+ANY_CHANNEL = "|".join(f"(?:{p})" for p in CHANNELS.values())
 
 
 # A count changed to a new value: the verb, then "to" (never "dikurangi 8", which takes 8 away)
