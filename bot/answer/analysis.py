@@ -48,6 +48,8 @@ LISTS = re.compile(  # unless the question asks a price too ("the costs and bene
     r"\b(?:benefits?|advantages?|manfaat\w*|keuntungan\w*|kelebihan\w*|risks?|risiko\w*"
     r"|challenges?|tantangan\w*|downsides?|kekurangan\w*|best practices?|praktik terbaik)\b"
 )
+# A decision asked in its own words ("Sebaiknya ambil vendor termurah aja kan?"): no claim
+SHOULD = re.compile(r"\b(?:sebaiknya|mending|should|worth|layak)\b")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?]['\"”’])\s+")  # after a closing quote too
 # A full stop that ends an abbreviation ends no sentence ("UU No. 27/2022", "e.g. chat").
 ABBREVIATION = re.compile(
@@ -143,6 +145,7 @@ class Analyzer:
         self.sure: dict[str, list[re.Pattern[str]]] = {t: [] for t in ASK_TYPES}
         self.alternatives: list[re.Pattern[str]] = []  # "... or ...?": a real comparison
         self.asked_yes_no: list[re.Pattern[str]] = []  # a last question that opens as a yes/no
+        self.confirm: list[re.Pattern[str]] = []  # a claim put up to be confirmed ("..., right?")
         # Per language: sentence forms a model's guess of a type needs ("hidden costs of going
         # BPO?" has no yes/no form in English, whatever the model says).
         self.forms: dict[str, dict[str, list[re.Pattern[str]]]] = {}
@@ -164,6 +167,7 @@ class Analyzer:
                     self.excluded[ask_type] += [re.compile(p) for p in phrases]
                 self.alternatives += [re.compile(p) for p in data.get("alternatives") or ()]
                 self.asked_yes_no += [re.compile(p) for p in data.get("asked_yes_no") or ()]
+                self.confirm += [re.compile(p) for p in data.get("confirm") or ()]
                 for ask_type, phrases in (data.get("sure") or {}).items():
                     self.sure[ask_type] += [re.compile(p) for p in phrases]
                 forms = (data.get("forms") or {}).items()
@@ -189,6 +193,8 @@ class Analyzer:
         # ... unless an earlier question asks something else ("mending outsource atau tetep
         # inhouse? ada batas minimal gak?" asks to decide first)
         alone = told and len(questions) == 1
+        # "offshore is always cheaper, right?": a claim put up to be confirmed, the one question
+        confirmed = len(questions) <= 1 and any(p.search(asked) for p in self.confirm)
         decides = alone and self._is("decision", asked)  # "is in-house better than ...?"
         if alone and not decides and any(p.search(asked) for p in self.asked_yes_no):
             return Ask("yes_no", price, "yes_no", background=True)
@@ -198,6 +204,9 @@ class Analyzer:
             listed = LISTS.search(asked) and not any(p.search(asked) for p in self.price)
             told = any(self._is(t, asked) for t in TOLD) or bool(DRIVERS.search(asked) or listed)
         kind = next((t for t in self.order if self._is(t, lowered)), DEFAULT)
+        if confirmed and not (kind == "decision" and SHOULD.search(asked)):
+            # "... cheaper than domestic, right?" stays a comparison asked as a yes/no
+            return Ask("yes_no", price, "comparison" if kind == "comparison" else "yes_no", told)
         if kind in WEAK and (sure := self._sure(lowered)):
             return Ask(sure, price, sure, told)
         if (

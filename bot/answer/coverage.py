@@ -29,6 +29,10 @@ DURATION = re.compile(
 TIME_SPAN = re.compile(
     r"\bwithin (?:a|an|one|two|three|four|\d+|a few|a couple of) (?:days?|weeks?|months?)\b"
     r"|\bdalam waktu (?:se|satu |dua |tiga |beberapa |\d+ ?)(?:hari|minggu|bulan)\b"
+    # a claim of how long it takes ("onboarding takes about 3 months, right?")
+    r"|\btakes? (?:about |around |roughly |only |just )?(?:a|an|one|two|three|four|six|\d+|a few"
+    r"|a couple of) (?:days?|weeks?|months?|years?)\b|\b(?:butuh|makan|memakan|perlu) (?:waktu )?"
+    r"(?:sekitar |kira kira |cuma |hanya )?(?:se|satu |dua |tiga |beberapa |\d+ ?)(?:hari|minggu|bulan|tahun)\b"
 )
 # A place ask that wants a country or a provider named, not "where is labour cheaper?".
 PLACE_ASK = re.compile(
@@ -86,6 +90,7 @@ PERCENT_ASK = re.compile(
 TARGET_ASK = re.compile(
     r"\bwhat (?:[\w-]+ ){0,2}(?:times?|targets?|levels?|scores?|percentages?|numbers?|figures?)"
     r" (?:should|would) (?:we|i|you|it|they|the)\b"
+    r"|\bwhat (?:%|percent(?:age)?|share|proportion|fraction) of (?:[\w-]+ ){0,3}?(?:should|must) (?:we|i)\b"
     # "what does onboarding usually come to, in dollars?": a sum, whatever the form
     r"|\bwhat (?:does|do|would|will) (?:[\w-]+ ){1,4}?(?:come to|add up to|run (?:us|you|to))\b"
 )

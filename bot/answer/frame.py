@@ -29,6 +29,17 @@ ABSOLUTE = re.compile(
     r"pasti|dijamin|tidak pernah|sepenuhnya|semua|sama sekali)\b",
     re.I,
 )
+# A claim that narrows or dismisses ("the only cost is the hourly rate, yeah?", "flat $30 an
+# hour?", "isnt an SLA pointless?", "24/7 itu gratis dong"): the article supports no such claim
+# unless its lead point says so in the same words.
+LIMITING = re.compile(
+    r"\b(?:the only|only (?:cost|thing|benefit|risk|reason)|nothing (?:else|more)|no other"
+    r"|(?:and )?that'?s (?:it|all)|the same (?:as|price|cost|rate)|costs? the same|same price"
+    r"|sama (?:aja|saja)|fixed|flat|gratis|free of charge|for free|pointless|useless|no point"
+    r"|a waste|percuma|sia[- ]sia|(?:gak|nggak|ga|tidak|tak) (?:ada )?guna\w*"
+    r"|(?:gak|nggak|ga|tidak) ada (?:\w+ )?lain|satu-satunya|cuma|doang)\b",
+    re.I,
+)
 # "Can you explain ...?", "bisa jelasin ...?": a request phrased as a question, no yes/no ask.
 REQUEST = re.compile(
     r"^(?:can|could|would|will) (?:you|u)\b|^(?:bisa|boleh|tolong|coba) (?:\w+ )?(?:jelas|sebut|kasih|"
@@ -99,6 +110,9 @@ class Framer:
         if opening:
             return f"{opening}\n\n{body}"
         if self.band and (quote := quote_sentence(question, lang, self.band, self.prompts)):
+            if ask.type == "yes_no" and LIMITING.search(question):  # "a flat $30 an hour, right?"
+                hedge = self.prompts.text(lang, "not_necessarily_joined")
+                quote = f"{hedge} {quote[:1].lower()}{quote[1:]}"
             return f"{quote}\n\n{body}"  # "$45/jam, kemahalan?": where it sits in the band
         if ask.type == "yes_no" or (
             ask.form == "yes_no" and ask.type == "how_to" and not REQUEST.search(question.lower())
@@ -142,6 +156,9 @@ class Framer:
                 )
         if NEGATION.search(lead):
             return self.prompts.text(lang, "no_lead")
+        if (claim := LIMITING.search(question)) and claim.group(0).lower() not in lead.lower():
+            hedge = self.prompts.text(lang, "not_necessarily_joined")
+            return f"{hedge} {self.prompts.text(lang, 'not_covered_claim')}"
         if ABSOLUTE.search(question):
             # "Is data security guaranteed with a good vendor?": no "always" in the article
             hedge = self.prompts.text(lang, "not_necessarily_joined")

@@ -232,9 +232,12 @@ ARTICLE_NAMES = (
 # "menurut artikel, ...?", "artikelnya bahas gak ...?"
 ASKS_ARTICLE = re.compile(
     r"\b(?:does|do|did) (?:the |this )?(?:article|piece) (?:quote|give|mention|list|state|name"
-    r"|include|say|cover|talk|discuss|recommend)\b|\b(?:according to|per|in) (?:the|this) article\b"
+    r"|include|say|cover|talk|discuss|recommend|suggest)\b|\b(?:according to|per|in) (?:the|this) article\b"
+    # "what does it say about ISO 27001?", "what selection criteria does it suggest?"
+    r"|\b(?:what|which|how) (?:[\w-]+ ){0,3}?(?:does|do|did) (?:the |this )?(?:article|piece|author|it)"
+    r" (?:say|mention|suggest|recommend|advise|state|write)\b"
     r"|\bmenurut artikel\b|\b(?:di|dalam) artikel\b|\bartikel(?:nya| ini)? (?:bahas|membahas"
-    r"|menyebut\w*|nyebut\w*|kasih|memberi\w*|mencantumkan|ngomongin)\b"
+    r"|menyebut\w*|nyebut\w*|kasih|memberi\w*|mencantumkan|ngomongin|bilang|ngomong)\b"
 )
 
 

@@ -67,7 +67,7 @@ def out_of_scope(
         return False  # "tolong rangkum poin2 pentingnya dong": the article's, whatever its score
     if level in ("support", "general") and coverage.absent_subjects(query, ""):
         return False  # "a minimum number of agents a vendor accepts?": said the article has none
-    if level in ("support", "general") and asks_article(turn.text):
+    if level in ("support", "general", "none") and asks_article(turn.text):
         # "does the article quote a per-seat price?": what it says, or that it does not
         return False
     if level in ("support", "general") and names_outsourcing(query):

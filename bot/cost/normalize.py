@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.cost.clock import clock_ranges
 from bot.cost.numbers import spell_miliar, words_to_numbers
 
 
@@ -25,6 +26,11 @@ def normalize(text: str) -> str:
     text = re.sub(r"\s*[~≈±]\s*(?=\d)", " ", text)  # "~9rb tiket", "±25 menit": about so many
     text = re.sub(r"\s*[–—]\s*(?=\d)", "-", text)  # "jam 10 pagi–8 malam": a range, as "-"
     text = re.sub(r"\b12\s*(midnight|noon)\b", r"\1", text)  # "6am to 12 midnight"
+    text = clock_ranges(text)  # "buka tiap hari 07.00-22.00": extended hours
+    # "Mandarin- and English-speaking agents": the first hyphen waits for the second word
+    text = re.sub(r"(?<=[a-z])-\s+(?=(?:and|or|dan|atau)\b)", " ", text)
+    # "gaji @Rp 5jt": each
+    text = re.sub(r"@\s*(?=(?:rp|\$|usd|idr|us\$)?\s*\d)", " masing masing ", text)
     # "250 tickets per working day": per day, counted on working days
     text = re.sub(r"\b(per|a|an|each|every)\s+(?:working|business|work)\s*day\b", r"\1 day", text)
     # "seven agents on at any one time": seats at the same time, no count of one
@@ -83,7 +89,11 @@ def normalize(text: str) -> str:
         text,
     )
     # "a year and a half", "satu setengah tahun", "half a year", "setengah tahun": in months
-    text = re.sub(r"\b(?:(?:a|one) year and a half|(?:satu|1) setengah tahun)\b", "18 months", text)
+    text = re.sub(
+        r"\b(?:(?:a|one) year and a half|(?:satu|1) setengah tahun|(?:setahun|(?:satu|1) tahun) setengah)\b",
+        "18 months",
+        text,
+    )
     text = re.sub(r"\b(?:half a year|half-year|half year|setengah tahun)\b", "6 months", text)
     # "salah satu alasan", "one of the reasons": one of several, no count
     text = re.sub(r"\bsalah satu(nya)?\b", "salahsatu", text)
@@ -156,8 +166,11 @@ _ABBREVIATIONS = {
     "tlpn": "telepon", "telfon": "telepon", "ppl": "people", "sm": "sama", "kurleb": "kurang lebih",
     # Malaysian Malay: "20 ejen, sokongan teknikal, berapa kos sebulan?"
     "ejen": "agen", "kos": "biaya", "sokongan": "dukungan", "teknikal": "teknis", "sahaja": "saja",
-    "syarikat": "perusahaan", "khidmat": "layanan",
+    "syarikat": "perusahaan", "khidmat": "layanan", "jd": "jadi",
     # Javanese: "3 agen sing iso boso Jowo, piro?"
-    "boso": "bahasa", "jowo": "jawa", "karo": "dan",
+    "boso": "bahasa", "jowo": "jawa", "karo": "dan", "wong": "orang",
+    "wae": "saja", "njero": "dalam", "biayane": "biayanya",
+    # Sundanese: "telepon jeung email", "upami kontrakna 24 bulan"
+    "jeung": "dan", "upami": "kalau", "sabaraha": "berapa",
 }  # fmt: skip
 _ABBREVIATION = re.compile(rf"\b(?:{'|'.join(_ABBREVIATIONS)})\b")

@@ -236,6 +236,16 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
     read_inhouse(t, fields)
 
 
+# A message that asks only the year's total of the estimate before it.
+YEAR_TOTAL = (
+    r"^\W*(?:(?:and|so|ok|okay|oke|then|terus|trus|jadi|lalu|kalau|kalo|klo)\W+)*"
+    r"(?:(?:what|how much)(?:'s| is| does| would| will)? (?:that|it|this|the total)(?: (?:come|comes|add"
+    r" up|adds up|run|be|cost))?(?: to)?\s+|(?:total(?:nya)?|biaya(?:nya)?|semua(?:nya)?|jadinya)\s+)?"
+    r"(?:(?:per|a|each|setiap|tiap|in a)\s*(?:tahun|year)(?:nya)?|annual(?:ly)?|yearly|pertahun|per annum)"
+    r"(?:\s+(?:jadinya|totalnya|jadi|total|then))?(?:\s+(?:berapa|brp|how much))?\W*$"
+)
+
+
 def _read_months(t: _Text, fields: dict[str, Any]) -> None:
     period = rf"{NOT_AGE}{NUM}\s*(bulan|months?|tahun|years?)\b(?!\s+in(?=\s*(?:[,.;]|with|and|$)))"
     for age in [m for m in re.finditer(period, t.text) if _is_age(t.text, m)]:
@@ -259,15 +269,20 @@ def _read_months(t: _Text, fields: dict[str, Any]) -> None:
         # a follow-up of the period alone ("setahun?", "a full year?"), or one item of a list
         # ("4 agen spesialis, chat doang, 24/7, setahun.")
         fields["months"] = 12
+    elif t.take(YEAR_TOTAL):
+        fields["months"] = 12  # "and what does that come to per year?", "per tahun jadinya brp?"
 
 
 def _is_age(text: str, m: re.Match[str]) -> bool:
     return bool(AGE_BEFORE.search(text[: m.start()]) or AGE_AFTER.search(text[m.end() :]))
 
 
-def parse_cost_fields(text: str, calendar: Calendar, inhouse: bool = False) -> dict[str, Any]:
+def parse_cost_fields(
+    text: str, calendar: Calendar, inhouse: bool = False, coverage: str | None = None
+) -> dict[str, Any]:
     """Return only the request fields the text states ('what about domestic?' -> location);
-    `inhouse`: read any amount of money as the in-house monthly cost, cue or not."""
+    `inhouse`: read any amount of money as the in-house monthly cost, cue or not; `coverage`:
+    the coverage a daily volume is counted over when the text names none (a follow-up's)."""
     t = _Text(text, calendar, inhouse)
     fields: dict[str, Any] = {}
     for read in (
@@ -281,7 +296,7 @@ def parse_cost_fields(text: str, calendar: Calendar, inhouse: bool = False) -> d
         read(t, fields)
     days = days_stated(t.full, calendar) if t.per_day is not None else None
     if days is None and t.per_day is not None:
-        if fields.get("coverage", "business_hours") == "business_hours":
+        if fields.get("coverage", coverage or "business_hours") == "business_hours":
             days = calendar.working_days_per_month.value  # weekdays only, stated or the default
     if days is not None:  # "400 chat per hari, buka 30 hari sebulan": the days the user says
         fields["contacts_per_month"] = int((t.per_day * days).quantize(Decimal(1), ROUND_HALF_UP))

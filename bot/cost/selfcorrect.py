@@ -12,7 +12,10 @@ from bot.cost.vocabulary import LANG_ID
 # The word that takes back what was just said, after something was said (never at the start).
 CORRECTION = re.compile(
     r"(?<=\S)[\s,.;:!(-]+(?:"
-    r"eh\b|ralat\b|koreksi\b|salah ketik\b|maksud (?:saya|aku|ku|gue|gw)\b|maksudnya\b"
+    r"eh\b|ralat\b|koreksi\b(?!\s*:)|salah ketik\b|maksud (?:saya|aku|ku|gue|gw|kami|kita)\b"
+    r"|maksud(?:nya|ku|ne)\b"
+    # "about 5 minutes. Actually, closer to 6": "actually" before the value that replaces it
+    r"|actually,?(?= (?:closer to|more like|nearer|make (?:it|that)|it'?s|it is)\b)"
     r"|no,? wait\b|wait,? no\b|(?:sorry|oops),?(?: i mean\w*)?\b|i mean(?:t)?\b|scratch that\b"
     r"|or rather\b|make that\b|correction\b"
     r")"
@@ -25,11 +28,13 @@ HAD_IN_MIND = re.compile(
 )
 # A bare number just after the correction word: "eh 6000 ding", "eh bukan, 7", "sorry, 12"
 BARE = re.compile(
-    r"^\W*(?:(?:bukan|nggak|ngga|gak|ga|enggak|salah|no|not|but|make it|jadi|jadinya|let's say)\W+)*(\d+(?:\.\d+)?)\s*"
+    r"^\W*(?:(?:bukan|nggak|ngga|gak|ga|enggak|salah|no|not|but|make it|jadi|jadinya|let's say"
+    r"|closer to|more like|nearer|it'?s|it is|lebih ke|sekitar)\W+)*(\d+(?:\.\d+)?)\s*"
     r"(?:(?:ding|deh|aja|saja|ya|dong|lah|then|instead)\b)?\s*(?:[,.;!?)]|$)"
 )
 # An Indonesian language name without "bahasa" ("eh sama Jepang juga"), after languages were listed
 _NAMES = re.compile(rf"(?<!bahasa )\b({'|'.join(sorted(LANG_ID, key=len, reverse=True))})\b")
+NOT_THIS = re.compile(r"\s(?:bukan|not)\s+$")
 NUMBER = re.compile(r"(?<![\w./])\d+(?:\.\d+)?(?![\w./])")
 
 
@@ -47,7 +52,9 @@ def split_correction(plain: str) -> tuple[str, str] | None:
         numbers = list(NUMBER.finditer(before))
         if numbers:
             last = numbers[-1]
-            before = f"{before[: last.start()]}{bare.group(1)}{before[last.end() :]}"
+            # "jumlah agen bukan 15, maksud kami 12": the number denied is the one replaced
+            said = NOT_THIS.sub(" ", before[: last.start()])
+            before = f"{said}{bare.group(1)}{before[last.end() :]}"
             after = after[bare.end() :]
     return before, after
 

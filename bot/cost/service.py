@@ -75,7 +75,7 @@ class CostService:
         """The request fields a text states, per-day and per-week volumes made monthly;
         `inhouse`: any amount of money is the in-house monthly cost (a brief's situation)."""
         fields = parse_cost_fields(text, self.model.calendar, inhouse)
-        split = split_correction(normalize(text)) if fields else None
+        split = split_correction(normalize(text))  # "agennya bukan 20, maksud kami 14"
         if split is None:
             return fields
         said = parse_cost_fields(split[0], self.model.calendar, inhouse)
@@ -91,6 +91,16 @@ class CostService:
         """The previous request with what a follow-up names changed (lists extended when it
         says "add" / "juga"); `fields` are the text's own, when already parsed."""
         fields = dict(self.parse_fields(text) if fields is None else fields)
+        carried = previous.get("coverage")
+        if "contacts_per_month" in fields and "coverage" not in fields and carried:
+            # "maksudnya 400 tiket per hari" after a 24/7 estimate: the days of that coverage
+            calendar = self.model.calendar
+            if (
+                parse_cost_fields(text, calendar).get("contacts_per_month")
+                == fields["contacts_per_month"]
+            ):
+                again = parse_cost_fields(text, calendar, coverage=carried)
+                fields["contacts_per_month"] = again["contacts_per_month"]
         said = previous.get("channels") or []
         if "contacts_per_month" in fields and set(fields.get("channels") or [None]) <= set(said):
             # "kalau 3000 chat?": the contacts' noun names a channel the estimate has; only a

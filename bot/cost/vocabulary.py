@@ -15,7 +15,9 @@ SHORT_UNIT = r"(detik|dtk|secs?|seconds?|s|menit|mins?|minutes?|m)\b"
 TIME_UNIT = r"(detik|dtk|secs?|seconds?|s|menit|mins?|minutes?|m|jam|hours?|hrs?|h|hari|days?)\b"
 COVERAGE = {
     "24x7": r"24\s*/\s*7|24\s*x\s*7|24 7|24 jam|24 hours?|round the clock|around the clock"
-    r"|sepanjang waktu|non ?stop|tanpa henti|siang (?:(?:dan|&) )?malam|day and night|night and day",
+    r"|sepanjang waktu|non ?stop|tanpa henti|siang (?:(?:dan|&) )?malam|day and night|night and day"
+    # "three eight-hour shifts", "3 shift sehari": round the clock in shifts
+    r"|(?:tiga|3|three)(?: 8 (?:jam|hours?))? shifts?",
     "extended": r"extended(?: (?:operating|business|service|support|working))?(?: hours)?"
     r"|jam(?:nya)? (?:(?:layanan|operasional|kerja|kantor|operasi)(?:nya)? )?(?:yang )?(?:diperpanjang|panjang)"
     r"|(?:sampai|sampe|smp|hingga|until|till|into the|into) (?:larut )?(?:malam|malem|late evening|evenings?)\b"
@@ -32,7 +34,7 @@ COVERAGE = {
     r"|night ?shifts?|overnight|weekends? only|only (?:on )?(?:the )?weekends?|(?:on|at|over) (?:the )?weekends?"
     r"|sat(?:urday)?s? (?:and|&|-) sun(?:day)?s?|sabtu ?(?:-|dan|&|sampai) ?minggu"
     # "jam kerja plus sabtu minggu", "termasuk akhir pekan", "weekend juga"
-    r"|(?:plus|dan|sama|termasuk|including|\+) ?(?:hari )?(?:sabtu|saturdays?|sundays?|weekends?"
+    r"|(?:plus|dan|sama|termasuk|including|ditambah\w*|tambah\w*|\+) ?(?:hari )?(?:sabtu|saturdays?|sundays?|weekends?"
     r"|akhir pekan)|(?:weekends?|akhir pekan) juga"
     r"|(?:dua|2|two) shifts?"  # "dua shift", "two shifts": beyond one working day
     # "sampai jam 10 malam", "until 10 pm", "till 22.00": open into the evening
@@ -64,10 +66,10 @@ COVERAGE = {
 }
 WITHOUT = (
     r"\b(?:tanpa|tidak|tak|nggak|enggak|gak|ga|bukan|without|no|not|don't|dont|do not|no longer|drop"
-    r"|minus|never mind|forget(?: about)?|lupakan)"
+    r"|minus|never mind|forget(?: about)?|lupakan|scratch|scrap|ora|teu|henteu)"
 )
 # After WITHOUT: "nggak usah 24/7", "no need for 24/7", "don't need 24/7".
-NO_NEED = r"(?:\s+(?:usah|perlu|butuh|pakai|pake|jadi|need(?:\s+for)?|needed|more))"
+NO_NEED = r"(?:\s+(?:usah|perlu|butuh|pakai|pake|jadi|need(?:\s+for)?|needed|more|sampai|sampe|smp|ampe|nyampe|up to))"
 # A volume that changes: "kontaknya naik jadi 10.000 per bulan", "tickets go up to 4000 a month".
 CHANGE_VERB = (
     r"(?:naik|turun|nambah|bertambah|berkurang|grows?|go(?:es)? (?:up|down)|rises?|increases?"
@@ -112,7 +114,7 @@ CHOICES = {
     },
 }
 CHANNELS = {
-    "phone": r"telepon|telpon|phones?|calls?|panggilan|voice|hotline|call cent(?:er|re)",
+    "phone": r"telepon|telpon|telephones?|phones?|calls?|panggilan|voice|hotline|call cent(?:er|re)",
     "email": r"e ?mails?|surel",
     "chat": r"chats?|obrolan|live chat|whatsapp|messenger|wa|wasap",
     "social_media": (
