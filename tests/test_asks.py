@@ -75,6 +75,20 @@ def test_an_uncovered_ask_must_say_so_in_the_first_sentence(body, said):
 
 
 @pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        ("The article does not say how long onboarding takes. [1]", 1.0),
+        ("Artikel tidak menyebutkan berapa lama onboarding. [1]", 0.0),
+    ],
+)
+def test_a_turn_asked_in_the_other_language_is_read_in_the_answers_language(body, said):
+    """A conversation that began in Indonesian asks this turn in English: its English answer
+    must say in English that the article does not say."""
+    case = _case(language="id")
+    assert asks.score(case, _answer(body), SENTINELS)["uncovered_said"] == said
+
+
+@pytest.mark.parametrize(
     ("body", "ok"),
     [("Yes, generally: offshore providers charge less. [1]", 1.0), ("Offshore providers.", 0.0)],
 )

@@ -138,3 +138,46 @@ def test_a_doubled_volume_is_twice_the_volume(assistant):
     )
     want = first.estimate.args["contacts_per_month"] * 2
     assert second.estimate.args["contacts_per_month"] == want
+
+
+def test_a_vendor_here_is_a_domestic_one():
+    fields = COST.parse_fields("6 agents with a provider here in Kuala Lumpur, business hours?")
+    assert fields["location"] == "domestic"
+
+
+def test_can_give_a_figure_asks_for_the_figure():
+    assert RULES.analyze("How much does setup usually run, can share a number?").type == "quantity"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Does the article mention agent shrinkage anywhere?", "en"),
+        ("Berapa tarif per jam khusus untuk agen teknis?", "id"),
+        ("What's the hourly rate for nearshore vendors specifically?", "en"),
+        ("what % of firms outsource their support desk?", "en"),
+    ],
+)
+def test_a_figure_or_assumption_the_article_never_gives_is_said_so(assistant, question, lang):
+    assert assistant.answer(question).body.startswith(sentinel(assistant, lang))
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "entry"),
+    [
+        ("Where does that $10-$50 figure come from?", "faq-hourly-rate"),
+        ("angka tarif itu sumbernya dari mana?", "faq-hourly-rate"),
+        ("what would push that total up the most?", "factors"),
+    ],
+)
+def test_after_an_estimate_the_figures_source_and_drivers_are_the_article(
+    assistant, follow_up, entry
+):
+    _, answer = converse(assistant, "Price 7 agents offshore, chat, office hours.", follow_up)
+    assert answer.estimate is None
+    assert answer.sources[0].id == entry
+
+
+def test_problems_asked_are_the_challenges(assistant):
+    answer = assistant.answer("Could moving support offshore lead to any issues for us?")
+    assert answer.sources[0].id == "challenges"

@@ -77,7 +77,11 @@ AS_PLACE = re.compile(
 )
 FIGURE = re.compile(r"\$\s*\d|\d+\s*%|\b\d+(?:[.,]\d+)?\s*(?:usd|dollars?|dolar|rupiah|juta)\b")
 EXACT = re.compile(
-    r"\b(?:persis\w*|tepatnya|exact(?:ly)?|precise(?:ly)?|bukan kisaran|not a range)\b"
+    r"\b(?:persis\w*|tepatnya|exact(?:ly)?|precise(?:ly)?|bukan kisaran|not a range"
+    r"|khusus (?:untuk|buat|bagi|utk)|specifically|spesifik\w*)\b"
+)
+RATE = re.compile(
+    r"\b(?:rates?|tarif\w*|angka\w*|prices?|harga\w*|figures?|costs?|biaya\w*|berapa|brp|how much)\b"
 )
 PERCENT_ASK = re.compile(
     r"\b(?:percent(?:age)?|persen(?:tase)?)\b|%"
@@ -267,8 +271,9 @@ class Coverage(Sides):
             return text(lang, "not_covered_figure")  # "how much cheaper?": no difference given
         if IN_THE_RANGE.search(asked):  # "where does offshore sit in that range?"
             return text(lang, "not_covered_figure")  # the band only, nothing placed in it
-        if ask.type == "quantity" and EXACT.search(asked):  # "persisnya berapa? bukan kisaran"
-            return text(lang, "not_covered_figure")  # the article gives a range only
+        if ask.type in ("quantity", "yes_no") and EXACT.search(asked) and RATE.search(asked):
+            # "persisnya berapa? bukan kisaran", "tarif khusus agen spesialis?": a range only
+            return text(lang, "not_covered_figure")
         asks_number = NUMBER_ASK.search(asked)
         if TARGET_ASK.search(asked) and not _has_figure(question, lowered):
             return text(lang, "not_covered_figure")  # "what response time should the SLA set?"

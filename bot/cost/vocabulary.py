@@ -90,6 +90,8 @@ CHOICES = {
         r"|staff|seats?|reps?)"
         # "a provider in our own country", "vendor di negara sendiri"
         r"|(?:in|from) our own country|(?:di |dari )?negara (?:kita |kami )?sendiri"
+        # "a vendor here in Singapore itself", "vendor di sini aja"
+        r"|(?:vendors?|providers?|bpos?|partners?|agents?|teams?|vendornya)\s+(?:(?:based|located|yang|yg)\s+)?(?:here|di ?sini)\b"
         # an Indonesian asking for a vendor in Indonesia ("kalo indo aja?", "vendor Indonesia")
         r"|(?:vendor|penyedia|agen|tim|perusahaan|bpo)(?:nya)? (?:dari |di |asal )?(?:indonesia|indo)\b"
         r"|\b(?:kalo|kalau|klo|pakai|pake) (?:yang |yg |vendor )?(?:indonesia|indo)\b",

@@ -150,7 +150,9 @@ def score(case: AskCase, answer: Any, sentinels: dict[str, str]) -> dict[str, fl
         out["fact_coverage"] = m.fact_coverage(answer.body, case.facts)
     lead = lead_sentence(answer.body).lower()
     if not case.covered and not case.expected_error_field:  # an invalid number gets its error
-        out["uncovered_said"] = float(sentinels[case.language].lower() in lead)
+        # in the answer's language: a conversation may switch languages between turns
+        said = sentinels.get(getattr(answer, "language", ""), sentinels[case.language])
+        out["uncovered_said"] = float(said.lower() in lead)
     elif case.ask_type == "yes_no":
         out["yes_no_lead"] = float(bool(YES_NO[case.language].match(lead)))
     call = answer.tool_calls[0] if answer.tool_calls else None
