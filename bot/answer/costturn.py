@@ -30,7 +30,7 @@ CHANGE_CUE = re.compile(
     r"^(?:(?:yang|yg) (?:tadi|td)(?: itu)?\s*,?\s*|(?:eh|oh|hmm+)\s*,?\s*)?"
     r"(and|what about|how about|then|so|ok|okay|oke|kalau|kalo|klo|dan|terus|trus|lalu|gimana kalau"
     r"|bagaimana kalau|if|jika|seandainya|misal\w*)\b|\b(instead|switch|ganti|pakai|pake|use|make"
-    r" (?:it|them|those|the agents)|jadi|jadiin|aja|saja|wae|only|doang|tanpa|without|drop|add|tambah\w*|juga|too|also|balik|plus"
+    r" (?:it|them|those|the agents)|jadi|jadiin|aja|saja|wae|only|doang|tanpa|without|drop|scratch|add|tambah\w*|juga|too|also|balik|plus"
     r"|as well|coba|itung|hitung|calculate|pindah|move|quote|estimate|estimasi|assume|anggap\w*"
     r"|asumsi\w*|let's say)\b"
 )
