@@ -181,3 +181,12 @@ def test_after_an_estimate_the_figures_source_and_drivers_are_the_article(
 def test_problems_asked_are_the_challenges(assistant):
     answer = assistant.answer("Could moving support offshore lead to any issues for us?")
     assert answer.sources[0].id == "challenges"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Is the hourly rate the only cost we pay?", "Jadi biayanya cuma tarif per jam aja kan?"],
+)
+def test_the_only_cost_claimed_is_answered_from_the_cost_breakdown(assistant, question):
+    answer = assistant.answer(question)
+    assert answer.sources[0].id == "breakdown"
