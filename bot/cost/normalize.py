@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from bot.cost.clock import clock_ranges
 from bot.cost.numbers import spell_miliar, words_to_numbers
 
 
+# One answer normalises the same question several times (its request, a follow-up's words, the
+# values it drops, a correction it makes): the text is read once.
+@lru_cache(maxsize=1024)
 def normalize(text: str) -> str:
     """Lowercase, unify digit groupings (10.000 / 10,000 -> 10000; 1,5 -> 1.5) and number words."""
     text = spell_miliar(unicodedata.normalize("NFKC", text)).lower()
