@@ -105,14 +105,12 @@ class Framer:
         if opening and ask.type == "yes_no" and (ABSOLUTE.search(question) or doubted):
             # "Is outsourcing always cheaper than in-house?": the article supports no "always",
             # so the yes/no comes first, then what it does not say.
-            hedge = self.prompts.text(lang, "not_necessarily_joined")
-            return f"{hedge} {opening[:1].lower()}{opening[1:]}\n\n{body}"
+            return f"{self._not_necessarily(opening, lang)}\n\n{body}"
         if opening:
             return f"{opening}\n\n{body}"
         if self.band and (quote := quote_sentence(question, lang, self.band, self.prompts)):
             if ask.type == "yes_no" and LIMITING.search(question):  # "a flat $30 an hour, right?"
-                hedge = self.prompts.text(lang, "not_necessarily_joined")
-                quote = f"{hedge} {quote[:1].lower()}{quote[1:]}"
+                quote = self._not_necessarily(quote, lang)
             return f"{quote}\n\n{body}"  # "$45/jam, kemahalan?": where it sits in the band
         if ask.type == "yes_no" or (
             ask.form == "yes_no" and ask.type == "how_to" and not REQUEST.search(question.lower())
@@ -157,11 +155,14 @@ class Framer:
         if NEGATION.search(lead):
             return self.prompts.text(lang, "no_lead")
         if (claim := LIMITING.search(question)) and claim.group(0).lower() not in lead.lower():
-            hedge = self.prompts.text(lang, "not_necessarily_joined")
-            return f"{hedge} {self.prompts.text(lang, 'not_covered_claim')}"
+            return self._not_necessarily(self.prompts.text(lang, "not_covered_claim"), lang)
         if ABSOLUTE.search(question):
             # "Is data security guaranteed with a good vendor?": no "always" in the article
-            hedge = self.prompts.text(lang, "not_necessarily_joined")
-            return f"{hedge} {self.prompts.text(lang, 'not_covered_absolute')}"
+            return self._not_necessarily(self.prompts.text(lang, "not_covered_absolute"), lang)
         key = "yes_hedged_lead" if HEDGE.search(lead) else "yes_lead"
         return self.prompts.text(lang, key)
+
+    def _not_necessarily(self, sentence: str, lang: str) -> str:
+        """ "Not necessarily; " before a sentence, which goes on in lower case."""
+        hedge = self.prompts.text(lang, "not_necessarily_joined")
+        return f"{hedge} {sentence[:1].lower()}{sentence[1:]}"
