@@ -49,7 +49,7 @@ LISTS = re.compile(  # unless the question asks a price too ("the costs and bene
     r"|challenges?|tantangan\w*|downsides?|kekurangan\w*|best practices?|praktik terbaik)\b"
 )
 # A decision asked in its own words ("Sebaiknya ambil vendor termurah aja kan?"): no claim
-SHOULD = re.compile(r"\b(?:sebaiknya|mending|should|worth|layak)\b")
+SHOULD = re.compile(r"\b(?:sebaiknya|mending|should|worth(?! of\b)|layak)\b")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?]['\"”’])\s+")  # after a closing quote too
 # A full stop that ends an abbreviation ends no sentence ("UU No. 27/2022", "e.g. chat").
 ABBREVIATION = re.compile(
@@ -97,6 +97,24 @@ BACKGROUND_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 
+# "Benar begitu?", "True?", "Is she right?": a short question that asks about the claim before it
+CONFIRM_TAG = re.compile(
+    r"\b(?:begitu|gitu|demikian|benar|bener|betul|iya|true|right|correct|realistic|accurate)\b",
+    re.I,
+)
+TAG_WORDS = 4
+# "my boss wants to know whether ...", "atasan saya nanya ...": a question passed on
+INDIRECT = re.compile(
+    r"\b(?:pengen tau|pengen tahu|ingin tahu|ingin tau|mau tau|mau tahu|nanya(?:in)?|bertanya"
+    r"|menanyakan|wants? to know|wondering|asks? (?:whether|if|what|which|how|why)"
+    r"|asked (?:me |us )?(?:whether|if|what|which|how|why))\b",
+    re.I,
+)
+# "Sorry if it's basic, but ...": an apology's "it" points back at nothing the story said
+APOLOGY = re.compile(
+    r"^\W*(?:sorry|maaf|apologies|excuse me|forgive me)\b[^,?]*,\s*(?:but |tapi )?", re.I
+)
+
 
 def without_background(text: str) -> str:
     """The text from its first sentence that ends with a question mark: the sentences before
@@ -104,8 +122,12 @@ def without_background(text: str) -> str:
     the question points back at them ("Apakah rekam jejak mereka bagus?")."""
     parts = sentences(text)
     first = next((i for i, s in enumerate(parts) if s.rstrip().endswith("?")), 0)
-    if BACKGROUND_REFERENCE.search(parts[first]):
+    # "Direktur kami pengen tau vendor mana yg paling bagus. Ada rekomendasi?": a question told
+    first = next((i for i, s in enumerate(parts[:first]) if INDIRECT.search(s)), first)
+    if BACKGROUND_REFERENCE.search(APOLOGY.sub("", parts[first])):
         return text
+    if len(parts[first].split()) <= TAG_WORDS and CONFIRM_TAG.search(parts[first]):
+        return text  # "Konsultan bilang 24/7 bikin harga 2x lipat. Benar begitu?": the claim asked
     return " ".join(parts[first:])
 
 

@@ -15,7 +15,7 @@ from bot.answer.anchor import Anchors
 from bot.answer.asktype import AskModel
 from bot.answer.compose import UnitIndex
 from bot.answer.coststages import CostStages
-from bot.answer.costturn import cost_state
+from bot.answer.coststate import cost_state
 from bot.answer.coverage import Coverage, Terms
 from bot.answer.expand import Expander
 from bot.answer.followup import MoreDetail, last, topic_message

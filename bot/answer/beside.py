@@ -9,7 +9,7 @@ import re
 from bot.answer.analysis import Ask
 from bot.answer.corrections import INHOUSE
 from bot.answer.costturn import CHANGE_CUE, QUESTION_WORD, SAVINGS_ASK, asks_figure
-from bot.answer.coverage import PERCENT_ASK
+from bot.answer.figures_asked import PERCENT_ASK
 from bot.answer.normalise import own_words
 from bot.cost.service import CostService
 

@@ -8,8 +8,8 @@ import re
 from bot.answer.analysis import Ask, question_sentence
 from bot.answer.corrections import INHOUSE, implied_fields
 from bot.answer.costscale import relative, scaled
-from bot.answer.coverage import COUNT_ASK, PERCENT_ASK
-from bot.answer.normalise import own_words
+from bot.answer.figures_asked import COUNT_ASK, PERCENT_ASK
+from bot.answer.recount import recounted
 from bot.answer.revert import TO_START, earlier_request
 from bot.answer.route import asks_article
 from bot.cost.normalize import normalize
@@ -20,6 +20,14 @@ from bot.cost.vocabulary import BEAT_THAT, LANG_EN, LANG_ID
 from bot.lang import is_neutral
 from bot.types import Message
 
+# "doubles to 2,000 a week", "naik jadi 600 per hari": the new value said after the change
+TO_VALUE = re.compile(r"\b(?:to|jadi|menjadi|ke)\s+\d[\d.,]*\s*(?:rb|ribu|k)?\s+\w")
+# Ask types whose question after a story of the team asks nothing of its price ("We're 20 on
+# support. Can you give me the key points?"); a break-even's "how many months" is priced.
+STORY_ONLY = frozenset("why how_to definition summary place".split())
+PRICE_ASKED = re.compile(
+    r"\b(?:berapa|brp|brapa|how much|costs?|price\w*|biaya\w*|harga\w*|quote)\b"
+)
 # Ask types that a field word ("offshore") does not turn into a cost follow-up.
 NOT_COST = frozenset("why how_to definition summary decision duration place".split())
 # Words of a follow-up that changes the estimate ("and offshore?", "pakai vendor lokal aja",
@@ -189,6 +197,13 @@ def cost_request(
     backed = priced and previous is None and ask.background
     told_first = previous is None and asked != text and ("agents" in fields or backed)
     own = cost.parse_fields(asked) if told_first else fields  # ... and its own quantities
+    if told_first and not SIZING & own.keys():
+        # "CS kami 4 orang admin. ... tarif per jam agen CS biasanya brp?": a rate; "We're 20 on
+        # support. ... Can you give me the key points?": a summary, not a price
+        knowledge = ask.form in STORY_ONLY and not INHOUSE & fields.keys()
+        knowledge = knowledge and not PRICE_ASKED.search(asked.lower())  # "..., brp sebulan?"
+        if PER_HOUR.search(asked.lower()) or knowledge:
+            return None
     if previous is None and "agents" in fields and asked != text:
         # "CS kami sekarang cuma 2 orang. Kalau pakai vendor untuk 6 agen, berapa?": the team
         # the question asks to price, not the one the story tells of
@@ -228,7 +243,9 @@ def cost_request(
             fields = {**fields, **implied}
     if previous:  # "volumenya dua kali lipat": the factor, not a volume of 2
         lowered = plain.lower()
-        fields = {**fields, **scaled(lowered, previous), **relative(lowered, previous)}
+        # ... unless it says the new value itself ("if volume doubles to 2,000 a week?")
+        stated = {k: v for k, v in fields.items() if TO_VALUE.search(lowered)}
+        fields = {**fields, **scaled(lowered, previous), **relative(lowered, previous), **stated}
         if (back := earlier_request(lowered, history, previous)) is not None:
             if not fields:  # "ga jadi", "balik ke awal aja": that estimate again
                 return back
@@ -274,7 +291,8 @@ def cost_request(
         # "Does 24/7 actually help customers, or is it just extra cost?" after a 24/7 estimate
         return None
     # A follow-up changes only what it names, on top of everything said before.
-    return json_fields(cost.follow_up(previous or {}, text, fields))
+    changed = cost.follow_up(previous or {}, text, fields)
+    return json_fields(recounted(cost, history, previous or {}, changed))
 
 
 def _implied_volume(cost: CostService, plain: str) -> dict:
@@ -325,7 +343,7 @@ def _changes(text: str, ask: Ask, fields: dict) -> bool:
     if ask.type == "yes_no":  # "emang 24/7 bikin lebih mahal?" needs a cue, not just brevity
         cue = bool(CHANGE_CUE.search(text.lower()))
         return cue or (ask.price and not ARTICLE_SUBJECT.search(text.lower()))
-    return ask.price or _reads_as_change(text)  # "how much with offshore?"
+    return ask.price or reads_as_change(text)  # "how much with offshore?"
 
 
 def _is_spec(text: str, fields: dict) -> bool:
@@ -352,47 +370,6 @@ def _states_details(text: str, most: int = STATEMENT_WORDS) -> bool:
     return short and "?" not in lowered and not ASKS_SOMETHING.search(lowered)
 
 
-def cost_state(cost: CostService, history: list[Message]) -> dict | None:
-    """The conversation's request so far: the last estimate's, or (for a history that does
-    not carry it, as plain chat messages do) the user questions read forward, each follow-up
-    changing only what it names."""
-    for turn in reversed(history):
-        if turn.role == "assistant" and turn.cost_request:
-            return dict(turn.cost_request)
-        if turn.role == "assistant" and turn.cited_ids:
-            # One of this assistant's own answers that carried no request: none was made yet
-            # ("1 agen megang berapa tiket?" asked a count, not a price), unless the user gave
-            # their in-house cost, which the next estimate compares with.
-            return _stated_in_house(cost, history)
-    state: dict | None = None
-    for turn in history:
-        if turn.role != "user":
-            continue
-        content = own_words(turn.content)
-        fields = cost.parse_fields(content)
-        try:
-            request = cost.request_from(fields)
-        except CostValidationError:
-            continue  # an invalid number changed nothing
-        if state is None:
-            state = json_fields(fields) if request is not None else None
-        elif (fields or cost.drops_values(content)) and _reads_as_change(content):
-            state = json_fields(cost.follow_up(state, content, fields))
-    return state
-
-
-def _stated_in_house(cost: CostService, history: list[Message]) -> dict | None:
-    """The in-house cost the user last stated in the conversation, as a request's fields."""
-    for turn in reversed(history):
-        if turn.role == "user":
-            stated = {
-                k: v for k, v in cost.parse_fields(own_words(turn.content)).items() if k in INHOUSE
-            }
-            if stated:
-                return json_fields(stated)
-    return None
-
-
-def _reads_as_change(text: str) -> bool:
+def reads_as_change(text: str) -> bool:
     """A follow-up that changes the estimate by its words alone (no ask type known here)."""
     return bool(CHANGE_CUE.search(text.lower())) or len(text.split()) <= SHORT_FOLLOW_UP

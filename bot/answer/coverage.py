@@ -14,6 +14,21 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from bot.answer.analysis import Ask, question_sentence, up_to_question, without_background
+from bot.answer.figures_asked import (
+    COUNT_ASK,
+    COUNT_STEM,
+    EXACT,
+    FIGURE,
+    HOW_MUCH_MORE,
+    IN_THE_RANGE,
+    LATER_NUMBER,
+    MULTIPLE,
+    NUMBER_ASK,
+    PERCENT_ASK,
+    PRICE_WORD,
+    RATE,
+    TARGET_ASK,
+)
 from bot.answer.names import NAMES_ASKED, absent_subjects, any_match, never_named, unknown_names
 from bot.answer.sides import Sides
 from bot.answer.terms import Terms
@@ -48,13 +63,6 @@ LANGUAGE_NAMES = frozenset(LANG_EN) | LANGUAGE_ONLY
 COUNTRY_ASK = re.compile(
     r"\b(?:countr(?:y|ies)|negara(?:nya)?|cit(?:y|ies)|kota(?:nya)?|states?|provinces?|provinsi|regions?|wilayah)\b"
 )
-# Where something falls inside the band: "where does offshore sit in that range?", "closer to
-# the $10 end?", "di kisaran itu offshore di angka berapa?"
-IN_THE_RANGE = re.compile(
-    r"\bwhere (?:in|on|within) (?:that|the|this) (?:range|band)\b"
-    r"|\bwhere (?:do|does|would|will) (?:[\w-]+ ){1,4}?(?:sit|fall|land|lie)\b(?=[^?]*\b(?:range|band|end)\b)"
-    r"|\bcloser to the \$?\d+ end\b|\b(?:di|dalam) kisaran (?:itu|tersebut|tadi)\b[^?]*\b(?:berapa|brp|mana)\b"
-)
 # A rule asked of: "must audits be quarterly?", "wajib tiap kuartal?"
 OBLIGED = re.compile(
     r"\b(?:must|have to|has to|should|need to|needs to|required|wajib|harus|mesti|perlu)\b"
@@ -75,38 +83,6 @@ AS_PLACE = re.compile(
     r"^\s+(?:is\s+|itu\s+)?(?:a\s+|an\s+|the\s+)?(?:good|better|best|right|cheap\w*|safe\w*|smart|bagus|cocok"
     r"|tepat|murah|aman)\s+(?:place|location|destination|option|choice|hub|bet|tempat|lokasi|pilihan|tujuan)\b"
 )
-FIGURE = re.compile(r"\$\s*\d|\d+\s*%|\b\d+(?:[.,]\d+)?\s*(?:usd|dollars?|dolar|rupiah|juta)\b")
-EXACT = re.compile(
-    r"\b(?:persis\w*|tepatnya|exact(?:ly)?|precise(?:ly)?|bukan kisaran|not a range"
-    r"|khusus (?:untuk|buat|bagi|utk)|specifically|spesifik\w*)\b"
-)
-RATE = re.compile(
-    r"\b(?:rates?|tarif\w*|angka\w*|prices?|harga\w*|figures?|costs?|biaya\w*|berapa|brp|how much)\b"
-)
-PERCENT_ASK = re.compile(
-    r"\b(?:percent(?:age)?|persen(?:tase)?)\b|%"
-    # "what share of the bill goes to tech?", "porsinya berapa?"
-    r"|\bwhat (?:share|proportion|fraction|portion|part) of\b|\bhow much of (?:the|our|a) (?:total|bill|budget|cost)"
-    r"|\b(?:porsi|proporsi|bagian)(?:nya)? (?:berapa|brp)\b|\b(?:berapa|brp) (?:porsi|proporsi|bagian)\b"
-)
-# A number to set, whatever the ask's form: "what first-response time should we write into the
-# SLA?", "what score would count as good?"
-TARGET_ASK = re.compile(
-    r"\bwhat (?:[\w-]+ ){0,2}(?:times?|targets?|levels?|scores?|percentages?|numbers?|figures?)"
-    r" (?:should|would) (?:we|i|you|it|they|the)\b"
-    r"|\bwhat (?:%|percent(?:age)?|share|proportion|fraction) of (?:[\w-]+ ){0,3}?(?:should|must) (?:we|i)\b"
-    # "what does onboarding usually come to, in dollars?": a sum, whatever the form
-    r"|\bwhat (?:does|do|would|will) (?:[\w-]+ ){1,4}?(?:come to|add up to|run (?:us|you|to))\b"
-)
-# A quantity ask that wants a number back, not "what are the costs?".
-NUMBER_ASK = re.compile(
-    r"\b(?:how much|how many|how (?:big|large|high)|(?:seberapa|berapa) (?:besar|tinggi)|berapa(?:an)?"
-    r"|brp|what(?:'s| is) the (?:rate|price|cost|fee|figure)"
-    r"|amounts?|nominal(?:nya)?|angka(?:nya)?)\b"
-    r"|\bwhat (?:[\w-]+ ){0,2}(?:times?|targets?|levels?|scores?|rates?|percentages?|numbers?|figures?)"
-    r" (?:should|do|would|is|are)\b"
-    r"|\b(?:percent(?:age)?|persen(?:tase)?)\b|%"
-)
 # Whether the article itself says something ("does the article say ...", "artikelnya nyebut ...")
 ARTICLE_SAYS = re.compile(
     r"\b(?:does|did|do) (?:the |this )?(?:article|text|piece|author|it) (?:say|tell|give|state|mention"
@@ -126,21 +102,6 @@ WHAT_COSTS = re.compile(
     r"(?:\s+[\w-]+){1,5}\s+(?:costs?|pays?|charges?|earns?)(?=\s*(?:[?.!,]|$|per\b|a (?:month|year)\b"
     r"|us\b|monthly|annually|each))"
 )
-# A later clause that asks a number of its own ("what are the hidden costs, and roughly how
-# much is each?", "apa saja tantangannya, dan berapa persen ...?").
-LATER_NUMBER = re.compile(
-    # "ada standar angka SLA nya ga? misal respons brp menit": an example that asks a number
-    r"(?:[,;?]|\b(?:dan|and|terus|trus|then|lalu|serta|plus|also|misal(?:nya)?|contohnya|e\.g\.|like))\s+"
-    r"(?P<clause>(?:[\w-]+\s+){0,5}?"
-    r"(?:berapa|brp|how (?:much|many)|what (?:percentage|share))\b.*)$"
-)
-# "how many tickets ...?", "berapa tiket ...?": a count of contacts, answered only by a number of them
-COUNT_ASK = re.compile(
-    r"\b(?:how many|berapa(?: banyak)?|brp)\s+(tickets?|tiket|calls?|panggilan|telepon|telpon|chats?"
-    r"|contacts?|kontak|messages?|pesan|emails?|interactions?|interaksi|conversations?|percakapan)\b"
-    r"|\bhow many (hours|minutes|seconds)\b"  # "how many hours of time-zone difference?"
-)
-COUNT_STEM = 5  # letters compared: "tickets" ~ "ticket", "panggilan" ~ "panggil"
 # Ask types where a name the article never uses means "not covered".
 NAME_ASKS = frozenset("place comparison yes_no decision quantity definition why".split())
 # Ask types that "does the article mention X?" takes for a yes/no (a list of names, a summary)
@@ -150,14 +111,6 @@ WHICH = re.compile(r"\b(?:which|what|where|mana)\b")
 FIGURE_ASKS = frozenset("quantity yes_no comparison".split())
 # Ask types where "which is the biggest?" asks for a ranking of what the article lists.
 RANK_ASKS = frozenset("comparison list yes_no place".split())
-# "how much cheaper?", "berapa lebih murah?": a difference the $10-$50 band does not give.
-HOW_MUCH_MORE = re.compile(
-    r"\bhow much (?:cheaper|more|less|pricier|costlier|lower|higher|extra)\b"
-    r"|\b(?:berapa|seberapa) (?:lebih )?(?:murah|mahal|hemat|jauh|besar selisih)\w*\b"
-    r"|\bselisih\w*\b"
-    # "how big a price gap are we talking between offshore and domestic, exactly?"
-    r"|\bhow (?:big|large|wide) (?:a |is the |of a )?(?:price |cost |rate )?(?:gap|difference)\b"
-)
 # Ask types where "riskier?" / "lebih aman?" compares options by a risk the article never ranks.
 RISK_COMPARED = frozenset("yes_no comparison".split())
 
@@ -267,6 +220,8 @@ class Coverage(Sides):
         if later and not any_match(self.terms.hourly, clause := later["clause"]):
             if not _has_figure(clause, lowered):
                 return text(lang, "not_covered_figure")
+        if ask.type in RISK_COMPARED and MULTIPLE.search(asked) and PRICE_WORD.search(asked):
+            return text(lang, "not_covered_figure")  # "24/7 doubles the price - true?"
         if HOW_MUCH_MORE.search(asked) and "%" not in cited:
             return text(lang, "not_covered_figure")  # "how much cheaper?": no difference given
         if IN_THE_RANGE.search(asked):  # "where does offshore sit in that range?"

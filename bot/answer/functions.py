@@ -85,7 +85,11 @@ FOREIGN_TERMS = (
     "office lease", "office rent", "lower rent", "our lease", "landlord", "sewa kantor",
     "sewa gedung", "sewa ruko", "pemilik gedung",
     # opening a shop on a marketplace ("cara buka toko di Shopee gimana?")
+    # a company's own outing ("team offsite in Bali")
+    "team offsite", "company offsite", "company retreat", "team building", "outing kantor",
     "buka toko", "membuka toko", "open a shop", "open a store", "opening a shop", "opening a store",
+    # a hotel's rooms, an app's builders ("app dev outsourcing rates")
+    "housekeeping", "laundry", "binatu", "app dev", "apps dev",
     *OVER_SUPPORT,
 )  # fmt: skip
 # Subjects that are another matter even when the question also names customer service ("a
@@ -108,7 +112,8 @@ OTHER_MATTERS = (
     "write me a poem", "write me a haiku", "write me a song", "write me a story", "write a poem",
     "write a haiku", "tell me a joke", "tulis puisi", "tuliskan puisi", "buatkan puisi",
     "bikinin puisi", "bikin puisi", "buatkan pantun", "bikinin pantun",
-    "resign", "naik gaji", "minta naik gaji", "negotiate a raise", "ask for a raise",
+    "mau resign", "ingin resign", "pengen resign", "cara resign", "surat resign", "resign dari",
+    "resignation letter", "how to resign", "should i resign", "want to resign", "naik gaji", "minta naik gaji", "negotiate a raise", "ask for a raise",
     "a raise", "reasonable raise", "fair raise", "raise to ask", "pay rise", "kenaikan gaji", "sales reps", "sales staff", "own bank",
     "file a complaint", "lodge a complaint", "draft an nda", "write an nda", "buatkan nda",
     "bikin nda", "bikinin nda",

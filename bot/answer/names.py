@@ -121,9 +121,18 @@ def absent_subjects(question: str, cited: str, terms: Terms) -> list[str]:
     return [_mid_sentence(question[s:e], s) for s, e in sorted(spans)]
 
 
+# "which tool", "is there a law": the question's own asking words, no subject to quote
+ASKING_LEAD = re.compile(
+    r"^(?:(?:which|what)\s+(?=\w)|(?:is|are) there\s+(?=(?:a|an|any)\b))", re.I
+)
+
+
 def _mid_sentence(words: str, start: int) -> str:
     """Words quoted from the question's start, as they read mid-sentence ("Target" -> "target";
-    "SLA" stays)."""
+    "SLA" stays); "which tool" reads "which tool to use", "is there a law" "a law"."""
+    if lead := ASKING_LEAD.match(words):
+        rest = words[lead.end() :]
+        return f"which {rest} to use" if lead[0][0].lower() == "w" else rest
     if start == 0 and words[:1].isupper() and not words[1:2].isupper():
         return words[:1].lower() + words[1:]
     return words

@@ -26,7 +26,8 @@ AMOUNT = re.compile(
 )
 BOUND = re.compile(
     r"\b(?:under|below|above|over|than|up to|to|max(?:imum)?|at most|at least|bawah|atas|dari"
-    r"|daripada|hingga|sampai|maks\w*|minimal|paling)\s*$",
+    r"|daripada|hingga|sampai|maks\w*|minimal|paling|tembus|nembus|menembus|capai|mencapai|reach"
+    r"|hit|exceed|melebihi|lewat)\s*$",
     re.I,
 )
 RANGE = re.compile(

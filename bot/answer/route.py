@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.answer.analysis import asked_sentences, question_sentence
 from bot.answer.functions import FOREIGN_TERMS, OTHER_MATTERS, OVER_SUPPORT, WRITTEN_FOR_CUSTOMER
 
 WORD = re.compile(r"[a-z0-9/$%]+")
@@ -14,7 +15,7 @@ GREETING_WORDS = frozenset(
 )
 CAPABILITY = re.compile(
     r"\b(what can you do|what do you do|who are you|help me|how do you work|what can i ask|"
-    r"bisa apa|kamu siapa|anda siapa|apa yang bisa (kamu|anda|saya)|bantuan|bisa bantu apa)\b"
+    r"(?:kamu|anda|kau|bot|km) bisa apa|(?<![a-z-] )bisa apa(?: aja| saja)?(?=\W*$)|kamu siapa|anda siapa|apa yang bisa (kamu|anda|saya)|bantuan|bisa bantu apa)\b"
 )
 INJECTION = re.compile(
     r"\b(ignore|disregard|forget|override|bypass)\b.{0,40}\b(instruction|instructions|rules|prompt|"
@@ -104,8 +105,12 @@ GENERAL_TERMS = (
     "risk", "risiko", "resiko", "downside", "drawback",
     # the performance reviews of the best practices ("review kinerjanya seberapa sering?")
     "review kinerja", "performance review", "kinerja vendor",
-    # a channel the article names ("bisa handle sosmed juga?")
-    "sosmed", "social media", "media sosial",
+    # a channel the article names ("bisa handle sosmed juga?"), or one it does not ("bisa lewat
+    # WhatsApp?", said it does not name it); channels asked ("channel-nya bisa apa aja?")
+    "sosmed", "social media", "media sosial", "whatsapp", "channel", "saluran",
+    # the benefits and challenges weighed, the quality they threaten ("pros cons, quick")
+    "pros cons", "pro kontra", "pro dan kontra", "untung rugi", "plus minus", "quality control",
+    "kontrol kualitas", "kendali mutu",
     # support outsourcers by name: "Teleperformance vs Concentrix?" asks about vendors
     *OUTSOURCERS, "ttec", "sitel", "transcom", "startek", "vads indonesia", "carsa",
 )  # fmt: skip
@@ -311,6 +316,8 @@ def topic_level(text: str) -> str:
         return "foreign"
     if _mentions(text, ARTICLE_TERMS) or _mentions(text, SUPPORT_PHRASES):
         return "support"
+    if _asks_other_function(text):
+        return "foreign"
     if _mentions(text, STRONG_SUPPORT):
         return "support"
     foreign = _mentions(own_trade_out, FOREIGN_TERMS, typos=False)
@@ -319,6 +326,16 @@ def topic_level(text: str) -> str:
     if foreign:
         return "foreign"
     return "general" if _mentions(text, GENERAL_TERMS) else "none"
+
+
+def _asks_other_function(text: str) -> bool:
+    """ "Selain CS, kami juga mau outsource gudang. Biaya outsourcing gudang berapa?": after a
+    story that names support, the question itself asks about another function only."""
+    asked = question_sentence(text)
+    if asked == text or _mentions(" ".join(asked_sentences(text)), SUPPORT_TERMS):
+        return False  # "... kena PPN gak? harus bayar pajak?": support asked about first
+    own = TAX_ON_COST.sub(" ", OWN_COMPANY.sub(" ", asked.lower()))
+    return _mentions(own, FOREIGN_TERMS, typos=False) and not _mentions(asked, SUPPORT_TERMS)
 
 
 def names_subject(text: str) -> bool:

@@ -65,6 +65,8 @@ def out_of_scope(
         return False  # "onboarding brp lama?": said the article gives no timeline
     if level == "support" and turn.ask.type == "summary":
         return False  # "tolong rangkum poin2 pentingnya dong": the article's, whatever its score
+    if level in ("support", "general") and coverage.nearest(query):
+        return False  # "vendor bilang harganya udah all in?": an entry stands nearest it
     if level in ("support", "general") and coverage.absent_subjects(query, ""):
         return False  # "a minimum number of agents a vendor accepts?": said the article has none
     if level in ("support", "general", "none") and asks_article(turn.text):

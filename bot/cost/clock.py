@@ -3,7 +3,8 @@
 coverage's own words, which bot/cost/vocabulary.py's COVERAGE reads.
 
 A day of at most ten hours on weekdays is business hours; a longer day, one past 19:00, one open
-every day of the week, or one that runs past midnight is extended hours; 24 hours is 24/7."""
+every day of the week, or one that runs past midnight is extended hours; 24 hours is 24/7. A day
+said by its length ("15 hours a day", "12 jam sehari tiap hari") is read by the same rule."""
 
 from __future__ import annotations
 
@@ -29,6 +30,15 @@ EVERY_DAY = re.compile(
     r"\b(?:tiap hari|setiap hari|every ?day|daily|7 (?:days|hari)|seven days|all week"
     r"|senin ?(?:-|sampai|sampe|hingga|s ?d) ?minggu|sen ?- ?min|mon(?:day)? ?(?:-|to|through|thru)"
     r" ?sun(?:day)?|(?:incl\w*|plus|dan|termasuk|\+) (?:the )?(?:weekends?|sabtu|akhir pekan))\b"
+)
+# "15 hours a day", "15 jam sehari", "16 jam/hari": the length of the day the support is open
+HOURS_A_DAY = re.compile(
+    r"(?<![\d.,:$])\b(?P<n>[12]?\d)\s*(?:hours?|hrs?|h|jam)\s*(?:a|per|each|every|/|se)\s*(?:day|hari)\b"
+    r"|(?<![\d.,:$])\b(?P<m>[12]?\d)\s*jam\s*sehari\b"
+)
+# ... not an agent's own working day ("each agent works 8 hours a day")
+OWN_DAY = re.compile(
+    r"\b(?:works?|working|kerja|bekerja|shifts?|each|per (?:agent|agen|orang))\W+$"
 )
 BUSINESS_DAY_HOURS = 10
 EVENING_STARTS = 19
@@ -69,4 +79,14 @@ def clock_ranges(text: str) -> str:
         words = coverage_of(m, text)
         return f" {words} " if words else m.group(0)
 
-    return CLOCK_RANGE.sub(replace, text)
+    def day_length(m: re.Match[str]) -> str:
+        hours = int(m.group("n") or m.group("m"))
+        if OWN_DAY.search(text[max(0, m.start() - 20) : m.start()]) or hours >= 24:
+            return m.group(0)  # an agent's day; "24 hours a day" is read as round the clock
+        if hours >= 23:
+            return " 24/7 "
+        if hours > BUSINESS_DAY_HOURS or EVERY_DAY.search(text):
+            return " extended hours "
+        return m.group(0)
+
+    return HOURS_A_DAY.sub(day_length, CLOCK_RANGE.sub(replace, text))

@@ -51,6 +51,15 @@ def named_languages(text: str, dropped: set[str]) -> list[str]:
     for m in _LISTED.finditer(text):
         found |= {LANG_ID[name] for name in re.findall(rf"\b(?:{ids})\b", m.group(1))}
     found |= {LANG_EN[m.group(1)] for m in re.finditer(rf"\b({ens})\b{NOT_LANGUAGE}", text)}
+    # "satu bahasa aja deh, Inggris", "one language only: English"
+    for m in re.finditer(
+        rf"\b(?:satu|1|one) (?:bahasa|language)\b[^.?!\d]{{0,20}}?\b(?:bahasa\s+)?({ids}|{ens})\b",
+        text,
+    ):
+        found.add(LANG_ID.get(m.group(1)) or LANG_EN[m.group(1)])
+    # "Arabic and English customers": a list of several names is languages, whatever its noun
+    for m in re.finditer(rf"\b(?:{ens})(?:\s*{LIST_JOIN}\s*(?:{ens})\b)+", text):
+        found |= {LANG_EN[name] for name in re.findall(rf"\b(?:{ens})\b", m.group(0))}
     # "kalau cuma indo sama inggris aja?": a list of names without "bahasa" is languages when
     # one of them names no country a vendor sits in, and no place word comes before it
     for m in re.finditer(

@@ -173,9 +173,16 @@ def _read_agents(t: _Text, fields: dict[str, Any]) -> None:
 def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
     # "500 panggilan telepon per hari", "12.000 email masuk": a second contact word or an
     # "incoming" may stand between the volume's noun and its period.
-    inbound = rf"(?:\s+{CONTACT}\b)?(?:\s+(?:masuk|incoming|inbound|baru|new))?\s*"
+    # ... or a second channel joined by a sign ("2.000 email + chat per minggu")
+    inbound = rf"(?:\s*[+/&]?\s*{CONTACT}\b)?(?:\s+(?:masuk|incoming|inbound|baru|new))?\s*"
+    # "800 chat seminggu, jadi total 1.800 tiket seminggu": the total said is the volume
+    total = t.take(
+        rf"\b(?:total(?:nya)?|in total|altogether|semuanya|seluruhnya)\s+(?:(?:jadi|ada|of|is|sekitar"
+        rf"|about|around)\s+)?{NUM}\s+{GAP}{{0,2}}?{CONTACT}\b{inbound}{PERIOD}"
+    )
     m = (
-        t.take(rf"{NOT_MONEY}{NUM}\s+{GAP}{{0,4}}?{CONTACT}\b{inbound}{PERIOD}")
+        total
+        or t.take(rf"{NOT_MONEY}{NUM}\s+{GAP}{{0,4}}?{CONTACT}\b{inbound}{PERIOD}")
         # "our 10,000 monthly contacts": the period as an adjective before the noun
         or t.take(rf"{NOT_MONEY}{NUM}\s+{PERIOD}\s+{GAP}{{0,2}}?{CONTACT_NOUN}\b")
         or t.take(
@@ -228,7 +235,9 @@ def _read_contacts(t: _Text, fields: dict[str, Any]) -> None:
             period = "".join(leads[-1])  # the nearest one: (word, "") or ("", adverb)
         amount = Decimal(next(g for g in m.groups() if g and g[-1].isdigit()))  # the NUM
         # "15000 chat dan 2000 email per bulan": every volume named, in the same period.
-        while more := t.take(rf"{NUM}\s+{GAP}{{0,2}}?{CONTACT_NOUN}\b{inbound}{PERIOD}?"):
+        while not total and (
+            more := t.take(rf"{NUM}\s+{GAP}{{0,2}}?{CONTACT_NOUN}\b{inbound}{PERIOD}?")
+        ):
             amount += Decimal(more.group(1))
         fields["contacts_per_month"] = _monthly(amount, period, t.calendar)
         if PERIOD_KIND.get(period or "") == "day":
@@ -277,12 +286,7 @@ def _is_age(text: str, m: re.Match[str]) -> bool:
     return bool(AGE_BEFORE.search(text[: m.start()]) or AGE_AFTER.search(text[m.end() :]))
 
 
-def parse_cost_fields(
-    text: str, calendar: Calendar, inhouse: bool = False, coverage: str | None = None
-) -> dict[str, Any]:
-    """Return only the request fields the text states ('what about domestic?' -> location);
-    `inhouse`: read any amount of money as the in-house monthly cost, cue or not; `coverage`:
-    the coverage a daily volume is counted over when the text names none (a follow-up's)."""
+def _read(text: str, calendar: Calendar, inhouse: bool = False) -> tuple[_Text, dict[str, Any]]:
     t = _Text(text, calendar, inhouse)
     fields: dict[str, Any] = {}
     for read in (
@@ -294,6 +298,25 @@ def parse_cost_fields(
         read_choices,
     ):
         read(t, fields)
+    return t, fields
+
+
+def daily_volume(text: str, calendar: Calendar) -> Decimal | None:
+    """The contacts a text states per day, their days left to the coverage ("500 chat per
+    hari"); None for a volume per week or month, or one whose days the text says itself."""
+    t, _ = _read(text, calendar)
+    if t.per_day is None or days_stated(t.full, calendar) is not None:
+        return None
+    return t.per_day
+
+
+def parse_cost_fields(
+    text: str, calendar: Calendar, inhouse: bool = False, coverage: str | None = None
+) -> dict[str, Any]:
+    """Return only the request fields the text states ('what about domestic?' -> location);
+    `inhouse`: read any amount of money as the in-house monthly cost, cue or not; `coverage`:
+    the coverage a daily volume is counted over when the text names none (a follow-up's)."""
+    t, fields = _read(text, calendar, inhouse)
     days = days_stated(t.full, calendar) if t.per_day is not None else None
     if days is None and t.per_day is not None:
         if fields.get("coverage", coverage or "business_hours") == "business_hours":

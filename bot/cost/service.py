@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,7 @@ from bot.cost.choices import removed_values
 from bot.cost.estimate import CostResult, compare, estimate
 from bot.cost.model import CostModel, load_cost_model
 from bot.cost.normalize import normalize
-from bot.cost.parse import QUANTITY_FIELDS, parse_cost_fields
+from bot.cost.parse import QUANTITY_FIELDS, daily_volume, parse_cost_fields
 from bot.cost.render import render_comparison, render_cost_error, render_cost_parts, render_issues
 from bot.cost.request import CostRequest, CostValidationError, validate_request
 from bot.cost.revise import LIST_FIELDS, adds_to_lists, coverage_after, swapped_channels
@@ -135,6 +135,17 @@ class CostService:
             if said in fields and other not in fields:
                 merged.pop(other, None)
         return merged
+
+    def recounted(self, text: str, coverage: str | None) -> int | None:
+        """The monthly contacts of the daily volume a text states, counted over the days of
+        `coverage` (weekdays for business hours); None when it states no daily volume."""
+        daily = daily_volume(text, self.model.calendar)
+        if daily is None:
+            return None
+        calendar = self.model.calendar
+        days = calendar.working_days_per_month if coverage in (None, "business_hours") else None
+        days = (days or calendar.days_per_month).value
+        return int((daily * days).quantize(Decimal(1), ROUND_HALF_UP))
 
     @staticmethod
     def drops_values(text: str) -> bool:

@@ -37,6 +37,10 @@ COVERAGE = {
     r"|(?:plus|dan|sama|termasuk|including|ditambah\w*|tambah\w*|\+) ?(?:hari )?(?:sabtu|saturdays?|sundays?|weekends?"
     r"|akhir pekan)|(?:weekends?|akhir pekan) juga"
     r"|(?:dua|2|two) shifts?"  # "dua shift", "two shifts": beyond one working day
+    # "jam kantor + Sabtu", "also want Saturdays covered", "sabtu juga"
+    r"|(?:kantor|kerja|hours|hrs) ?\+ ?(?:hari )?(?:sabtu|saturdays?|sundays?|minggu|weekends?|akhir pekan)"
+    r"|(?:sabtu|saturdays?|sundays?)(?:nya)? (?:covered|too|included|as well|juga)"
+    r"|(?:also|add|adding|include|plus) (?:want |need )?(?:the )?(?:saturdays?|sundays?)"
     # "sampai jam 10 malam", "until 10 pm", "till 22.00": open into the evening
     r"|(?:sampai|sampe|ampe|smp|hingga|until|till|to) (?:jam )?(?:(?:[7-9]|1[012])(?:[.:]\d\d)? ?(?:malam|malem|pm)"
     r"|midnight|tengah malam)"
@@ -54,6 +58,9 @@ COVERAGE = {
     r"|\b(?:(?:jam|pukul) )?(?:0?[5-9]|1[0-2])(?:[.:]\d\d)? ?pagi ?(?:(?:-|sampai|sampe|ampe|hingga|s ?d) ?)?"
     r"(?:jam |pukul )?(?:[7-9]|1[0-2])(?:[.:]\d\d)? ?mal(?:am|em)",
     "business_hours": r"jam kerja|jam kantor|(?:business|office|working|biz) (?:hours?|hrs?)|hari kerja"
+    # "sabtunya gak usah", "no Saturdays after all": the weekend day taken off again
+    r"|(?:sabtu|saturdays?|sundays?)(?:nya)? (?:gak|ga|nggak|ngga|tidak|tak|enggak) (?:usah|perlu|jadi)"
+    r"|no (?:more )?(?:saturdays?|sundays?)|(?:drop|skip) (?:the )?(?:saturdays?|sundays?)"
     r"|senin (?:sampai|hingga|s ?d )?jumat|monday (?:to|through) friday|8 (?:jam|hours?)|9 to 5"
     # "weekdays 9-5", "9-5 only", "weekdays only": a working day; a falling range is no quantity
     r"|\bweekdays?\b(?! (?:and|plus|&) weekends?)|\b(?:[7-9]|10) ?(?:-|–) ?[4-6]\b(?! ?(?:[\d%]|[.,]\d|[a-z]))"
@@ -98,7 +105,7 @@ CHOICES = {
     },
     "support_type": {
         # "non-technical", "ga teknis", "not technical, just basic": no technical support
-        "technical": r"(?<!non )(?<!non-)(?<!non)(?:teknis|technical)|tech support"
+        "technical": r"(?<!non )(?<!non-)(?<!non)(?:teknis|technical)|tech(?: support|[- ]agents?)\b"
         r"|it support|dukungan it|troubleshooting",
         # "telepon dasar", "kalau yang dasar aja?"
         "basic": r"(?:dukungan|layanan|agen|support|yang|yg|versi|paket|level|tingkat)(?:nya)?(?: \w+)? dasar|basic"
