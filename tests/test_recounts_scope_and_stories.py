@@ -266,3 +266,9 @@ def test_a_summary_asked_after_a_story_of_the_team_is_no_estimate(assistant):
         "article. Can you give me the main points?"
     )
     assert answer.estimate is None
+
+
+def test_support_narrowed_to_one_channel_is_not_confirmed(assistant):
+    answer = assistant.answer("So outsourced support, is it just phone calls?")
+    assert answer.body.startswith(assistant.prompts.text("en", "not_necessarily_joined"))
+    assert answer.sources[0].id == "introduction"

@@ -37,7 +37,9 @@ LIMITING = re.compile(
     r"|(?:and )?that'?s (?:it|all)|the same (?:as|price|cost|rate)|costs? the same|same price"
     r"|sama (?:aja|saja)|fixed|flat|gratis|free of charge|for free|pointless|useless|no point"
     r"|a waste|percuma|sia[- ]sia|(?:gak|nggak|ga|tidak|tak) (?:ada )?guna\w*"
-    r"|(?:gak|nggak|ga|tidak) ada (?:\w+ )?lain|satu-satunya|cuma|doang)\b",
+    r"|(?:gak|nggak|ga|tidak) ada (?:\w+ )?lain|satu-satunya|cuma|doang"
+    # "what counts as support, is it just phone calls?"
+    r"|(?:is|are) (?:it|they|that|this) (?:just|only)|just (?:phone|calls?|e-?mails?|chats?))\b",
     re.I,
 )
 # "Can you explain ...?", "bisa jelasin ...?": a request phrased as a question, no yes/no ask.
