@@ -310,6 +310,17 @@ def daily_volume(text: str, calendar: Calendar) -> Decimal | None:
     return t.per_day
 
 
+def per_month(
+    daily: Decimal, coverage: str | None, calendar: Calendar, days: Decimal | None = None
+) -> int:
+    """A daily volume counted over the `days` a month the user says, else over the days of
+    `coverage`: weekdays for business hours (the default), every day for longer coverage."""
+    if days is None:
+        weekdays = coverage in (None, "business_hours")
+        days = (calendar.working_days_per_month if weekdays else calendar.days_per_month).value
+    return int((daily * days).quantize(Decimal(1), ROUND_HALF_UP))
+
+
 def parse_cost_fields(
     text: str, calendar: Calendar, inhouse: bool = False, coverage: str | None = None
 ) -> dict[str, Any]:
@@ -317,12 +328,9 @@ def parse_cost_fields(
     `inhouse`: read any amount of money as the in-house monthly cost, cue or not; `coverage`:
     the coverage a daily volume is counted over when the text names none (a follow-up's)."""
     t, fields = _read(text, calendar, inhouse)
-    days = days_stated(t.full, calendar) if t.per_day is not None else None
-    if days is None and t.per_day is not None:
-        if fields.get("coverage", coverage or "business_hours") == "business_hours":
-            days = calendar.working_days_per_month.value  # weekdays only, stated or the default
-    if days is not None:  # "400 chat per hari, buka 30 hari sebulan": the days the user says
-        fields["contacts_per_month"] = int((t.per_day * days).quantize(Decimal(1), ROUND_HALF_UP))
+    if t.per_day is not None:  # "400 chat per hari, buka 30 hari sebulan": the days the user says
+        days, said = days_stated(t.full, calendar), fields.get("coverage", coverage)
+        fields["contacts_per_month"] = per_month(t.per_day, said, calendar, days)
     return fields
 
 

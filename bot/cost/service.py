@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,7 @@ from bot.cost.choices import removed_values
 from bot.cost.estimate import CostResult, compare, estimate
 from bot.cost.model import CostModel, load_cost_model
 from bot.cost.normalize import normalize
-from bot.cost.parse import QUANTITY_FIELDS, daily_volume, parse_cost_fields
+from bot.cost.parse import QUANTITY_FIELDS, daily_volume, parse_cost_fields, per_month
 from bot.cost.render import render_comparison, render_cost_error, render_cost_parts, render_issues
 from bot.cost.request import CostRequest, CostValidationError, validate_request
 from bot.cost.revise import LIST_FIELDS, adds_to_lists, coverage_after, swapped_channels
@@ -93,14 +93,10 @@ class CostService:
         fields = dict(self.parse_fields(text) if fields is None else fields)
         carried = previous.get("coverage")
         if "contacts_per_month" in fields and "coverage" not in fields and carried:
-            # "maksudnya 400 tiket per hari" after a 24/7 estimate: the days of that coverage
-            calendar = self.model.calendar
-            if (
-                parse_cost_fields(text, calendar).get("contacts_per_month")
-                == fields["contacts_per_month"]
-            ):
-                again = parse_cost_fields(text, calendar, coverage=carried)
-                fields["contacts_per_month"] = again["contacts_per_month"]
+            # "maksudnya 400 tiket per hari" after a 24/7 estimate: the days of that coverage,
+            # when the volume is the text's own daily one (not a correction's)
+            if self.recounted(text, None) == fields["contacts_per_month"]:
+                fields["contacts_per_month"] = self.recounted(text, carried)
         said = previous.get("channels") or []
         if "contacts_per_month" in fields and set(fields.get("channels") or [None]) <= set(said):
             # "kalau 3000 chat?": the contacts' noun names a channel the estimate has; only a
@@ -140,12 +136,7 @@ class CostService:
         """The monthly contacts of the daily volume a text states, counted over the days of
         `coverage` (weekdays for business hours); None when it states no daily volume."""
         daily = daily_volume(text, self.model.calendar)
-        if daily is None:
-            return None
-        calendar = self.model.calendar
-        days = calendar.working_days_per_month if coverage in (None, "business_hours") else None
-        days = (days or calendar.days_per_month).value
-        return int((daily * days).quantize(Decimal(1), ROUND_HALF_UP))
+        return None if daily is None else per_month(daily, coverage, self.model.calendar)
 
     @staticmethod
     def drops_values(text: str) -> bool:
