@@ -244,7 +244,7 @@ def cost_request(
     if previous:  # "volumenya dua kali lipat": the factor, not a volume of 2
         lowered = plain.lower()
         # ... unless it says the new value itself ("if volume doubles to 2,000 a week?")
-        stated = {k: v for k, v in fields.items() if TO_VALUE.search(lowered)}
+        stated = dict(fields) if TO_VALUE.search(lowered) else {}
         fields = {**fields, **scaled(lowered, previous), **relative(lowered, previous), **stated}
         if (back := earlier_request(lowered, history, previous)) is not None:
             if not fields:  # "ga jadi", "balik ke awal aja": that estimate again

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer.analysis import asked_sentences, question_sentence
+from bot.answer.analysis import asked_sentences
 from bot.answer.functions import FOREIGN_TERMS, OTHER_MATTERS, OVER_SUPPORT, WRITTEN_FOR_CUSTOMER
 
 WORD = re.compile(r"[a-z0-9/$%]+")
@@ -331,8 +331,9 @@ def topic_level(text: str) -> str:
 def _asks_other_function(text: str) -> bool:
     """ "Selain CS, kami juga mau outsource gudang. Biaya outsourcing gudang berapa?": after a
     story that names support, the question itself asks about another function only."""
-    asked = question_sentence(text)
-    if asked == text or _mentions(" ".join(asked_sentences(text)), SUPPORT_TERMS):
+    questions = asked_sentences(text)
+    asked = questions[-1] if questions else text  # question_sentence, split once
+    if asked == text or _mentions(" ".join(questions), SUPPORT_TERMS):
         return False  # "... kena PPN gak? harus bayar pajak?": support asked about first
     own = TAX_ON_COST.sub(" ", OWN_COMPANY.sub(" ", asked.lower()))
     return _mentions(own, FOREIGN_TERMS, typos=False) and not _mentions(asked, SUPPORT_TERMS)
